@@ -1,0 +1,39 @@
+"""Standards sets: the audit content loaded from YAML config (see ``standards/README.md``)."""
+
+from s11audit.standards.loader import (
+    LoadReport,
+    SkippedFile,
+    StandardsError,
+    check_files,
+    discover,
+    load_file,
+    set_from_snapshot,
+)
+from s11audit.standards.model import (
+    GradeLevel,
+    GradeScale,
+    Item,
+    ItemType,
+    Signatory,
+    SignOff,
+    Standard,
+    StandardsSet,
+)
+
+__all__ = [
+    "GradeLevel",
+    "GradeScale",
+    "Item",
+    "ItemType",
+    "LoadReport",
+    "Signatory",
+    "SignOff",
+    "SkippedFile",
+    "Standard",
+    "StandardsError",
+    "StandardsSet",
+    "check_files",
+    "discover",
+    "load_file",
+    "set_from_snapshot",
+]

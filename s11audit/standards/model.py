@@ -1,0 +1,168 @@
+"""The in-memory shape of a standards set: immutable, built only by the loader after validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ItemType(StrEnum):
+    GRADED = "graded"
+    YES_NO = "yes_no"
+    NUMBER = "number"
+    PERCENTAGE = "percentage"
+    DATE = "date"
+    TEXT = "text"
+    CHOICE = "choice"
+
+
+class Requirement(StrEnum):
+    """What a grade level needs before it may be chosen."""
+
+    EVIDENCE = "evidence"
+    EXAMPLE = "example"
+
+
+@dataclass(frozen=True)
+class GradeLevel:
+    id: str
+    label: str
+    meaning: str
+    colour: str
+    score: float
+    needs_action: bool
+    requires: Requirement | None
+
+
+@dataclass(frozen=True)
+class GradeScale:
+    name: str
+    levels: tuple[GradeLevel, ...]  # lowest first
+    meets: str
+    not_applicable_allowed: bool
+    not_applicable_label: str
+    not_applicable_reason_required: bool
+
+    def level(self, level_id: str) -> GradeLevel:
+        for level in self.levels:
+            if level.id == level_id:
+                return level
+        raise KeyError(level_id)
+
+    def has_level(self, level_id: str) -> bool:
+        return any(level.id == level_id for level in self.levels)
+
+    def rank(self, level_id: str) -> int:
+        """Position of a level, 0 for the lowest."""
+        return [level.id for level in self.levels].index(level_id)
+
+    def meets_standard(self, level_id: str) -> bool:
+        return self.rank(level_id) >= self.rank(self.meets)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    text: str
+    type: ItemType
+    required: bool = True
+    guidance: str = ""
+    applies_to: frozenset[str] = frozenset()
+    report_label: str = ""
+    partly: bool = False
+    choices: tuple[str, ...] = ()
+    min: float | None = None
+    max: float | None = None
+    unit: str = ""
+
+    def applies(self, organisation_type: str) -> bool:
+        return not self.applies_to or organisation_type in self.applies_to
+
+    @property
+    def label(self) -> str:
+        return self.report_label or self.text
+
+
+@dataclass(frozen=True)
+class Standard:
+    id: str
+    number: str
+    title: str
+    statutory_reference: str
+    intent: str
+    guidance: str
+    descriptors: dict[str, str]
+    items: tuple[Item, ...]
+    applies_to: frozenset[str] = frozenset()
+
+    def applies(self, organisation_type: str) -> bool:
+        return not self.applies_to or organisation_type in self.applies_to
+
+    def items_for(self, organisation_type: str) -> list[Item]:
+        return [item for item in self.items if item.applies(organisation_type)]
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+@dataclass(frozen=True)
+class Signatory:
+    role: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class SignOff:
+    declaration: str
+    signatories: tuple[Signatory, ...]
+
+
+@dataclass(frozen=True)
+class StandardsSet:
+    id: str
+    title: str
+    version: str
+    legal_basis: str
+    effective_date: dt.date
+    organisation_kinds: tuple[str, ...]
+    grade_scale: GradeScale
+    sign_off: SignOff
+    standards: tuple[Standard, ...]
+    guidance: str = ""
+    publisher: str = ""
+    description: str = ""
+    content_hash: str = ""
+    # The resolved content as plain data: what an audit's snapshot stores.
+    content: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.id, self.version)
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.title} (version {self.version})"
+
+    def standard(self, standard_id: str) -> Standard:
+        for standard in self.standards:
+            if standard.id == standard_id:
+                return standard
+        raise KeyError(standard_id)
+
+    def item(self, item_id: str) -> Item:
+        for standard in self.standards:
+            for item in standard.items:
+                if item.id == item_id:
+                    return item
+        raise KeyError(item_id)
+
+    def standard_of_item(self, item_id: str) -> Standard:
+        for standard in self.standards:
+            if any(item.id == item_id for item in standard.items):
+                return standard
+        raise KeyError(item_id)
+
+    def standards_for(self, organisation_type: str) -> list[Standard]:
+        return [s for s in self.standards if s.applies(organisation_type)]

@@ -1,0 +1,22 @@
+"""The audit file: SQLite storage of one organisation's audits (no Qt here)."""
+
+from s11audit.store.answers import AnswerError
+from s11audit.store.audit_file import EXTENSION, AuditFile
+from s11audit.store.database import AuditFileError, FileInUseError, NewerFileError, ReadOnlyError
+from s11audit.store.evidence import MAX_EVIDENCE_BYTES, EvidenceError, read_evidence_file
+from s11audit.store.rows import (
+    ACTION_STATUSES,
+    ActionRow,
+    AuditSummary,
+    EvidenceFile,
+    EvidenceRow,
+    OrganisationDetails,
+    ResponseRow,
+    TrailRow,
+)
+
+__all__ = [
+    "ACTION_STATUSES", "EXTENSION", "MAX_EVIDENCE_BYTES", "ActionRow", "AnswerError", "AuditFile", "AuditFileError",
+    "AuditSummary", "EvidenceError", "EvidenceFile", "EvidenceRow", "FileInUseError", "NewerFileError",
+    "OrganisationDetails", "ReadOnlyError", "ResponseRow", "TrailRow", "read_evidence_file",
+]

@@ -1,0 +1,174 @@
+"""One self-assessment (an audit for one cycle): grades, narratives and item answers.
+
+Evidence and the action plan hang off it as ``evidence`` and ``actions``. Every setter is one
+atomic change with its audit-trail entry; reads return plain rows.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from s11audit.completeness import Completeness, check
+from s11audit.standards import StandardsSet, set_from_snapshot
+from s11audit.store.actions import ActionPlan
+from s11audit.store.answers import normalise, shown
+from s11audit.store.database import AuditFileError
+from s11audit.store.evidence import EvidenceLibrary
+from s11audit.store.models import ItemAnswer, StandardResponse, TrailEntry, utcnow
+from s11audit.store.rows import ResponseRow, TrailRow
+from s11audit.store.session import Writer
+
+
+class SelfAssessment:
+    def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str):
+        self._writer = writer
+        self.id = audit_id
+        self.cycle = cycle
+        self.standards_set: StandardsSet = set_from_snapshot(snapshot)
+        self.org_type = org_type
+        self.evidence = EvidenceLibrary(writer, audit_id, self.standards_set)
+        self.actions = ActionPlan(writer, audit_id, self.standards_set)
+
+    @property
+    def read_only(self) -> bool:
+        return self._writer.read_only
+
+    @property
+    def standards(self):
+        return self.standards_set.standards_for(self.org_type)
+
+    def _standard(self, standard_id: str):
+        try:
+            return self.standards_set.standard(standard_id)
+        except KeyError:
+            raise AuditFileError(self._writer.path, f"this audit has no standard {standard_id!r}.") from None
+
+    # --- standards: grade, not applicable, narrative, example ------------------------------------
+
+    def responses(self) -> dict[str, ResponseRow]:
+        rows = self._writer.session.scalars(select(StandardResponse).where(StandardResponse.audit_id == self.id))
+        return {r.standard_id: _response_row(r) for r in rows}
+
+    def response(self, standard_id: str) -> ResponseRow:
+        row = self._response_orm(standard_id)
+        return _response_row(row) if row else ResponseRow(standard_id)
+
+    def _response_orm(self, standard_id: str) -> StandardResponse | None:
+        return self._writer.session.scalar(select(StandardResponse).where(
+            StandardResponse.audit_id == self.id, StandardResponse.standard_id == standard_id))
+
+    def _update_response(self, standard_id: str, label: str, old_shown: str, new_shown: str, **fields: Any) -> None:
+        standard = self._standard(standard_id)
+        with self._writer.change() as session:
+            row = self._response_orm(standard_id)
+            if row is None:
+                row = StandardResponse(audit_id=self.id, standard_id=standard_id, grade=None, not_applicable=False,
+                                       na_reason="", narrative="", example="")
+                session.add(row)
+            for key, value in fields.items():
+                setattr(row, key, value)
+            row.updated_at = utcnow()
+            row.updated_by = self._writer.user
+            self._writer.trail(self.id, f"Standard {standard.number} ({standard.title}): {label}", old_shown, new_shown)
+
+    def _grade_label(self, response: ResponseRow) -> str:
+        if response.not_applicable:
+            return self.standards_set.grade_scale.not_applicable_label
+        return self.standards_set.grade_scale.level(response.grade).label if response.grade else ""
+
+    def set_grade(self, standard_id: str, grade: str | None) -> None:
+        """Choose a grade (or clear it with ``None``); choosing a grade ends "not applicable"."""
+        scale = self.standards_set.grade_scale
+        if grade is not None and not scale.has_level(grade):
+            raise AuditFileError(self._writer.path, f"{grade!r} is not a grade of {scale.name}.")
+        old = self.response(standard_id)
+        if old.grade == grade and not old.not_applicable:
+            return
+        new_label = scale.level(grade).label if grade else ""
+        self._update_response(standard_id, "grade", self._grade_label(old), new_label, grade=grade, not_applicable=False)
+
+    def set_not_applicable(self, standard_id: str, reason: str = "") -> None:
+        scale = self.standards_set.grade_scale
+        if not scale.not_applicable_allowed:
+            raise AuditFileError(self._writer.path, f"{scale.name} does not allow 'not applicable'.")
+        old = self.response(standard_id)
+        self._update_response(standard_id, "grade", self._grade_label(old), scale.not_applicable_label,
+                              grade=None, not_applicable=True, na_reason=reason)
+
+    def restore_judgement(self, standard_id: str, grade: str | None, not_applicable: bool, na_reason: str) -> None:
+        """Put back a grade or N/A exactly as it was (used by undo)."""
+        if not_applicable:
+            self.set_not_applicable(standard_id, na_reason)
+        else:
+            self.set_grade(standard_id, grade)
+
+    def set_na_reason(self, standard_id: str, reason: str) -> None:
+        old = self.response(standard_id)
+        if old.na_reason != reason:
+            self._update_response(standard_id, "reason for not applicable", old.na_reason, reason, na_reason=reason)
+
+    def set_narrative(self, standard_id: str, text: str) -> None:
+        old = self.response(standard_id)
+        if old.narrative != text:
+            self._update_response(standard_id, "narrative", old.narrative, text, narrative=text)
+
+    def set_example(self, standard_id: str, text: str) -> None:
+        old = self.response(standard_id)
+        if old.example != text:
+            self._update_response(standard_id, "best-practice example", old.example, text, example=text)
+
+    # --- criteria and checklist items ------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        rows = self._writer.session.scalars(select(ItemAnswer).where(ItemAnswer.audit_id == self.id))
+        return {r.item_id: json.loads(r.value) for r in rows if r.value is not None}
+
+    def answer(self, item_id: str) -> Any:
+        row = self._answer_orm(item_id)
+        return json.loads(row.value) if row and row.value is not None else None
+
+    def _answer_orm(self, item_id: str) -> ItemAnswer | None:
+        return self._writer.session.scalar(select(ItemAnswer).where(ItemAnswer.audit_id == self.id, ItemAnswer.item_id == item_id))
+
+    def set_answer(self, item_id: str, value: Any) -> None:
+        """Answer an item (``None`` clears it); raises ``AnswerError`` if the value does not fit."""
+        try:
+            item = self.standards_set.item(item_id)
+        except KeyError:
+            raise AuditFileError(self._writer.path, f"this audit has no item {item_id!r}.") from None
+        scale = self.standards_set.grade_scale
+        value = normalise(item, value, scale)
+        old = self.answer(item_id)
+        if old == value:
+            return
+        with self._writer.change() as session:
+            row = self._answer_orm(item_id)
+            if row is None:
+                row = ItemAnswer(audit_id=self.id, item_id=item_id, comment="")
+                session.add(row)
+            row.value = None if value is None else json.dumps(value)
+            row.updated_at = utcnow()
+            row.updated_by = self._writer.user
+            self._writer.trail(self.id, f"Item {item_id}: answer", shown(item, old, scale), shown(item, value, scale))
+
+    def shown_answer(self, item_id: str, value: Any) -> str:
+        return shown(self.standards_set.item(item_id), value, self.standards_set.grade_scale)
+
+    # --- completeness and trail ------------------------------------------------------------------
+
+    def completeness(self) -> Completeness:
+        return check(self.standards_set, self.org_type, self.responses(), self.answers(),
+                     self.evidence.list(), self.actions.list())
+
+    def trail(self, limit: int | None = None) -> list[TrailRow]:
+        query = select(TrailEntry).where(TrailEntry.audit_id == self.id).order_by(TrailEntry.id.desc())
+        if limit:
+            query = query.limit(limit)
+        return [TrailRow(t.at, t.user, t.what, t.old_value, t.new_value) for t in self._writer.session.scalars(query)]
+
+
+def _response_row(r: StandardResponse) -> ResponseRow:
+    return ResponseRow(r.standard_id, r.grade, r.not_applicable, r.na_reason, r.narrative, r.example, r.updated_at, r.updated_by)

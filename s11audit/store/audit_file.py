@@ -1,0 +1,142 @@
+"""An organisation's audit file: open or create it, its details, and the audits it holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from s11audit import __version__
+from s11audit.organisations import TYPES_BY_ID
+from s11audit.standards import StandardsSet
+from s11audit.standards.loader import _canonical
+from s11audit.store.assessment import SelfAssessment
+from s11audit.store.database import AuditFileError, open_engine
+from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
+from s11audit.store.rows import AuditSummary, OrganisationDetails
+from s11audit.store.session import Writer
+
+EXTENSION = ".s11audit"
+
+
+def _validate_organisation(path: Path, details: OrganisationDetails) -> None:
+    if not details.name.strip():
+        raise AuditFileError(path, "needs the organisation's name.")
+    org_type = TYPES_BY_ID.get(details.org_type)
+    if org_type is None or org_type.kind != details.kind:
+        raise AuditFileError(path, f"organisation type {details.org_type!r} is not a type of {details.kind!r}.")
+
+
+class AuditFile:
+    """One organisation's SQLite audit file, open for as long as this object lives."""
+
+    def __init__(self, path: Path, engine, user: str, read_only: bool, upgraded_backup: Path | None):
+        self.path = path
+        self._engine = engine
+        self.read_only = read_only
+        self.upgraded_backup = upgraded_backup
+        self._session = Session(engine, expire_on_commit=False)
+        self._writer = Writer(self._session, path, user, read_only)
+        self._assessments: dict[int, SelfAssessment] = {}
+
+    # --- opening and closing ---------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, organisation: OrganisationDetails, user: str) -> AuditFile:
+        path = Path(path)
+        _validate_organisation(path, organisation)
+        engine, _ = open_engine(path, create=True)
+        audit_file = cls(path, engine, user, False, None)
+        with audit_file._writer.change() as session:
+            session.add(Organisation(id=1, name=organisation.name.strip(), reference=organisation.reference.strip(),
+                                     kind=organisation.kind, org_type=organisation.org_type,
+                                     contact_name=organisation.contact_name, contact_email=organisation.contact_email))
+            session.add(FileInfo(key="created_with", value=f"s11audit {__version__}"))
+            audit_file._writer.trail(None, "Audit file created", new=organisation.name)
+        return audit_file
+
+    @classmethod
+    def open(cls, path: Path | str, user: str, read_only: bool = False) -> AuditFile:
+        path = Path(path)
+        engine, backup = open_engine(path, read_only=read_only)
+        audit_file = cls(path, engine, user, read_only, backup)
+        if audit_file._session.get(Organisation, 1) is None:
+            audit_file.close()
+            raise AuditFileError(path, "is not a complete s11audit audit file: it holds no organisation.")
+        return audit_file
+
+    def close(self) -> None:
+        self._session.close()
+        self._engine.dispose()
+
+    def __enter__(self) -> AuditFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def user(self) -> str:
+        return self._writer.user
+
+    # --- the organisation ------------------------------------------------------------------------
+
+    def organisation(self) -> OrganisationDetails:
+        org = self._session.get(Organisation, 1)
+        return OrganisationDetails(org.name, org.reference, org.kind, org.org_type, org.contact_name, org.contact_email)
+
+    def update_organisation(self, details: OrganisationDetails) -> None:
+        _validate_organisation(self.path, details)
+        old = self.organisation()
+        with self._writer.change() as session:
+            org = session.get(Organisation, 1)
+            for field in ("name", "reference", "kind", "org_type", "contact_name", "contact_email"):
+                if getattr(old, field) != getattr(details, field):
+                    setattr(org, field, getattr(details, field))
+                    self._writer.trail(None, f"Organisation {field.replace('_', ' ')}", getattr(old, field), getattr(details, field))
+
+    # --- audits ----------------------------------------------------------------------------------
+
+    def audits(self) -> list[AuditSummary]:
+        rows = self._session.scalars(select(Audit).order_by(Audit.created_at, Audit.id)).all()
+        return [AuditSummary(a.id, a.cycle, a.snapshot.set_id, a.snapshot.version, a.snapshot.title,
+                             a.version_no, a.status, a.created_at) for a in rows]
+
+    def start_audit(self, standards_set: StandardsSet, cycle: str) -> SelfAssessment:
+        """Begin an audit for a cycle, keeping a snapshot of the standards set as it is now."""
+        cycle = cycle.strip()
+        if not cycle:
+            raise AuditFileError(self.path, "a new audit needs its cycle (for example 2026/27).")
+        organisation = self.organisation()
+        if organisation.kind not in standards_set.organisation_kinds:
+            raise AuditFileError(self.path, f"the set {standards_set.title!r} is not for this kind of organisation.")
+        if any(a.cycle == cycle and a.set_id == standards_set.id for a in self.audits()):
+            raise AuditFileError(self.path, f"already holds a {standards_set.title!r} audit for {cycle}.")
+        with self._writer.change() as session:
+            snapshot = session.scalar(select(StandardsSnapshot).where(StandardsSnapshot.content_hash == standards_set.content_hash))
+            if snapshot is None:
+                snapshot = StandardsSnapshot(set_id=standards_set.id, version=standards_set.version, title=standards_set.title,
+                                             content_hash=standards_set.content_hash,
+                                             content=_canonical(standards_set.content).decode("utf-8"))
+                session.add(snapshot)
+            audit = Audit(snapshot=snapshot, cycle=cycle, version_no=1, status="in_progress", created_by=self.user)
+            session.add(audit)
+            session.flush()
+            self._writer.trail(audit.id, "Audit started", new=f"{cycle}, {standards_set.title} version {standards_set.version}")
+        return self.assessment(audit.id)
+
+    def assessment(self, audit_id: int) -> SelfAssessment:
+        if audit_id not in self._assessments:
+            audit = self._session.get(Audit, audit_id)
+            if audit is None:
+                raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
+            content = json.loads(audit.snapshot.content)
+            self._assessments[audit_id] = SelfAssessment(self._writer, audit_id, audit.cycle, content,
+                                                         self.organisation().org_type)
+        return self._assessments[audit_id]
+
+    def latest_assessment(self) -> SelfAssessment | None:
+        audits = self.audits()
+        return self.assessment(audits[-1].id) if audits else None

@@ -1,0 +1,74 @@
+"""The one database session of an open audit file, and how every change is written.
+
+Each change is one transaction: it is committed (and on disk, see ``database``) before the call
+returns, together with its audit-trail entry. A failure rolls the whole change back and is turned
+into a message naming the file, so nothing is ever half-saved.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from s11audit.store.database import AuditFileError, ReadOnlyError
+from s11audit.store.models import TrailEntry
+
+
+def storage_problem(path: Path, exc: BaseException) -> AuditFileError:
+    """A user-facing message for a failed write (disk full, file gone, I/O error)."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text:
+        return AuditFileError(path, "could not be saved: the disk is full. Free some space; your last change "
+                                    "was not saved, everything before it is safe.")
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(path, "cannot be changed: it is read-only.")
+    if "disk i/o" in text or "unable to open" in text:
+        return AuditFileError(path, "could not be saved: the file could not be written (was it on a drive "
+                                    "that was removed?). Your last change was not saved.")
+    return AuditFileError(path, f"could not be saved ({exc}). Your last change was not saved.")
+
+
+class Writer:
+    """Shared by the parts of an open audit file that change it."""
+
+    def __init__(self, session: Session, path: Path, user: str, read_only: bool):
+        self.session = session
+        self.path = path
+        self.user = user
+        self.read_only = read_only
+
+    def check_writable(self, locked_reason: str = "") -> None:
+        if self.read_only:
+            raise ReadOnlyError(self.path, "is open read-only; changes cannot be saved.")
+        if locked_reason:
+            raise ReadOnlyError(self.path, locked_reason)
+
+    @contextmanager
+    def change(self, locked_reason: str = "") -> Iterator[Session]:
+        """One atomic change: commit on success, roll back everything on any failure."""
+        self.check_writable(locked_reason)
+        try:
+            yield self.session
+            self.session.commit()
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            self.session.rollback()
+            raise storage_problem(self.path, exc) from exc
+        except BaseException:
+            self.session.rollback()
+            raise
+
+    def trail(self, audit_id: int | None, what: str, old: object = "", new: object = "") -> None:
+        self.session.add(TrailEntry(audit_id=audit_id, user=self.user, what=what,
+                                    old_value=_shown(old), new_value=_shown(new)))
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return text if len(text) <= 500 else text[:497] + "..."
