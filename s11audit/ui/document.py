@@ -1,0 +1,37 @@
+"""The open self-assessment as the windows share it: the core object, its undo stack and signals.
+
+Every edit goes through ``AuditDocument.push`` as an undoable command. The command writes to the
+audit file at once (autosave); a write that fails is reported through ``failed`` and is not put on
+the undo stack, so what the screen shows and what the file holds never drift apart.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from s11audit.store import AuditFile
+from s11audit.store.assessment import SelfAssessment
+
+
+class AuditDocument(QObject):
+    changed = Signal(str)  # the standard id that changed, or "" when anything may have
+    failed = Signal(str)  # a message for the user (disk full, read-only, bad value)
+
+    def __init__(self, audit_file: AuditFile, assessment: SelfAssessment, parent: QObject | None = None):
+        super().__init__(parent)
+        self.audit_file = audit_file
+        self.assessment = assessment
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def read_only(self) -> bool:
+        return self.assessment.read_only
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Run an edit; returns False (and emits ``failed``) if it could not be saved."""
+        self.undo_stack.push(command)
+        return not getattr(command, "failed_message", "")
+
+    def report(self, message: str) -> None:
+        self.failed.emit(message)
