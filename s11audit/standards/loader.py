@@ -399,7 +399,7 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     name = path.name
     based_on = data["based_on"]
     line = _line_of(node, ["based_on"])
-    candidates = [b for b in bases if b.id == based_on["set"] and "based_on" not in b.content]
+    candidates = [b for b in bases if b.id == based_on["set"] and "derived_from" not in b.content]
     if "version" in based_on:
         candidates = [b for b in candidates if b.version == based_on["version"]]
     if not candidates:
@@ -412,7 +412,9 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
         raise StandardsError(path, [Problem(name, _line_of(node, ["based_on", "standards"]), "based on",
                                             f"the base set {base['id']!r} has no standard {', '.join(map(repr, missing))}")])
     content = copy.deepcopy(data)
-    content["based_on"] = {**based_on, "version": base["version"]}
+    # The resolved set records where it came from; it no longer depends on the base file.
+    del content["based_on"]
+    content["derived_from"] = {**based_on, "version": base["version"]}
     content.setdefault("grade_scale", copy.deepcopy(base["grade_scale"]))
     content.setdefault("sign_off", copy.deepcopy(base["sign_off"]))
     content["standards"] = [copy.deepcopy(by_id[sid]) for sid in based_on["standards"]]

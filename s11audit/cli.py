@@ -1,0 +1,152 @@
+"""The ``s11audit`` command line: the same core as the app, for headless and batch work.
+
+Exit codes: 0 success; 1 a checked file is invalid or incomplete; 2 wrong usage or a file that
+cannot be opened.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from s11audit import __version__
+
+OK, INVALID, FAILED = 0, 1, 2
+
+
+def _standards_check(args: argparse.Namespace) -> int:
+    from s11audit.standards import check_files
+
+    results = check_files(args.files)
+    bad = 0
+    for path, problems in results.items():
+        if problems:
+            bad += 1
+            for problem in problems:
+                print(f"{path.parent / problem.file if problem.file == path.name else path}"
+                      f"{':' + str(problem.line) if problem.line else ''}:"
+                      f"{' ' + problem.where + ':' if problem.where else ''} {problem.message}")
+        else:
+            print(f"{path}: OK")
+    if len(results) > 1:
+        print(f"{len(results) - bad} of {len(results)} files valid")
+    return INVALID if bad else OK
+
+
+def _standards_list(args: argparse.Namespace) -> int:
+    from s11audit.paths import shipped_standards_dir, user_standards_dir
+    from s11audit.standards import discover
+
+    print(f"Shipped standards folder: {shipped_standards_dir()}")
+    print(f"Your standards folder:    {user_standards_dir()}")
+    report = discover()
+    for s in report.sets:
+        print(f"  {s.id:<20} {s.version:<10} {s.title} ({len(s.standards)} standards, for {', '.join(s.organisation_kinds)})")
+    for skipped in report.skipped:
+        print(f"  SKIPPED {skipped.path}: {skipped.reason}")
+    return INVALID if report.skipped else OK
+
+
+def _find_set(set_id: str, version: str | None):
+    from s11audit.standards import discover
+
+    report = discover()
+    found = report.find(set_id, version)
+    if found is None:
+        known = ", ".join(sorted({s.id for s in report.sets}))
+        print(f"No standards set {set_id!r}{' version ' + version if version else ''}. Known sets: {known}", file=sys.stderr)
+    return found
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from s11audit.organisations import TYPES_BY_ID
+    from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample
+    from s11audit.store import AuditFileError, OrganisationDetails
+
+    standards_set = _find_set(args.set, args.version)
+    if standards_set is None:
+        return FAILED
+    base = SAMPLE_ORGANISATIONS[standards_set.organisation_kinds[0]]
+    org_type = args.type or base.org_type
+    if org_type not in TYPES_BY_ID or TYPES_BY_ID[org_type].kind not in standards_set.organisation_kinds:
+        print(f"Organisation type {org_type!r} cannot use {standards_set.title!r}.", file=sys.stderr)
+        return FAILED
+    organisation = OrganisationDetails(args.name or base.name, args.reference or base.reference,
+                                       TYPES_BY_ID[org_type].kind, org_type, base.contact_name, base.contact_email)
+    try:
+        path = make_sample(args.out, standards_set, organisation, cycle=args.cycle)
+    except AuditFileError as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
+    print(f"Wrote a completed sample audit for {organisation.name} ({standards_set.title}, {args.cycle}) to {path}")
+    return OK
+
+
+def _progress(args: argparse.Namespace) -> int:
+    from s11audit.store import AuditFile, AuditFileError
+
+    try:
+        audit_file = AuditFile.open(args.file, user="command line", read_only=True)
+    except AuditFileError as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
+    with audit_file:
+        organisation = audit_file.organisation()
+        assessment = audit_file.latest_assessment()
+        if assessment is None:
+            print(f"{organisation.name}: no audit started yet")
+            return INVALID
+        report = assessment.completeness()
+        print(f"{organisation.name}, {assessment.cycle}, {assessment.standards_set.title}: {report.percent}% complete")
+        for missing in report.missing:
+            print(f"  - {missing.message}")
+        return OK if report.complete else INVALID
+
+
+def _app(args: argparse.Namespace) -> int:
+    from s11audit.ui.app import main as app_main
+
+    return app_main([sys.argv[0]] + ([str(args.file)] if args.file else []))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="s11audit", description="Safeguarding self-assessment audits (section 11 and section 175/157).")
+    parser.add_argument("--version", action="version", version=f"s11audit {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    app = commands.add_parser("app", help="start the desktop app")
+    app.add_argument("file", nargs="?", type=Path, help="an audit file to open")
+    app.set_defaults(run=_app)
+
+    standards = commands.add_parser("standards", help="check or list standards sets")
+    standards_commands = standards.add_subparsers(dest="standards_command", required=True, metavar="ACTION")
+    check = standards_commands.add_parser("check", help="validate standards set files")
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check.set_defaults(run=_standards_check)
+    listing = standards_commands.add_parser("list", help="list the sets the app finds, and files it skips")
+    listing.set_defaults(run=_standards_list)
+
+    sample = commands.add_parser("sample", help="write a completed, realistic sample audit file")
+    sample.add_argument("--set", required=True, metavar="SET_ID", help="standards set id, e.g. s11-wt2023 or s175-kcsie2025")
+    sample.add_argument("--version", dest="version", metavar="VERSION", help="a specific version of the set")
+    sample.add_argument("--type", help="organisation type id, e.g. secondary or police")
+    sample.add_argument("--name", help="organisation name")
+    sample.add_argument("--reference", help="organisation reference (URN, ODS code)")
+    sample.add_argument("--cycle", default="2026/27")
+    sample.add_argument("out", type=Path, metavar="OUT")
+    sample.set_defaults(run=_sample)
+
+    progress = commands.add_parser("progress", help="show how complete an audit file is and what is missing")
+    progress.add_argument("file", type=Path, metavar="AUDITFILE")
+    progress.set_defaults(run=_progress)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
