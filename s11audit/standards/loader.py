@@ -1,9 +1,10 @@
 """Read, validate and resolve standards set files.
 
-A file is parsed with line numbers kept, validated against ``schema.json`` and then checked for
-what a schema cannot say (unique ids, a descriptor for every grade, references between keys). All
-problems are collected and reported together, each naming the file, the line and the standard or
-item. A file with any problem is skipped whole: nothing is ever half-loaded.
+A file is parsed with line numbers kept (``source.py``), validated against ``schema.json`` and
+then checked for what a schema cannot say (``validation.py``). All problems are collected and
+reported together, each naming the file, the line and the standard or item. A file with any
+problem is skipped whole: nothing is ever half-loaded. This module builds the immutable model,
+resolves ``based_on`` sets and finds sets in the standards folders.
 """
 
 from __future__ import annotations
@@ -13,15 +14,11 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import jsonschema
 import yaml
 
-from s11audit.organisations import TYPES_BY_ID
 from s11audit.standards.model import (
     GradeLevel,
     GradeScale,
@@ -33,40 +30,13 @@ from s11audit.standards.model import (
     Standard,
     StandardsSet,
 )
+from s11audit.standards.source import Problem, StandardsError, line_of, parse
+from s11audit.standards.validation import FORMAT, schema_problems, rule_problems
 
-FORMAT = "s11audit-standards/1"
+__all__ = ["FORMAT", "LoadReport", "Problem", "SkippedFile", "StandardsError", "check_files", "content_hash",
+           "discover", "load_file", "load_many", "set_from_snapshot"]
+
 SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a standards file."""
-
-    file: str
-    line: int | None
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        place = f"{self.file}:{self.line}" if self.line else self.file
-        where = f" {self.where}:" if self.where else ""
-        return f"{place}:{where} {self.message}"
-
-
-class StandardsError(Exception):
-    """A standards file that cannot be used, with every problem found in it."""
-
-    def __init__(self, path: Path | str, problems: list[Problem]):
-        self.path = Path(path)
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-    @property
-    def summary(self) -> str:
-        first = self.problems[0]
-        more = len(self.problems) - 1
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        return f"{first}{tail}"
 
 
 @dataclass(frozen=True)
@@ -90,230 +60,15 @@ class LoadReport:
         return [s for s in self.sets if kind in s.organisation_kinds]
 
 
-# --- parsing -------------------------------------------------------------------------------------
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loader that keeps dates as text (the schema checks them) and refuses duplicate keys."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key '{key}' appears twice in the same block (first on line {seen[key]})",
-                key_node.start_mark,
-            )
-        seen[key] = key_node.start_mark.line + 1
-    return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _parse(path: Path) -> tuple[Any, yaml.Node | None]:
-    name = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise StandardsError(path, [Problem(name, None, "", f"cannot be read: {exc.strerror or exc}")]) from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise StandardsError(
-            path, [Problem(name, None, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
-        ) from exc
-    try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        detail = exc.problem or str(exc)
-        raise StandardsError(path, [Problem(name, line, "", f"is not valid YAML: {detail}")]) from exc
-    except yaml.YAMLError as exc:
-        raise StandardsError(path, [Problem(name, None, "", f"is not valid YAML: {exc}")]) from exc
-    if data is None:
-        raise StandardsError(path, [Problem(name, None, "", "is empty")])
-    if not isinstance(data, dict):
-        raise StandardsError(path, [Problem(name, 1, "", "must be a mapping of keys (format, id, title, ...), not a list or text")])
-    return data, node
-
-
-def _line_of(node: yaml.Node | None, path: Iterable[Any]) -> int | None:
-    """Line number of the YAML node at a JSON path, or of its nearest existing parent."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for step in path:
-        if isinstance(node, yaml.MappingNode):
-            found = next((v for k, v in node.value if k.value == step), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-            found = node.value[step]
-        else:
-            found = None
-        if found is None:
-            break
-        node = found
-        line = node.start_mark.line + 1
-    return line
-
-
-def _where(data: Any, path: list[Any]) -> str:
-    """The standard and item a JSON path points into, in the users' words."""
-    parts = []
-    if len(path) >= 2 and path[0] == "standards" and isinstance(path[1], int):
-        try:
-            standard = data["standards"][path[1]]
-            parts.append(f"standard {standard.get('id', path[1] + 1)!r}" if isinstance(standard, dict) else f"standard #{path[1] + 1}")
-            if len(path) >= 4 and path[2] == "items" and isinstance(path[3], int):
-                item = standard["items"][path[3]]
-                parts.append(f"item {item.get('id', path[3] + 1)!r}" if isinstance(item, dict) else f"item #{path[3] + 1}")
-        except (IndexError, KeyError, TypeError):
-            pass
-    elif path and path[0] in ("grade_scale", "sign_off", "based_on"):
-        parts.append(str(path[0]).replace("_", " "))
-        if len(path) >= 3 and path[1] == "levels" and isinstance(path[2], int):
-            try:
-                parts.append(f"level {data['grade_scale']['levels'][path[2]].get('id', path[2] + 1)!r}")
-            except (IndexError, KeyError, TypeError, AttributeError):
-                pass
-    return ", ".join(parts)
-
-
-# --- schema validation ---------------------------------------------------------------------------
-
-
-@cache
-def _validator() -> jsonschema.Draft202012Validator:
-    schema = json.loads(resources.files("s11audit.standards").joinpath("schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
-
-
-_TYPE_WORDS = {"string": "text", "number": "a number", "boolean": "true or false", "array": "a list",
-               "object": "a block of keys", "integer": "a whole number"}
-
-
-def _schema_message(error: jsonschema.ValidationError) -> str:
-    """Turn a jsonschema error into a sentence a set author understands."""
-    key = error.path[-1] if error.path else None
-    named = f"'{key}'" if isinstance(key, str) else "this entry"
-    kind = error.validator
-    if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing required key '{missing}'"
-    if kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
-        return f"unknown key {', '.join(repr(e) for e in extra)} (check the spelling; see standards/README.md)"
-    if kind == "const" and key == "format":
-        return f"unsupported format {error.instance!r}: this version of s11audit reads '{FORMAT}'"
-    if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"{named} is {error.instance!r}, which is not one of: {allowed}"
-    if kind == "type":
-        return f"{named} must be {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, not {type(error.instance).__name__.replace('str', 'text')} {error.instance!r}"
-    if kind == "format":
-        return f"{named} must be a date written YYYY-MM-DD, not {error.instance!r}"
-    if kind == "pattern":
-        if key == "colour":
-            return f"colour {error.instance!r} must be written #RRGGBB (e.g. #27AE60)"
-        if error.validator_value == "\\S":
-            return f"{named} must not be blank"
-        return f"{named} {error.instance!r} is not a valid identifier (letters, digits, '.', '_' or '-')"
-    if kind == "minLength":
-        return f"{named} must not be empty"
-    if kind == "minItems":
-        return f"{named} needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
-    if kind == "uniqueItems":
-        return f"{named} lists the same entry twice"
-    if kind == "not":
-        forbidden = error.validator_value.get("required", ["?"])[0]
-        if forbidden == "standards":
-            return "a set with 'based_on' takes its standards from the base set and must not list its own"
-        return f"'{forbidden}' is not allowed for an item of type {error.instance.get('type')!r}"
-    return error.message
-
-
-def _schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Problem]:
-    problems = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        path = list(error.absolute_path)
-        problems.append(Problem(name, _line_of(node, path), _where(data, path), _schema_message(error)))
-    return problems
-
-
-# --- checks beyond the schema --------------------------------------------------------------------
-
-
-def _semantic_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def add(path: list[Any], message: str) -> None:
-        problems.append(Problem(name, _line_of(node, path), _where(data, path), message))
-
-    scale = data.get("grade_scale")
-    level_ids: list[str] = []
-    if scale:
-        level_ids = [level["id"] for level in scale["levels"]]
-        seen: set[str] = set()
-        for index, level_id in enumerate(level_ids):
-            if level_id in seen:
-                add(["grade_scale", "levels", index, "id"], f"grade level id {level_id!r} is used twice")
-            seen.add(level_id)
-        for ref in ("meets", "action_required_below"):
-            if ref in scale and scale[ref] not in level_ids:
-                add(["grade_scale", ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({', '.join(level_ids)})")
-        scores = [level.get("score") for level in scale["levels"]]
-        if all(s is not None for s in scores) and any(b <= a for a, b in zip(scores, scores[1:])):
-            add(["grade_scale", "levels"], "scores must increase from the lowest level (listed first) to the highest")
-
-    kinds = set(data.get("organisation_kinds", []))
-
-    def check_applies(path: list[Any], applies: list[str]) -> None:
-        for type_id in applies:
-            if TYPES_BY_ID[type_id].kind not in kinds:
-                add(path + ["applies_to"], f"applies to {type_id!r}, which is not a type of organisation this set is for ({', '.join(sorted(kinds))})")
-
-    standard_ids: set[str] = set()
-    item_ids: dict[str, str] = {}
-    for s_index, standard in enumerate(data.get("standards", [])):
-        spath = ["standards", s_index]
-        if standard["id"] in standard_ids:
-            add(spath + ["id"], f"standard id {standard['id']!r} is used twice")
-        standard_ids.add(standard["id"])
-        check_applies(spath, standard.get("applies_to", []))
-        if level_ids:
-            described = set(standard["descriptors"])
-            for missing in [lid for lid in level_ids if lid not in described]:
-                add(spath + ["descriptors"], f"no descriptor for grade {missing!r} (every level of the scale needs one)")
-            for extra in sorted(described - set(level_ids)):
-                add(spath + ["descriptors", extra], f"descriptor for {extra!r}, which is not a level of the scale ({', '.join(level_ids)})")
-        for i_index, item in enumerate(standard["items"]):
-            ipath = spath + ["items", i_index]
-            if item["id"] in item_ids:
-                add(ipath + ["id"], f"item id {item['id']!r} is already used in standard {item_ids[item['id']]!r}")
-            item_ids.setdefault(item["id"], standard["id"])
-            check_applies(ipath, item.get("applies_to", []))
-            if "min" in item and "max" in item and item["min"] > item["max"]:
-                add(ipath + ["min"], f"min {item['min']} is greater than max {item['max']}")
-    return problems
-
-
 # --- building the model --------------------------------------------------------------------------
 
 
-def _canonical(content: dict) -> bytes:
+def canonical_json(content: dict) -> bytes:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def content_hash(content: dict) -> str:
-    return hashlib.sha256(_canonical(content)).hexdigest()
+    return hashlib.sha256(canonical_json(content)).hexdigest()
 
 
 def _build(content: dict) -> StandardsSet:
@@ -398,7 +153,7 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     """The content of a ``based_on`` set with the base set's parts filled in."""
     name = path.name
     based_on = data["based_on"]
-    line = _line_of(node, ["based_on"])
+    line = line_of(node, ["based_on"])
     candidates = [b for b in bases if b.id == based_on["set"] and "derived_from" not in b.content]
     if "version" in based_on:
         candidates = [b for b in candidates if b.version == based_on["version"]]
@@ -409,7 +164,7 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     by_id = {s["id"]: s for s in base["standards"]}
     missing = [sid for sid in based_on["standards"] if sid not in by_id]
     if missing:
-        raise StandardsError(path, [Problem(name, _line_of(node, ["based_on", "standards"]), "based on",
+        raise StandardsError(path, [Problem(name, line_of(node, ["based_on", "standards"]), "based on",
                                             f"the base set {base['id']!r} has no standard {', '.join(map(repr, missing))}")])
     content = copy.deepcopy(data)
     # The resolved set records where it came from; it no longer depends on the base file.
@@ -418,17 +173,17 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     content.setdefault("grade_scale", copy.deepcopy(base["grade_scale"]))
     content.setdefault("sign_off", copy.deepcopy(base["sign_off"]))
     content["standards"] = [copy.deepcopy(by_id[sid]) for sid in based_on["standards"]]
-    problems = _semantic_problems(name, content, None)
+    problems = rule_problems(name, content, None)
     if problems:
         raise StandardsError(path, problems)
     return content
 
 
 def _read_valid(path: Path) -> tuple[dict, yaml.Node | None]:
-    data, node = _parse(path)
-    problems = _schema_problems(path.name, data, node)
+    data, node = parse(path)
+    problems = schema_problems(path.name, data, node)
     if not problems:
-        problems = _semantic_problems(path.name, data, node)
+        problems = rule_problems(path.name, data, node)
     if problems:
         raise StandardsError(path, problems)
     return data, node
@@ -445,7 +200,7 @@ def load_file(path: Path | str, bases: Iterable[StandardsSet] = ()) -> Standards
 
 def set_from_snapshot(content: dict) -> StandardsSet:
     """Rebuild a set from the resolved content an audit stored when it started."""
-    problems = _schema_problems("snapshot", content, None) or _semantic_problems("snapshot", content, None)
+    problems = schema_problems("snapshot", content, None) or rule_problems("snapshot", content, None)
     if problems:
         raise StandardsError("snapshot", problems)
     return _build(content)

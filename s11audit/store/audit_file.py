@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from s11audit import __version__
 from s11audit.organisations import TYPES_BY_ID
 from s11audit.standards import StandardsSet
-from s11audit.standards.loader import _canonical
+from s11audit.standards.loader import canonical_json
 from s11audit.store.assessment import SelfAssessment
 from s11audit.store.database import AuditFileError, open_engine
 from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
@@ -119,7 +119,7 @@ class AuditFile:
             if snapshot is None:
                 snapshot = StandardsSnapshot(set_id=standards_set.id, version=standards_set.version, title=standards_set.title,
                                              content_hash=standards_set.content_hash,
-                                             content=_canonical(standards_set.content).decode("utf-8"))
+                                             content=canonical_json(standards_set.content).decode("utf-8"))
                 session.add(snapshot)
             audit = Audit(snapshot=snapshot, cycle=cycle, version_no=1, status="in_progress", created_by=self.user)
             session.add(audit)
