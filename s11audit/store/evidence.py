@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import selectinload
 
 from s11audit.standards import StandardsSet
 from s11audit.store.database import AuditFileError
@@ -67,7 +68,8 @@ class EvidenceLibrary:
         return row
 
     def list(self) -> list[EvidenceRow]:
-        rows = self._writer.session.scalars(select(Evidence).where(Evidence.audit_id == self._audit_id).order_by(Evidence.id))
+        rows = self._writer.session.scalars(select(Evidence).options(selectinload(Evidence.links))
+                                           .where(Evidence.audit_id == self._audit_id).order_by(Evidence.id))
         return [_row(r) for r in rows]
 
     def for_standard(self, standard_id: str) -> list[EvidenceRow]:
