@@ -1,0 +1,27 @@
+"""Asks the user's name once; it is recorded in the audit trail beside each change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from s11audit.ui.dialogs.base import FormDialog
+
+
+class UserNameDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None, current: str = ""):
+        super().__init__("user_name_dialog", parent)
+        self.form.nameEdit.textChanged.connect(self._validate)
+        self.form.nameEdit.setText(current)
+        self._validate()
+
+    def _validate(self) -> None:
+        self.ok_button.setEnabled(bool(self.name))
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.form.nameEdit.text().split())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: str = "") -> str | None:
+        dialog = cls(parent, current)
+        return dialog.name if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -1,0 +1,339 @@
+"""The main window: start screen or the open audit (header, tabs, status bar), menus and file handling.
+
+There is no Save: every change is written to the audit file as it is made. Closing the window or
+the file releases the file for others. Heavy modules (the store, the audit views) are imported
+only when a file is opened, so the first window appears quickly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFile, QIODevice, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from s11audit import __version__
+from s11audit.organisations import type_label
+from s11audit.paths import forms_dir, user_standards_dir
+from s11audit.ui.forms import FormError
+from s11audit.ui.settings import Settings
+from s11audit.ui.standards_catalogue import StandardsCatalogue
+from s11audit.ui.start_screen import StartScreen
+
+if TYPE_CHECKING:
+    from s11audit.store import AuditFile
+    from s11audit.store.assessment import SelfAssessment
+    from s11audit.ui.document import AuditDocument
+
+FILE_FILTER = "s11audit audit files (*.s11audit)"
+SAVED = "All changes saved automatically"
+NOT_SAVED = "Your last change was not saved"
+READ_ONLY = "Open read-only: changes cannot be saved"
+VIEWS = ("self_assessment", "action_plan", "trail")
+
+
+class MainWindow(QMainWindow):
+    """Built by ``MainWindow.create`` from forms/main_window.ui; named children are attributes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.audit_file: AuditFile | None = None
+        self.document: AuditDocument | None = None
+        self.views: dict[str, QWidget] = {}
+        self._last_change_failed = False
+        self._status_pending = False
+
+    @classmethod
+    def create(cls, settings: Settings | None = None, catalogue: StandardsCatalogue | None = None) -> MainWindow:
+        loader = QUiLoader()
+        loader.registerCustomWidget(cls)  # so the form's top-level window is this class
+        file = QFile(str(forms_dir() / "main_window.ui"))
+        if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+            raise FormError(f"form {file.fileName()} is missing from this installation")
+        try:
+            window = loader.load(file)
+        finally:
+            file.close()
+        window._setup(settings or Settings(), catalogue or StandardsCatalogue())
+        return window
+
+    def _setup(self, settings: Settings, catalogue: StandardsCatalogue) -> None:
+        self.settings = settings
+        self.catalogue = catalogue
+        catalogue.setParent(self)
+        self.start_screen = StartScreen(self.startPage)
+        self.startPageLayout.addWidget(self.start_screen)
+        self.start_screen.new_file_requested.connect(self.new_file)
+        self.start_screen.open_requested.connect(self.choose_and_open)
+        self.start_screen.recent_chosen.connect(self.open_file)
+
+        self.undo_group = QUndoGroup(self)
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.menuEdit.insertActions(self.actionChangeName, [undo, redo])
+        self.menuEdit.insertSeparator(self.actionChangeName)
+        self.undo_action, self.redo_action = undo, redo
+
+        # The path gives way to menu hints; whether changes are saved and how far along are always shown.
+        self.path_label = QLabel()
+        self.save_label = QLabel()
+        self.percent_label = QLabel()
+        self.statusbar.addWidget(self.path_label, 1)
+        self.statusbar.addPermanentWidget(self.save_label)
+        self.statusbar.addPermanentWidget(self.percent_label)
+
+        self.actionNewFile.triggered.connect(self.new_file)
+        self.actionOpen.triggered.connect(self.choose_and_open)
+        self.actionNewAudit.triggered.connect(self.start_new_audit)
+        self.actionCloseFile.triggered.connect(self.close_file)
+        self.actionQuit.triggered.connect(self.close)
+        self.actionChangeName.triggered.connect(self.change_user_name)
+        for key, action in zip(VIEWS, (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail)):
+            action.triggered.connect(lambda _=False, k=key: self.show_view(k))
+        self.actionStandardsSets.triggered.connect(self.show_standards_sets)
+        self.actionAbout.triggered.connect(self.show_about)
+        self.menuRecent.aboutToShow.connect(self._fill_recent_menu)
+        self.menuSwitchAudit.aboutToShow.connect(self._fill_switch_menu)
+
+        catalogue.loaded.connect(lambda report: self.start_screen.show_skipped(report.skipped))
+        catalogue.start()
+        self._show_start()
+
+    # --- pages, header and status ----------------------------------------------------------------
+
+    def _show_start(self) -> None:
+        self.start_screen.show_recent(self.settings.recent_files())
+        self.pages.setCurrentWidget(self.startPage)
+        self.setWindowTitle("s11audit")
+        for label in (self.path_label, self.save_label, self.percent_label):
+            label.clear()
+        self._update_actions()
+        self.start_screen.form.newFileButton.setFocus()
+
+    def _update_actions(self) -> None:
+        has_file = self.audit_file is not None
+        self.actionNewAudit.setEnabled(has_file and not self.audit_file.read_only)
+        self.actionCloseFile.setEnabled(has_file)
+        for action in (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail):
+            action.setEnabled(has_file)
+        self.menuSwitchAudit.menuAction().setEnabled(has_file and len(self.audit_file.audits()) > 1)
+
+    def _show_header(self) -> None:
+        organisation = self.audit_file.organisation()
+        assessment = self.document.assessment
+        standards_set = assessment.standards_set
+        self.organisationName.setText(organisation.name)
+        details = [type_label(organisation.org_type)]
+        if organisation.reference:
+            details.append(f"Reference {organisation.reference}")
+        self.organisationDetails.setText("  ·  ".join(details))
+        self.auditDetails.setText(f"Audit cycle {assessment.cycle}  ·  {standards_set.title}, version {standards_set.version}")
+        self.readOnlyNotice.setVisible(self.document.read_only)
+        self.setWindowTitle(f"{organisation.name} – {assessment.cycle} – s11audit")
+        self.path_label.setText(str(self.audit_file.path))
+
+    def _changed(self, _standard_id: str = "") -> None:
+        # A command can signal more than once; settle the status bar once it has finished.
+        if not self._status_pending:
+            self._status_pending = True
+            QTimer.singleShot(0, self._refresh_status)
+
+    def _failed(self, message: str) -> None:
+        self._last_change_failed = True
+        QMessageBox.warning(self, "Change not saved", message)
+
+    def _refresh_status(self) -> None:
+        self._status_pending = False
+        if self.document is None:
+            return
+        self.save_label.setText(NOT_SAVED if self._last_change_failed else SAVED)
+        self._last_change_failed = False
+        self._show_percent()
+
+    def _show_percent(self) -> None:
+        self.percent_label.setText(f"{self.document.assessment.completeness().percent}% complete")
+
+    # --- the open audit --------------------------------------------------------------------------
+
+    def _show_file(self, audit_file: AuditFile) -> bool:
+        """Show the latest audit of a newly opened file, starting one first if it has none."""
+        from s11audit.ui import opening
+
+        assessment = audit_file.latest_assessment()
+        if assessment is None:
+            assessment = opening.start_audit(self, audit_file, self.catalogue.report())
+            if assessment is None:
+                audit_file.close()
+                return False
+        self.close_file()
+        self.audit_file = audit_file
+        self.settings.add_recent(audit_file.path)
+        self._show_assessment(assessment)
+        return True
+
+    def _show_assessment(self, assessment: SelfAssessment) -> None:
+        from s11audit.ui.action_plan import ActionPlanView
+        from s11audit.ui.document import AuditDocument
+        from s11audit.ui.trail_view import TrailView
+
+        self._drop_document()
+        document = AuditDocument(self.audit_file, assessment, self)
+        self.document = document
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.changed.connect(self._changed)
+        document.failed.connect(self._failed)
+        self.views = {"self_assessment": _completion_view(document, self.tabs),
+                      "action_plan": ActionPlanView(document, self.tabs),
+                      "trail": TrailView(document, self.tabs)}
+        for key, title in zip(VIEWS, ("Self-assessment", "Action plan", "Audit trail")):
+            self.tabs.addTab(self.views[key], title)
+        self._show_header()
+        self.save_label.setText(READ_ONLY if document.read_only else SAVED)
+        self._show_percent()
+        self.pages.setCurrentWidget(self.auditPage)
+        self._update_actions()
+        self.tabs.setCurrentIndex(0)
+        self.tabs.currentWidget().setFocus()
+
+    def _drop_document(self) -> None:
+        """Take down the views and undo history of the audit on show (the file stays open)."""
+        self.tabs.clear()
+        for view in self.views.values():
+            view.deleteLater()
+        self.views = {}
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.undo_stack)
+            self.document.changed.disconnect(self._changed)
+            self.document.failed.disconnect(self._failed)
+            self.document.deleteLater()
+            self.document = None
+
+    def show_view(self, key: str) -> None:
+        if key in self.views:
+            self.tabs.setCurrentWidget(self.views[key])
+
+    def close_file(self) -> None:
+        self._drop_document()
+        if self.audit_file is not None:
+            self.audit_file.close()
+            self.audit_file = None
+        self._show_start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_file()
+        event.accept()
+
+    # --- file menu -------------------------------------------------------------------------------
+
+    def user_name(self) -> str | None:
+        """The user's name for the audit trail, asked for the first time it is needed."""
+        if not self.settings.user_name:
+            from s11audit.ui.dialogs.user_name import UserNameDialog
+
+            name = UserNameDialog.ask(self)
+            if not name:
+                return None
+            self.settings.user_name = name
+        return self.settings.user_name
+
+    def change_user_name(self) -> None:
+        from s11audit.ui.dialogs.user_name import UserNameDialog
+
+        name = UserNameDialog.ask(self, self.settings.user_name)
+        if name:
+            self.settings.user_name = name
+            if self.audit_file is not None:
+                self.statusbar.showMessage("Your new name is used from the next time you open a file", 8000)
+
+    def new_file(self) -> None:
+        from s11audit.ui import opening
+        from s11audit.ui.dialogs.new_file import NewFileDialog
+
+        user = self.user_name()
+        chosen = NewFileDialog.ask(self, self.settings.last_folder) if user else None
+        if chosen is None:
+            return
+        audit_file = opening.create_audit_file(self, *chosen, user)
+        if audit_file is not None:
+            self.settings.add_recent(audit_file.path)
+            self._show_file(audit_file)
+
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open audit file", str(self.settings.last_folder), FILE_FILTER)
+        if path:
+            self.open_file(Path(path))
+
+    def open_file(self, path: Path | str) -> bool:
+        from s11audit.ui import opening
+
+        path = Path(path)
+        if self.audit_file is not None and path.resolve() == self.audit_file.path.resolve():
+            self.pages.setCurrentWidget(self.auditPage)  # already open in this window
+            return True
+        user = self.user_name()
+        audit_file = opening.open_audit_file(self, path, user) if user else None
+        if audit_file is None:
+            if not path.exists():
+                self.settings.forget_recent(path)
+                self.start_screen.show_recent(self.settings.recent_files())
+            return False
+        return self._show_file(audit_file)
+
+    def start_new_audit(self) -> None:
+        from s11audit.ui import opening
+
+        assessment = opening.start_audit(self, self.audit_file, self.catalogue.report())
+        if assessment is not None:
+            self._show_assessment(assessment)
+
+    def switch_audit(self, audit_id: int) -> None:
+        if self.document is not None and audit_id != self.document.assessment.id:
+            self._show_assessment(self.audit_file.assessment(audit_id))
+
+    def _fill_recent_menu(self) -> None:
+        self.menuRecent.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.menuRecent.addAction(f"&{number} {path.name}    ({path.parent})")
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+        if not recent:
+            self.menuRecent.addAction("No recent files").setEnabled(False)
+
+    def _fill_switch_menu(self) -> None:
+        self.menuSwitchAudit.clear()
+        if self.audit_file is None:
+            return
+        group = QActionGroup(self.menuSwitchAudit)
+        for summary in reversed(self.audit_file.audits()):
+            action = QAction(summary.label, group)
+            action.setCheckable(True)
+            action.setChecked(self.document is not None and summary.id == self.document.assessment.id)
+            action.triggered.connect(lambda _=False, a=summary.id: self.switch_audit(a))
+            self.menuSwitchAudit.addAction(action)
+
+    # --- help menu -------------------------------------------------------------------------------
+
+    def show_standards_sets(self) -> None:
+        from s11audit.ui.dialogs.standards_sets import StandardsSetsDialog
+
+        StandardsSetsDialog.show_sets(self, self.catalogue.report())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, "About s11audit",
+            f"s11audit version {__version__}\n\nSafeguarding self-assessment audits for schools and colleges "
+            "(sections 175 and 157, Education Act 2002) and agencies (section 11, Children Act 2004). "
+            "It works offline: your audit file stays on this computer or your organisation's drive until you "
+            f"send it.\n\nYour standards folder: {user_standards_dir()}\nYour settings: {self.settings.path}")
+
+
+def _completion_view(document: AuditDocument, parent: QWidget) -> QWidget:
+    from s11audit.ui.completion import CompletionView
+
+    return CompletionView(document, parent)
