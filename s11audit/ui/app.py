@@ -47,10 +47,13 @@ def create_main_window() -> MainWindow:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    created = QApplication.instance() is None
     app = application(argv)
     window = create_main_window()
     window.show()
-    files = [arg for arg in app.arguments()[1:] if not arg.startswith("-")]
+    # Qt removes its own options (-style, -platform) from the arguments of an application it made.
+    arguments = app.arguments() if created else argv
+    files = [arg for arg in arguments[1:] if not arg.startswith("-")]
     if files:
         # Open after the window is on screen, so any question about the file has a window to sit on.
         QTimer.singleShot(0, lambda: window.open_file(Path(files[0])))

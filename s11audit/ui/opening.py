@@ -23,10 +23,7 @@ Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 def explain(parent: QWidget | None, title: str, error: AuditFileError) -> None:
     """Show a refusal naming the file and its folder."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, f"The file “{error.path.name}” {error.problem}",
-                      QMessageBox.StandardButton.Ok, parent)
-    box.setInformativeText(f"Folder: {error.path.parent}")
-    box.exec()
+    QMessageBox.warning(parent, title, f"The file “{error.path.name}” {error.problem}\n\nFolder: {error.path.parent}")
 
 
 def writable(path: Path) -> bool:

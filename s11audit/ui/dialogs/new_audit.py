@@ -48,6 +48,11 @@ class NewAuditDialog(FormDialog):
                            "not alter it.")
         for standards_set in sets:
             form.standardsSet.addItem(standards_set.display_name, standards_set)
+        if existing:
+            # Next year's audit is usually against the same set as the last one.
+            last = [i for i, s in enumerate(sets) if s.id == existing[-1].set_id]
+            if last:
+                form.standardsSet.setCurrentIndex(last[-1])
         choices = cycle_choices(today or dt.date.today())
         form.cycle.addItems(choices)
         form.cycle.setCurrentIndex(1)
