@@ -1,0 +1,283 @@
+"""The completion screen: the standards on the left, the selected standard's page on the right.
+
+Left: the navigator (each standard with how much is done and its grade as a coloured swatch), the
+overall progress and the list of what is still missing. Right: the page of the selected standard
+(``standard_pane.StandardPane``) in a scroll area.
+
+Pages are built the first time a standard is opened and kept, so going back to a standard is
+instant and keeps the reader's place; after an edit only the open page is refreshed at once, the
+others are marked stale and refreshed when next shown. The navigator, progress and missing list
+are refreshed on every change from one ``completeness()`` call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget
+
+from s11audit.completeness import Completeness
+from s11audit.store.rows import ResponseRow
+from s11audit.ui.colours import NOT_APPLICABLE_COLOUR, swatch_icon
+from s11audit.ui.completeness_panel import CompletenessPanel
+from s11audit.ui.document import AuditDocument
+from s11audit.ui.forms import load_form
+from s11audit.ui.standard_pane import StandardPane
+
+HEADERS = ("Standard", "Done", "Grade")
+NOT_GRADED = "Not graded"
+
+
+@dataclass(frozen=True)
+class NavigatorRow:
+    standard_id: str
+    heading: str
+    progress: str
+    grade: str
+    colour: str  # "" for not graded
+    spoken: str
+
+
+class NavigatorModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[NavigatorRow] = []
+
+    def set_rows(self, rows: list[NavigatorRow]) -> None:
+        if [r.standard_id for r in rows] != [r.standard_id for r in self.rows]:
+            self.beginResetModel()
+            self.rows = list(rows)
+            self.endResetModel()
+            return
+        for number, (old, new) in enumerate(zip(self.rows, rows)):
+            if old != new:
+                self.rows[number] = new
+                self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
+
+    def row_of(self, standard_id: str) -> int:
+        return next((n for n, row in enumerate(self.rows) if row.standard_id == standard_id), -1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.heading, row.progress, row.grade)[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == 2:
+            return swatch_icon(row.colour)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.grade == NOT_GRADED:
+            return Qt.GlobalColor.darkGray
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.spoken
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Lets long standard titles wrap onto a second line instead of being cut off.
+
+    A tree view asks for row heights without telling the delegate the column's width, so the
+    delegate reads it from the header and the view re-lays out its rows when the column is resized.
+    """
+
+    def __init__(self, view: QTreeView, column: int):
+        super().__init__(view)
+        self._view = view
+        self._column = column
+        view.header().sectionResized.connect(self._resized)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != self._column:
+            return size
+        width = max(40, self._view.header().sectionSize(self._column) - 10)
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 8))
+
+    def _resized(self, section: int, _old: int, _new: int) -> None:
+        if section == self._column:
+            self._view.doItemsLayout()
+
+
+class CompletionView(QWidget):
+    def __init__(self, document: AuditDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.form = load_form("completion_view", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.navigator = self.form.navigator
+        self.scroll = self.form.paneScroll
+        self.model = NavigatorModel(self)
+        self.navigator.setModel(self.model)
+        header = self.navigator.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.navigator.setItemDelegate(WrappingDelegate(self.navigator, 0))
+        self.navigator.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.completeness_panel = CompletenessPanel()
+        self.form.completenessLayout.addWidget(self.completeness_panel)
+        self.completeness_panel.jump.connect(self.show_standard)
+        self.form.splitter.setStretchFactor(0, 0)
+        self.form.splitter.setStretchFactor(1, 1)
+        self.form.sidebarLayout.setStretchFactor(self.navigator, 3)
+        self.form.sidebarLayout.setStretchFactor(self.form.completenessHost, 2)
+        self.form.splitter.setSizes([420, 946])
+
+        # Every page opened so far lives in one container and all but the current one are hidden:
+        # showing and hiding is cheap, whereas moving a page in and out of the scroll area
+        # re-applies the style sheet to every widget on it.
+        self._pages = QWidget()
+        self._pages.setObjectName("standardPages")
+        self._pages_layout = QVBoxLayout(self._pages)
+        self._pages_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll.setWidget(self._pages)
+        self._panes: dict[str, StandardPane] = {}
+        self._current = ""
+        self._guidance_expanded = False
+        self._completeness: Completeness | None = None
+
+        for keys, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self._step(step))
+
+        document.changed.connect(self._document_changed)
+        self._refresh_overview()
+        if self.model.rows:
+            self.show_standard(self.model.rows[0].standard_id)
+            QTimer.singleShot(0, self, self._build_next_pane)
+
+    # --- public API --------------------------------------------------------------------------------
+
+    def current_standard_id(self) -> str:
+        return self._current
+
+    def show_standard(self, standard_id: str, item_id: str = "") -> None:
+        """Select a standard, show its page and, given an item, scroll to its editor and focus it."""
+        row = self.model.row_of(standard_id)
+        if row < 0:
+            return
+        if self.navigator.currentIndex().row() != row:
+            self.navigator.setCurrentIndex(self.model.index(row, 0))
+        self._display(standard_id)
+        if item_id:
+            pane = self._panes[standard_id]
+            editor = pane.focus_item(item_id)
+            if editor is not None:
+                self._pages_layout.activate()
+                pane.layout().activate()
+                self.scroll.ensureWidgetVisible(editor, 40, 80)
+                # The page may not be laid out yet the first time it is shown; scroll again once it is.
+                QTimer.singleShot(0, lambda: self._scroll_to(pane, editor))
+
+    def flush_pending(self) -> None:
+        """Save text typed but not yet saved (call before closing the audit file)."""
+        pane = self._panes.get(self._current)
+        if pane is not None:
+            pane.flush_pending()
+
+    # --- showing -----------------------------------------------------------------------------------
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._display(self.model.rows[current.row()].standard_id)
+
+    def _display(self, standard_id: str) -> None:
+        if standard_id == self._current:
+            return
+        old = self._panes.get(self._current)
+        if old is not None:
+            old.flush_pending()
+            old.hide()
+        pane = self._panes.get(standard_id) or self._build_pane(standard_id)
+        self._current = standard_id
+        pane.set_guidance_expanded(self._guidance_expanded)
+        if pane.stale:
+            pane.refresh(self._completeness)
+        pane.show()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _build_pane(self, standard_id: str) -> StandardPane:
+        pane = StandardPane(self.document, self.document.assessment.standards_set.standard(standard_id))
+        pane.hide()  # explicitly hidden, so adding it to the shown container does not show it
+        pane.guidance_toggled.connect(self._guidance_toggled)
+        self._panes[standard_id] = pane
+        self._pages_layout.addWidget(pane)
+        return pane
+
+    def _build_next_pane(self) -> None:
+        """Build the pages not yet opened, one per turn of the event loop, so first visits are instant too."""
+        missing = next((row.standard_id for row in self.model.rows if row.standard_id not in self._panes), None)
+        if missing is not None:
+            self._build_pane(missing).ensurePolished()
+            QTimer.singleShot(0, self, self._build_next_pane)
+
+    def _scroll_to(self, pane: StandardPane, editor: QWidget) -> None:
+        if self._panes.get(self._current) is pane:
+            self.scroll.ensureWidgetVisible(editor, 40, 80)
+
+    def _step(self, step: int) -> None:
+        row = self.model.row_of(self._current) + step
+        if 0 <= row < len(self.model.rows):
+            in_navigator = self.navigator.hasFocus()
+            self.show_standard(self.model.rows[row].standard_id)
+            if not in_navigator:
+                self._panes[self._current].focus_first()
+
+    def _guidance_toggled(self, expanded: bool) -> None:
+        self._guidance_expanded = expanded
+
+    # --- refreshing --------------------------------------------------------------------------------
+
+    def _document_changed(self, standard_id: str) -> None:
+        self._refresh_overview()
+        for pane_id, pane in self._panes.items():
+            if pane_id != self._current:
+                pane.stale = True
+        pane = self._panes.get(self._current)
+        if pane is not None and standard_id in ("", self._current):
+            pane.refresh(self._completeness)
+
+    def _refresh_overview(self) -> None:
+        assessment = self.document.assessment
+        completeness = self._completeness = assessment.completeness()
+        responses = assessment.responses()
+        scale = assessment.standards_set.grade_scale
+        rows = []
+        for standard in assessment.standards:
+            done, total = completeness.per_standard.get(standard.id, (0, 0))
+            response = responses.get(standard.id) or ResponseRow(standard.id)
+            if response.not_applicable:
+                grade, colour = scale.not_applicable_label, NOT_APPLICABLE_COLOUR
+            elif response.grade:
+                level = scale.level(response.grade)
+                grade, colour = level.label, level.colour
+            else:
+                grade, colour = NOT_GRADED, ""
+            spoken = f"Standard {standard.heading}: {done} of {total} done, grade {grade}"
+            rows.append(NavigatorRow(standard.id, standard.heading, f"{done}/{total}", grade, colour, spoken))
+        self.model.set_rows(rows)
+        progress = self.form.progress
+        progress.setValue(completeness.percent)
+        progress.setAccessibleDescription(f"{completeness.percent}% complete")
+        self.form.progressLabel.setText(f"{completeness.done} of {completeness.total} grades and required answers done")
+        self.completeness_panel.set_completeness(completeness, assessment.standards_set)

@@ -1,0 +1,84 @@
+"""The rows of the evidence list: plain text worked out once per refresh, never in ``data()``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from s11audit.standards import Standard, StandardsSet
+from s11audit.store import EvidenceRow
+
+HEADERS = ("File", "Description", "Size", "Added", "Linked to")
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def linked_to(row: EvidenceRow, standard: Standard, standards_set: StandardsSet) -> str:
+    """Where a file is linked, seen from one standard: "This standard; items 2.1, 2.3; also standard 5"."""
+    parts = []
+    if (standard.id, "") in row.links:
+        parts.append("This standard")
+    items = [item for sid, item in row.links if sid == standard.id and item]
+    if items:
+        parts.append(("item " if len(items) == 1 else "items ") + ", ".join(sorted(items)))
+    others = sorted({standards_set.standard(sid).number for sid, _ in row.links if sid != standard.id})
+    if others:
+        parts.append("also standard " + ", ".join(others))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+@dataclass(frozen=True)
+class EvidenceListRow:
+    evidence: EvidenceRow
+    cells: tuple[str, ...]
+    tooltip: str
+
+
+class EvidenceModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[EvidenceListRow] = []
+
+    def set_rows(self, rows: list[EvidenceRow], standard: Standard, standards_set: StandardsSet) -> None:
+        new = []
+        for row in rows:
+            added = f"{row.added_by}, {row.added_at:%d %b %Y}".lstrip("0") if row.added_at else row.added_by
+            cells = (row.name, row.description or "No description", file_size(row.size), added,
+                     linked_to(row, standard, standards_set))
+            tooltip = (f"{row.name}\nOriginal file: {row.original_name}\n{row.description}\nSHA-256 {row.sha256}"
+                       .replace("\n\n", "\n"))
+            new.append(EvidenceListRow(row, cells, tooltip))
+        if new == self.rows:
+            return
+        self.beginResetModel()
+        self.rows = new
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip if index.column() == 0 else row.cells[index.column()]
+        return None

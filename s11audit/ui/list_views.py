@@ -1,0 +1,54 @@
+"""A read-only list of rows that sizes itself to its rows, for lists inside a scrolling page.
+
+The evidence and action lists sit in the standard's page, which scrolls as a whole; a list with
+its own small scroll area inside it hides rows, so it grows to show up to ``max_rows`` rows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+
+class FittingTreeView(QTreeView):
+    def __init__(self, model: QAbstractItemModel, name: str, stretch_column: int = 0, max_rows: int = 8,
+                 shares: dict[int, float] | None = None, parent: QWidget | None = None):
+        """``shares``: columns given a fixed share of the width (long text that would otherwise
+        squeeze the stretching column); the rest fit their contents."""
+        super().__init__(parent)
+        self._max_rows = max_rows
+        self._shares = shares or {}
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.header()
+        header.setStretchLastSection(False)
+        for column in range(model.columnCount()):
+            if column == stretch_column:
+                mode = QHeaderView.ResizeMode.Stretch
+            elif column in self._shares:
+                mode = QHeaderView.ResizeMode.Interactive
+            else:
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        model.modelReset.connect(self.fit_rows)
+        model.rowsInserted.connect(self.fit_rows)
+        model.rowsRemoved.connect(self.fit_rows)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        width = self.viewport().width()
+        for column, share in self._shares.items():
+            self.header().resizeSection(column, int(width * share))
+
+    def fit_rows(self, *_args) -> None:
+        count = self.model().rowCount()
+        row_height = max(self.sizeHintForRow(0) if count else 0, self.fontMetrics().height() + 8)
+        shown = max(1, min(count, self._max_rows))
+        self.setFixedHeight(self.header().sizeHint().height() + row_height * shown + 2 * self.frameWidth() + 2)

@@ -1,0 +1,149 @@
+"""The actions of one standard, on its page: the list and Add action / Edit / Remove.
+
+The whole action plan has its own screen (``action_plan.py``); this is the slice for one standard,
+so a user who grades a standard below the line can add the action it needs without leaving the
+page. Adding and editing use the shared action dialog; every change is an undoable command.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from s11audit.standards import Standard
+from s11audit.store import ActionRow
+from s11audit.ui.colours import swatch_icon
+from s11audit.ui.commands import AddAction, EditAction, RemoveAction
+from s11audit.ui.document import AuditDocument
+from s11audit.ui.list_views import FittingTreeView
+
+RAG_COLOURS = {"red": "#C0392B", "amber": "#E67E22", "green": "#27AE60"}
+RAG_WORDS = {"red": "red: not started or overdue", "amber": "amber: in progress", "green": "green: complete"}
+HEADERS = ("Action", "Owner", "Due", "Status")
+
+
+class ActionsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[ActionRow] = []
+        self._today = dt.date.today()
+
+    def set_rows(self, rows: list[ActionRow]) -> None:
+        if rows == self.rows:
+            return
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._today = dt.date.today()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        rag = row.rag(self._today)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return row.description
+            if column == 1:
+                return row.owner or "No owner yet"
+            if column == 2:
+                return row.due_date.strftime("%d %b %Y").lstrip("0") if row.due_date else "No date"
+            return row.status_label if role == Qt.ItemDataRole.DisplayRole else f"{row.status_label} ({RAG_WORDS[rag]})"
+        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            return swatch_icon(RAG_COLOURS[rag])
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 3:
+            return f"{row.status_label}, {RAG_WORDS[rag]}"
+        return None
+
+
+class StandardActions(QWidget):
+    def __init__(self, document: AuditDocument, standard: Standard, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.standard = standard
+        number = standard.number
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.empty_label = QLabel("No actions for this standard yet. Add one for anything you will do to meet "
+                                  "the standard fully.")
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        self.model = ActionsModel(self)
+        self.view = FittingTreeView(self.model, f"Actions for standard {number}", shares={1: 0.25})
+        self.view.activated.connect(lambda _index: self._edit())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        layout.addWidget(self.view)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add action\u2026")
+        self.add_button.setAccessibleName(f"Add an action to standard {number}")
+        self.edit_button = QPushButton("Edit\u2026")
+        self.edit_button.setAccessibleName(f"Edit the selected action of standard {number}")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName(f"Remove the selected action of standard {number}")
+        self.remove_button.setToolTip("Remove the selected action (Undo puts it back)")
+        for button, slot in ((self.add_button, self._add), (self.edit_button, self._edit), (self.remove_button, self._remove)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._read_only = document.read_only
+        self.add_button.setEnabled(not self._read_only)
+
+    def refresh(self) -> None:
+        selected = self._selected()
+        self.model.set_rows(self.document.assessment.actions.for_standard(self.standard.id))
+        count = len(self.model.rows)
+        self.view.setVisible(count > 0)
+        self.empty_label.setVisible(count == 0)
+        if selected is not None:
+            for row, action in enumerate(self.model.rows):
+                if action.id == selected.id:
+                    self.view.setCurrentIndex(self.model.index(row, 0))
+        self._enable()
+
+    def _selected(self) -> ActionRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def _enable(self) -> None:
+        has = self._selected() is not None and not self._read_only
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _add(self) -> None:
+        from s11audit.ui.dialogs.action_dialog import ActionDialog
+
+        result = ActionDialog.ask(self, self.document.assessment, standard_id=self.standard.id)
+        if result:
+            self.document.push(AddAction(self.document, **result))
+
+    def _edit(self) -> None:
+        action = self._selected()
+        if action is None or self._read_only:
+            return
+        from s11audit.ui.dialogs.action_dialog import ActionDialog
+
+        result = ActionDialog.ask(self, self.document.assessment, action=action)
+        if not result:
+            return
+        changes = {key: value for key, value in result.items() if getattr(action, key) != value}
+        if changes:
+            self.document.push(EditAction(self.document, action, **changes))
+
+    def _remove(self) -> None:
+        action = self._selected()
+        if action is not None and not self._read_only:
+            self.document.push(RemoveAction(self.document, action))

@@ -1,0 +1,282 @@
+"""The page of one standard: read it, grade it, write the narrative, answer its items, evidence, actions.
+
+From top to bottom in the order a lead works: what the standard is and its guidance; the grade
+descriptors side by side with a button under each; what the chosen grade still needs; the
+best-practice example (when the scale asks for one); the narrative; the criteria and checklist;
+the evidence; the actions. Every edit is an undoable command on the document; after each one the
+page shows what the audit file holds (``refresh``), updating only widgets whose value differs so
+the cursor is never lost while typing.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from s11audit.completeness import Completeness, Gap
+from s11audit.standards import Standard
+from s11audit.standards.model import Requirement
+from s11audit.store import AnswerError
+from s11audit.store.answers import normalise
+from s11audit.ui.commands import SetAnswer, SetJudgement, SetStandardText
+from s11audit.ui.document import AuditDocument
+from s11audit.ui.evidence_panel import EvidencePanel
+from s11audit.ui.grade_chooser import GradeChooser
+from s11audit.ui.item_editors import ItemEditor, make_editor
+from s11audit.ui.standard_actions import StandardActions
+from s11audit.ui.text_autosave import AutoSave, GrowingTextEdit
+
+NARRATIVE_PLACEHOLDER = (
+    "Explain your grade in your own words: what is in place, how you know it works in practice (audits, "
+    "supervision, feedback from children, families and staff), what the evidence below shows, and what you "
+    "still need to do. Name the evidence files you rely on. This is saved automatically as you type.")
+NOTICE_STYLE = "background: #FDEBD0; color: #4A2500; border: 1px solid #E59866; border-radius: 4px; padding: 8px;"
+
+
+def paragraphs_html(text: str) -> str:
+    """Guidance is written hard-wrapped in YAML; reflow it into paragraphs (and "- " lines into a list)."""
+    parts = []
+    for block in text.strip().split("\n\n"):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        bullets = [line[2:] for line in lines if line.startswith(("- ", "* "))]
+        if bullets and len(bullets) == len(lines):
+            parts.append("<ul>" + "".join(f"<li>{html.escape(b)}</li>" for b in bullets) + "</ul>")
+        else:
+            parts.append(f"<p>{html.escape(' '.join(lines))}</p>")
+    return "".join(parts)
+
+
+def _text(text: str, style: str = "", rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class StandardPane(QWidget):
+    guidance_toggled = Signal(bool)
+
+    def __init__(self, document: AuditDocument, standard: Standard, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.standard = standard
+        self.stale = True  # shown values may be out of date; refreshed before the page is shown
+        assessment = document.assessment
+        scale = assessment.standards_set.grade_scale
+        number = standard.number
+        read_only = document.read_only
+        self.setObjectName(f"standard_{standard.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 28)
+        layout.setSpacing(10)
+
+        # Sizes are set in style sheets: the app's style sheet gives every widget a font size,
+        # which would override setFont().
+        self.heading = _text(standard.heading, "font-size: 17pt; font-weight: 600; color: #17324D;")
+        self.heading.setAccessibleName(f"Standard {standard.heading}")
+        layout.addWidget(self.heading)
+        if standard.statutory_reference:
+            layout.addWidget(_text(f"Statutory reference: {standard.statutory_reference}", "color: #3E4C59;"))
+        layout.addWidget(_text(standard.intent))
+        self.guidance_button = QToolButton()
+        self.guidance_button.setText("Guidance: what good looks like and what evidence to offer")
+        self.guidance_button.setCheckable(True)
+        self.guidance_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guidance_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.guidance_button.setAutoRaise(True)
+        self.guidance_button.setAccessibleName(f"Show guidance for standard {number}")
+        self.guidance_button.toggled.connect(self._guidance_toggled)
+        self.guidance = _text(paragraphs_html(standard.guidance), "background: #F4F6F7; padding: 4px 12px;", rich=True)
+        self.guidance.setAccessibleName(f"Guidance for standard {number}")
+        self.guidance.hide()
+        self.guidance_button.setVisible(bool(standard.guidance.strip()))
+        layout.addWidget(self.guidance_button)
+        layout.addWidget(self.guidance)
+
+        self._section(layout, "Grade")
+        self.grades = GradeChooser(standard, scale)
+        self.grades.chosen.connect(self._choose)
+        self.grades.not_applicable_chosen.connect(self._choose_na)
+        self.grades.cleared.connect(lambda: self._judge(None))
+        self.grades.reason_saved.connect(lambda text: self._save_text("na_reason", text))
+        layout.addWidget(self.grades)
+        self.notice = _text("", NOTICE_STYLE)
+        self.notice.setAccessibleName(f"What the grade of standard {number} still needs")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        self.example_edit: GrowingTextEdit | None = None
+        example_levels = [level.label for level in scale.levels if level.requires is Requirement.EXAMPLE]
+        if example_levels:
+            self._section(layout, "Best-practice example")
+            layout.addWidget(_text(f"Needed to choose {' or '.join(example_levels)}: describe one piece of practice "
+                                   "for this standard that others could learn from, and its impact for children.",
+                                   "color: #3E4C59;"))
+            self.example_edit = GrowingTextEdit(min_lines=4, max_lines=20)
+            self.example_edit.setPlaceholderText("What you did, for whom, and what changed for children as a result.")
+            self.example_edit.setAccessibleName(f"Best-practice example for standard {number}")
+            self.example_autosave = AutoSave(self.example_edit)
+            self.example_autosave.save.connect(lambda text: self._save_text("example", text))
+            layout.addWidget(self.example_edit)
+
+        self._section(layout, "Narrative")
+        self.narrative = GrowingTextEdit(min_lines=8, max_lines=40)
+        self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
+        self.narrative.setAccessibleName(f"Narrative for standard {number}")
+        self.narrative.setAccessibleDescription("Why you chose this grade. Saved automatically as you type.")
+        self.narrative_autosave = AutoSave(self.narrative)
+        self.narrative_autosave.save.connect(lambda text: self._save_text("narrative", text))
+        layout.addWidget(self.narrative)
+
+        items = standard.items_for(assessment.org_type)
+        self._section(layout, f"Criteria and checklist ({len(items)})")
+        self.items_note = _text("", "color: #3E4C59; font-style: italic;")
+        layout.addWidget(self.items_note)
+        self.editors: dict[str, ItemEditor] = {}
+        for index, item in enumerate(items):
+            if index:
+                layout.addWidget(self._rule(light=True))
+            editor = make_editor(item, scale)
+            editor.answered.connect(self._answer)
+            editor.set_read_only(read_only)
+            self.editors[item.id] = editor
+            layout.addWidget(editor)
+        if not items:
+            self.items_note.setText("This standard has no criteria or checklist items for your organisation.")
+
+        self._section(layout, "Evidence")
+        self.evidence = EvidencePanel(document, standard)
+        layout.addWidget(self.evidence)
+        self._section(layout, "Actions")
+        self.actions = StandardActions(document, standard)
+        layout.addWidget(self.actions)
+        layout.addStretch(1)
+
+        self.grades.set_read_only(read_only)
+        self.narrative.setReadOnly(read_only)
+        if self.example_edit is not None:
+            self.example_edit.setReadOnly(read_only)
+
+    @staticmethod
+    def _rule(light: bool = False) -> QFrame:
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet(f"color: {'#E5E7E9' if light else '#BFC5C9'};")
+        return line
+
+    def _section(self, layout: QVBoxLayout, title: str) -> None:
+        layout.addSpacing(8)
+        layout.addWidget(self._rule())
+        label = QLabel(title)
+        label.setStyleSheet("font-size: 13pt; font-weight: 600; color: #17324D;")
+        layout.addWidget(label)
+
+    # --- showing what the audit file holds --------------------------------------------------------
+
+    def refresh(self, completeness: Completeness) -> None:
+        assessment = self.document.assessment
+        response = assessment.response(self.standard.id)
+        read_only = self.document.read_only
+        self.grades.show_response(response, read_only)
+        self._show_notices(completeness, response.grade)
+        self.narrative_autosave.show_text(response.narrative)
+        if self.example_edit is not None:
+            self.example_autosave.show_text(response.example)
+        answers = assessment.answers()
+        for item_id, editor in self.editors.items():
+            editor.show_value(answers.get(item_id))
+        if self.editors:
+            self.items_note.setText("This standard is marked not applicable, so its criteria do not need answers."
+                                    if response.not_applicable else "")
+        self.items_note.setVisible(bool(self.items_note.text()))
+        self.evidence.refresh()
+        self.actions.refresh()
+        self.stale = False
+
+    def _show_notices(self, completeness: Completeness, grade: str | None) -> None:
+        scale = self.document.assessment.standards_set.grade_scale
+        label = scale.level(grade).label if grade else ""
+        lines = []
+        for missing in completeness.for_standard(self.standard.id):
+            if missing.gap is Gap.NEEDS_ACTION:
+                lines.append(f"{label} needs at least one action: add one under Actions below.")
+            elif missing.gap is Gap.NEEDS_EVIDENCE:
+                lines.append(f"{label} may only be chosen with evidence: add or link evidence under Evidence below.")
+            elif missing.gap is Gap.NEEDS_EXAMPLE:
+                lines.append(f"{label} needs a best-practice example: write it under Best-practice example below.")
+            elif missing.gap is Gap.NA_REASON:
+                lines.append("Not applicable needs a reason: say why this standard does not apply to you.")
+        self.notice.setText("\n".join(f"\u26a0 {line}" for line in lines))
+        self.notice.setVisible(bool(lines))
+
+    def set_guidance_expanded(self, expanded: bool) -> None:
+        self.guidance_button.setChecked(expanded)
+
+    def _guidance_toggled(self, expanded: bool) -> None:
+        self.guidance.setVisible(expanded)
+        self.guidance_button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
+        self.guidance_button.setAccessibleName(f"{'Hide' if expanded else 'Show'} guidance for standard {self.standard.number}")
+        self.guidance_toggled.emit(expanded)
+
+    # --- edits -------------------------------------------------------------------------------------
+
+    def _choose(self, level_id: str) -> None:
+        response = self.document.assessment.response(self.standard.id)
+        if response.grade != level_id or response.not_applicable:
+            self._judge(level_id)
+
+    def _judge(self, level_id: str | None) -> None:
+        self.document.push(SetJudgement(self.document, self.standard.id, level_id))
+
+    def _choose_na(self) -> None:
+        response = self.document.assessment.response(self.standard.id)
+        if not response.not_applicable:
+            self.document.push(SetJudgement(self.document, self.standard.id, None, not_applicable=True))
+        if self.grades.reason_box is not None and not response.na_reason.strip():
+            self.grades.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _save_text(self, field: str, text: str) -> None:
+        if getattr(self.document.assessment.response(self.standard.id), field) != text:
+            self.document.push(SetStandardText(self.document, self.standard.id, field, text))
+
+    def _answer(self, item_id: str, value: Any) -> None:
+        assessment = self.document.assessment
+        editor = self.editors[item_id]
+        stored = assessment.answer(item_id)
+        try:
+            unchanged = normalise(editor.item, value, assessment.standards_set.grade_scale) == stored
+        except AnswerError:
+            unchanged = False  # let the command report the problem in the core's words
+        if unchanged:
+            editor.show_error("")
+            editor.show_value(stored)
+            return
+        command = SetAnswer(self.document, item_id, value)
+        self.document.push(command)
+        editor.show_error(command.failed_message)
+
+    # --- focus and saving --------------------------------------------------------------------------
+
+    def focus_item(self, item_id: str) -> QWidget | None:
+        editor = self.editors.get(item_id)
+        if editor is not None:
+            editor.focus_editor()
+        return editor
+
+    def focus_first(self) -> None:
+        self.grades.first_button().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def flush_pending(self) -> None:
+        """Save whatever was typed but is still waiting for the pause in typing."""
+        self.narrative_autosave.flush_pending()
+        if self.example_edit is not None:
+            self.example_autosave.flush_pending()
+        self.grades.flush_pending()
+        for editor in self.editors.values():
+            editor.flush_pending()
