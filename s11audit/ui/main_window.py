@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFile, QIODevice, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
-from s11audit import __version__
 from s11audit.organisations import type_label
-from s11audit.paths import forms_dir, user_standards_dir
+from s11audit.paths import forms_dir
 from s11audit.ui.forms import FormError
 from s11audit.ui.settings import Settings
 from s11audit.ui.standards_catalogue import StandardsCatalogue
@@ -113,7 +112,9 @@ class MainWindow(QMainWindow):
         for label in (self.path_label, self.save_label, self.percent_label):
             label.clear()
         self._update_actions()
-        self.start_screen.form.newFileButton.setFocus()
+        # Enter then opens the most recent file, the usual next step; with none, it starts a new one.
+        form = self.start_screen.form
+        (form.recentList if self.start_screen.recent_model.rowCount() else form.newFileButton).setFocus()
 
     def _update_actions(self) -> None:
         has_file = self.audit_file is not None
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         # A command can signal more than once; settle the status bar once it has finished.
         if not self._status_pending:
             self._status_pending = True
-            QTimer.singleShot(0, self._refresh_status)
+            QTimer.singleShot(0, self, self._refresh_status)
 
     def _failed(self, message: str) -> None:
         self._last_change_failed = True
@@ -297,25 +298,16 @@ class MainWindow(QMainWindow):
             self._show_assessment(self.audit_file.assessment(audit_id))
 
     def _fill_recent_menu(self) -> None:
-        self.menuRecent.clear()
-        recent = self.settings.recent_files()
-        for number, path in enumerate(recent, start=1):
-            action = self.menuRecent.addAction(f"&{number} {path.name}    ({path.parent})")
-            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-        if not recent:
-            self.menuRecent.addAction("No recent files").setEnabled(False)
+        from s11audit.ui.menus import fill_recent_menu
+
+        fill_recent_menu(self.menuRecent, self.settings.recent_files(), self.open_file)
 
     def _fill_switch_menu(self) -> None:
-        self.menuSwitchAudit.clear()
-        if self.audit_file is None:
-            return
-        group = QActionGroup(self.menuSwitchAudit)
-        for summary in reversed(self.audit_file.audits()):
-            action = QAction(summary.label, group)
-            action.setCheckable(True)
-            action.setChecked(self.document is not None and summary.id == self.document.assessment.id)
-            action.triggered.connect(lambda _=False, a=summary.id: self.switch_audit(a))
-            self.menuSwitchAudit.addAction(action)
+        from s11audit.ui.menus import fill_switch_menu
+
+        if self.audit_file is not None:
+            fill_switch_menu(self.menuSwitchAudit, self.audit_file.audits(),
+                             self.document.assessment.id if self.document else None, self.switch_audit)
 
     # --- help menu -------------------------------------------------------------------------------
 
@@ -325,12 +317,9 @@ class MainWindow(QMainWindow):
         StandardsSetsDialog.show_sets(self, self.catalogue.report())
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, "About s11audit",
-            f"s11audit version {__version__}\n\nSafeguarding self-assessment audits for schools and colleges "
-            "(sections 175 and 157, Education Act 2002) and agencies (section 11, Children Act 2004). "
-            "It works offline: your audit file stays on this computer or your organisation's drive until you "
-            f"send it.\n\nYour standards folder: {user_standards_dir()}\nYour settings: {self.settings.path}")
+        from s11audit.ui.menus import show_about
+
+        show_about(self, self.settings.path)
 
 
 def _completion_view(document: AuditDocument, parent: QWidget) -> QWidget:

@@ -100,7 +100,7 @@ def test_create_a_file_through_the_dialogs(window, qtbot, tmp_path, monkeypatch)
         offered = [form.standardsSet.itemData(i).id for i in range(form.standardsSet.count())]
         assert "s175-kcsie2025" not in offered and "s11-wt2023" in offered
         form.standardsSet.setCurrentIndex(offered.index("s11-wt2023"))
-        assert "Section 11, Children Act 2004" in form.setDetails.text()
+        assert "Section 11, Children Act 2004" in form.setDetails.toPlainText()
         assert form.cycle.currentText() == academic_year(dt.date.today())
         steps.append("audit")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -322,7 +322,7 @@ def test_help_shows_standards_sets_and_version(window, qtbot, messages):
     def check(dialog: StandardsSetsDialog) -> None:
         model = dialog.form.setsTable.model()
         rows = {model.index(r, 1).data(): model.index(r, 5).data() for r in range(model.rowCount())}
-        assert rows["s11-wt2023"].endswith("s11-wt2023.yaml")
+        assert rows["s11-wt2023"] == "s11-wt2023.yaml (shipped)"
         assert set(rows) >= {"s11-wt2023", "s175-kcsie2025", "s11-peer-audit"}
         assert "None" in dialog.form.skippedText.text()
         assert str(user_standards_dir()) in dialog.form.folders.text()
@@ -390,24 +390,20 @@ def window_report():
     return discover()
 
 
-def test_main_opens_the_file_given_on_the_command_line(qtbot, tmp_path, named_user, without_completion_view):
-    from PySide6.QtCore import QTimer
-
+def test_main_opens_the_file_given_on_the_command_line(qtbot, tmp_path, monkeypatch, named_user, without_completion_view):
     path = make_file(tmp_path / "cli.s11audit", AGENCY, _set("s11-wt2023"))
     seen: list[str] = []
 
-    def look(left: int = 250) -> None:
+    def run_event_loop(app) -> int:
+        # Stand-in for app.exec(): quitting the shared test application would break later tests.
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if left and (not windows or windows[0].audit_file is None):
-            QTimer.singleShot(20, lambda: look(left - 1))
-            return
-        seen.append(windows[0].windowTitle() if windows else "no window")
-        for window in windows:
-            window.close()
-            window.deleteLater()
-        QApplication.quit()
+        assert len(windows) == 1
+        qtbot.addWidget(windows[0])
+        qtbot.waitUntil(lambda: windows[0].audit_file is not None)
+        seen.append(windows[0].windowTitle())
+        return 0
 
-    QTimer.singleShot(0, look)
+    monkeypatch.setattr(QApplication, "exec", run_event_loop)
     app = QApplication.instance()
     old_style = app.styleSheet()
     try:
@@ -415,7 +411,6 @@ def test_main_opens_the_file_given_on_the_command_line(qtbot, tmp_path, named_us
     finally:
         app.setStyleSheet(old_style)  # leave the shared application as other tests expect it
     assert seen == [f"{AGENCY.name} – 2026/27 – s11audit"]
-    AuditFile.open(path, "someone else").close()
 
 
 def _set(set_id: str):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from s11audit.ui.forms import load_form
@@ -14,7 +15,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.form = load_form(form_name, self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(self.form)
         self.setWindowTitle(self.form.windowTitle())
         self.resize(self.form.size())
@@ -22,6 +23,7 @@ class FormDialog(QDialog):
         self.form.buttons.rejected.connect(self.reject)
         for button in self.form.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
+            button.setIcon(QIcon())  # Linux styles add icons that Windows users never see; keep one look
 
     @property
     def ok_button(self) -> QPushButton | None:

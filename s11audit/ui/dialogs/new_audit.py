@@ -62,7 +62,7 @@ class NewAuditDialog(FormDialog):
 
     def _set_changed(self) -> None:
         chosen = self.standards_set()
-        self.form.setDetails.setText(describe(chosen) if chosen else "")
+        self.form.setDetails.setPlainText(describe(chosen) if chosen else "")
         self._validate()
 
     def standards_set(self) -> StandardsSet | None:

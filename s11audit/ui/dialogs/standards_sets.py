@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from s11audit.organisations import AGENCY, EDUCATION
 from s11audit.paths import shipped_standards_dir, user_standards_dir
@@ -36,6 +36,13 @@ def set_files(report: LoadReport) -> dict[tuple[str, str], Path]:
     return origins
 
 
+def _file_text(origin: Path | None) -> str:
+    if origin is None:
+        return ""
+    where = "your folder" if origin.parent == user_standards_dir() else "shipped"
+    return f"{origin.name} ({where})"
+
+
 class StandardsSetsDialog(FormDialog):
     def __init__(self, parent: QWidget | None, report: LoadReport):
         super().__init__("standards_sets_dialog", parent)
@@ -48,15 +55,19 @@ class StandardsSetsDialog(FormDialog):
             cells = (standards_set.title, standards_set.id, standards_set.version,
                      ", ".join(KIND_WORDS.get(k, k) for k in standards_set.organisation_kinds),
                      standards_set.effective_date.strftime("%d %b %Y").lstrip("0"),
-                     str(origin) if origin else "")
+                     _file_text(origin))
             items = [QStandardItem(text) for text in cells]
             for item in items:
                 item.setEditable(False)
                 item.setToolTip(item.text())
+            if origin:
+                items[-1].setToolTip(str(origin))
             model.appendRow(items)
         form.setsTable.setModel(model)
-        for column, width in enumerate((330, 130, 80, 150, 110)):
-            form.setsTable.setColumnWidth(column, width)
+        header = form.setsTable.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the title takes what is left
         if report.skipped:
             form.skippedText.setText("\n".join(f"• {item.path}: {skipped_reason(item)}" for item in report.skipped))
         else:
