@@ -100,6 +100,7 @@ class ActionPlanView(QWidget):
             row_layout.addWidget(label, 1)
             row_layout.addWidget(button)
             rows.addWidget(row)
+            row.show()  # at once, not when the layout gets round to it, so focus can move to its button
             self._notice_buttons.append(button)
         self.form.needsActionNotice.setVisible(bool(missing))
         # Buttons made after the form joined the end of the focus chain; put them before the filters.

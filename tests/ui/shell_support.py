@@ -86,3 +86,19 @@ def make_file(path: Path, organisation: OrganisationDetails, standards_set=None,
             for cycle in cycles:
                 audit_file.start_audit(standards_set, cycle)
     return path
+
+
+def tab_order(top: QWidget, first: QWidget) -> list[str]:
+    """Object names of the controls Tab visits from ``first``, in order, as a keyboard user meets them."""
+    from PySide6.QtCore import Qt
+
+    names, widget = [], first
+    while True:
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        # Parts Qt builds inside a control are named "qt_..."; the control itself stands for them.
+        if takes_tab and widget.isVisibleTo(top) and widget.isEnabled() and widget.objectName() \
+                and not widget.objectName().startswith("qt_"):
+            names.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        if widget is first or len(names) > 60:
+            return names

@@ -16,7 +16,7 @@ from s11audit.ui.commands import AddAction, SetJudgement
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.trail_view import TrailView
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, tab_order, when_dialog  # noqa: F401
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 TODAY = dt.date.today()
@@ -216,6 +216,20 @@ def test_action_dialog_returns_the_fields_or_none(qtbot, document):
                       "status": "not_started", "progress_notes": ""}
     when_dialog(ActionDialog, lambda dialog: dialog.reject())
     assert ActionDialog.ask(None, document.assessment) is None
+
+
+def test_keyboard_order_follows_the_screen(qtbot, view, document):
+    document.push(SetJudgement(document, "3", "red"))
+    add(document, "5", "An action")
+    view.select_action(document.assessment.actions.list()[0].id)
+    button = view._notice_buttons[0]
+    button.setObjectName("addForStandard3")
+    assert tab_order(view, button) == ["addForStandard3", "standardFilter", "statusFilter", "searchBox", "actionsTable",
+                                       "addButton", "editButton", "removeButton"]
+    dialog = ActionDialog(None, document.assessment, "3")
+    qtbot.addWidget(dialog)
+    order = tab_order(dialog, dialog.form.standard)
+    assert order[:7] == ["standard", "description", "owner", "dueDate", "noDueDate", "status", "progressNotes"]
 
 
 def test_trail_lists_changes_newest_first_and_follows_edits(qtbot, document):

@@ -24,7 +24,7 @@ from s11audit.ui.dialogs.user_name import UserNameDialog
 from s11audit.ui.main_window import NOT_SAVED, READ_ONLY, SAVED, MainWindow
 from s11audit.ui.settings import MAX_RECENT, Settings
 from tests.ui.shell_support import (AGENCY, OFFSCREEN_SIZE_HINTS, SCHOOL, make_file, messages,  # noqa: F401
-                                    when_dialog, without_completion_view)
+                                    tab_order, when_dialog, without_completion_view)
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -353,6 +353,16 @@ def test_new_file_dialog_suggests_a_safe_name_and_refuses_existing_files(qtbot, 
     assert not dialog.ok_button.isEnabled() and "already a file" in dialog.form.problem.text()
     dialog.form.filePath.setText(str(tmp_path / "missing folder" / "x"))
     assert "does not exist" in dialog.form.problem.text()
+
+
+def test_keyboard_order_of_the_new_file_dialog_and_start_screen(qtbot, tmp_path, window):
+    dialog = NewFileDialog(None, tmp_path)
+    qtbot.addWidget(dialog)
+    assert tab_order(dialog, dialog.form.organisationName)[:8] == [
+        "organisationName", "kind", "organisationType", "reference", "contactName", "contactEmail", "filePath", "browseButton"]
+    form = window.start_screen.form
+    assert tab_order(window, form.newFileButton)[:2] == ["newFileButton", "openFileButton"]
+    assert form.newFileButton.hasFocus()  # no recent files yet: Enter starts a new file
 
 
 def unnamed_controls(top) -> list[str]:
