@@ -189,6 +189,10 @@ class CompletionView(QWidget):
                 # The page may not be laid out yet the first time it is shown; scroll again once it is.
                 QTimer.singleShot(0, lambda: self._scroll_to(pane, editor))
 
+    def current_pane(self) -> StandardPane | None:
+        """The page on show (for the main window and tests)."""
+        return self._panes.get(self._current)
+
     def flush_pending(self) -> None:
         """Save text typed but not yet saved (call before closing the audit file)."""
         pane = self._panes.get(self._current)
@@ -217,8 +221,11 @@ class CompletionView(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
 
     def _build_pane(self, standard_id: str) -> StandardPane:
-        pane = StandardPane(self.document, self.document.assessment.standards_set.standard(standard_id))
-        pane.hide()  # explicitly hidden, so adding it to the shown container does not show it
+        # Made inside the container (a parentless page would be a window of its own while being
+        # built, which takes activation away from the main window) and explicitly hidden, so adding
+        # it to the container's layout does not show it.
+        pane = StandardPane(self.document, self.document.assessment.standards_set.standard(standard_id), self._pages)
+        pane.hide()
         pane.guidance_toggled.connect(self._guidance_toggled)
         self._panes[standard_id] = pane
         self._pages_layout.addWidget(pane)

@@ -95,9 +95,10 @@ class StandardPane(QWidget):
         self.guidance = _text(paragraphs_html(standard.guidance), "background: #F4F6F7; padding: 4px 12px;", rich=True)
         self.guidance.setAccessibleName(f"Guidance for standard {number}")
         self.guidance.hide()
-        self.guidance_button.setVisible(bool(standard.guidance.strip()))
         layout.addWidget(self.guidance_button)
         layout.addWidget(self.guidance)
+        if not standard.guidance.strip():
+            self.guidance_button.hide()
 
         self._section(layout, "Grade")
         self.grades = GradeChooser(standard, scale)
@@ -126,7 +127,7 @@ class StandardPane(QWidget):
             layout.addWidget(self.example_edit)
 
         self._section(layout, "Narrative")
-        self.narrative = GrowingTextEdit(min_lines=8, max_lines=40)
+        self.narrative = GrowingTextEdit(min_lines=10, max_lines=40)
         self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
         self.narrative.setAccessibleName(f"Narrative for standard {number}")
         self.narrative.setAccessibleDescription("Why you chose this grade. Saved automatically as you type.")
