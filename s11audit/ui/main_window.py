@@ -100,12 +100,12 @@ class MainWindow(QMainWindow):
         self.menuSwitchAudit.aboutToShow.connect(self._fill_switch_menu)
 
         catalogue.loaded.connect(lambda report: self.start_screen.show_skipped(report.skipped))
-        catalogue.start()
         self._show_start()
 
     # --- pages, header and status ----------------------------------------------------------------
 
     def _show_start(self) -> None:
+        self.catalogue.start()  # the start screen lists standards files that could not be used
         self.start_screen.show_recent(self.settings.recent_files())
         self.pages.setCurrentWidget(self.startPage)
         self.setWindowTitle("s11audit")
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         from s11audit.ui.document import AuditDocument
         from s11audit.ui.trail_view import TrailView
 
+        self.catalogue.postpone()
         self._drop_document()
         document = AuditDocument(self.audit_file, assessment, self)
         self.document = document

@@ -1,9 +1,10 @@
-"""The standards sets the app offers, found once at start-up without holding up the first window.
+"""The standards sets the app offers, found once without holding up the first window.
 
 Reading and validating the YAML files takes a noticeable fraction of a second, so it is done just
-after the window has been drawn rather than before. It runs on the GUI thread on purpose: Python
-code on a worker thread can trigger garbage collection there, which may destroy Qt objects off
-the GUI thread and crash the app. Anything that needs the sets sooner simply loads them at once.
+after the start screen has been drawn, and put off while an audit is on screen (only the start
+screen and the dialogs need the sets). It runs on the GUI thread on purpose: Python code on a
+worker thread can trigger garbage collection there, which may destroy Qt objects off the GUI
+thread and crash the app. Anything that needs the sets sooner simply loads them at once.
 """
 
 from __future__ import annotations
@@ -23,13 +24,19 @@ class StandardsCatalogue(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._report: LoadReport | None = None
-        self._scheduled = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AFTER_FIRST_PAINT_MS)
+        self._timer.timeout.connect(self.report)
 
     def start(self) -> None:
         """Load the sets soon, once control is back in the event loop."""
-        if not self._scheduled:
-            self._scheduled = True
-            QTimer.singleShot(AFTER_FIRST_PAINT_MS, self, self.report)
+        if self._report is None and not self._timer.isActive():
+            self._timer.start()
+
+    def postpone(self) -> None:
+        """Not now (an audit is being opened); ``start`` or ``report`` will load them later."""
+        self._timer.stop()
 
     @property
     def is_loaded(self) -> bool:
