@@ -71,7 +71,7 @@ class TrailView(QWidget):
         intro = QLabel("Every change to this audit, newest first: when it was made, who made it, and the value "
                        "before and after. Nobody can edit this list.")
         intro.setWordWrap(True)
-        search_label = QLabel("Searc&h:")
+        search_label = QLabel("Se&arch:")
         self.search = QLineEdit()
         self.search.setAccessibleName("Search the audit trail")
         self.search.setPlaceholderText("A name, a standard number or words from a change")

@@ -365,6 +365,28 @@ def test_keyboard_order_of_the_new_file_dialog_and_start_screen(qtbot, tmp_path,
     assert form.newFileButton.hasFocus()  # no recent files yet: Enter starts a new file
 
 
+def test_no_two_alt_shortcuts_clash_on_any_tab(window, tmp_path, named_user):
+    import collections
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    window.open_file(make_file(tmp_path / "a.s11audit", AGENCY, _set("s11-wt2023")))
+    for key in ("self_assessment", "action_plan", "trail"):
+        window.show_view(key)
+        letters: dict[str, list[str]] = collections.defaultdict(list)
+        for menu in (window.menuFile, window.menuEdit, window.menuView, window.menuHelp):
+            letters[menu.title()[menu.title().index("&") + 1].lower()].append(menu.title())
+        for widget in window.findChildren(QWidget):
+            if not widget.isVisibleTo(window) or (isinstance(widget, QLabel) and widget.buddy() is None):
+                continue
+            text = widget.title() if isinstance(widget, QGroupBox) else getattr(widget, "text", lambda: "")()
+            found = re.search(r"&([^&\s])", text if isinstance(text, str) else "")
+            if found and isinstance(widget, (QAbstractButton, QLabel, QGroupBox)):
+                letters[found.group(1).lower()].append(text)
+        assert {k: v for k, v in letters.items() if len(v) > 1} == {}, key
+
+
 def unnamed_controls(top) -> list[str]:
     """Focusable inputs and buttons without an accessible name (what a screen reader would say nothing for)."""
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
