@@ -138,8 +138,9 @@ class CompletionView(QWidget):
         self.completeness_panel.jump.connect(self.show_standard)
         self.form.splitter.setStretchFactor(0, 0)
         self.form.splitter.setStretchFactor(1, 1)
-        self.form.sidebarLayout.setStretchFactor(self.navigator, 3)
-        self.form.sidebarLayout.setStretchFactor(self.form.completenessHost, 2)
+        # The standards are the way round the audit, so they get most of the height.
+        self.form.sidebarLayout.setStretchFactor(self.navigator, 2)
+        self.form.sidebarLayout.setStretchFactor(self.form.completenessHost, 1)
         self.form.splitter.setSizes([420, 946])
 
         # Every page opened so far lives in one container and all but the current one are hidden:

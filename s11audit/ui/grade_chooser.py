@@ -96,6 +96,9 @@ class GradeChooser(QWidget):
         super().__init__(parent)
         self.scale = scale
         number = standard.number
+        # The app's style sheet draws every button alike; a chosen grade must look chosen. Border
+        # colours are left alone so the keyboard focus frame still shows.
+        self.setStyleSheet("QPushButton:checked { background: #D4E4F1; color: #0B2740; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)

@@ -264,3 +264,25 @@ def test_every_control_has_an_accessible_name(qtbot, agency_doc, standard_id):
             if not widget.accessibleName():
                 unnamed.append(widget)
     assert unnamed == []
+
+
+def test_tab_goes_through_the_page_from_top_to_bottom(qtbot, agency_doc):
+    view = show_view(qtbot, agency_doc)
+    view.show_standard("5")
+    pane = view.current_pane()
+    pane.guidance_button.setFocus()
+    seen = []
+    while True:
+        widget = QApplication.focusWidget()
+        if widget is None or not pane.isAncestorOf(widget) or widget in seen:
+            break
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    positions = [(w.mapTo(pane, w.rect().topLeft()).y(), w.mapTo(pane, w.rect().topLeft()).x()) for w in seen]
+    rows = [y for y, _ in positions]
+    assert rows == sorted(rows), [w.accessibleName() for w in seen]
+    names = [w.accessibleName() for w in seen]
+    assert names[:5] == ["Show guidance for standard 5", "Grade Red for standard 5", "Grade Amber for standard 5",
+                         "Grade Green for standard 5", "Grade Blue for standard 5"]
+    assert "Narrative for standard 5" in names and "Percentage for item 5.2" in names
+    assert names[-1] == "Add an action to standard 5"

@@ -14,8 +14,7 @@ from s11audit.completeness import Gap
 from s11audit.store import EvidenceFile
 from s11audit.store import evidence as evidence_store
 from s11audit.ui.evidence_dialogs import LinkExistingDialog, LinkItemsDialog
-from tests.ui.completion_support import (OFFSCREEN_SIZE_HINTS, agency_doc, school_doc, show_view,  # noqa: F401
-                                         wait_for_workers)
+from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, school_doc, show_view, wait_for_workers  # noqa: F401
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
