@@ -67,17 +67,6 @@ def messages(monkeypatch) -> Messages:
     return record
 
 
-@pytest.fixture
-def without_completion_view(monkeypatch):
-    """The self-assessment tab is another module; stand in a plain widget while it is missing."""
-    try:
-        import s11audit.ui.completion  # noqa: F401
-    except ModuleNotFoundError:
-        from s11audit.ui import main_window
-
-        monkeypatch.setattr(main_window, "_completion_view", lambda document, parent: QWidget(parent))
-
-
 def make_file(path: Path, organisation: OrganisationDetails, standards_set=None, cycles: tuple[str, ...] = ("2026/27",),
               user: str = "Test User") -> Path:
     """A closed audit file holding an audit per cycle (none if no set is given)."""

@@ -24,7 +24,7 @@ from s11audit.ui.dialogs.user_name import UserNameDialog
 from s11audit.ui.main_window import NOT_SAVED, READ_ONLY, SAVED, MainWindow
 from s11audit.ui.settings import MAX_RECENT, Settings
 from tests.ui.shell_support import (AGENCY, OFFSCREEN_SIZE_HINTS, SCHOOL, make_file, messages,  # noqa: F401
-                                    tab_order, when_dialog, without_completion_view)
+                                    tab_order, when_dialog)
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -36,7 +36,7 @@ def named_user():
 
 
 @pytest.fixture
-def window(qtbot, without_completion_view) -> MainWindow:
+def window(qtbot) -> MainWindow:
     created = create_main_window()
     qtbot.addWidget(created)  # closed after the test, which closes any open file
     created.show()
@@ -153,6 +153,18 @@ def test_recent_files_listed_and_opened_with_enter(window, qtbot, tmp_path, name
     assert Settings().recent_files()[0] == first.resolve()
 
 
+def test_recent_file_moved_away_is_explained_and_dropped(window, qtbot, tmp_path, messages, named_user):
+    path = make_file(tmp_path / "moved.s11audit", AGENCY, _set("s11-wt2023"))
+    Settings().add_recent(path)
+    window.close_file()
+    path.rename(tmp_path / "elsewhere.s11audit")
+    view = window.start_screen.form.recentList
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "moved.s11audit” does not exist" in messages.texts("warning")[0]
+    assert view.model().rowCount() == 0 and window.start_screen.form.recentEmpty.isVisibleTo(window)
+
+
 def test_recent_list_keeps_eight_most_recent_first(tmp_path):
     settings = Settings()
     paths = [make_file(tmp_path / f"f{n}.s11audit", AGENCY) for n in range(MAX_RECENT + 2)]
@@ -184,7 +196,7 @@ def test_file_from_a_newer_version_is_refused(window, tmp_path, messages, named_
     assert window.pages.currentWidget() is window.startPage
 
 
-def test_skipped_standards_file_is_shown_and_valid_sets_remain(qtbot, without_completion_view):
+def test_skipped_standards_file_is_shown_and_valid_sets_remain(qtbot):
     user_standards_dir().mkdir(parents=True)
     (user_standards_dir() / "our-local-set.yaml").write_text("format: s11audit-standards/1\nid: local\ntitle: [unclosed\n")
     window = create_main_window()
@@ -422,7 +434,7 @@ def window_report():
     return discover()
 
 
-def test_main_opens_the_file_given_on_the_command_line(qtbot, tmp_path, monkeypatch, named_user, without_completion_view):
+def test_main_opens_the_file_given_on_the_command_line(qtbot, tmp_path, monkeypatch, named_user):
     path = make_file(tmp_path / "cli.s11audit", AGENCY, _set("s11-wt2023"))
     seen: list[str] = []
 
