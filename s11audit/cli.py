@@ -19,6 +19,7 @@ def _standards_check(args: argparse.Namespace) -> int:
     from s11audit.standards import check_files
 
     results = check_files(args.files)
+    unreadable = [path for path in results if not path.is_file()]
     bad = 0
     for path, problems in results.items():
         if problems:
@@ -31,6 +32,8 @@ def _standards_check(args: argparse.Namespace) -> int:
             print(f"{path}: OK")
     if len(results) > 1:
         print(f"{len(results) - bad} of {len(results)} files valid")
+    if unreadable:
+        return FAILED
     return INVALID if bad else OK
 
 

@@ -38,13 +38,15 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return f"missing required key '{missing}'"
     if kind == "additionalProperties":
-        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        extra = sorted(map(str, set(error.instance) - set(error.schema.get("properties", {}))))
         return f"unknown key {', '.join(repr(e) for e in extra)} (check the spelling; see standards/README.md)"
     if kind == "const" and key == "format":
         return f"unsupported format {error.instance!r}: this version of s11audit reads '{FORMAT}'"
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return f"{named} is {error.instance!r}, which is not one of: {allowed}"
+    if kind == "type" and error.instance is None:
+        return f"{named} has no value"
     if kind == "type":
         return f"{named} must be {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, not {type(error.instance).__name__.replace('str', 'text')} {error.instance!r}"
     if kind == "format":
@@ -73,6 +75,10 @@ def schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Proble
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # Point at the first misspelt key itself, not at the start of its block.
+            known = error.schema.get("properties", {})
+            path.append(next(key for key in error.instance if key not in known))
         problems.append(Problem(name, line_of(node, path), where_in(data, path), _schema_message(error)))
     return problems
 

@@ -137,8 +137,6 @@ def test_check_missing_file_is_reported(capsys, tmp_path):
     assert out.startswith(f"{missing}: cannot be read")
 
 
-@pytest.mark.xfail(strict=True, reason="cli._standards_check exits 1 for a file that cannot be read; the module "
-                                       "docstring says 2 is for 'a file that cannot be opened' (as `progress` does)")
 def test_check_missing_file_exits_2(capsys, tmp_path):
     code, _, _ = run(capsys, "standards", "check", str(tmp_path / "not-there.yaml"))
     assert code == 2
