@@ -29,9 +29,20 @@ class AuditDocument(QObject):
         return self.assessment.read_only
 
     def push(self, command: QUndoCommand) -> bool:
-        """Run an edit; returns False (and emits ``failed``) if it could not be saved."""
+        """Run an edit; returns False (and emits ``failed``) if it could not be saved.
+
+        An edit that would change nothing is not run, so it never becomes an empty undo step.
+        """
+        missing = object()
+        if getattr(command, "old", missing) == getattr(command, "new", missing) is not missing:
+            return True
         self.undo_stack.push(command)
         return not getattr(command, "failed_message", "")
+
+    def forget_history(self) -> None:
+        """After a change that cannot be undone (removing evidence), earlier steps may refer to
+        what is gone, so the undo history is cleared rather than left to fail later."""
+        self.undo_stack.clear()
 
     def report(self, message: str) -> None:
         self.failed.emit(message)

@@ -303,4 +303,5 @@ class EvidencePanel(QWidget):
         except AuditFileError as exc:
             self.document.report(str(exc))
             return
+        self.document.forget_history()
         self.document.changed.emit("")
