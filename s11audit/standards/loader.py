@@ -198,8 +198,14 @@ def load_file(path: Path | str, bases: Iterable[StandardsSet] = ()) -> Standards
     return _build(data)
 
 
-def set_from_snapshot(content: dict) -> StandardsSet:
-    """Rebuild a set from the resolved content an audit stored when it started."""
+def set_from_snapshot(content: dict, expected_hash: str = "") -> StandardsSet:
+    """Rebuild a set from the resolved content an audit stored when it started.
+
+    Content whose hash matches the one recorded at the start was validated then and is built
+    directly; anything else (an old or altered snapshot) is validated again first.
+    """
+    if expected_hash and content_hash(content) == expected_hash:
+        return _build(content)
     problems = schema_problems("snapshot", content, None) or rule_problems("snapshot", content, None)
     if problems:
         raise StandardsError("snapshot", problems)

@@ -45,7 +45,11 @@ class StandardsError(Exception):
 # --- parsing -------------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when it is installed (several times faster); it keeps line numbers too.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):
     """Safe YAML loader that keeps dates as text (the schema checks them) and refuses duplicate keys."""
 
 
@@ -87,8 +91,13 @@ def parse(path: Path) -> tuple[Any, yaml.Node | None]:
             path, [Problem(name, None, "", f"is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
         ) from exc
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:
+            # Parse once: keep the node tree (for line numbers) and build the data from it.
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -23,11 +23,11 @@ from s11audit.store.session import Writer
 
 
 class SelfAssessment:
-    def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str):
+    def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str, snapshot_hash: str = ""):
         self._writer = writer
         self.id = audit_id
         self.cycle = cycle
-        self.standards_set: StandardsSet = set_from_snapshot(snapshot)
+        self.standards_set: StandardsSet = set_from_snapshot(snapshot, snapshot_hash)
         self.org_type = org_type
         self.evidence = EvidenceLibrary(writer, audit_id, self.standards_set)
         self.actions = ActionPlan(writer, audit_id, self.standards_set)

@@ -134,7 +134,7 @@ class AuditFile:
                 raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
             content = json.loads(audit.snapshot.content)
             self._assessments[audit_id] = SelfAssessment(self._writer, audit_id, audit.cycle, content,
-                                                         self.organisation().org_type)
+                                                         self.organisation().org_type, audit.snapshot.content_hash)
         return self._assessments[audit_id]
 
     def latest_assessment(self) -> SelfAssessment | None:

@@ -35,7 +35,10 @@ class _Edit(QUndoCommand):
             self.failed_message = str(exc)
             if first:
                 self.setObsolete(True)
-            self.document.report(self.failed_message)
+            if isinstance(exc, AnswerError):
+                self.document.refused.emit(self.failed_message)
+            else:
+                self.document.report(self.failed_message)
         self.document.changed.emit(self.standard_id)
 
 

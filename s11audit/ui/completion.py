@@ -30,6 +30,9 @@ HEADERS = ("Standard", "Done", "Grade")
 NOT_GRADED = "Not graded"
 
 
+PREBUILD_DELAY_MS = 250
+
+
 @dataclass(frozen=True)
 class NavigatorRow:
     standard_id: str
@@ -165,7 +168,8 @@ class CompletionView(QWidget):
         self._refresh_overview()
         if self.model.rows:
             self.show_standard(self.model.rows[0].standard_id)
-            QTimer.singleShot(0, self, self._build_next_pane)
+            # Build the other pages once the first screen has been painted, not before it.
+            QTimer.singleShot(PREBUILD_DELAY_MS, self, self._build_next_pane)
 
     # --- public API --------------------------------------------------------------------------------
 

@@ -16,7 +16,8 @@ from s11audit.store.assessment import SelfAssessment
 
 class AuditDocument(QObject):
     changed = Signal(str)  # the standard id that changed, or "" when anything may have
-    failed = Signal(str)  # a message for the user (disk full, read-only, bad value)
+    failed = Signal(str)  # a change could not be saved (disk full, read-only file): tell the user loudly
+    refused = Signal(str)  # a value that does not fit its item: the editor shows it beside the field
 
     def __init__(self, audit_file: AuditFile, assessment: SelfAssessment, parent: QObject | None = None):
         super().__init__(parent)

@@ -208,7 +208,7 @@ TYPES = "graded, yes_no, number, percentage, date, text, choice"
 CASES = [
     ("yaml-syntax-colon-in-value",
      mutate("    title: Training\n", "    title: Training: basics\n"),
-     "title: Training: basics", "", r"^is not valid YAML: mapping values are not allowed here$"),
+     "title: Training: basics", "", r"^is not valid YAML: mapping values are not allowed (here|in this context)$"),
     ("yaml-syntax-bad-indent",
      mutate("        type: graded\n", "       type: graded\n"),
      "       type: graded", "", r"^is not valid YAML: "),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -59,7 +60,8 @@ def test_number_within_its_range_and_a_refused_value_snaps_back(qtbot, agency_do
     qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
     assert agency_doc.assessment.answer("5.6") == 42
     failures = []
-    agency_doc.failed.connect(failures.append)
+    agency_doc.refused.connect(failures.append)
+    agency_doc.failed.connect(lambda message: pytest.fail(f'a refused value was reported as a failed save: {message}'))
     editor.edit.selectAll()
     qtbot.keyClicks(editor.edit, "-3")
     qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
