@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget
 
@@ -25,6 +25,7 @@ from s11audit.ui.completeness_panel import CompletenessPanel
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.forms import load_form
 from s11audit.ui.standard_pane import StandardPane
+from s11audit.ui.row_table_model import RowTableModel
 
 HEADERS = ("Standard", "Done", "Grade")
 NOT_GRADED = "Not graded"
@@ -43,7 +44,9 @@ class NavigatorRow:
     spoken: str
 
 
-class NavigatorModel(QAbstractTableModel):
+class NavigatorModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[NavigatorRow] = []
@@ -61,17 +64,6 @@ class NavigatorModel(QAbstractTableModel):
 
     def row_of(self, standard_id: str) -> int:
         return next((n for n, row in enumerate(self.rows) if row.standard_id == standard_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

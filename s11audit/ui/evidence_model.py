@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from s11audit.standards import Standard, StandardsSet
 from s11audit.store import EvidenceRow
+from s11audit.ui.row_table_model import RowTableModel
 
 HEADERS = ("File", "Description", "Size", "Added", "Linked to")
 
@@ -42,7 +43,9 @@ class EvidenceListRow:
     tooltip: str
 
 
-class EvidenceModel(QAbstractTableModel):
+class EvidenceModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[EvidenceListRow] = []
@@ -61,17 +64,6 @@ class EvidenceModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = new
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -81,18 +81,19 @@ class ItemEditor(QFrame):
         widget.setAccessibleName(name)
         widget.setAccessibleDescription(self.item.text)
 
+    # Every editor class overrides the next four (tests/ui/test_completion_items.py checks this).
+
     def _build_input(self) -> None:
-        raise NotImplementedError
+        """Create the input widgets in ``self.input_row``."""
 
     def show_value(self, value: Any) -> None:
         """Show the stored answer (``None``: not answered)."""
-        raise NotImplementedError
 
     def focus_editor(self) -> None:
-        raise NotImplementedError
+        """Give keyboard focus to the input."""
 
     def set_read_only(self, read_only: bool) -> None:
-        raise NotImplementedError
+        """Let the answer be read but not changed."""
 
     def flush_pending(self) -> None:
         """Save anything typed but not yet saved."""
@@ -106,7 +107,8 @@ class _ComboEditor(ItemEditor):
     """A drop-down list with "Not answered" first; graded and choice items."""
 
     def _options(self) -> list[tuple[str, str, str]]:
-        raise NotImplementedError  # (value, label, colour)
+        """(value, label, colour) of each option; overridden by each combo editor."""
+        return []
 
     def _build_input(self) -> None:
         self.combo = QComboBox()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from s11audit.standards import Standard
@@ -18,13 +18,16 @@ from s11audit.ui.colours import swatch_icon
 from s11audit.ui.commands import AddAction, EditAction, RemoveAction
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.list_views import FittingTreeView
+from s11audit.ui.row_table_model import RowTableModel
 
 RAG_COLOURS = {"red": "#C0392B", "amber": "#E67E22", "green": "#27AE60"}
 RAG_WORDS = {"red": "red: not started or overdue", "amber": "amber: in progress", "green": "green: complete"}
 HEADERS = ("Action", "Owner", "Due", "Status")
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[ActionRow] = []
@@ -37,17 +40,6 @@ class ActionsModel(QAbstractTableModel):
         self.rows = list(rows)
         self._today = dt.date.today()
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

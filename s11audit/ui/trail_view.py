@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
                                QVBoxLayout, QWidget)
 
 from s11audit.store import TrailRow
 from s11audit.ui.document import AuditDocument
+from s11audit.ui.row_table_model import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -25,31 +26,22 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class TrailModel(QAbstractTableModel):
+class TrailModel(RowTableModel):
+    headers = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[TrailRow] = []
+        self.rows: list[TrailRow] = []
 
     def set_rows(self, rows: list[TrailRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         values = (local_time(row.at), row.user, row.what, row.old_value, row.new_value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return _one_line(values[index.column()])

@@ -150,3 +150,12 @@ def test_items_show_id_text_guidance_and_required(qtbot, school_file, s175_set):
     assert editor.item.guidance and editor.text_label.toolTip() == editor.item.guidance
     texts = [label.text() for label in editor.findChildren(type(editor.text_label))]
     assert "<b>2.5</b>" in texts and "Required" in texts and editor.item.guidance in texts
+
+
+def test_every_item_type_has_an_editor_that_does_all_an_editor_must():
+    from s11audit.ui.item_editors import EDITORS, ItemEditor
+
+    assert set(EDITORS) == set(ItemType)
+    for editor_class in EDITORS.values():
+        for method in ("_build_input", "show_value", "focus_editor", "set_read_only"):
+            assert getattr(editor_class, method) is not getattr(ItemEditor, method), (editor_class, method)
