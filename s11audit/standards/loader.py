@@ -220,6 +220,11 @@ def _set_files(folders: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _fault(path: Path, exc: Exception) -> str:
+    return (f"{path.name}: could not be checked because of a fault in s11audit itself; please send the file to "
+            f"the app's maintainers (details: {type(exc).__name__}: {exc})")
+
+
 def load_many(files: Iterable[Path]) -> LoadReport:
     """Load files, resolving ``based_on`` sets against the plain ones; never raises for a bad file."""
     report = LoadReport()
@@ -241,6 +246,9 @@ def load_many(files: Iterable[Path]) -> LoadReport:
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
             continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must never take every set away
+            report.skipped.append(SkippedFile(path, _fault(path, exc)))
+            continue
         if "based_on" in data:
             derived.append((path, data, node))
         else:
@@ -251,6 +259,8 @@ def load_many(files: Iterable[Path]) -> LoadReport:
             accept(path, _build(_resolve(path, data, node, plain)))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
+        except Exception as exc:  # noqa: BLE001
+            report.skipped.append(SkippedFile(path, _fault(path, exc)))
     report.sets.sort(key=lambda s: (s.title, s.version))
     return report
 

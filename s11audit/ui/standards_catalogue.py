@@ -12,8 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from s11audit.standards import LoadReport, SkippedFile, discover
-from s11audit.standards.loader import SUFFIXES, default_folders, load_many
+from s11audit.standards import LoadReport, discover
 
 # Long enough for the window's first paint to happen first, short enough not to be noticed.
 AFTER_FIRST_PAINT_MS = 60
@@ -48,33 +47,10 @@ class StandardsCatalogue(QObject):
         if self._report is None:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
-                self._report = discover_safely()
+                self._report = discover()
             finally:
                 QGuiApplication.restoreOverrideCursor()
             self.loaded.emit(self._report)
         return self._report
 
 
-def discover_safely() -> LoadReport:
-    """``discover()``, except that a file that makes the loader fail outright is skipped, not fatal.
-
-    The loader promises to skip bad files, but some malformed files raise instead (a core bug);
-    one such file must not take every standards set away from the user.
-    """
-    try:
-        return discover()
-    except Exception:  # noqa: BLE001 - narrowed below to the files that cause it
-        pass
-    files = [path for folder in default_folders() if folder.is_dir() for path in sorted(folder.iterdir())
-             if path.suffix.lower() in SUFFIXES and path.is_file()]
-    usable, broken = [], []
-    for path in files:
-        try:
-            load_many([path])
-            usable.append(path)
-        except Exception as exc:  # noqa: BLE001
-            broken.append(SkippedFile(path, f"{path.name}: could not be checked because of a fault in s11audit itself; "
-                                            f"please send the file to the app's maintainers (details: {type(exc).__name__}: {exc})"))
-    report = load_many(usable)
-    report.skipped.extend(broken)
-    return report

@@ -597,3 +597,24 @@ def test_per_user_new_version_sits_beside_the_shipped_one(s11_set):
     assert sorted(s.version for s in report.sets if s.id == "s11-wt2023") == ["2026.1", "2027.1"]
     assert report.find("s11-wt2023").version == "2027.1"
     assert report.find("s11-wt2023", "2026.1").content_hash == s11_set.content_hash
+
+
+def test_a_fault_in_the_loader_skips_only_that_file(tmp_path, monkeypatch):
+    from s11audit.standards import loader
+
+    shipped = Path(__file__).parents[2] / "standards"
+    for name in ("s11-wt2023.yaml", "s175-kcsie2025.yaml"):
+        (tmp_path / name).write_text((shipped / name).read_text("utf-8"), "utf-8")
+    real = loader._read_valid
+
+    def faulty(path):
+        if path.name == "s175-kcsie2025.yaml":
+            raise RuntimeError("simulated fault")
+        return real(path)
+
+    monkeypatch.setattr(loader, "_read_valid", faulty)
+    report = loader.discover([tmp_path])
+    assert [s.id for s in report.sets] == ["s11-wt2023"]
+    [skipped] = report.skipped
+    assert skipped.path.name == "s175-kcsie2025.yaml"
+    assert "fault in s11audit itself" in skipped.reason and "simulated fault" in skipped.reason

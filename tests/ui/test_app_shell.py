@@ -464,12 +464,12 @@ def _set(set_id: str):
 
 
 def test_a_standards_file_that_crashes_the_loader_is_skipped_not_fatal(qtbot):
-    from s11audit.ui.standards_catalogue import discover_safely
+    from s11audit.standards import discover
 
     shipped = (Path(__file__).parents[2] / "standards" / "s11-wt2023.yaml").read_text(encoding="utf-8")
     user_standards_dir().mkdir(parents=True)
     odd = shipped.replace('id: "s11-wt2023"', 'id: "odd-set"') + "tittle: x\n2: y\n"  # mixed-type unknown keys
     (user_standards_dir() / "odd.yaml").write_text(odd, encoding="utf-8")
-    report = discover_safely()
+    report = discover()
     assert {"s11-wt2023", "s175-kcsie2025", "s11-peer-audit"} <= {s.id for s in report.sets}
     assert [item.path.name for item in report.skipped] == ["odd.yaml"]
