@@ -46,7 +46,7 @@ class ItemEditor(QFrame):
         number.setMinimumWidth(36)
         grid.addWidget(number, 0, 0)
         marker = QLabel("Required" if item.required else "Optional")
-        marker.setStyleSheet("color: #52606D;")
+        marker.setProperty("role", "secondary")
         marker.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         grid.addWidget(marker, 1, 0, 2, 1)
         self.text_label = QLabel(item.text)
@@ -58,7 +58,7 @@ class ItemEditor(QFrame):
         if item.guidance:
             guidance = QLabel(item.guidance)
             guidance.setWordWrap(True)
-            guidance.setStyleSheet("color: #52606D;")
+            guidance.setProperty("role", "secondary")
             guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(guidance, 1, 1)
         self.input_row = QHBoxLayout()
@@ -66,7 +66,7 @@ class ItemEditor(QFrame):
         grid.addLayout(self.input_row, 2, 1)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error_label.setProperty("role", "error")
         self.error_label.setAccessibleName(f"Problem with the answer to item {item.id}")
         self.error_label.hide()
         grid.addWidget(self.error_label, 3, 1)
@@ -205,7 +205,7 @@ class NumberEditor(ItemEditor):
             self.input_row.addWidget(QLabel(unit))
         if hint:
             range_label = QLabel(f"({hint})")
-            range_label.setStyleSheet("color: #52606D;")
+            range_label.setProperty("role", "secondary")
             self.input_row.addWidget(range_label)
 
     def _commit(self) -> None:
