@@ -90,27 +90,48 @@ def bench_open(path: Path, runs: int = 7) -> None:
 
 
 def bench_open_in_app(path: Path, runs: int = 5) -> None:
+    """From choosing the file to the self-assessment screen painted (as the user sees it)."""
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from s11audit.ui.app import create_main_window
+    from s11audit.ui.completion import CompletionView
     from s11audit.ui.settings import Settings
 
     app = QApplication.instance() or QApplication([])
     Settings().user_name = "bench"  # the first-run name question would wait for a person
+
+    class FirstPaint(QObject):
+        """Notes when the main window first paints with the audit page showing."""
+
+        def __init__(self, window):
+            super().__init__()
+            self.window, self.at = window, None
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+            if self.at is None and event.type() == QEvent.Type.Paint and watched is self.window.auditPage \
+                    and isinstance(self.window.views.get("self_assessment"), CompletionView):
+                self.at = time.perf_counter()
+            return False
+
     times = []
     for _ in range(runs):
         window = create_main_window()
         window.show()
         app.processEvents()
+        painted = FirstPaint(window)
+        window.auditPage.installEventFilter(painted)
         start = time.perf_counter()
         window.open_file(path)
-        app.processEvents()
-        times.append(time.perf_counter() - start)
+        while painted.at is None and time.perf_counter() - start < 10:
+            app.processEvents()
+        window.auditPage.removeEventFilter(painted)
+        times.append(painted.at - start)
         window.close_file()
         window.close()
         window.deleteLater()
         app.processEvents()
-    _runs("2b. open audit with 50 x 1 MB evidence (app, to screen shown)", times, 0.5)
+    _runs("2b. open audit with 50 x 1 MB evidence (app, to screen painted)", times, 0.5)
 
 
 def bench_edits(folder: Path, s11_set, edits: int = 200) -> None:

@@ -32,6 +32,20 @@ SAVED = "All changes saved automatically"
 NOT_SAVED = "Your last change was not saved"
 READ_ONLY = "Open read-only: changes cannot be saved"
 VIEWS = ("self_assessment", "action_plan", "trail")
+TAB_TITLES = ("Self-assessment", "Action plan", "Audit trail")
+REMAINING_VIEWS_DELAY_MS = 100  # long enough for the first screen to be painted first
+
+
+class _Views(dict):
+    """The open audit's views by key, each built the first time it is asked for."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str):
+        view = self[key] = self._build(key)
+        return view
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +82,7 @@ class MainWindow(QMainWindow):
         self.start_screen.new_file_requested.connect(self.new_file)
         self.start_screen.open_requested.connect(self.choose_and_open)
         self.start_screen.recent_chosen.connect(self.open_file)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self.undo_group = QUndoGroup(self)
         undo = self.undo_group.createUndoAction(self, "&Undo")
@@ -178,9 +193,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_assessment(self, assessment: SelfAssessment) -> None:
-        from s11audit.ui.action_plan import ActionPlanView
         from s11audit.ui.document import AuditDocument
-        from s11audit.ui.trail_view import TrailView
 
         self.catalogue.postpone()
         self._drop_document()
@@ -190,11 +203,11 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         document.changed.connect(self._changed)
         document.failed.connect(self._failed)
-        self.views = {"self_assessment": _completion_view(document, self.tabs),
-                      "action_plan": ActionPlanView(document, self.tabs),
-                      "trail": TrailView(document, self.tabs)}
-        for key, title in zip(VIEWS, ("Self-assessment", "Action plan", "Audit trail")):
-            self.tabs.addTab(self.views[key], title)
+        # The self-assessment is shown at once; the action plan and trail tabs hold a stand-in
+        # until they are built just after the first screen is painted (or when asked for sooner).
+        self.views = _Views(self._build_view)
+        for key, title in zip(VIEWS, TAB_TITLES):
+            self.tabs.addTab(self.views["self_assessment"] if key == "self_assessment" else QWidget(), title)
         self._show_header()
         self.save_label.setText(READ_ONLY if document.read_only else SAVED)
         self._show_percent()
@@ -202,11 +215,49 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.tabs.setCurrentIndex(0)
         self.tabs.currentWidget().setFocus()
+        QTimer.singleShot(REMAINING_VIEWS_DELAY_MS, self, self._build_remaining_views)
+
+    def _build_view(self, key: str) -> QWidget:
+        if self.document is None:
+            raise KeyError(key)
+        if key == "self_assessment":
+            view = _completion_view(self.document, self.tabs)
+        elif key == "action_plan":
+            from s11audit.ui.action_plan import ActionPlanView
+
+            view = ActionPlanView(self.document, self.tabs)
+        elif key == "trail":
+            from s11audit.ui.trail_view import TrailView
+
+            view = TrailView(self.document, self.tabs)
+        else:
+            raise KeyError(key)
+        index = VIEWS.index(key)
+        if self.tabs.count() > index:  # put the view where its stand-in is
+            current = self.tabs.currentIndex()
+            stand_in = self.tabs.widget(index)
+            blocked = self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, view, TAB_TITLES[index])
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(blocked)
+            stand_in.deleteLater()
+        return view
+
+    def _build_remaining_views(self) -> None:
+        if self.document is not None:
+            for key in VIEWS:
+                self.views[key]
+
+    def _tab_changed(self, index: int) -> None:
+        if self.document is not None and 0 <= index < len(VIEWS):
+            self.views[VIEWS[index]]
 
     def _drop_document(self) -> None:
         """Take down the views and undo history of the audit on show (the file stays open)."""
+        shown = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
-        for view in self.views.values():
+        for view in {*shown, *self.views.values()}:  # views and any stand-ins not yet replaced
             view.deleteLater()
         self.views = {}
         if self.document is not None:
@@ -217,7 +268,7 @@ class MainWindow(QMainWindow):
             self.document = None
 
     def show_view(self, key: str) -> None:
-        if key in self.views:
+        if key in VIEWS and self.document is not None:
             self.tabs.setCurrentWidget(self.views[key])
 
     def close_file(self) -> None:
