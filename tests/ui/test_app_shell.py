@@ -330,6 +330,19 @@ def test_view_menu_switches_tabs(window, tmp_path, named_user):
     assert window.tabs.currentWidget() is window.views["action_plan"]
 
 
+def test_tabs_built_after_the_first_paint_work_when_clicked_sooner(window, qtbot, tmp_path, named_user):
+    from s11audit.ui.action_plan import ActionPlanView
+    from s11audit.ui.trail_view import TrailView
+
+    window.open_file(make_file(tmp_path / "a.s11audit", AGENCY, _set("s11-wt2023")))
+    assert set(window.views) == {"self_assessment"}  # the others wait for the first paint
+    window.tabs.setCurrentIndex(2)  # a click on "Audit trail" before it was built
+    assert isinstance(window.tabs.currentWidget(), TrailView)
+    assert window.tabs.tabText(2) == "Audit trail" and window.tabs.count() == 3
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(1), ActionPlanView))
+    assert window.tabs.currentIndex() == 2
+
+
 def test_help_shows_standards_sets_and_version(window, qtbot, messages):
     def check(dialog: StandardsSetsDialog) -> None:
         model = dialog.form.setsTable.model()
