@@ -51,6 +51,7 @@ _SAMPLE_BYTES = 64 * 1024
 _WORTH_DEFLATING = 0.97
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME = 80
+_FILE_MODE = 0o644
 
 
 class ReturnError(Exception):
@@ -179,7 +180,11 @@ def write_return(out_path: Path | str, content: dict, evidence: list[tuple[str, 
                *evidence_members]
     manifest = json_bytes(build_manifest(members, public_key))
     signature = bytes(sign(manifest))
-    if not signature_is_valid(public_key, signature, manifest):
+    try:
+        matches = signature_is_valid(public_key, signature, manifest)
+    except ValueError as exc:
+        raise ReturnError("The public key is not an Ed25519 public key; the return was not written.") from exc
+    if not matches:
         raise ReturnError("The signing key does not belong to the public key given; the return was not written.")
     members += [(MANIFEST_MEMBER, manifest), (SIGNATURE_MEMBER, signature)]
     _write_atomically(out_path, members)
@@ -194,6 +199,7 @@ def _write_atomically(out_path: Path, members: list[tuple[str, bytes]]) -> None:
             write_zip(stream, members)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp_name, _FILE_MODE)  # mkstemp makes it private; a return is a document to send
         os.replace(temp_name, out_path)
         temp_name = None
     except OSError as exc:

@@ -193,7 +193,11 @@ def _check(archive: zipfile.ZipFile, found: dict, expected_fingerprint: str | No
     if len(signature) != SIGNATURE_BYTES:
         raise _Invalid("bad-signature", f"signature.bin is malformed: {len(signature)} bytes, "
                                         f"an Ed25519 signature is {SIGNATURE_BYTES}")
-    if not signature_is_valid(public_key, signature, manifest_bytes):
+    try:
+        matches = signature_is_valid(public_key, signature, manifest_bytes)
+    except ValueError as exc:
+        raise _Invalid("bad-manifest", "manifest.json's public key is not an Ed25519 public key") from exc
+    if not matches:
         raise _Invalid("signature-mismatch", "the signature does not match manifest.json: the manifest was changed "
                                              "after signing or the signature was made with another key")
     if manifest.get("key_fingerprint") != found["fingerprint"]:

@@ -147,6 +147,8 @@ def test_output_is_deterministic(tmp_path: Path, key: Ed25519PrivateKey):
     first = write_return(tmp_path / "a.s11return", _content(), EVIDENCE, STANDARDS, _public(key), key.sign)
     second = write_return(tmp_path / "b.s11return", _content(), EVIDENCE, STANDARDS, _public(key), key.sign)
     assert first.read_bytes() == second.read_bytes()
+    if sys.platform != "win32":
+        assert first.stat().st_mode & 0o777 == 0o644
     with zipfile.ZipFile(first) as archive:
         assert {info.date_time for info in archive.infolist()} == {fmt.ZIP_TIMESTAMP}
         assert archive.getinfo("return.json").compress_type == zipfile.ZIP_DEFLATED
@@ -207,7 +209,9 @@ def test_manifest_edited(signed: Path):
     manifest = json.loads(dict(members)["manifest.json"])
     manifest["members"][0]["size"] += 1
     tampered = _rewrite(signed, _replace(members, "manifest.json", fmt.json_bytes(manifest)))
-    _invalid(tampered, "signature-mismatch", "manifest")
+    result = _invalid(tampered, "signature-mismatch", "manifest")
+    # What the file claims is still shown, for the person reading the report.
+    assert result.organisation.startswith("Ysgol") and result.cycle == "2026-27" and result.fingerprint
 
 
 def test_signature_removed(signed: Path):
