@@ -78,11 +78,11 @@ def _sample(args: argparse.Namespace) -> int:
     organisation = OrganisationDetails(args.name or base.name, args.reference or base.reference,
                                        TYPES_BY_ID[org_type].kind, org_type, base.contact_name, base.contact_email)
     try:
-        path = make_sample(args.out, standards_set, organisation, cycle=args.cycle)
+        path = make_sample(args.out, standards_set, organisation, cycle=args.cycle, signed=args.signed)
     except AuditFileError as exc:
         print(exc, file=sys.stderr)
         return FAILED
-    print(f"Wrote a completed sample audit for {organisation.name} ({standards_set.title}, {args.cycle}) to {path}")
+    print(f"Wrote a completed{', signed-off' if args.signed else ''} sample audit for {organisation.name} ({standards_set.title}, {args.cycle}) to {path}")
     return OK
 
 
@@ -137,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--name", help="organisation name")
     sample.add_argument("--reference", help="organisation reference (URN, ODS code)")
     sample.add_argument("--cycle", default="2026/27")
+    sample.add_argument("--signed", action="store_true", help="sign it off too (one signatory for each role of the set)")
     sample.add_argument("out", type=Path, metavar="OUT")
     sample.set_defaults(run=_sample)
 

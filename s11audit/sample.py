@@ -3,7 +3,8 @@
 Used for the first-run sample, test fixtures, demos and benchmarks. The content is generated from
 the set itself (so it works for a business unit's own sets too) with a fixed seed, so the same
 command always makes the same audit: varied grades, narratives, item answers, a few evidence
-files and an action plan that covers every standard graded below the line.
+files and an action plan that covers every standard graded below the line. ``sign_sample`` signs
+it off (one signatory for each role of the set), for a signed sample.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from s11audit.organisations import AGENCY
 from s11audit.standards import GradeLevel, Item, ItemType, Standard, StandardsSet
 from s11audit.standards.model import Requirement
-from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails
+from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails, SignatoryEntry
 from s11audit.store.assessment import SelfAssessment
 
 SAMPLE_ORGANISATIONS = {
@@ -50,6 +51,8 @@ VOICES = [
     "Feedback collected in community languages included comments such as \u201cDzi\u0119kujemy za pomoc\u201d (Polish) and "
     "\u201c\u0634\u06a9\u0631\u06cc\u06c1\u201d (Urdu), which the participation lead translated for the report.",
 ]
+
+SIGNATORY_NAMES = ["Dr Helen Carter", "James Okonkwo", "Sarah Lindqvist", "Rev. David Price", "Amira Haddad"]
 
 EVIDENCE = [
     ("Safeguarding children policy 2026.pdf", "Safeguarding children policy, approved September 2026"),
@@ -173,13 +176,23 @@ def fill_assessment(assessment: SelfAssessment, organisation: str, seed: int = 2
                 )
 
 
+def sign_sample(assessment: SelfAssessment, signed_on: dt.date | None = None) -> None:
+    """Sign a completed audit off with one named, confirmed signatory for every role of its set."""
+    signed_on = signed_on or dt.date.today()
+    roles = assessment.standards_set.sign_off.signatories
+    assessment.sign([SignatoryEntry(role.role, SIGNATORY_NAMES[i % len(SIGNATORY_NAMES)], signed_on, True)
+                     for i, role in enumerate(roles)])
+
+
 def make_sample(path: Path | str, standards_set: StandardsSet, organisation: OrganisationDetails | None = None,
-                cycle: str = "2026/27", user: str = "Sample data", seed: int = 2026) -> Path:
-    """Write a completed sample audit file for ``standards_set``; returns its path."""
+                cycle: str = "2026/27", user: str = "Sample data", seed: int = 2026, signed: bool = False) -> Path:
+    """Write a completed sample audit file for ``standards_set`` (signed off if ``signed``); returns its path."""
     path = Path(path)
     kind = standards_set.organisation_kinds[0]
     organisation = organisation or SAMPLE_ORGANISATIONS[kind]
     with AuditFile.create(path, organisation, user) as audit_file:
         assessment = audit_file.start_audit(standards_set, cycle)
         fill_assessment(assessment, organisation.name, seed)
+        if signed:
+            sign_sample(assessment)
     return path

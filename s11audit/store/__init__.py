@@ -14,9 +14,10 @@ from s11audit.store.rows import (
     ResponseRow,
     TrailRow,
 )
+from s11audit.store.sign_off import SignatoryEntry, SignOffError
 
 __all__ = [
     "ACTION_STATUSES", "EXTENSION", "MAX_EVIDENCE_BYTES", "ActionRow", "AnswerError", "AuditFile", "AuditFileError",
     "AuditSummary", "EvidenceError", "EvidenceFile", "EvidenceRow", "FileInUseError", "NewerFileError",
-    "OrganisationDetails", "ReadOnlyError", "ResponseRow", "TrailRow", "read_evidence_file",
+    "OrganisationDetails", "ReadOnlyError", "ResponseRow", "SignOffError", "SignatoryEntry", "TrailRow", "read_evidence_file",
 ]

@@ -1,7 +1,9 @@
 """One self-assessment (an audit for one cycle): grades, narratives and item answers.
 
-Evidence and the action plan hang off it as ``evidence`` and ``actions``. Every setter is one
-atomic change with its audit-trail entry; reads return plain rows.
+Evidence, the action plan and the sign-off hang off it as ``evidence``, ``actions`` and
+``sign_off``. Every setter is one atomic change with its audit-trail entry; reads return plain
+rows. All of them write through one ``AuditWriter``, which refuses every change once the audit is
+signed off.
 """
 
 from __future__ import annotations
@@ -19,22 +21,47 @@ from s11audit.store.database import AuditFileError
 from s11audit.store.evidence import EvidenceLibrary
 from s11audit.store.models import ItemAnswer, StandardResponse, TrailEntry, utcnow
 from s11audit.store.rows import ResponseRow, TrailRow
-from s11audit.store.session import Writer
+from s11audit.store.session import AuditWriter, Writer
+from s11audit.store.sign_off import AuditSignOff, SignatoryEntry
 
 
 class SelfAssessment:
     def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str, snapshot_hash: str = ""):
-        self._writer = writer
+        self._writer = writer = AuditWriter(writer, audit_id)
         self.id = audit_id
         self.cycle = cycle
         self.standards_set: StandardsSet = set_from_snapshot(snapshot, snapshot_hash)
         self.org_type = org_type
         self.evidence = EvidenceLibrary(writer, audit_id, self.standards_set)
         self.actions = ActionPlan(writer, audit_id, self.standards_set)
+        self.sign_off = AuditSignOff(writer, self.standards_set, self.completeness)
 
     @property
     def read_only(self) -> bool:
-        return self._writer.read_only
+        """True when the file is open read-only or this audit has been signed off."""
+        return self._writer.read_only or self._writer.is_signed
+
+    # --- sign-off (details in ``store/sign_off.py``) ---------------------------------------------
+
+    @property
+    def is_signed(self) -> bool:
+        return self.sign_off.is_signed
+
+    def sign(self, signatories: list[SignatoryEntry]) -> None:
+        """Sign off and lock this audit; raises ``SignOffError`` listing everything that blocks it."""
+        self.sign_off.sign(signatories)
+
+    def signatories(self) -> list[SignatoryEntry]:
+        return self.sign_off.signatories()
+
+    def key_fingerprint(self) -> str:
+        return self.sign_off.key_fingerprint()
+
+    def public_key_bytes(self) -> bytes:
+        return self.sign_off.public_key_bytes()
+
+    def sign_bytes(self, data: bytes) -> bytes:
+        return self.sign_off.sign_bytes(data)
 
     @property
     def standards(self):

@@ -15,6 +15,7 @@ from s11audit.standards.loader import canonical_json
 from s11audit.store.assessment import SelfAssessment
 from s11audit.store.database import AuditFileError, open_engine
 from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
+from s11audit.store.reopen import new_version
 from s11audit.store.rows import AuditSummary, OrganisationDetails
 from s11audit.store.session import Writer
 
@@ -102,7 +103,7 @@ class AuditFile:
     def audits(self) -> list[AuditSummary]:
         rows = self._session.scalars(select(Audit).order_by(Audit.created_at, Audit.id)).all()
         return [AuditSummary(a.id, a.cycle, a.snapshot.set_id, a.snapshot.version, a.snapshot.title,
-                             a.version_no, a.status, a.created_at) for a in rows]
+                             a.version_no, a.status, a.created_at, a.signed_at, a.parent_id) for a in rows]
 
     def start_audit(self, standards_set: StandardsSet, cycle: str) -> SelfAssessment:
         """Begin an audit for a cycle, keeping a snapshot of the standards set as it is now."""
@@ -140,3 +141,21 @@ class AuditFile:
     def latest_assessment(self) -> SelfAssessment | None:
         audits = self.audits()
         return self.assessment(audits[-1].id) if audits else None
+
+    def reopen_for_changes(self, audit_id: int) -> SelfAssessment:
+        """Start the next version of a signed audit, a full copy open for changes; the signed one is kept."""
+        signed = self._session.get(Audit, audit_id)
+        if signed is None:
+            raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
+        if signed.status != "signed":
+            raise AuditFileError(self.path, "only a signed-off audit can be reopened; this one can still be changed.")
+        newer = self._session.scalar(select(Audit).where(Audit.parent_id == audit_id))
+        if newer is not None:
+            raise AuditFileError(self.path, f"this audit has already been reopened as version {newer.version_no}; "
+                                            "make the changes there.")
+        with self._writer.change() as session:
+            audit = new_version(session, signed, self.user)
+            self._writer.trail(audit.id, "Audit reopened for changes",
+                               f"version {signed.version_no}, signed off on {signed.signed_at:%Y-%m-%d}",
+                               f"version {audit.version_no}")
+        return self.assessment(audit.id)

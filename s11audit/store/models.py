@@ -64,6 +64,8 @@ class Audit(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("audit.id"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(Text, default="")
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    signed_by: Mapped[str] = mapped_column(Text, default="", server_default="")
     snapshot: Mapped[StandardsSnapshot] = relationship()
 
 
@@ -142,6 +144,30 @@ class Action(Base):
     progress_notes: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignOffSignatory(Base):
+    """One senior leader who signed an audit off, having confirmed they read the return."""
+
+    __tablename__ = "sign_off_signatory"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(Text)
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    confirmed_read: Mapped[bool] = mapped_column()
+    recorded_by: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class SigningKey(Base):
+    """The organisation's Ed25519 key pair (raw 32-byte keys), made on its first sign-off."""
+
+    __tablename__ = "signing_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class TrailEntry(Base):

@@ -35,6 +35,12 @@ class AuditSummary:
     version_no: int
     status: str
     created_at: dt.datetime
+    signed_at: dt.datetime | None = None
+    parent_id: int | None = None  # the signed version this one was reopened from
+
+    @property
+    def is_signed(self) -> bool:
+        return self.status == "signed"
 
     @property
     def label(self) -> str:

@@ -7,6 +7,7 @@ into a message naming the file, so nothing is ever half-saved.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from s11audit.store.database import AuditFileError, ReadOnlyError
-from s11audit.store.models import TrailEntry
+from s11audit.store.models import Audit, TrailEntry
 
 
 def storage_problem(path: Path, exc: BaseException) -> AuditFileError:
@@ -65,6 +66,37 @@ class Writer:
     def trail(self, audit_id: int | None, what: str, old: object = "", new: object = "") -> None:
         self.session.add(TrailEntry(audit_id=audit_id, user=self.user, what=what,
                                     old_value=_shown(old), new_value=_shown(new)))
+
+
+class AuditWriter(Writer):
+    """The writer for one audit: the single place that refuses every change once it is signed off.
+
+    The self-assessment, its evidence library and its action plan all write through one of these.
+    """
+
+    def __init__(self, writer: Writer, audit_id: int):
+        super().__init__(writer.session, writer.path, writer.user, writer.read_only)
+        self.audit_id = audit_id
+
+    def signed_at(self) -> dt.datetime | None:
+        audit = self.session.get(Audit, self.audit_id)
+        return audit.signed_at if audit is not None and audit.status == "signed" else None
+
+    @property
+    def is_signed(self) -> bool:
+        audit = self.session.get(Audit, self.audit_id)
+        return audit is not None and audit.status == "signed"
+
+    def locked_reason(self) -> str:
+        if not self.is_signed:
+            return ""
+        when = self.signed_at()
+        on = f" on {when.day} {when:%B %Y}" if when else ""
+        return (f"this audit was signed off{on} and cannot be changed; "
+                "reopen it for changes to start a new version.")
+
+    def check_writable(self, locked_reason: str = "") -> None:
+        super().check_writable(locked_reason or self.locked_reason())
 
 
 def _shown(value: object) -> str:
