@@ -1,0 +1,143 @@
+"""Styles and tables for the return PDF: user text is always escaped before reportlab sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from s11audit.reports.common import RAG_COLOURS, Judgement, human_size, readable_text
+from s11audit.reports.fonts import BOLD, ITALIC, REGULAR
+
+INK = colors.HexColor("#1B1B1B")
+MUTED = colors.HexColor("#555555")
+RULE = colors.HexColor("#B8BEC6")
+HEAD_FILL = colors.HexColor("#1F3A5F")
+STRIPE = colors.HexColor("#F3F5F8")
+WIDTH = 17 * cm  # A4 less 2 cm margins
+LONG_CELL = 1200  # characters: a cell this long may be taller than a page
+
+
+def make_styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("Body", fontName=REGULAR, fontSize=10, leading=14, textColor=INK, spaceAfter=6)
+
+    def style(name, **kw):
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "Body": base,
+        "Small": style("Small", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED),
+        "Strong": style("Strong", fontName=BOLD),
+        "Cell": style("Cell", fontSize=8.5, leading=11, spaceAfter=0),
+        "CellHead": style("CellHead", fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0, textColor=colors.white),
+        "Hash": style("Hash", fontSize=7, leading=9, spaceAfter=0, textColor=MUTED),
+        "Kicker": style("Kicker", fontName=BOLD, fontSize=12, leading=16, textColor=MUTED),
+        "CoverTitle": style("CoverTitle", fontName=BOLD, fontSize=24, leading=30, spaceAfter=8),
+        "CoverSubtitle": style("CoverSubtitle", fontSize=14, leading=19, textColor=MUTED),
+        "Section": style("Section", fontName=BOLD, fontSize=18, leading=23, spaceAfter=12),
+        "StandardHeading": style("StandardHeading", fontName=BOLD, fontSize=15, leading=20, spaceAfter=4),
+        "Reference": style("Reference", fontName=ITALIC, fontSize=9, leading=12, textColor=MUTED, spaceAfter=10),
+        "Heading": style("Heading", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=5),
+    }
+
+
+def esc(text: str) -> str:
+    """User or standards text made safe for reportlab's mark-up; single line breaks kept."""
+    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """One flowable per paragraph (blank-line separated), so long text flows across pages."""
+    blocks = [b.strip() for b in str(text).replace("\r\n", "\n").split("\n\n")]
+    return [Paragraph(esc(b), style) for b in blocks if b]
+
+
+def _cell(value, styles, key: str = "Cell"):
+    return value if isinstance(value, Paragraph) else Paragraph(esc(value), styles[key])
+
+
+def _coloured(label: str, colour: str, styles) -> Paragraph:
+    text = readable_text(colour)
+    return Paragraph(f'<font color="{text}"><b>{esc(label)}</b></font>', styles["Cell"])
+
+
+def grid(rows: list[list], widths: list[float], styles, extra: list | None = None) -> Table:
+    """A table with a dark header row (repeated on each page), light stripes and wrapping cells."""
+    data = [[_cell(v, styles, "CellHead") for v in rows[0]]] + [[_cell(v, styles) for v in row] for row in rows[1:]]
+    # Rows move whole to the next page; only a table holding very long text may split inside a row.
+    longest = max((len(v.getPlainText() if isinstance(v, Paragraph) else str(v)) for row in rows for v in row), default=0)
+    table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(longest > LONG_CELL), hAlign="LEFT")
+    commands = [("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    commands += [("BACKGROUND", (0, r), (-1, r), STRIPE) for r in range(2, len(data), 2)]
+    table.setStyle(TableStyle(commands + (extra or [])))
+    return table
+
+
+def details_table(pairs: list[tuple[str, str]], styles) -> Table:
+    data = [[Paragraph(esc(k), styles["Strong"]), Paragraph(esc(v), styles["Body"])] for k, v in pairs]
+    table = Table(data, colWidths=[4.2 * cm, WIDTH - 4.2 * cm], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def summary_table(rows: list[tuple[str, str, Judgement, str]], styles) -> Table:
+    """Number, standard, grade (cell in the grade's colour) and number of actions."""
+    data = [["No.", "Standard", "Grade", "Actions"]]
+    extra = []
+    for index, (number, title, grade, actions) in enumerate(rows, start=1):
+        data.append([number, title, _coloured(grade.label, grade.colour, styles), actions])
+        extra.append(("BACKGROUND", (2, index), (2, index), colors.HexColor(grade.colour)))
+    return grid(data, [1.3 * cm, 10.2 * cm, 3.5 * cm, 2 * cm], styles, extra)
+
+
+def legend_table(levels: list[tuple[str, str, str]], styles) -> Table:
+    data = [[_coloured(label, colour, styles), Paragraph(esc(meaning), styles["Cell"])] for label, colour, meaning in levels]
+    table = Table(data, colWidths=[3.5 * cm, WIDTH - 3.5 * cm], hAlign="LEFT")
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE)]
+                              + [("BACKGROUND", (0, r), (0, r), colors.HexColor(c)) for r, (_, c, _) in enumerate(levels)]))
+    return table
+
+
+def grade_box(grade: Judgement, styles) -> Table:
+    """The grade given, in its colour, beside the descriptor of that grade for this standard."""
+    label = Paragraph(f'<font color="{readable_text(grade.colour)}">Grade given<br/><b>{esc(grade.label)}</b></font>',
+                      styles["Body"])
+    descriptor = Paragraph(esc(grade.descriptor) if grade.descriptor else "", styles["Body"])
+    table = Table([[label, descriptor]], colWidths=[4 * cm, WIDTH - 4 * cm], hAlign="LEFT")
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, 0), colors.HexColor(grade.colour)),
+                               ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
+    return table
+
+
+def evidence_table(evidence, styles) -> Table:
+    rows = [["File", "Size", "SHA-256"]]
+    rows += [[e.name, human_size(e.size), Paragraph(e.sha256, styles["Hash"])] for e in evidence]
+    return grid(rows, [7 * cm, 2 * cm, 8 * cm], styles)
+
+
+def action_table(actions, standards, styles, today: dt.date | None = None) -> Table:
+    """Standard, action, owner, due date and status, the status cell in its RAG colour."""
+    today = today or dt.date.today()
+    rows = [["Standard", "Action", "Owner", "Due", "Status"]]
+    extra = []
+    for index, action in enumerate(actions, start=1):
+        standard = standards.get(action.standard_id)
+        rag = action.rag(today)
+        overdue = action.status != "complete" and action.due_date is not None and action.due_date < today
+        status = action.status_label + (" (overdue)" if overdue else "")
+        due = action.due_date.strftime("%d %b %Y").lstrip("0") if action.due_date else "No date"
+        notes = f"<br/><font color='#555555' size='7.5'>{esc(action.progress_notes)}</font>" if action.progress_notes else ""
+        rows.append([standard.heading if standard else action.standard_id,
+                     Paragraph(esc(action.description) + notes, styles["Cell"]), action.owner, due,
+                     _coloured(status, RAG_COLOURS[rag], styles)])
+        extra.append(("BACKGROUND", (4, index), (4, index), colors.HexColor(RAG_COLOURS[rag])))
+    return grid(rows, [3.3 * cm, 5.9 * cm, 3.3 * cm, 2 * cm, 2.5 * cm], styles, extra)

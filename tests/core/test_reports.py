@@ -1,0 +1,155 @@
+"""The return PDF and the action plan workbook, written from realistic sample audits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from types import SimpleNamespace
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from s11audit.reports import ReportError
+from s11audit.reports.atomic import atomic_output
+from s11audit.reports.common import readable_text
+from s11audit.reports.pdf import write_return_pdf
+from s11audit.reports.xlsx import write_action_plan_xlsx
+from s11audit.sample import make_sample
+from s11audit.store import AuditFile
+
+
+@pytest.fixture(params=["s11-wt2023", "s175-kcsie2025"])
+def sample(request, shipped_sets, tmp_path):
+    path = make_sample(tmp_path / "sample.s11audit", shipped_sets[request.param])
+    with AuditFile.open(path, "Report Tester") as audit_file:
+        yield audit_file.latest_assessment(), audit_file.organisation()
+
+
+def _outline_titles(outline) -> list:
+    return [entry if isinstance(entry, list) else entry.title for entry in outline]
+
+
+def test_pdf_holds_the_return(sample, tmp_path):
+    assessment, organisation = sample
+    signatories = [SimpleNamespace(role="Headteacher or principal", name="Helen Morris", signed_on=dt.date(2026, 11, 20))]
+    out = write_return_pdf(assessment, organisation, tmp_path / "return.pdf", sign_off=signatories,
+                           fingerprint="3F2A 9C1B 77D0 E41A")
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    flat = " ".join(text.split())
+    assert organisation.name in flat
+    scale = assessment.standards_set.grade_scale
+    used = {scale.level(r.grade).label for r in assessment.responses().values() if r.grade}
+    assert len(used) >= 2
+    for label in used:
+        assert label in flat
+    assert "Dziękujemy za pomoc" in flat
+    assert "Page 1 of" in flat and f"Page {len(reader.pages)} of {len(reader.pages)}" in flat
+    assert "Helen Morris" in flat and "3F2A 9C1B 77D0 E41A" in flat
+    assert assessment.evidence.list()[0].sha256[:32] in flat.replace(" ", "")
+
+    titles = _outline_titles(reader.outline)
+    assert titles[0] == "Summary of grades" and titles[-1] == "Action plan"
+    standards = reader.outline[titles.index("Standards") + 1]
+    assert [entry.title for entry in standards] == [s.heading for s in assessment.standards]
+    pages = [reader.get_destination_page_number(entry) for entry in standards]
+    assert pages == sorted(set(pages)) and pages[0] > 1  # each standard on its own page, after the summary
+
+    assert reader.metadata.title and organisation.name in reader.metadata.title
+    assert reader.metadata.author == organisation.name
+
+
+def test_pdf_without_sign_off_escapes_user_text_and_flows_long_narratives(sample, tmp_path):
+    assessment, organisation = sample
+    first = assessment.standards[0].id
+    paragraph = "Staff said <b>supervision</b> & support improved; \u201cquoted\u201d text. " * 40
+    assessment.set_narrative(first, "\n\n".join([paragraph] * 12))
+    out = write_return_pdf(assessment, organisation, tmp_path / "return.pdf")
+    reader = PdfReader(out)
+    flat = " ".join("\n".join(p.extract_text() for p in reader.pages).split())
+    assert "Not yet signed off" in flat
+    assert "<b>supervision</b> &" in flat
+    pages_with_text = [i for i, p in enumerate(reader.pages) if "supervision</b>" in p.extract_text()]
+    assert len(pages_with_text) >= 2  # the narrative flowed over more than one page
+
+
+def test_xlsx_holds_the_action_plan(sample, tmp_path):
+    assessment, organisation = sample
+    standard = assessment.standards[0]
+    assessment.actions.add(standard.id, "=SUM(A1)", owner="+44 20 7946 0000", due_date=dt.date(2027, 1, 31),
+                           progress_notes="@risk: -1 day")
+    out = write_action_plan_xlsx(assessment, organisation, tmp_path / "plan.xlsx")
+    workbook = load_workbook(out)
+    assert workbook.sheetnames == ["Action plan", "Grades"]
+    sheet = workbook["Action plan"]
+    actions = assessment.actions.list()
+    assert sheet.max_row == len(actions) + 1
+    assert [c.value for c in sheet[1]] == ["Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
+    for row, action in zip(sheet.iter_rows(min_row=2), actions):
+        assert row[1].value == action.description
+        assert row[4].value == action.status_label
+        if action.due_date:
+            assert isinstance(row[3].value, dt.datetime) and row[3].value.date() == action.due_date
+            assert row[3].is_date
+    last = sheet[sheet.max_row]
+    assert last[0].value == standard.heading
+    assert last[1].value == "=SUM(A1)" and last[1].data_type == "s" and last[1].quotePrefix
+    assert last[2].value == "+44 20 7946 0000" and last[5].value == "@risk: -1 day"
+    for ws in workbook.worksheets:
+        assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
+
+    validations = sheet.data_validations.dataValidation
+    assert len(validations) == 1 and validations[0].type == "list"
+    assert "E2" in str(validations[0].sqref) and "In progress" in validations[0].formula1
+    formatted = [str(rng.sqref) for rng in sheet.conditional_formatting]
+    assert any(rng.startswith("E2") for rng in formatted)
+    assert sum(len(rng.rules) for rng in sheet.conditional_formatting) == 3
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:F")
+
+    grades = workbook["Grades"]
+    assert grades.max_row == len(assessment.standards) + 1
+    assert [grades.cell(r, 2).value for r in range(2, grades.max_row + 1)] == [s.title for s in assessment.standards]
+    assert grades.cell(2, 3).fill.fgColor.rgb.endswith(
+        assessment.standards_set.grade_scale.level(assessment.response(assessment.standards[0].id).grade).colour[1:].upper())
+
+
+@pytest.mark.parametrize("writer", [write_return_pdf, write_action_plan_xlsx])
+def test_a_failed_write_leaves_nothing_behind(sample, tmp_path, monkeypatch, writer):
+    assessment, organisation = sample
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "report.out"
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(ReportError, match="report.out") as raised:
+        writer(assessment, organisation, target)
+    assert "No space left on device" in str(raised.value)
+    assert list(folder.iterdir()) == []
+    monkeypatch.undo()
+
+    with pytest.raises(ReportError, match="report.out"):
+        writer(assessment, organisation, tmp_path / "missing" / "report.out")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_atomic_output_keeps_the_old_file_when_writing_fails(tmp_path):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+    with pytest.raises(RuntimeError):
+        with atomic_output(target) as temp:
+            temp.write_bytes(b"half")
+            raise RuntimeError("writer failed")
+    assert target.read_bytes() == b"old" and list(tmp_path.iterdir()) == [target]
+    with atomic_output(target) as temp:
+        temp.write_bytes(b"new")
+    assert target.read_bytes() == b"new" and list(tmp_path.iterdir()) == [target]
+
+
+def test_text_on_grade_colours_is_readable():
+    assert readable_text("#C0392B") == "#FFFFFF"
+    assert readable_text("#F39C12") == "#000000"
+    assert readable_text("#FFFFFF") == "#000000"
