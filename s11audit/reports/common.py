@@ -24,11 +24,12 @@ def judgement(assessment, standard, response: ResponseRow) -> Judgement:
     """The grade given to ``standard`` (or N/A, or not yet graded), its colour and descriptor."""
     scale = assessment.standards_set.grade_scale
     if response.not_applicable:
-        return Judgement(scale.not_applicable_label, NOT_APPLICABLE_COLOUR, "")
+        return Judgement(scale.not_applicable_label, NOT_APPLICABLE_COLOUR,
+                         "Judged not applicable to this organisation; the reason is given below.")
     if response.grade and scale.has_level(response.grade):
         level = scale.level(response.grade)
         return Judgement(level.label, level.colour, standard.descriptors.get(level.id, level.meaning))
-    return Judgement("Not graded", NOT_GRADED_COLOUR, "")
+    return Judgement("Not graded", NOT_GRADED_COLOUR, "This standard has not been graded yet.")
 
 
 def _luminance(colour: str) -> float:

@@ -26,6 +26,7 @@ from s11audit.reports.fonts import REGULAR, register_fonts
 from s11audit.store.rows import ResponseRow
 
 MARGIN = 2 * cm
+LONG_ANSWER = 400  # characters: a written answer longer than this is printed below the checklist table
 
 
 def _fit(text: str, width: float, size: float = 8) -> str:
@@ -166,10 +167,7 @@ def _standard_section(assessment, standard, response, answers, evidence, styles)
                   *parts.paragraphs(response.example, styles["Body"])]
     items = standard.items_for(assessment.org_type)
     if items:
-        rows = [[item.id, item.text, assessment.shown_answer(item.id, answers.get(item.id)) or "Not answered"]
-                for item in items]
-        story += [Paragraph("Checklist", styles["Heading"]),
-                  parts.grid([["Item", "Question", "Answer"]] + rows, [1.7 * cm, 10.3 * cm, 5 * cm], styles)]
+        story += [Paragraph("Checklist", styles["Heading"]), *_checklist(assessment, items, answers, styles)]
     story.append(Paragraph("Evidence", styles["Heading"]))
     linked = [e for e in evidence if e.linked_to_standard(standard.id)]
     if linked:
@@ -177,6 +175,22 @@ def _standard_section(assessment, standard, response, answers, evidence, styles)
     else:
         story.append(Paragraph("No evidence linked to this standard.", styles["Body"]))
     return story + [PageBreak()]
+
+
+def _checklist(assessment, items, answers, styles) -> list:
+    """The answers table; long written answers follow it in full, so they flow across pages."""
+    rows, long_answers = [], []
+    for item in items:
+        shown = assessment.shown_answer(item.id, answers.get(item.id)) or "Not answered"
+        if len(shown) > LONG_ANSWER:
+            long_answers.append((item, shown))
+            shown = "Written answer: see below the table."
+        rows.append([item.id, item.text, shown])
+    story = [parts.grid([["Item", "Question", "Answer"]] + rows, [1.7 * cm, 10.3 * cm, 5 * cm], styles)]
+    for item, shown in long_answers:
+        story += [Spacer(1, 0.25 * cm), Paragraph(parts.esc(f"{item.id}. {item.text}"), styles["Strong"]),
+                  *parts.paragraphs(shown, styles["Body"])]
+    return story
 
 
 def _action_plan(assessment, actions, styles) -> list:

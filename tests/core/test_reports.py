@@ -16,6 +16,7 @@ from s11audit.reports.common import readable_text
 from s11audit.reports.pdf import write_return_pdf
 from s11audit.reports.xlsx import write_action_plan_xlsx
 from s11audit.sample import make_sample
+from s11audit.standards import ItemType
 from s11audit.store import AuditFile
 
 
@@ -65,11 +66,18 @@ def test_pdf_without_sign_off_escapes_user_text_and_flows_long_narratives(sample
     first = assessment.standards[0].id
     paragraph = "Staff said <b>supervision</b> & support improved; \u201cquoted\u201d text. " * 40
     assessment.set_narrative(first, "\n\n".join([paragraph] * 12))
+    second = assessment.standards[1].id
+    assessment.set_not_applicable(second, "No direct services <commissioned> & checked")
+    written = next(i for s in assessment.standards for i in s.items_for(assessment.org_type) if i.type is ItemType.TEXT)
+    assessment.set_answer(written.id, "A long written answer that ends with Zakończenie. " * 200)
     out = write_return_pdf(assessment, organisation, tmp_path / "return.pdf")
     reader = PdfReader(out)
     flat = " ".join("\n".join(p.extract_text() for p in reader.pages).split())
     assert "Not yet signed off" in flat
     assert "<b>supervision</b> &" in flat
+    assert "No direct services <commissioned> & checked" in flat
+    assert assessment.standards_set.grade_scale.not_applicable_label in flat
+    assert flat.count("ends with Zakończenie.") >= 195  # printed in full below the table (page breaks cut a few)
     pages_with_text = [i for i, p in enumerate(reader.pages) if "supervision</b>" in p.extract_text()]
     assert len(pages_with_text) >= 2  # the narrative flowed over more than one page
 
