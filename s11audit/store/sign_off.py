@@ -4,28 +4,25 @@ Sign-off is allowed only when the completeness check passes and every required r
 standards set has a named, dated signatory who confirmed reading the return. Signing stores the
 signatories, makes the organisation's Ed25519 key pair if the file has none yet, and marks the
 audit signed, all in one transaction; from then on the audit is locked (see
-``session.AuditWriter``). The private key never leaves the store: returns are signed through
-``sign_bytes``.
+``session.AuditWriter``). Keys and fingerprints come from ``returns.keys`` (Ed25519 from
+``cryptography``); the private key never leaves the store: returns are signed through ``sign_bytes``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
 from s11audit.completeness import Completeness, Missing
+from s11audit.returns.keys import fingerprint, generate_private_key, public_key_of, signer
 from s11audit.standards import StandardsSet
 from s11audit.store.database import AuditFileError
 from s11audit.store.models import Audit, SigningKey, SignOffSignatory, utcnow
 from s11audit.store.session import AuditWriter
 
-_RAW = serialization.Encoding.Raw
 _SHOWN_BLOCKERS = 12
 
 
@@ -49,12 +46,6 @@ class SignOffError(AuditFileError):
         if len(blockers) > _SHOWN_BLOCKERS:
             shown.append(f"- and {len(blockers) - _SHOWN_BLOCKERS} more")
         super().__init__(path, "this audit cannot be signed off yet:\n" + "\n".join(shown))
-
-
-def fingerprint(public_key: bytes) -> str:
-    """First 16 hex digits of the SHA-256 of the raw public key, in groups of 4: ``ab12 cd34 ef56 7890``."""
-    digest = hashlib.sha256(bytes(public_key)).hexdigest()[:16]
-    return " ".join(digest[i:i + 4] for i in range(0, 16, 4))
 
 
 def signatory_problems(standards_set: StandardsSet, entries: list[SignatoryEntry],
@@ -163,13 +154,14 @@ class AuditSignOff:
         return bytes(self._key().public_key)
 
     def key_fingerprint(self) -> str:
+        """Short fingerprint of the public key, e.g. ``ab12 cd34 ef56 7890``."""
         return fingerprint(self.public_key_bytes())
 
     def sign_bytes(self, data: bytes) -> bytes:
         """The raw Ed25519 signature of ``data`` by the organisation (for the return writer; core only)."""
         if not self.is_signed:
             raise AuditFileError(self._writer.path, "only a signed-off audit can be exported as a signed return.")
-        return Ed25519PrivateKey.from_private_bytes(bytes(self._key().private_key)).sign(bytes(data))
+        return signer(bytes(self._key().private_key))(bytes(data))
 
 
 def _organisation_key(session) -> tuple[SigningKey, bool]:
@@ -177,9 +169,8 @@ def _organisation_key(session) -> tuple[SigningKey, bool]:
     key = session.scalar(select(SigningKey).order_by(SigningKey.id).limit(1))
     if key is not None:
         return key, False
-    private = Ed25519PrivateKey.generate()
-    key = SigningKey(private_key=private.private_bytes(_RAW, serialization.PrivateFormat.Raw, serialization.NoEncryption()),
-                     public_key=private.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw))
+    private = generate_private_key()
+    key = SigningKey(private_key=private, public_key=public_key_of(private))
     session.add(key)
     session.flush()
     return key, True

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from s11audit.cli import main
+from s11audit.returns.keys import fingerprint
 from s11audit.sample import make_sample, sign_sample
 from s11audit.store import (
     AuditFile,
@@ -22,7 +23,6 @@ from s11audit.store import (
     SignOffError,
 )
 from s11audit.store.database import head_revision
-from s11audit.store.sign_off import fingerprint
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = dt.date.today()
