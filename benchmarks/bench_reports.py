@@ -24,11 +24,11 @@ os.environ["S11AUDIT_HOME"] = tempfile.mkdtemp(prefix="s11bench-home-")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from s11audit.reports.pdf import write_return_pdf  # noqa: E402
-from s11audit.reports.xlsx import write_action_plan_xlsx  # noqa: E402
-from s11audit.sample import make_sample  # noqa: E402
-from s11audit.standards import discover  # noqa: E402
-from s11audit.store import AuditFile  # noqa: E402
+from s11audit.reports.pdf import write_return_pdf
+from s11audit.reports.xlsx import write_action_plan_xlsx
+from s11audit.sample import make_sample
+from s11audit.standards import discover
+from s11audit.store import AuditFile
 
 RUNS = 5
 

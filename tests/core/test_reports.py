@@ -147,10 +147,9 @@ def test_a_failed_write_leaves_nothing_behind(sample, tmp_path, monkeypatch, wri
 def test_atomic_output_keeps_the_old_file_when_writing_fails(tmp_path):
     target = tmp_path / "plan.xlsx"
     target.write_bytes(b"old")
-    with pytest.raises(RuntimeError):
-        with atomic_output(target) as temp:
-            temp.write_bytes(b"half")
-            raise RuntimeError("writer failed")
+    with pytest.raises(RuntimeError), atomic_output(target) as temp:
+        temp.write_bytes(b"half")
+        raise RuntimeError("writer failed")
     assert target.read_bytes() == b"old" and list(tmp_path.iterdir()) == [target]
     with atomic_output(target) as temp:
         temp.write_bytes(b"new")
