@@ -107,6 +107,44 @@ def _progress(args: argparse.Namespace) -> int:
         return OK if report.complete else INVALID
 
 
+def _export(args: argparse.Namespace) -> int:
+    from s11audit.export import export
+    from s11audit.reports import ReportError
+    from s11audit.returns import ReturnError
+    from s11audit.store import AuditFile, AuditFileError
+
+    if not (args.returned or args.pdf or args.xlsx):
+        print("Say what to export: --return OUT, --pdf OUT and/or --xlsx OUT.", file=sys.stderr)
+        return FAILED
+    try:
+        with AuditFile.open(args.file, user="command line", read_only=True) as audit_file:
+            assessment = audit_file.latest_assessment()
+            if assessment is None:
+                print(f"{args.file}: holds no audit yet.", file=sys.stderr)
+                return FAILED
+            done = export(audit_file, assessment, args.returned, args.pdf, args.xlsx)
+    except (AuditFileError, ReportError, ReturnError) as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
+    for label, path in (("Signed return", done.returned), ("PDF", done.pdf), ("Action plan workbook", done.xlsx)):
+        if path is not None:
+            print(f"{label}: {path}")
+    return OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from s11audit.returns import verify_return
+
+    invalid = 0
+    for path in args.files:
+        result = verify_return(path)
+        invalid += not result.valid
+        state = "valid" if result.valid else "INVALID"
+        who = f"{result.organisation or '?'}, cycle {result.cycle or '?'}, key {result.fingerprint or '?'}"
+        print(f"{path}: {state}: {result.reason} ({who})")
+    return INVALID if invalid else OK
+
+
 def _app(args: argparse.Namespace) -> int:
     from s11audit.ui.app import main as app_main
 
@@ -140,6 +178,17 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--signed", action="store_true", help="sign it off too (one signatory for each role of the set)")
     sample.add_argument("out", type=Path, metavar="OUT")
     sample.set_defaults(run=_sample)
+
+    export = commands.add_parser("export", help="export a signed audit: the return, its PDF, the action plan workbook")
+    export.add_argument("file", type=Path, metavar="AUDITFILE")
+    export.add_argument("--return", dest="returned", type=Path, metavar="OUT", help="the signed return (.s11return)")
+    export.add_argument("--pdf", type=Path, metavar="OUT", help="the return as a PDF")
+    export.add_argument("--xlsx", type=Path, metavar="OUT", help="the action plan workbook")
+    export.set_defaults(run=_export)
+
+    verify = commands.add_parser("verify", help="check signed returns: valid or invalid, with the reason")
+    verify.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    verify.set_defaults(run=_verify)
 
     progress = commands.add_parser("progress", help="show how complete an audit file is and what is missing")
     progress.add_argument("file", type=Path, metavar="AUDITFILE")
