@@ -6,19 +6,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from s11audit.reports.common import human_size
 from s11audit.standards import Standard, StandardsSet
 from s11audit.store import EvidenceRow
 from s11audit.ui.row_table_model import RowTableModel
 
 HEADERS = ("File", "Description", "Size", "Added", "Linked to")
-
-
-def file_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def linked_to(row: EvidenceRow, standard: Standard, standards_set: StandardsSet) -> str:
@@ -54,7 +47,7 @@ class EvidenceModel(RowTableModel):
         new = []
         for row in rows:
             added = f"{row.added_by}, {row.added_at:%d %b %Y}".lstrip("0") if row.added_at else row.added_by
-            cells = (row.name, row.description or "No description", file_size(row.size), added,
+            cells = (row.name, row.description or "No description", human_size(row.size), added,
                      linked_to(row, standard, standards_set))
             tooltip = (f"{row.name}\nOriginal file: {row.original_name}\n{row.description}\nSHA-256 {row.sha256}"
                        .replace("\n\n", "\n"))
