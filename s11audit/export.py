@@ -2,19 +2,27 @@
 
 This is the bridge between the store (which holds the audit and the organisation's signing key)
 and the writers in ``returns`` and ``reports``, which take plain data and know nothing of SQLite.
+
+An export is two steps: ``take_snapshot`` reads everything the writers need from the audit file
+(quick, on the thread that owns the file), then ``Snapshot.write`` builds the return, PDF and
+workbook from that copy without touching the store, so the app can run it on a worker thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from s11audit import __version__
 from s11audit.returns import write_return
 from s11audit.returns.trail import trail_summary
 from s11audit.store import AuditFile, AuditFileError
+from s11audit.store.answers import shown
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.rows import ResponseRow
+from s11audit.store.sign_off import SignatoryEntry
 
 
 class ExportError(AuditFileError):
@@ -28,9 +36,89 @@ class Exported:
     xlsx: Path | None = None
 
 
+@dataclass(frozen=True)
+class _Rows:
+    """Stands in for the store's evidence library and action plan: ``list()`` gives the rows read."""
+
+    rows: tuple
+
+    def list(self) -> list:
+        return list(self.rows)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One audit as read at one moment, with everything the return, PDF and workbook need.
+
+    It offers the read side of ``SelfAssessment`` that the report writers use (``standards``,
+    ``responses()``, ``answers()``, ``evidence.list()``, ``actions.list()``, ``shown_answer``), so
+    they are fed the same way from the store or from a snapshot.
+    """
+
+    path: Path
+    organisation: object
+    standards_set: object
+    cycle: str
+    org_type: str
+    is_signed: bool
+    evidence: _Rows
+    actions: _Rows
+    signatories: tuple[SignatoryEntry, ...] = ()
+    fingerprint: str = ""
+    public_key: bytes = b""
+    sign_bytes: Callable[[bytes], bytes] | None = None
+    return_json: dict | None = None
+    evidence_files: tuple[tuple[str, bytes], ...] = ()
+    _responses: dict = field(default_factory=dict)
+    _answers: dict = field(default_factory=dict)
+
+    @property
+    def standards(self):
+        return self.standards_set.standards_for(self.org_type)
+
+    def responses(self) -> dict[str, ResponseRow]:
+        return dict(self._responses)
+
+    def answers(self) -> dict:
+        return dict(self._answers)
+
+    def shown_answer(self, item_id: str, value) -> str:
+        return shown(self.standards_set.item(item_id), value, self.standards_set.grade_scale)
+
+    def write(self, returned: Path | None = None, pdf: Path | None = None, xlsx: Path | None = None,
+              progress: Callable[[int, Path], object] | None = None) -> Exported:
+        """Write whichever outputs are asked for; the return needs a signed audit. Each file is
+        written atomically: a failure leaves no partial file and raises ``ReturnError`` or
+        ``ReportError`` naming it. ``progress(n, path)`` is called before the n-th file (from 0)."""
+        step = iter(range(3))
+
+        def starting(path: Path) -> None:
+            if progress is not None:
+                progress(next(step), path)
+
+        if returned is not None:
+            starting(returned)
+            if self.return_json is None or self.sign_bytes is None:
+                raise ExportError(self.path, "this audit has not been signed off yet, so it cannot be sent as a return.")
+            write_return(returned, self.return_json, list(self.evidence_files), self.standards_set.content,
+                         self.public_key, self.sign_bytes)
+        if pdf is not None:
+            from s11audit.reports.pdf import write_return_pdf
+
+            starting(pdf)
+            write_return_pdf(self, self.organisation, pdf, sign_off=list(self.signatories) if self.is_signed else None,
+                             fingerprint=self.fingerprint)
+        if xlsx is not None:
+            from s11audit.reports.xlsx import write_action_plan_xlsx
+
+            starting(xlsx)
+            write_action_plan_xlsx(self, self.organisation, xlsx)
+        return Exported(returned, pdf, xlsx)
+
+
 def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[dict, list[tuple[str, bytes]]]:
     """``return.json``'s content and the evidence bytes of a signed audit."""
-    organisation = audit_file.organisation()
+    organisation = assessment.sign_off.organisation() or audit_file.organisation()
     standards_set = assessment.standards_set
     responses = assessment.responses()
     answers = assessment.answers()
@@ -68,24 +156,29 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
     return content, files
 
 
+def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return: bool = True) -> Snapshot:
+    """Read the audit for export. ``with_return`` also reads the return's content, the evidence bytes
+    and the signing key (only for a signed audit)."""
+    signed = assessment.is_signed
+    return_json, files, sign = None, (), None
+    if with_return and signed:
+        return_json, file_list = return_content(audit_file, assessment)
+        files = tuple(file_list)
+        sign = assessment.sign_off.signer()
+    return Snapshot(
+        path=audit_file.path, organisation=assessment.sign_off.organisation() or audit_file.organisation(), standards_set=assessment.standards_set,
+        cycle=assessment.cycle, org_type=assessment.org_type, is_signed=signed,
+        evidence=_Rows(tuple(assessment.evidence.list())), actions=_Rows(tuple(assessment.actions.list())),
+        signatories=tuple(assessment.sign_off.signatories()) if signed else (),
+        fingerprint=assessment.sign_off.key_fingerprint() if signed else "",
+        public_key=assessment.sign_off.public_key_bytes() if signed else b"",
+        sign_bytes=sign, return_json=return_json, evidence_files=files,
+        _responses=assessment.responses(), _answers=assessment.answers())
+
+
 def export(audit_file: AuditFile, assessment: SelfAssessment, returned: Path | None = None,
            pdf: Path | None = None, xlsx: Path | None = None) -> Exported:
     """Write whichever outputs are asked for; the return needs a signed audit."""
-    organisation = audit_file.organisation()
-    if returned is not None:
-        if not assessment.is_signed:
-            raise ExportError(audit_file.path, "this audit has not been signed off yet, so it cannot be sent as a return.")
-        content, files = return_content(audit_file, assessment)
-        write_return(returned, content, files, assessment.standards_set.content, assessment.sign_off.public_key_bytes(),
-                     assessment.sign_bytes)
-    if pdf is not None:
-        from s11audit.reports.pdf import write_return_pdf
-
-        signed = assessment.is_signed
-        write_return_pdf(assessment, organisation, pdf, sign_off=assessment.sign_off.signatories() if signed else None,
-                         fingerprint=assessment.sign_off.key_fingerprint() if signed else "")
-    if xlsx is not None:
-        from s11audit.reports.xlsx import write_action_plan_xlsx
-
-        write_action_plan_xlsx(assessment, organisation, xlsx)
-    return Exported(returned, pdf, xlsx)
+    if returned is not None and not assessment.is_signed:
+        raise ExportError(audit_file.path, "this audit has not been signed off yet, so it cannot be sent as a return.")
+    return take_snapshot(audit_file, assessment, with_return=returned is not None).write(returned, pdf, xlsx)

@@ -91,6 +91,9 @@ class AuditFile:
     def update_organisation(self, details: OrganisationDetails) -> None:
         _validate_organisation(self.path, details)
         old = self.organisation()
+        if details.org_type != old.org_type and self._session.scalar(select(Audit.id).limit(1)) is not None:
+            raise AuditFileError(self.path, "the organisation type decides which standards apply, so it cannot be "
+                                 "changed once an audit has been started; start a new audit file instead.")
         with self._writer.change() as session:
             org = session.get(Organisation, 1)
             for field in ("name", "reference", "kind", "org_type", "contact_name", "contact_email"):
@@ -134,8 +137,10 @@ class AuditFile:
             if audit is None:
                 raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
             content = json.loads(audit.snapshot.content)
+            signed_as = json.loads(audit.signed_organisation) if audit.signed_organisation else {}
+            org_type = signed_as.get("org_type") or self.organisation().org_type
             self._assessments[audit_id] = SelfAssessment(self._writer, audit_id, audit.cycle, content,
-                                                         self.organisation().org_type, audit.snapshot.content_hash)
+                                                         org_type, audit.snapshot.content_hash)
         return self._assessments[audit_id]
 
     def latest_assessment(self) -> SelfAssessment | None:

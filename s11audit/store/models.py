@@ -66,6 +66,8 @@ class Audit(Base):
     created_by: Mapped[str] = mapped_column(Text, default="")
     signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     signed_by: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # JSON of the organisation's details at sign-off ("" while unsigned): a signed audit keeps them.
+    signed_organisation: Mapped[str] = mapped_column(Text, default="", server_default="")
     snapshot: Mapped[StandardsSnapshot] = relationship()
 
 

@@ -11,8 +11,9 @@ audit signed, all in one transaction; from then on the audit is locked (see
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy import select
 
@@ -20,7 +21,8 @@ from s11audit.completeness import Completeness, Missing
 from s11audit.returns.keys import fingerprint, generate_private_key, public_key_of, signer
 from s11audit.standards import StandardsSet
 from s11audit.store.database import AuditFileError
-from s11audit.store.models import Audit, SigningKey, SignOffSignatory, utcnow
+from s11audit.store.models import Audit, Organisation, SigningKey, SignOffSignatory, utcnow
+from s11audit.store.rows import OrganisationDetails
 from s11audit.store.session import AuditWriter
 
 _SHOWN_BLOCKERS = 12
@@ -108,6 +110,11 @@ class AuditSignOff:
     def signed_by(self) -> str:
         return self._audit().signed_by if self.is_signed else ""
 
+    def organisation(self) -> OrganisationDetails | None:
+        """The organisation's details as they were when the audit was signed off (None if unsigned)."""
+        recorded = self._audit().signed_organisation if self.is_signed else ""
+        return OrganisationDetails(**json.loads(recorded)) if recorded else None
+
     def signatories(self) -> list[SignatoryEntry]:
         rows = self._writer.session.scalars(select(SignOffSignatory).where(
             SignOffSignatory.audit_id == self._writer.audit_id).order_by(SignOffSignatory.id))
@@ -136,6 +143,8 @@ class AuditSignOff:
             key, made = _organisation_key(session)
             audit = self._audit()
             audit.status, audit.signed_at, audit.signed_by = "signed", now, writer.user
+            organisation = session.get(Organisation, 1)
+            audit.signed_organisation = json.dumps({f.name: getattr(organisation, f.name) for f in fields(OrganisationDetails)})
             names = "; ".join(f"{e.name} ({e.role}) on {e.signed_on.isoformat()}" for e in kept)
             key_note = "new organisation key" if made else "organisation key"
             writer.trail(writer.audit_id, "Audit signed off", "In progress",
@@ -159,9 +168,14 @@ class AuditSignOff:
 
     def sign_bytes(self, data: bytes) -> bytes:
         """The raw Ed25519 signature of ``data`` by the organisation (for the return writer; core only)."""
+        return self.signer()(bytes(data))
+
+    def signer(self) -> Callable[[bytes], bytes]:
+        """A function signing bytes with the organisation's key, usable away from the store (the
+        export runs on a worker thread); only for a signed-off audit."""
         if not self.is_signed:
             raise AuditFileError(self._writer.path, "only a signed-off audit can be exported as a signed return.")
-        return signer(bytes(self._key().private_key))(bytes(data))
+        return signer(bytes(self._key().private_key))
 
 
 def _organisation_key(session) -> tuple[SigningKey, bool]:

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.actionNewFile.triggered.connect(self.new_file)
         self.actionOpen.triggered.connect(self.choose_and_open)
         self.actionNewAudit.triggered.connect(self.start_new_audit)
+        self._connect_sign_off_actions()
         self.actionCloseFile.triggered.connect(self.close_file)
         self.actionQuit.triggered.connect(self.close)
         self.actionChangeName.triggered.connect(self.change_user_name)
@@ -138,6 +139,14 @@ class MainWindow(QMainWindow):
         for action in (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail):
             action.setEnabled(has_file)
         self.menuSwitchAudit.menuAction().setEnabled(has_file and len(self.audit_file.audits()) > 1)
+        shown = self.document is not None
+        signed = shown and self.document.assessment.is_signed
+        writable = shown and not self.audit_file.read_only
+        self.actionSignOff.setEnabled(writable and not signed)
+        self.actionReopen.setEnabled(writable and signed)
+        self.actionExportReturn.setEnabled(signed)
+        self.actionExportPdf.setEnabled(shown)
+        self.actionExportPlan.setEnabled(shown)
 
     def _show_header(self) -> None:
         organisation = self.audit_file.organisation()
@@ -149,6 +158,13 @@ class MainWindow(QMainWindow):
             details.append(f"Reference {organisation.reference}")
         self.organisationDetails.setText("  ·  ".join(details))
         self.auditDetails.setText(f"Audit cycle {assessment.cycle}  ·  {standards_set.title}, version {standards_set.version}")
+        if assessment.is_signed:
+            signed_at = assessment.sign_off.signed_at
+            when = signed_at.astimezone().date() if signed_at.tzinfo else signed_at.date()
+            self.readOnlyNotice.setText(f"Signed off on {when:%d %B %Y}. This audit can no longer be changed; "
+                                        "to make changes, use File > Reopen for changes.")
+        else:
+            self.readOnlyNotice.setText(self._read_only_text)
         self.readOnlyNotice.setVisible(self.document.read_only)
         self.setWindowTitle(f"{organisation.name} – {assessment.cycle} – s11audit")
         self.path_label.setText(str(self.audit_file.path))
@@ -360,6 +376,66 @@ class MainWindow(QMainWindow):
         if self.audit_file is not None:
             fill_switch_menu(self.menuSwitchAudit, self.audit_file.audits(),
                              self.document.assessment.id if self.document else None, self.switch_audit)
+
+    # --- sign-off and export ----------------------------------------------------------------------
+
+    def _connect_sign_off_actions(self) -> None:
+        self._read_only_text = self.readOnlyNotice.text()
+        self.actionSignOff.triggered.connect(self.sign_off)
+        self.actionReopen.triggered.connect(self.reopen_for_changes)
+        self.actionExportReturn.triggered.connect(self.export_return)
+        self.actionExportPdf.triggered.connect(self.export_pdf)
+        self.actionExportPlan.triggered.connect(self.export_action_plan)
+
+    def _go_to(self, standard_id: str, item_id: str) -> None:
+        self.show_view("self_assessment")
+        self.views["self_assessment"].show_standard(standard_id, item_id)
+
+    def sign_off(self) -> None:
+        from s11audit.ui.dialogs.sign_off import sign_off
+
+        if self.document is None or self.document.assessment.read_only:
+            return
+        if sign_off(self, self.document.assessment, self._go_to):
+            self._show_assessment(self.audit_file.assessment(self.document.assessment.id))
+            self.statusbar.showMessage("Signed off: the return can now be exported (File > Export return)", 8000)
+
+    def reopen_for_changes(self) -> None:
+        from s11audit.store import AuditFileError
+
+        if self.document is None or not self.document.assessment.is_signed:
+            return
+        answer = QMessageBox.question(
+            self, "Reopen for changes",
+            "The signed-off audit is kept as it is. A new version, a full copy of it, is started for your changes "
+            "and will need to be signed off again.\n\nReopen for changes?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            assessment = self.audit_file.reopen_for_changes(self.document.assessment.id)
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Cannot reopen", str(error))
+            return
+        self._show_assessment(assessment)
+
+    def export_return(self) -> None:
+        from s11audit.ui.dialogs.export import export_return
+
+        if self.document is not None and self.document.assessment.is_signed:
+            export_return(self, self.audit_file, self.document.assessment, self.settings.last_folder)
+
+    def export_pdf(self) -> None:
+        from s11audit.ui.dialogs.export import export_one
+
+        if self.document is not None:
+            export_one(self, self.audit_file, self.document.assessment, self.settings.last_folder, "pdf")
+
+    def export_action_plan(self) -> None:
+        from s11audit.ui.dialogs.export import export_one
+
+        if self.document is not None:
+            export_one(self, self.audit_file, self.document.assessment, self.settings.last_folder, "xlsx")
 
     # --- help menu -------------------------------------------------------------------------------
 

@@ -91,3 +91,18 @@ def tab_order(top: QWidget, first: QWidget) -> list[str]:
         widget = widget.nextInFocusChain()
         if widget is first or len(names) > 60:
             return names
+
+
+@pytest.fixture
+def shown_window(qtbot):
+    """The main window, shown at a laptop size, with the user's name already known."""
+    from s11audit.ui.app import create_main_window
+    from s11audit.ui.settings import Settings
+
+    Settings().user_name = "Helen Morris"
+    created = create_main_window()
+    qtbot.addWidget(created)
+    created.resize(1366, 860)
+    created.show()
+    qtbot.waitExposed(created)
+    return created

@@ -53,7 +53,8 @@ def test_start_screen_and_menus(window):
     assert window.pages.currentWidget() is window.startPage
     assert window.start_screen.form.recentEmpty.isVisibleTo(window)
     assert menu_texts(window.menuFile) == ["New audit file…", "Open…", "Open recent", "Start a new audit (cycle)…",
-                                           "Switch audit", "Close file", "Quit"]
+                                           "Switch audit", "Sign off…", "Reopen for changes…", "Export return…",
+                                           "Export PDF…", "Export action plan…", "Close file", "Quit"]
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]
     assert menu_texts(window.menuView) == ["Self-assessment", "Action plan", "Audit trail"]
     assert menu_texts(window.menuHelp) == ["Standards sets…", "About s11audit"]

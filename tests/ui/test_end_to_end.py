@@ -13,25 +13,17 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from s11audit.completeness import Gap
 from s11audit.standards import ItemType
-from s11audit.ui.app import create_main_window
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.dialogs.new_audit import NewAuditDialog
 from s11audit.ui.dialogs.new_file import NewFileDialog
-from s11audit.ui.settings import Settings
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, shown_window, when_dialog  # noqa: F401
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
 
 @pytest.fixture
-def window(qtbot):
-    Settings().user_name = "Helen Morris"
-    created = create_main_window()
-    qtbot.addWidget(created)
-    created.resize(1366, 860)
-    created.show()
-    qtbot.waitExposed(created)
-    return created
+def window(shown_window):
+    return shown_window
 
 
 def _create_school_file(qtbot, window, target: Path, monkeypatch) -> None:

@@ -1,0 +1,168 @@
+"""Exporting the open audit: the signed return (with the PDF and action plan workbook beside it), or
+the PDF or workbook alone. The files are written off the UI thread behind a busy progress dialog."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QThread, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from s11audit.store import AuditFile
+from s11audit.store.assessment import SelfAssessment
+from s11audit.ui.dialogs.base import FormDialog
+
+RETURN_FILTER = "Signed returns (*.s11return)"
+PDF_FILTER = "PDF documents (*.pdf)"
+XLSX_FILTER = "Excel workbooks (*.xlsx)"
+
+
+def base_name(audit_file: AuditFile, assessment: SelfAssessment) -> str:
+    """A file name stem such as ``St Aidan's CE Primary School 2026-27``."""
+    text = f"{audit_file.organisation().name} {assessment.cycle}".replace("/", "-")
+    return re.sub(r'[<>:"\\|?*\x00-\x1f]', "", text).strip() or "audit"
+
+
+class ExportDialog(FormDialog):
+    """Where to write the return, and whether to write the PDF and workbook beside it."""
+
+    def __init__(self, parent: QWidget | None, folder: Path, stem: str):
+        super().__init__("export_dialog", parent)
+        self.set_ok_text("&Export")
+        form = self.form
+        form.returnPath.setText(str(folder / f"{stem}.s11return"))
+        form.browseButton.clicked.connect(self._browse)
+        form.returnPath.textChanged.connect(self._validate)
+        self._validate()
+        form.returnPath.setFocus()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export the return", self.form.returnPath.text(), RETURN_FILTER)
+        if path:
+            self.form.returnPath.setText(path)
+
+    def return_path(self) -> Path | None:
+        text = self.form.returnPath.text().strip()
+        if not text:
+            return None
+        path = Path(text)
+        return path if path.suffix == ".s11return" else path.with_name(path.name + ".s11return")
+
+    def problem(self) -> str:
+        path = self.return_path()
+        if path is None:
+            return "Choose where to write the return."
+        if not path.parent.is_dir():
+            return f"The folder {path.parent} does not exist."
+        return ""
+
+    def _validate(self) -> None:
+        problem = self.problem()
+        self.form.problem.setText(problem)
+        self.ok_button.setEnabled(not problem)
+
+    def targets(self) -> tuple[Path, Path | None, Path | None]:
+        returned = self.return_path()
+        pdf = returned.with_suffix(".pdf") if self.form.writePdf.isChecked() else None
+        xlsx = returned.with_name(f"{returned.stem} action plan.xlsx") if self.form.writeXlsx.isChecked() else None
+        return returned, pdf, xlsx
+
+
+class _ExportThread(QThread):
+    """Writes the files from a snapshot of the audit taken on the UI thread, so the worker never
+    touches the audit file (autosave may still write to it meanwhile)."""
+
+    step = Signal(int, str)
+    failed = Signal(str)
+
+    def __init__(self, snapshot, targets: tuple, parent=None):
+        super().__init__(parent)
+        self._snapshot = snapshot
+        self._targets = targets
+
+    def run(self) -> None:
+        from s11audit.reports import ReportError
+        from s11audit.returns import ReturnError
+        from s11audit.store import AuditFileError
+
+        try:
+            self._snapshot.write(*self._targets, progress=lambda n, path: self.step.emit(n, path.name))
+        except (ReportError, ReturnError, AuditFileError) as error:
+            self.failed.emit(str(error))
+        except OSError as error:
+            self.failed.emit(f"{error.filename or 'the file'} could not be written: {error.strerror or error}")
+
+
+def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessment, returned: Path | None = None,
+               pdf: Path | None = None, xlsx: Path | None = None) -> bool:
+    """Write the files asked for off the UI thread behind a progress dialog, then say what happened."""
+    from s11audit.export import take_snapshot
+    from s11audit.store import AuditFileError
+
+    targets = (returned, pdf, xlsx)
+    written = [p for p in targets if p is not None]
+    try:
+        snapshot = take_snapshot(audit_file, assessment, with_return=returned is not None)
+    except AuditFileError as error:
+        QMessageBox.warning(parent, "Export failed", f"The export was not started.\n\n{error}")
+        return False
+    progress = QProgressDialog(f"Writing {written[0].name}…", "", 0, len(written), parent)
+    progress.setWindowTitle("Exporting")
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setAccessibleName("Exporting")
+    progress.setValue(0)
+    thread = _ExportThread(snapshot, targets)
+    errors: list[str] = []
+    thread.failed.connect(errors.append)
+
+    def step(number: int, name: str) -> None:
+        progress.setLabelText(f"Writing {name} ({number + 1} of {len(written)})…")
+        progress.setValue(number)
+
+    thread.step.connect(step)
+    loop = QEventLoop()
+    thread.finished.connect(loop.quit)
+    progress.show()
+    thread.start()
+    if not thread.isFinished():
+        loop.exec()
+    thread.wait()
+    progress.setValue(len(written))
+    progress.close()
+    progress.deleteLater()
+    thread.deleteLater()
+    if errors:
+        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{errors[0]}")
+        return False
+    QMessageBox.information(parent, "Exported", "Written:\n\n" + "\n".join(str(p) for p in written))
+    return True
+
+
+def export_return(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessment, folder: Path) -> bool:
+    """File > Export return: choose where, then write the return and (if ticked) the PDF and workbook."""
+    dialog = ExportDialog(parent, folder, base_name(audit_file, assessment))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return run_export(parent, audit_file, assessment, *dialog.targets())
+
+
+def export_one(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessment, folder: Path, kind: str) -> bool:
+    """File > Export PDF / Export action plan, for signed and unsigned audits alike."""
+    stem = base_name(audit_file, assessment)
+    if kind == "pdf":
+        title, default, file_filter, suffix = "Export PDF", folder / f"{stem}.pdf", PDF_FILTER, ".pdf"
+    else:
+        title, default, file_filter, suffix = "Export action plan", folder / f"{stem} action plan.xlsx", XLSX_FILTER, ".xlsx"
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), file_filter)
+    if not chosen:
+        return False
+    path = Path(chosen)
+    if path.suffix.lower() != suffix:
+        path = path.with_name(path.name + suffix)
+    if kind == "pdf":
+        return run_export(parent, audit_file, assessment, pdf=path)
+    return run_export(parent, audit_file, assessment, xlsx=path)

@@ -1,0 +1,132 @@
+"""Signing the open audit off: what still blocks it, or the declaration and one row per signatory role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from s11audit.completeness import Completeness
+from s11audit.store.assessment import SelfAssessment
+from s11audit.store.sign_off import SignatoryEntry, SignOffError
+from s11audit.ui.completeness_panel import CompletenessPanel
+from s11audit.ui.dialogs.base import FormDialog
+
+
+@dataclass
+class _Row:
+    role: str
+    name: QLineEdit
+    signed_on: QDateEdit
+    confirmed: QCheckBox
+
+
+class SignOffDialog(FormDialog):
+    """OK signs the audit off; a refusal is shown in the dialog, which stays open."""
+
+    def __init__(self, parent: QWidget | None, assessment: SelfAssessment):
+        super().__init__("sign_off_dialog", parent)
+        self.assessment = assessment
+        self.set_ok_text("&Sign off")
+        form = self.form
+        form.declaration.setPlainText(assessment.standards_set.sign_off.declaration)
+        grid = form.signatories.layout()
+        self.rows: list[_Row] = []
+        previous: QWidget = form.declaration
+        for number, spec in enumerate(assessment.standards_set.sign_off.signatories):
+            role_text = f"{spec.role} *" if spec.required else f"{spec.role} (optional)"
+            label = QLabel(role_text, form.signatories)
+            name = QLineEdit(form.signatories)
+            name.setObjectName(f"signatoryName{number}")
+            name.setPlaceholderText("Full name")
+            name.setMaxLength(200)
+            name.setAccessibleName(f"Name of the {spec.role}{' (required)' if spec.required else ''}")
+            label.setBuddy(name)
+            signed_on = QDateEdit(QDate.currentDate(), form.signatories)
+            signed_on.setObjectName(f"signatoryDate{number}")
+            signed_on.setCalendarPopup(True)
+            signed_on.setDisplayFormat("dd MMM yyyy")
+            signed_on.setMinimumDate(QDate(2000, 1, 1))
+            signed_on.setAccessibleName(f"Date the {spec.role} signed")
+            confirmed = QCheckBox("I have read this return", form.signatories)
+            confirmed.setObjectName(f"signatoryConfirmed{number}")
+            confirmed.setAccessibleName(f"The {spec.role} has read this return")
+            for column, widget in enumerate((label, name, signed_on, confirmed)):
+                grid.addWidget(widget, number, column)
+            for widget in (name, signed_on, confirmed):
+                QWidget.setTabOrder(previous, widget)
+                previous = widget
+            self.rows.append(_Row(spec.role, name, signed_on, confirmed))
+        QWidget.setTabOrder(previous, form.buttons)
+        if self.rows:
+            self.rows[0].name.setFocus()
+
+    def entries(self) -> list[SignatoryEntry]:
+        return [SignatoryEntry(row.role, row.name.text().strip(), row.signed_on.date().toPython(),
+                               row.confirmed.isChecked()) for row in self.rows]
+
+    def accept(self) -> None:
+        try:
+            self.assessment.sign(self.entries())
+        except SignOffError as error:
+            self.form.problem.setText("This audit cannot be signed off yet:\n"
+                                      + "\n".join(f"• {b[:1].upper()}{b[1:]}" for b in error.blockers))
+            return
+        super().accept()
+
+
+class NotReadyDialog(QDialog):
+    """What still blocks sign-off, as the same list as the completeness panel: clicking an entry (or
+    Enter on it) closes the dialog and goes to its place in the audit."""
+
+    def __init__(self, parent: QWidget | None, assessment: SelfAssessment, report: Completeness):
+        super().__init__(parent)
+        self.setWindowTitle("Not ready to sign off")
+        self.setAccessibleName("Not ready to sign off")
+        self.jumped_to: tuple[str, str] | None = None
+        layout = QVBoxLayout(self)
+        count = len(report.missing)
+        intro = QLabel(f"This audit is not complete yet, so it cannot be signed off. "
+                       f"{count} {'thing is' if count == 1 else 'things are'} still missing. "
+                       "Click one to go to it.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.panel = CompletenessPanel(self)
+        self.panel.set_completeness(report, assessment.standards_set)
+        self.panel.heading.hide()
+        self.panel.jump.connect(self._jump)
+        layout.addWidget(self.panel, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+        self.panel.view.setFocus()
+        self.panel.view.setCurrentIndex(self.panel.model.index(0))
+
+    def _jump(self, standard_id: str, item_id: str) -> None:
+        self.jumped_to = (standard_id, item_id)
+        self.accept()
+
+
+def sign_off(parent: QWidget, assessment: SelfAssessment, go_to: Callable[[str, str], object]) -> bool:
+    """Sign the audit off through the dialog; if it is incomplete, list what blocks it instead, each
+    entry going to its place. True when the audit was signed off."""
+    report = assessment.completeness()
+    if not report.complete:
+        blockers = NotReadyDialog(parent, assessment, report)
+        if blockers.exec() == QDialog.DialogCode.Accepted and blockers.jumped_to:
+            go_to(*blockers.jumped_to)
+        blockers.deleteLater()
+        return False
+    return SignOffDialog(parent, assessment).exec() == SignOffDialog.DialogCode.Accepted
