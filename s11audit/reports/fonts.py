@@ -1,8 +1,9 @@
-"""The bundled DejaVu Sans fonts, registered with reportlab so any Unicode text renders.
+"""The bundled fonts, registered with reportlab so any Unicode text renders.
 
-The PDF's built-in fonts cover Latin-1 only; DejaVu Sans (resources/fonts/, licence beside it)
-covers Polish, curly quotes and most of the Arabic script. reportlab does not shape joined
-scripts, so Urdu letters appear in their isolated forms.
+The PDF's built-in fonts cover Latin-1 only. DejaVu Sans (resources/fonts/, licence beside it)
+is the body font: Latin, Greek, Cyrillic, curly quotes. Noto Sans Arabic (licence beside it)
+draws Arabic-script words, which ``bidi.py`` shapes and lays out right to left; DejaVu lacks
+some of Urdu's letters (U+06C1, U+06D2).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from s11audit.paths import resources_dir
 from s11audit.reports import ReportError
 
 REGULAR, BOLD, ITALIC = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
-_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf"}
+ARABIC, ARABIC_BOLD = "NotoSansArabic", "NotoSansArabic-Bold"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", ITALIC: "DejaVuSans-Oblique.ttf",
+          ARABIC: "NotoSansArabic-Regular.ttf", ARABIC_BOLD: "NotoSansArabic-Bold.ttf"}
 
 
 def register_fonts() -> None:
     """Register the fonts once per process (later calls do nothing)."""
-    if REGULAR in pdfmetrics.getRegisteredFontNames():
+    if ARABIC_BOLD in pdfmetrics.getRegisteredFontNames():
         return
     folder = resources_dir() / "fonts"
     for name, filename in _FILES.items():

@@ -123,7 +123,7 @@ def _signed_on(value) -> str:
 def _cover(assessment, organisation, sign_off, fingerprint: str, styles) -> list:
     set_ = assessment.standards_set
     story = [Spacer(1, 1.5 * cm), Paragraph("Safeguarding self-assessment", styles["Kicker"]),
-             Paragraph(parts.esc(organisation.name), styles["CoverTitle"]),
+             parts.text_block(organisation.name, styles["CoverTitle"]),
              Paragraph(parts.esc(f"{set_.title}: {assessment.cycle}"), styles["CoverSubtitle"]), Spacer(1, 0.6 * cm)]
     details = [("Organisation type", type_label(organisation.org_type)), ("Reference", organisation.reference),
                ("Cycle", assessment.cycle), ("Standards set", f"{set_.title}, version {set_.version}"),

@@ -8,8 +8,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from s11audit.reports.bidi import BidiParagraph, has_arabic_script
 from s11audit.reports.common import RAG_COLOURS, Judgement, human_size, readable_text
 from s11audit.reports.fonts import BOLD, ITALIC, REGULAR
 
@@ -33,6 +34,7 @@ def make_styles() -> dict[str, ParagraphStyle]:
         "Small": style("Small", fontName=ITALIC, fontSize=8.5, leading=11.5, textColor=MUTED),
         "Strong": style("Strong", fontName=BOLD),
         "Cell": style("Cell", fontSize=8.5, leading=11, spaceAfter=0),
+        "CellNote": style("CellNote", fontSize=7.5, leading=10, spaceAfter=0, textColor=MUTED),
         "CellHead": style("CellHead", fontName=BOLD, fontSize=8.5, leading=11, spaceAfter=0, textColor=colors.white),
         "Hash": style("Hash", fontSize=7, leading=9, spaceAfter=0, textColor=MUTED),
         "Kicker": style("Kicker", fontName=BOLD, fontSize=12, leading=16, textColor=MUTED),
@@ -50,14 +52,22 @@ def esc(text: str) -> str:
     return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+def text_block(text: str, style: ParagraphStyle) -> Flowable:
+    """Plain user text as one flowable: a Paragraph, or a BidiParagraph if it has Arabic-script words."""
+    text = str(text).replace("\r\n", "\n")
+    return BidiParagraph(text, style) if has_arabic_script(text) else Paragraph(esc(text), style)
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
     """One flowable per paragraph (blank-line separated), so long text flows across pages."""
     blocks = [b.strip() for b in str(text).replace("\r\n", "\n").split("\n\n")]
-    return [Paragraph(esc(b), style) for b in blocks if b]
+    return [text_block(b, style) for b in blocks if b]
 
 
 def _cell(value, styles, key: str = "Cell"):
-    return value if isinstance(value, Paragraph) else Paragraph(esc(value), styles[key])
+    if isinstance(value, Flowable | list):
+        return value
+    return text_block(value, styles[key])
 
 
 def _coloured(label: str, colour: str, styles) -> Paragraph:
@@ -80,7 +90,7 @@ def grid(rows: list[list], widths: list[float], styles, extra: list | None = Non
 
 
 def details_table(pairs: list[tuple[str, str]], styles) -> Table:
-    data = [[Paragraph(esc(k), styles["Strong"]), Paragraph(esc(v), styles["Body"])] for k, v in pairs]
+    data = [[Paragraph(esc(k), styles["Strong"]), text_block(v, styles["Body"])] for k, v in pairs]
     table = Table(data, colWidths=[4.2 * cm, WIDTH - 4.2 * cm], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
@@ -135,9 +145,11 @@ def action_table(actions, standards, styles, today: dt.date | None = None) -> Ta
         overdue = action.status != "complete" and action.due_date is not None and action.due_date < today
         status = action.status_label + (" (overdue)" if overdue else "")
         due = action.due_date.strftime("%d %b %Y").lstrip("0") if action.due_date else "No date"
-        notes = f"<br/><font color='#555555' size='7.5'>{esc(action.progress_notes)}</font>" if action.progress_notes else ""
+        what = [text_block(action.description, styles["Cell"])]
+        if action.progress_notes:
+            what.append(text_block(action.progress_notes, styles["CellNote"]))
         rows.append([standard.heading if standard else action.standard_id,
-                     Paragraph(esc(action.description) + notes, styles["Cell"]), action.owner, due,
+                     what, action.owner, due,
                      _coloured(status, RAG_COLOURS[rag], styles)])
         extra.append(("BACKGROUND", (4, index), (4, index), colors.HexColor(RAG_COLOURS[rag])))
     return grid(rows, [3.3 * cm, 5.9 * cm, 3.3 * cm, 2 * cm, 2.5 * cm], styles, extra)

@@ -160,3 +160,39 @@ def test_text_on_grade_colours_is_readable():
     assert readable_text("#C0392B") == "#FFFFFF"
     assert readable_text("#F39C12") == "#000000"
     assert readable_text("#FFFFFF") == "#000000"
+
+
+URDU = "ہمارے سکول میں بچوں کی حفاظت سب کی ذمہ داری ہے۔"
+
+
+def test_visual_order_of_words_in_a_line():
+    from s11audit.reports.bidi import paragraph_direction, visual_order
+
+    assert paragraph_direction("ہمارے DSL نے") == "R" and paragraph_direction("The DSL said ہمارے") == "L"
+    # Right-to-left paragraph: words reversed, an English run kept in its own order, punctuation follows its word.
+    assert visual_order(["ایک", "two", "three", "دو", "(3)"], "R") == ["(3)", "دو", "two", "three", "ایک"]
+    # Left-to-right paragraph with an Urdu phrase: the phrase's words are reversed in place.
+    assert visual_order(["We", "say", "ایک", "دو", "today."], "L") == ["We", "say", "دو", "ایک", "today."]
+
+
+def test_urdu_narrative_and_action_are_shaped_and_flow(sample, tmp_path):
+    import unicodedata
+
+    from s11audit.reports.bidi import BidiParagraph
+
+    assessment, organisation = sample
+    first = assessment.standards[0].id
+    assessment.set_narrative(first, "\n\n".join([f"{URDU} DSL {URDU}"] * 60))
+    action = assessment.actions.list()[0]
+    assessment.actions.update(action.id, description=f"{URDU} (review by March)")
+    out = write_return_pdf(assessment, organisation, tmp_path / "urdu.pdf")
+    reader = PdfReader(out)
+    pages = [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]
+    with_urdu = [n for n, text in enumerate(pages) if "حفاظت" in text and "ذمہ" in text]
+    assert len(with_urdu) >= 3  # shaped Urdu text, flowed over several pages
+    assert any("review by March" in text and "حفاظت" in text for text in pages[with_urdu[-1]:])
+    # Urdu letters missing from DejaVu (U+06C1 heh goal, U+06D2 yeh barree) come out of Noto Sans Arabic.
+    fonts = {str(f.get("/BaseFont")) for page in reader.pages for f in (page["/Resources"].get("/Font") or {}).values()
+             for f in [f.get_object()]}
+    assert any("NotoSansArabic" in name for name in fonts)
+    assert BidiParagraph(URDU, SimpleNamespace(fontName="DejaVuSans", fontSize=10, leading=14)).base == "R"
