@@ -47,6 +47,7 @@ class SignOffDialog(FormDialog):
         for number, spec in enumerate(assessment.standards_set.sign_off.signatories):
             role_text = f"{spec.role} *" if spec.required else f"{spec.role} (optional)"
             label = QLabel(role_text, form.signatories)
+            label.setProperty("role", "heading")
             name = QLineEdit(form.signatories)
             name.setObjectName(f"signatoryName{number}")
             name.setPlaceholderText("Full name")
@@ -62,12 +63,15 @@ class SignOffDialog(FormDialog):
             confirmed = QCheckBox("I have read this return", form.signatories)
             confirmed.setObjectName(f"signatoryConfirmed{number}")
             confirmed.setAccessibleName(f"The {spec.role} has read this return")
-            for column, widget in enumerate((label, name, signed_on, confirmed)):
-                grid.addWidget(widget, number, column)
+            # The role on its own line above its row, so long role names leave the name field room.
+            grid.addWidget(label, 2 * number, 0, 1, 3)
+            for column, widget in enumerate((name, signed_on, confirmed)):
+                grid.addWidget(widget, 2 * number + 1, column)
             for widget in (name, signed_on, confirmed):
                 QWidget.setTabOrder(previous, widget)
                 previous = widget
             self.rows.append(_Row(spec.role, name, signed_on, confirmed))
+        grid.setColumnStretch(0, 1)
         QWidget.setTabOrder(previous, form.buttons)
         if self.rows:
             self.rows[0].name.setFocus()
