@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -53,18 +54,30 @@ class ReadOnlyError(AuditFileError):
     pass
 
 
-def _alembic_config() -> Config:
+@dataclass(frozen=True)
+class FileKind:
+    """A kind of s11audit SQLite file: what users call it, its format mark and its migrations."""
+
+    noun: str
+    format: str
+    migrations: Path
+
+
+AUDIT_FILE = FileKind("audit file", FILE_FORMAT, Path(__file__).parent / "migrations")
+
+
+def _alembic_config(kind: FileKind = AUDIT_FILE) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    config.set_main_option("script_location", str(kind.migrations))
     return config
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head() or ""
+def head_revision(kind: FileKind = AUDIT_FILE) -> str:
+    return ScriptDirectory.from_config(_alembic_config(kind)).get_current_head() or ""
 
 
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+def known_revisions(kind: FileKind = AUDIT_FILE) -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config(kind)).walk_revisions()}
 
 
 def _make_engine(path: Path, read_only: bool) -> Engine:
@@ -96,13 +109,13 @@ def _make_engine(path: Path, read_only: bool) -> Engine:
     return engine
 
 
-def _explain(path: Path, exc: Exception) -> AuditFileError:
+def _explain(path: Path, exc: Exception, kind: FileKind = AUDIT_FILE) -> AuditFileError:
     message = str(getattr(exc, "orig", exc)).lower()
     if "locked" in message or "busy" in message:
         return FileInUseError(path, "is open in another copy of s11audit (or another program is using it). "
                                     "Close it there first, then open it again.")
     if "not a database" in message or "malformed" in message or "file is encrypted" in message:
-        return AuditFileError(path, "is not an s11audit audit file, or it is damaged.")
+        return AuditFileError(path, f"is not an s11audit {kind.noun}, or it is damaged.")
     if "readonly" in message or "read-only" in message:
         return ReadOnlyError(path, "cannot be changed: it is read-only.")
     if "unable to open" in message:
@@ -110,7 +123,7 @@ def _explain(path: Path, exc: Exception) -> AuditFileError:
     return AuditFileError(path, f"cannot be opened ({exc}).")
 
 
-def _claim(engine: Engine, path: Path, read_only: bool) -> None:
+def _claim(engine: Engine, path: Path, read_only: bool, kind: FileKind = AUDIT_FILE) -> None:
     """Take the file's lock for as long as it is open, or fail if someone else holds it."""
     try:
         raw = engine.raw_connection()
@@ -124,7 +137,7 @@ def _claim(engine: Engine, path: Path, read_only: bool) -> None:
         finally:
             raw.close()
     except (DBAPIError, sqlite3.Error) as exc:
-        raise _explain(path, exc) from exc
+        raise _explain(path, exc, kind) from exc
 
 
 def backup_path(path: Path, revision: str) -> Path:
@@ -144,8 +157,9 @@ def _backup(engine: Engine, path: Path, revision: str) -> Path:
     return target
 
 
-def open_engine(path: Path, *, create: bool = False, read_only: bool = False) -> tuple[Engine, Path | None]:
-    """Open (or create) an audit file at the newest schema.
+def open_engine(path: Path, *, create: bool = False, read_only: bool = False,
+                kind: FileKind = AUDIT_FILE) -> tuple[Engine, Path | None]:
+    """Open (or create) an audit file (or another ``kind`` of s11audit file) at the newest schema.
 
     Returns the engine and, if the file was upgraded, the path of the backup made first.
     """
@@ -161,42 +175,54 @@ def open_engine(path: Path, *, create: bool = False, read_only: bool = False) ->
         raise AuditFileError(path, "does not exist (it may have been moved or deleted).")
     engine = _make_engine(path, read_only)
     try:
-        _claim(engine, path, read_only)
-        backup = _upgrade(engine, path, create, read_only)
+        _claim(engine, path, read_only, kind)
+        backup = _upgrade(engine, path, create, read_only, kind)
     except Exception:
         engine.dispose()
         raise
     return engine, backup
 
 
-def _upgrade(engine: Engine, path: Path, create: bool, read_only: bool) -> Path | None:
+def _upgrade(engine: Engine, path: Path, create: bool, read_only: bool, kind: FileKind = AUDIT_FILE) -> Path | None:
     try:
         with engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             tables = set(inspect(conn).get_table_names())
     except (DBAPIError, sqlite3.Error) as exc:
-        raise _explain(path, exc) from exc
+        raise _explain(path, exc, kind) from exc
     if not create:
         if "file_info" not in tables or current is None:
-            raise AuditFileError(path, "is not an s11audit audit file (it is a database made by another program).")
-        if current not in known_revisions():
+            raise AuditFileError(path, f"is not an s11audit {kind.noun} (it is a database made by another program).")
+        if not _format_matches(engine, kind):
+            raise AuditFileError(path, f"is not an s11audit {kind.noun} (it is another kind of s11audit file).")
+        if current not in known_revisions(kind):
             raise NewerFileError(path, f"was saved by a newer version of s11audit (file schema {current}). "
                                        "Install the latest s11audit to open it; this file has not been changed.")
-    head = head_revision()
+    head = head_revision(kind)
     if current == head:
         return None
     if read_only:
         raise ReadOnlyError(path, "uses an older file format and must be upgraded, but it is read-only. "
                                   "Copy it somewhere you can write to, then open the copy.")
     backup = _backup(engine, path, current) if current else None
-    config = _alembic_config()
+    config = _alembic_config(kind)
     try:
         with engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
             if create:
-                conn.execute(text("INSERT INTO file_info (key, value) VALUES ('format', :f)"), {"f": FILE_FORMAT})
+                conn.execute(text("INSERT INTO file_info (key, value) VALUES ('format', :f)"), {"f": kind.format})
     except (DBAPIError, sqlite3.Error) as exc:
         raise AuditFileError(path, f"could not be upgraded ({exc}); the file is unchanged"
                                    + (f" and a backup is at {backup}." if backup else ".")) from exc
     return backup
+
+
+def _format_matches(engine: Engine, kind: FileKind) -> bool:
+    """The file says it is of this kind (an audit file opened as a workspace is refused, and so on)."""
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(text("SELECT value FROM file_info WHERE key = 'format'")).scalar()
+    except (DBAPIError, sqlite3.Error):
+        return False
+    return found == kind.format

@@ -1,0 +1,76 @@
+"""One imported return in plain form: what findings, tracking and reports are computed from.
+
+Built from a return's ``return.json`` content (see ``docs/return-format.md``) plus what the
+business unit knows of the organisation (its sector from the register) and has recorded about the
+return (moderated grades). Findings never read SQLite or ZIP files, only these records, so they
+can be tested with small hand-made cases and run over 10,000 returns quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Basis = Literal["self", "moderated"]
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    standard_id: str
+    status: str  # "not_started", "in_progress", "complete" (as the audit file stores it)
+    due_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class ReturnRecord:
+    reference: str
+    name: str
+    sector: str  # from the business unit's register (e.g. "Education", "Health"); "" if unknown
+    org_type: str  # organisation type id, e.g. "primary", "health" (s11audit.organisations)
+    grades: Mapping[str, str] = field(default_factory=dict)  # standard id -> self-grade level id
+    not_applicable: frozenset[str] = frozenset()  # standard ids marked not applicable
+    answers: Mapping[str, Any] = field(default_factory=dict)  # item id -> stored value (see store.answers)
+    actions: tuple[ActionRecord, ...] = ()
+    moderated: Mapping[str, str] = field(default_factory=dict)  # standard id -> moderated level id
+
+    def grade(self, standard_id: str, basis: Basis = "self") -> str | None:
+        """The grade findings count for a standard: the moderated one when asked for and recorded,
+        otherwise the self-grade; ``None`` if ungraded or not applicable."""
+        if standard_id in self.not_applicable:
+            return None
+        if basis == "moderated" and standard_id in self.moderated:
+            return self.moderated[standard_id]
+        return self.grades.get(standard_id)
+
+
+def _date(value: object) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def record_from_content(content: Mapping[str, Any], sector: str = "",
+                        moderated: Mapping[str, str] | None = None) -> ReturnRecord:
+    """A record from a verified return's ``return.json`` content."""
+    organisation = content.get("organisation") or {}
+    grades: dict[str, str] = {}
+    not_applicable: set[str] = set()
+    for standard in content.get("standards") or []:
+        sid = str(standard.get("standard_id"))
+        if standard.get("not_applicable"):
+            not_applicable.add(sid)
+        elif standard.get("grade"):
+            grades[sid] = str(standard["grade"])
+    answers = {str(a.get("item_id")): a.get("value") for a in content.get("item_answers") or []
+               if a.get("value") is not None}
+    actions = tuple(ActionRecord(str(a.get("standard_id")), str(a.get("status") or ""), _date(a.get("due_date")))
+                    for a in content.get("action_plan") or [])
+    return ReturnRecord(reference=str(organisation.get("reference") or ""), name=str(organisation.get("name") or ""),
+                        sector=sector, org_type=str(organisation.get("org_type") or ""), grades=grades,
+                        not_applicable=frozenset(not_applicable), answers=answers, actions=actions,
+                        moderated=dict(moderated or {}))
