@@ -2,6 +2,7 @@
 
 from s11audit.store.answers import AnswerError
 from s11audit.store.audit_file import EXTENSION, AuditFile
+from s11audit.store.carry_forward import CarryForwardReport
 from s11audit.store.database import AuditFileError, FileInUseError, NewerFileError, ReadOnlyError
 from s11audit.store.evidence import MAX_EVIDENCE_BYTES, EvidenceError, read_evidence_file
 from s11audit.store.rows import (
@@ -18,6 +19,6 @@ from s11audit.store.sign_off import SignatoryEntry, SignOffError
 
 __all__ = [
     "ACTION_STATUSES", "EXTENSION", "MAX_EVIDENCE_BYTES", "ActionRow", "AnswerError", "AuditFile", "AuditFileError",
-    "AuditSummary", "EvidenceError", "EvidenceFile", "EvidenceRow", "FileInUseError", "NewerFileError",
+    "AuditSummary", "CarryForwardReport", "EvidenceError", "EvidenceFile", "EvidenceRow", "FileInUseError", "NewerFileError",
     "OrganisationDetails", "ReadOnlyError", "ResponseRow", "SignOffError", "SignatoryEntry", "TrailRow", "read_evidence_file",
 ]

@@ -35,6 +35,8 @@ class SelfAssessment:
         self.evidence = EvidenceLibrary(writer, audit_id, self.standards_set)
         self.actions = ActionPlan(writer, audit_id, self.standards_set)
         self.sign_off = AuditSignOff(writer, self.standards_set, self.completeness)
+        # Set by ``AuditFile.start_audit`` when the audit was started from an earlier one.
+        self.carried_forward = None
 
     @property
     def read_only(self) -> bool:

@@ -13,6 +13,7 @@ from s11audit.organisations import TYPES_BY_ID
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import canonical_json
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.carry_forward import CarryForwardError, CarryForwardReport, Earlier, carry_forward, earlier_in_file
 from s11audit.store.database import AuditFileError, open_engine
 from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
 from s11audit.store.reopen import new_version
@@ -108,8 +109,15 @@ class AuditFile:
         return [AuditSummary(a.id, a.cycle, a.snapshot.set_id, a.snapshot.version, a.snapshot.title,
                              a.version_no, a.status, a.created_at, a.signed_at, a.parent_id) for a in rows]
 
-    def start_audit(self, standards_set: StandardsSet, cycle: str) -> SelfAssessment:
-        """Begin an audit for a cycle, keeping a snapshot of the standards set as it is now."""
+    def start_audit(self, standards_set: StandardsSet, cycle: str, carry_forward_from: int | None = None,
+                    earlier: Earlier | None = None) -> SelfAssessment:
+        """Begin an audit for a cycle, keeping a snapshot of the standards set as it is now.
+
+        ``carry_forward_from`` (an earlier audit's id in this file) or ``earlier`` (an earlier audit as
+        plain data, for example last cycle's return) starts it pre-populated with whatever still fits
+        the set (``store/carry_forward.py``); the new assessment's ``carried_forward`` says what was
+        carried and what was left out. It is all one transaction: on any failure there is no new audit.
+        """
         cycle = cycle.strip()
         if not cycle:
             raise AuditFileError(self.path, "a new audit needs its cycle (for example 2026/27).")
@@ -118,6 +126,12 @@ class AuditFile:
             raise AuditFileError(self.path, f"the set {standards_set.title!r} is not for this kind of organisation.")
         if any(a.cycle == cycle and a.set_id == standards_set.id for a in self.audits()):
             raise AuditFileError(self.path, f"already holds a {standards_set.title!r} audit for {cycle}.")
+        if carry_forward_from is not None:
+            source = self._session.get(Audit, carry_forward_from)
+            if source is None:
+                raise AuditFileError(self.path, f"holds no audit number {carry_forward_from} to carry forward from.")
+            earlier = earlier_in_file(self._session, source)
+        report: CarryForwardReport | None = None
         with self._writer.change() as session:
             snapshot = session.scalar(select(StandardsSnapshot).where(StandardsSnapshot.content_hash == standards_set.content_hash))
             if snapshot is None:
@@ -129,7 +143,14 @@ class AuditFile:
             session.add(audit)
             session.flush()
             self._writer.trail(audit.id, "Audit started", new=f"{cycle}, {standards_set.title} version {standards_set.version}")
-        return self.assessment(audit.id)
+            if earlier is not None:
+                try:
+                    report = carry_forward(self._writer, audit.id, earlier, standards_set, organisation.org_type)
+                except CarryForwardError as exc:
+                    raise AuditFileError(self.path, f"could not carry forward from {earlier.cycle}: {exc}") from exc
+        assessment = self.assessment(audit.id)
+        assessment.carried_forward = report
+        return assessment
 
     def assessment(self, audit_id: int) -> SelfAssessment:
         if audit_id not in self._assessments:

@@ -21,6 +21,13 @@ def _copy(row: object, fields: tuple[str, ...]) -> dict:
     return {name: getattr(row, name) for name in fields}
 
 
+def copy_evidence_bytes(session: Session, from_evidence_id: int, to_evidence_id: int) -> None:
+    """Copy an evidence file's bytes to another evidence row inside SQLite, never loading them into memory."""
+    session.execute(insert(EvidenceContent).from_select(
+        ["evidence_id", "data"],
+        select(literal(to_evidence_id), EvidenceContent.data).where(EvidenceContent.evidence_id == from_evidence_id)))
+
+
 def new_version(session: Session, signed: Audit, user: str) -> Audit:
     """Add the next version of ``signed`` (in progress) with everything copied; the caller commits."""
     audit = Audit(snapshot_id=signed.snapshot_id, cycle=signed.cycle, version_no=signed.version_no + 1,
@@ -37,10 +44,7 @@ def new_version(session: Session, signed: Audit, user: str) -> Audit:
         copy = Evidence(audit_id=audit.id, **_copy(row, _EVIDENCE_FIELDS))
         session.add(copy)
         session.flush()
-        # The bytes are copied inside SQLite, never loaded into memory.
-        session.execute(insert(EvidenceContent).from_select(
-            ["evidence_id", "data"],
-            select(literal(copy.id), EvidenceContent.data).where(EvidenceContent.evidence_id == row.id)))
+        copy_evidence_bytes(session, row.id, copy.id)
         for link in row.links:
             session.add(EvidenceLink(evidence_id=copy.id, standard_id=link.standard_id, item_id=link.item_id))
     session.flush()

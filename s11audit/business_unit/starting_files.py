@@ -1,0 +1,162 @@
+"""Starting files: a new audit file the business unit sends each organisation at the start of a cycle.
+
+A starting file is an ordinary audit file (``.s11audit``) holding the organisation's details and the
+cycle's audit, started with the cycle's standards set. Where the business unit holds the
+organisation's return from the previous cycle, last cycle's grades, narratives, item answers,
+evidence files and open actions are carried forward by the same rules an organisation's own carry
+forward uses (``store/carry_forward.py``: one function decides what still fits the set).
+
+Each file is built under a temporary name in the target folder and renamed into place when it is
+complete, so a failure never leaves a partial starting file. Qt-free.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from s11audit.returns.format import ReturnError
+from s11audit.returns.verify import SignedReturn
+from s11audit.standards import StandardsSet
+from s11audit.store import EXTENSION, AuditFile, AuditFileError, CarryForwardReport, OrganisationDetails, ResponseRow
+from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence
+
+BUSINESS_UNIT_USER = "Partnership business unit"
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+class StartingFileError(Exception):
+    """A starting file that could not be written; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class StartingFileEntry:
+    """One organisation to write a starting file for, with last cycle's return if the business unit holds it."""
+
+    organisation: OrganisationDetails
+    previous: SignedReturn | None = None
+
+
+@dataclass(frozen=True)
+class StartingFileResult:
+    organisation: OrganisationDetails
+    path: Path
+    written: bool
+    problem: str = ""
+    carried_forward: CarryForwardReport | None = None
+
+
+def starting_file_name(organisation_name: str, cycle: str) -> str:
+    """A file name from the organisation's name and the cycle that Windows, macOS and Linux all accept."""
+    name = _safe(organisation_name) or "organisation"
+    stem = f"{name} {_safe(cycle)}".strip(" .")
+    if stem.split(".")[0].strip().upper() in _RESERVED:
+        stem = "_" + stem
+    return stem[:120].rstrip(" .") + EXTENSION
+
+
+def _safe(text: str) -> str:
+    # Windows refuses <>:"/\|?* and control characters, and names ending in a space or a dot.
+    return " ".join(_UNSAFE.sub("_", text).split()).strip(" .")
+
+
+def earlier_from_return(previous: SignedReturn) -> Earlier:
+    """Last cycle's return as the plain earlier audit that carry forward works from."""
+    content = previous.content
+    responses = tuple(
+        ResponseRow(str(s.get("standard_id")), s.get("grade"), bool(s.get("not_applicable")), s.get("na_reason") or "",
+                    s.get("narrative") or "", s.get("example") or "")
+        for s in content.get("standards", []))
+    answers = tuple((str(a.get("item_id")), a.get("value"), a.get("comment") or "")
+                    for a in content.get("item_answers", []) if a.get("value") is not None)
+    evidence = tuple(
+        EarlierEvidence(str(e.get("id")), e.get("name") or e.get("original_name") or "evidence",
+                        e.get("original_name") or e.get("name") or "evidence", e.get("description") or "",
+                        e.get("media_type") or "application/octet-stream", int(e.get("size") or 0), e.get("sha256") or "",
+                        e.get("added_by") or "", _datetime(e.get("added_at")),
+                        tuple((str(link.get("standard_id")), link.get("item_id") or "") for link in e.get("links", [])))
+        for e in previous.evidence)
+    actions = tuple(
+        EarlierAction(str(a.get("standard_id")), a.get("action") or "", a.get("owner") or "", _date(a.get("due_date")),
+                      a.get("status") or "not_started", a.get("progress_notes") or "")
+        for a in content.get("action_plan", []) if (a.get("action") or "").strip())
+    return Earlier(str(content.get("cycle", "")), int(content.get("audit_version") or 1), responses, answers,
+                   evidence, actions, evidence_bytes=lambda entry: previous.evidence_bytes(entry.key))
+
+
+def _date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _datetime(value: object) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+    # The audit file keeps UTC without an offset.
+    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment and moment.tzinfo else moment
+
+
+def _remove(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        try:
+            leftover.unlink()
+        except FileNotFoundError:
+            pass
+
+
+def write_starting_file(path: Path | str, organisation: OrganisationDetails, standards_set: StandardsSet, cycle: str,
+                        previous: SignedReturn | None = None, *, overwrite: bool = False,
+                        user: str = BUSINESS_UNIT_USER) -> Path:
+    """Write one starting file; returns its path. Raises ``StartingFileError`` (and leaves nothing behind)."""
+    path = Path(path)
+    _write(path, organisation, standards_set, cycle, previous, overwrite, user)
+    return path
+
+
+def _write(path: Path, organisation: OrganisationDetails, standards_set: StandardsSet, cycle: str,
+           previous: SignedReturn | None, overwrite: bool, user: str) -> CarryForwardReport | None:
+    """Write a starting file; returns what was carried forward from ``previous`` (None without one)."""
+    if path.exists() and not overwrite:
+        raise StartingFileError(f"{path} already exists; choose another name or allow it to be replaced.")
+    partial = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        earlier = earlier_from_return(previous) if previous is not None else None
+        with AuditFile.create(partial, organisation, user) as audit_file:
+            report = audit_file.start_audit(standards_set, cycle, earlier=earlier).carried_forward
+        os.replace(partial, path)
+    except (AuditFileError, ReturnError, OSError, ValueError) as exc:
+        _remove(partial)
+        raise StartingFileError(f"{path.name} could not be written: {exc}") from exc
+    except BaseException:
+        _remove(partial)
+        raise
+    return report
+
+
+def write_starting_files(folder: Path | str, entries: Iterable[StartingFileEntry], standards_set: StandardsSet,
+                         cycle: str, *, overwrite: bool = False, user: str = BUSINESS_UNIT_USER) -> list[StartingFileResult]:
+    """Write a starting file per organisation into ``folder``; one result each, a failure never stops the rest."""
+    folder = Path(folder)
+    results, used = [], set()
+    for entry in entries:
+        name = starting_file_name(entry.organisation.name, cycle)
+        if name.lower() in used:  # two organisations of the same name: tell them apart by reference
+            name = starting_file_name(f"{entry.organisation.name} {entry.organisation.reference}", cycle)
+        used.add(name.lower())
+        target = folder / name
+        try:
+            report = _write(target, entry.organisation, standards_set, cycle, entry.previous, overwrite, user)
+            results.append(StartingFileResult(entry.organisation, target, True, carried_forward=report))
+        except StartingFileError as exc:
+            results.append(StartingFileResult(entry.organisation, target, False, str(exc)))
+    return results
