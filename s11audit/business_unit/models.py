@@ -1,0 +1,153 @@
+"""The business unit workspace's tables (SQLAlchemy 2.0 typed ORM).
+
+One SQLite file (``.s11workspace``) holds the audit cycles, each cycle's register of expected
+organisations, every return imported (current, superseded, unmatched or waiting for a key decision),
+the evidence carried by returns, the signing key known for each organisation, the import log and the
+business unit's moderation of returns. Separate from ``store/models.py``: a workspace is not an audit
+file. Schema changes go through Alembic (``business_unit/migrations``); never edit a released revision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+# The states an imported return can be in.
+CURRENT = "current"          # the organisation's return that counts for the cycle
+SUPERSEDED = "superseded"    # an earlier (or older) return from the same organisation, kept in history
+UNMATCHED = "unmatched"      # its reference is not in the register: waits for a person to match it
+KEY_PENDING = "key_pending"  # signed by another key than the one known for the organisation
+KEY_REJECTED = "key_rejected"  # a person decided the other key is not the organisation's
+RETURN_STATES = (CURRENT, SUPERSEDED, UNMATCHED, KEY_PENDING, KEY_REJECTED)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class FileInfo(Base):
+    """Key/value facts about the file itself (its ``format``, who created it with which version)."""
+
+    __tablename__ = "file_info"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Cycle(Base):
+    """One audit cycle: the standards set every return must use (snapshot kept) and its dates."""
+
+    __tablename__ = "cycle"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    set_id: Mapped[str] = mapped_column(String(64))
+    set_version: Mapped[str] = mapped_column(String(64))
+    set_title: Mapped[str] = mapped_column(Text)
+    set_hash: Mapped[str] = mapped_column(String(64))
+    set_content: Mapped[str] = mapped_column(Text)  # the resolved set as JSON
+    opens_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("cycle.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class RegisteredOrganisation(Base):
+    """An organisation expected to return in a cycle."""
+
+    __tablename__ = "registered_organisation"
+    __table_args__ = (UniqueConstraint("cycle_id", "reference"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    reference: Mapped[str] = mapped_column(Text)
+    sector: Mapped[str] = mapped_column(Text, default="")
+    org_type: Mapped[str] = mapped_column(String(32), default="")
+    contact_name: Mapped[str] = mapped_column(Text, default="")
+    contact_email: Mapped[str] = mapped_column(Text, default="")
+
+
+class ImportedReturn(Base):
+    """A verified return as imported, with its ``return.json`` content kept as JSON text."""
+
+    __tablename__ = "imported_return"
+    __table_args__ = (UniqueConstraint("cycle_id", "sha256"), Index("ix_return_org_state", "organisation_id", "state"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("registered_organisation.id", ondelete="SET NULL"))
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(Text)
+    reference: Mapped[str] = mapped_column(Text)  # as written in the return
+    name: Mapped[str] = mapped_column(Text)  # as written in the return
+    key_fingerprint: Mapped[str] = mapped_column(String(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    audit_version: Mapped[int] = mapped_column(Integer, default=1)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    imported_by: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))
+    content: Mapped[str] = mapped_column(Text)  # return.json as JSON text
+
+
+class ReturnEvidence(Base):
+    """An evidence file carried by an imported return (kept to carry forward into the next cycle)."""
+
+    __tablename__ = "return_evidence"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("imported_return.id", ondelete="CASCADE"), index=True)
+    evidence_id: Mapped[str] = mapped_column(Text)  # the id in return.json's evidence list
+    name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str] = mapped_column(Text, default="")
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class KnownKey(Base):
+    """The signing key the business unit knows for an organisation's reference."""
+
+    __tablename__ = "known_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(Text, unique=True)  # normalised (see workspace.reference_key)
+    key_fingerprint: Mapped[str] = mapped_column(String(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(Text)
+
+
+class ImportLogEntry(Base):
+    """What happened to one file in one import (a batch): outcome word and the specific reason."""
+
+    __tablename__ = "import_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch: Mapped[str] = mapped_column(String(64), index=True)
+    cycle_id: Mapped[int | None] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    reference: Mapped[str] = mapped_column(Text, default="")  # as found in the file; untrusted if rejected
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    return_id: Mapped[int | None] = mapped_column(ForeignKey("imported_return.id", ondelete="SET NULL"))
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(Text)
+
+
+class Moderation(Base):
+    """The business unit's moderated grade for one standard of one return, beside the self-grade."""
+
+    __tablename__ = "moderation"
+    __table_args__ = (UniqueConstraint("return_id", "standard_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("imported_return.id", ondelete="CASCADE"), index=True)
+    standard_id: Mapped[str] = mapped_column(String(64))
+    grade: Mapped[str] = mapped_column(String(64))  # a grade level id of the cycle's set
+    comment: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,483 @@
+"""The business unit's workspace (``.s11workspace``): cycles, registers, imported returns, moderation.
+
+One SQLite file, opened like an audit file (``store.database.open_engine`` with the workspace's own
+migrations and format mark, so an audit file is refused as a workspace and the other way round).
+Every change is one transaction through ``store.session.Writer``: committed before the call returns,
+rolled back whole on failure and reported as an ``AuditFileError`` naming the file.
+
+Where a return sits (``models.RETURN_STATES``) is decided here, by :meth:`Workspace.place`, whether
+it has just been imported, matched by hand or had its key accepted: a newer return (higher audit
+version, then later sign-off) from the same organisation becomes current and the earlier one is
+kept as superseded; an older one is kept as superseded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from s11audit import __version__
+from s11audit.business_unit.models import (CURRENT, KEY_PENDING, KEY_REJECTED, SUPERSEDED, UNMATCHED, Cycle,
+                                           FileInfo, ImportedReturn, ImportLogEntry, KnownKey, Moderation,
+                                           RegisteredOrganisation, utcnow)
+from s11audit.standards import StandardsSet
+from s11audit.standards.loader import set_from_snapshot
+from s11audit.store.database import AuditFileError, FileKind, open_engine
+from s11audit.store.session import Writer
+
+EXTENSION = ".s11workspace"
+WORKSPACE = FileKind("business unit workspace", "s11audit-workspace", Path(__file__).parent / "migrations")
+
+
+def reference_key(reference: str) -> str:
+    """How references are compared: spacing and case do not matter (``urn 1234`` is ``URN  1234``)."""
+    return " ".join(str(reference).split()).casefold()
+
+
+# --- plain rows handed out (never ORM objects, so callers cannot write behind the Writer's back) ----
+
+@dataclass(frozen=True)
+class CycleRow:
+    id: int
+    name: str
+    set_id: str
+    set_version: str
+    set_title: str
+    set_hash: str
+    opens_on: dt.date | None
+    due_on: dt.date
+    previous_id: int | None
+
+
+@dataclass(frozen=True)
+class OrganisationEntry:
+    """An organisation as typed in or read from a register file."""
+
+    name: str
+    reference: str
+    sector: str = ""
+    org_type: str = ""
+    contact_name: str = ""
+    contact_email: str = ""
+
+
+@dataclass(frozen=True)
+class OrganisationRow(OrganisationEntry):
+    id: int = 0
+    cycle_id: int = 0
+
+
+@dataclass(frozen=True)
+class ReturnRow:
+    id: int
+    cycle_id: int
+    organisation_id: int | None
+    sha256: str
+    file_name: str
+    reference: str
+    name: str
+    key_fingerprint: str
+    audit_version: int
+    signed_at: dt.datetime | None
+    created_at: dt.datetime | None
+    imported_at: dt.datetime
+    imported_by: str
+    state: str
+
+
+@dataclass(frozen=True)
+class ModerationRow:
+    return_id: int
+    standard_id: str
+    grade: str
+    comment: str
+    by: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
+class LogRow:
+    batch: str
+    cycle_id: int | None
+    file_name: str
+    reference: str
+    outcome: str
+    reason: str
+    return_id: int | None
+    at: dt.datetime
+
+
+def _cycle_row(c: Cycle) -> CycleRow:
+    return CycleRow(c.id, c.name, c.set_id, c.set_version, c.set_title, c.set_hash, c.opens_on, c.due_on, c.previous_id)
+
+
+def _organisation_row(o: RegisteredOrganisation) -> OrganisationRow:
+    return OrganisationRow(o.name, o.reference, o.sector, o.org_type, o.contact_name, o.contact_email, o.id, o.cycle_id)
+
+
+RETURN_COLUMNS = (ImportedReturn.id, ImportedReturn.cycle_id, ImportedReturn.organisation_id, ImportedReturn.sha256,
+                  ImportedReturn.file_name, ImportedReturn.reference, ImportedReturn.name,
+                  ImportedReturn.key_fingerprint, ImportedReturn.audit_version, ImportedReturn.signed_at,
+                  ImportedReturn.created_at, ImportedReturn.imported_at, ImportedReturn.imported_by,
+                  ImportedReturn.state)
+
+
+def _return_row(r: ImportedReturn) -> ReturnRow:
+    return ReturnRow(*(getattr(r, column.key) for column in RETURN_COLUMNS))
+
+
+def _is_newer(candidate: ImportedReturn, than: ImportedReturn) -> bool:
+    floor = dt.datetime.min
+    return (candidate.audit_version, candidate.signed_at or floor) > (than.audit_version, than.signed_at or floor)
+
+
+@cache
+def _set_of(content: str, content_hash: str) -> StandardsSet:
+    return set_from_snapshot(json.loads(content), content_hash)
+
+
+class Workspace:
+    """A business unit's workspace file, open for as long as this object lives (a context manager)."""
+
+    def __init__(self, path: Path, engine, user: str, read_only: bool, upgraded_backup: Path | None):
+        self.path = path
+        self._engine = engine
+        self.read_only = read_only
+        self.upgraded_backup = upgraded_backup
+        self._session = Session(engine, expire_on_commit=False)
+        self.writer = Writer(self._session, path, user, read_only)
+
+    # --- opening and closing ---------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, user: str) -> Workspace:
+        path = Path(path)
+        engine, _ = open_engine(path, create=True, kind=WORKSPACE)
+        workspace = cls(path, engine, user, False, None)
+        with workspace.change() as session:
+            session.add(FileInfo(key="created_with", value=f"s11audit {__version__}"))
+        return workspace
+
+    @classmethod
+    def open(cls, path: Path | str, user: str, read_only: bool = False) -> Workspace:
+        path = Path(path)
+        engine, backup = open_engine(path, read_only=read_only, kind=WORKSPACE)
+        return cls(path, engine, user, read_only, backup)
+
+    def close(self) -> None:
+        self._session.close()
+        self._engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def user(self) -> str:
+        return self.writer.user
+
+    @contextmanager
+    def change(self) -> Iterator[Session]:
+        """One transaction; a constraint broken inside it becomes a message naming the file."""
+        try:
+            with self.writer.change() as session:
+                yield session
+        except IntegrityError as exc:  # pragma: no cover - callers check first; this is the backstop
+            raise AuditFileError(self.path, f"could not be saved: {exc.orig}. Nothing was changed.") from exc
+
+    def _refuse(self, problem: str) -> AuditFileError:
+        return AuditFileError(self.path, problem)
+
+    # --- cycles ----------------------------------------------------------------------------------
+
+    def add_cycle(self, name: str, standards_set: StandardsSet, due_on: dt.date, opens_on: dt.date | None = None,
+                  previous: str | None = None) -> CycleRow:
+        """Open an audit cycle for ``standards_set`` (a snapshot of the set is kept with it)."""
+        name = name.strip()
+        if not name:
+            raise self._refuse("a cycle needs a name (for example 2026/27).")
+        if self._session.scalar(select(Cycle.id).where(Cycle.name == name)) is not None:
+            raise self._refuse(f"already has a cycle called {name!r}.")
+        if opens_on is not None and opens_on > due_on:
+            raise self._refuse(f"cycle {name!r} cannot be due ({due_on}) before it opens ({opens_on}).")
+        previous_id = self.cycle(previous).id if previous else None
+        with self.change() as session:
+            cycle = Cycle(name=name, set_id=standards_set.id, set_version=standards_set.version,
+                          set_title=standards_set.title, set_hash=standards_set.content_hash,
+                          set_content=json.dumps(standards_set.content, sort_keys=True, ensure_ascii=False),
+                          opens_on=opens_on, due_on=due_on, previous_id=previous_id)
+            session.add(cycle)
+            session.flush()
+        return _cycle_row(cycle)
+
+    def cycles(self) -> list[CycleRow]:
+        return [_cycle_row(c) for c in self._session.scalars(select(Cycle).order_by(Cycle.created_at, Cycle.id))]
+
+    def cycle(self, name_or_id: str | int) -> CycleRow:
+        """A cycle by name (or id); an unknown one is refused with the names that exist."""
+        column = Cycle.id if isinstance(name_or_id, int) else Cycle.name
+        found = self._session.scalar(select(Cycle).where(column == name_or_id))
+        if found is None:
+            known = ", ".join(c.name for c in self.cycles()) or "none yet"
+            raise self._refuse(f"has no cycle {name_or_id!r} (cycles: {known}).")
+        return _cycle_row(found)
+
+    def standards_set(self, cycle_id: int) -> StandardsSet:
+        """The cycle's standards set, rebuilt from the snapshot kept when the cycle was added."""
+        cycle = self._session.get(Cycle, cycle_id)
+        return _set_of(cycle.set_content, cycle.set_hash)
+
+    def standards_content(self, cycle_id: int) -> dict:
+        return json.loads(self._session.get(Cycle, cycle_id).set_content)
+
+    # --- the register ----------------------------------------------------------------------------
+
+    def organisations(self, cycle_id: int) -> list[OrganisationRow]:
+        rows = self._session.scalars(select(RegisteredOrganisation).where(RegisteredOrganisation.cycle_id == cycle_id)
+                                     .order_by(RegisteredOrganisation.name, RegisteredOrganisation.id))
+        return [_organisation_row(o) for o in rows]
+
+    def organisation(self, organisation_id: int) -> OrganisationRow:
+        found = self._session.get(RegisteredOrganisation, organisation_id)
+        if found is None:
+            raise self._refuse(f"has no registered organisation {organisation_id}.")
+        return _organisation_row(found)
+
+    def _check_entry(self, cycle_id: int, entry: OrganisationEntry, except_id: int | None = None) -> None:
+        if not entry.name.strip():
+            raise self._refuse("an organisation in the register needs a name.")
+        if not entry.reference.strip():
+            raise self._refuse(f"{entry.name.strip()} needs a reference (URN, ODS code or similar).")
+        key = reference_key(entry.reference)
+        for other_id, reference in self._session.execute(
+                select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
+                .where(RegisteredOrganisation.cycle_id == cycle_id)):
+            if other_id != except_id and reference_key(reference) == key:
+                raise self._refuse(f"the register already has an organisation with reference {entry.reference.strip()!r}.")
+
+    @staticmethod
+    def _fields(entry: OrganisationEntry) -> dict:
+        return {"name": entry.name.strip(), "reference": entry.reference.strip(), "sector": entry.sector.strip(),
+                "org_type": entry.org_type.strip(), "contact_name": entry.contact_name.strip(),
+                "contact_email": entry.contact_email.strip()}
+
+    def add_organisations(self, cycle_id: int, entries: Iterable[OrganisationEntry]) -> list[OrganisationRow]:
+        """Add organisations to a cycle's register in one transaction (all or none)."""
+        self.cycle(cycle_id)
+        entries = list(entries)
+        seen: set[str] = set()
+        for entry in entries:
+            self._check_entry(cycle_id, entry)
+            if reference_key(entry.reference) in seen:
+                raise self._refuse(f"reference {entry.reference.strip()!r} is given twice.")
+            seen.add(reference_key(entry.reference))
+        with self.change() as session:
+            added = [RegisteredOrganisation(cycle_id=cycle_id, **self._fields(e)) for e in entries]
+            session.add_all(added)
+            session.flush()
+            self._match_waiting(session, cycle_id, added)
+        return [_organisation_row(o) for o in added]
+
+    def add_organisation(self, cycle_id: int, entry: OrganisationEntry) -> OrganisationRow:
+        return self.add_organisations(cycle_id, [entry])[0]
+
+    def update_organisation(self, organisation_id: int, entry: OrganisationEntry) -> OrganisationRow:
+        existing = self.organisation(organisation_id)
+        self._check_entry(existing.cycle_id, entry, except_id=organisation_id)
+        with self.change() as session:
+            row = session.get(RegisteredOrganisation, organisation_id)
+            for key, value in self._fields(entry).items():
+                setattr(row, key, value)
+        return _organisation_row(row)
+
+    def remove_organisation(self, organisation_id: int) -> None:
+        """Take an organisation off the register; any returns it had wait to be matched again."""
+        self.organisation(organisation_id)
+        with self.change() as session:
+            for ret in session.scalars(select(ImportedReturn).where(ImportedReturn.organisation_id == organisation_id)):
+                ret.organisation_id = None
+                if ret.state in (CURRENT, SUPERSEDED):
+                    ret.state = UNMATCHED
+            session.delete(session.get(RegisteredOrganisation, organisation_id))
+
+    def _match_waiting(self, session: Session, cycle_id: int, added: list[RegisteredOrganisation]) -> None:
+        """Returns imported before their organisation was registered are matched once it is."""
+        by_key = {reference_key(o.reference): o for o in added}
+        waiting = session.scalars(select(ImportedReturn).where(ImportedReturn.cycle_id == cycle_id,
+                                                               ImportedReturn.state == UNMATCHED)
+                                  .order_by(ImportedReturn.id)).all()
+        for ret in waiting:
+            organisation = by_key.get(reference_key(ret.reference))
+            if organisation is not None:
+                ret.organisation_id = organisation.id
+                self.place(session, ret)
+
+    # --- returns ---------------------------------------------------------------------------------
+
+    def returns(self, cycle_id: int, states: Iterable[str] | None = None,
+                organisation_id: int | None = None) -> list[ReturnRow]:
+        """The cycle's imported returns (without their content), oldest import first."""
+        query = select(*RETURN_COLUMNS).where(ImportedReturn.cycle_id == cycle_id)
+        if states is not None:
+            query = query.where(ImportedReturn.state.in_(list(states)))
+        if organisation_id is not None:
+            query = query.where(ImportedReturn.organisation_id == organisation_id)
+        return [ReturnRow(*row) for row in self._session.execute(query.order_by(ImportedReturn.id))]
+
+    def return_row(self, return_id: int) -> ReturnRow:
+        return _return_row(self._get_return(return_id))
+
+    def return_content(self, return_id: int) -> dict:
+        """The return's ``return.json`` content as imported."""
+        content = self._session.scalar(select(ImportedReturn.content).where(ImportedReturn.id == return_id))
+        if content is None:
+            raise self._refuse(f"has no imported return {return_id}.")
+        return json.loads(content)
+
+    def _get_return(self, return_id: int) -> ImportedReturn:
+        found = self._session.get(ImportedReturn, return_id)
+        if found is None:
+            raise self._refuse(f"has no imported return {return_id}.")
+        return found
+
+    def known_key(self, reference: str) -> str | None:
+        """The fingerprint of the key known for an organisation's reference, if any."""
+        return self._session.scalar(select(KnownKey.key_fingerprint).where(KnownKey.reference == reference_key(reference)))
+
+    def key_differs(self, session: Session, reference: str, fingerprint: str) -> bool:
+        known = session.scalar(select(KnownKey.key_fingerprint).where(KnownKey.reference == reference_key(reference)))
+        return known is not None and known != fingerprint
+
+    def remember_key(self, session: Session, ret: ImportedReturn) -> None:
+        """Record the return's key as the one known for its reference (first seen, or accepted)."""
+        key = session.scalar(select(KnownKey).where(KnownKey.reference == reference_key(ret.reference)))
+        if key is None:
+            session.add(KnownKey(reference=reference_key(ret.reference), key_fingerprint=ret.key_fingerprint,
+                                 public_key=ret.public_key, recorded_by=self.user))
+        elif key.key_fingerprint != ret.key_fingerprint:
+            key.key_fingerprint, key.public_key = ret.key_fingerprint, ret.public_key
+            key.recorded_at, key.recorded_by = utcnow(), self.user
+
+    def place(self, session: Session, ret: ImportedReturn) -> str:
+        """Set a return's state from its organisation's other returns; says what happened.
+
+        ``"unmatched"`` (no organisation), ``"current"`` (first or newer; an earlier current return
+        becomes superseded) or ``"older"`` (kept as superseded behind a newer current return).
+        """
+        if ret.organisation_id is None:
+            ret.state = UNMATCHED
+            return "unmatched"
+        current = session.scalar(select(ImportedReturn).where(ImportedReturn.organisation_id == ret.organisation_id,
+                                                              ImportedReturn.state == CURRENT,
+                                                              ImportedReturn.id != ret.id))
+        if current is not None and not _is_newer(ret, current):
+            ret.state = SUPERSEDED
+            return "older"
+        if current is not None:
+            current.state = SUPERSEDED
+        ret.state = CURRENT
+        return "current"
+
+    def match_return(self, return_id: int, organisation_id: int) -> ReturnRow:
+        """Match an unmatched return to a registered organisation of its cycle (by a person)."""
+        ret = self._get_return(return_id)
+        organisation = self.organisation(organisation_id)
+        if organisation.cycle_id != ret.cycle_id:
+            raise self._refuse(f"{organisation.name} is registered in another cycle than this return.")
+        if ret.state not in (UNMATCHED, KEY_PENDING):
+            raise self._refuse(f"return {return_id} from {ret.name} is already matched ({ret.state}).")
+        with self.change() as session:
+            ret.organisation_id = organisation_id
+            if ret.state == UNMATCHED:
+                self.place(session, ret)
+        return _return_row(ret)
+
+    def accept_key(self, return_id: int) -> ReturnRow:
+        """A person confirms the new key is the organisation's: it becomes the known key."""
+        ret = self._get_return(return_id)
+        if ret.state != KEY_PENDING:
+            raise self._refuse(f"return {return_id} from {ret.name} is not waiting for a key decision.")
+        with self.change() as session:
+            self.remember_key(session, ret)
+            self.place(session, ret)
+        return _return_row(ret)
+
+    def reject_key(self, return_id: int) -> ReturnRow:
+        """A person decides the key is not the organisation's: the return is kept but never counts."""
+        ret = self._get_return(return_id)
+        if ret.state != KEY_PENDING:
+            raise self._refuse(f"return {return_id} from {ret.name} is not waiting for a key decision.")
+        with self.change():
+            ret.state = KEY_REJECTED
+        return _return_row(ret)
+
+    # --- moderation ------------------------------------------------------------------------------
+
+    def set_moderation(self, return_id: int, standard_id: str, grade: str, comment: str = "") -> ModerationRow:
+        """Record (or change) the moderated grade for one standard of a return, with a comment."""
+        ret = self._get_return(return_id)
+        standards_set = self.standards_set(ret.cycle_id)
+        try:
+            standards_set.standard(standard_id)
+        except KeyError:
+            raise self._refuse(f"the standards set {standards_set.title!r} has no standard {standard_id!r}.") from None
+        levels = [level.id for level in standards_set.grade_scale.levels]
+        if grade not in levels:
+            raise self._refuse(f"{grade!r} is not a grade of {standards_set.title!r} ({', '.join(levels)}).")
+        with self.change() as session:
+            row = session.scalar(select(Moderation).where(Moderation.return_id == return_id,
+                                                          Moderation.standard_id == standard_id))
+            if row is None:
+                row = Moderation(return_id=return_id, standard_id=standard_id)
+                session.add(row)
+            row.grade, row.comment, row.by, row.at = grade, comment, self.user, utcnow()
+        return ModerationRow(return_id, standard_id, row.grade, row.comment, row.by, row.at)
+
+    def clear_moderation(self, return_id: int, standard_id: str) -> None:
+        with self.change() as session:
+            row = session.scalar(select(Moderation).where(Moderation.return_id == return_id,
+                                                          Moderation.standard_id == standard_id))
+            if row is not None:
+                session.delete(row)
+
+    def moderations(self, return_id: int) -> dict[str, ModerationRow]:
+        """The moderated grades of a return, by standard id."""
+        rows = self._session.scalars(select(Moderation).where(Moderation.return_id == return_id))
+        return {m.standard_id: ModerationRow(m.return_id, m.standard_id, m.grade, m.comment, m.by, m.at) for m in rows}
+
+    def all_moderations(self, cycle_id: int) -> dict[int, dict[str, str]]:
+        """Every moderated grade of a cycle's returns: return id -> standard id -> grade."""
+        found: dict[int, dict[str, str]] = {}
+        query = (select(Moderation.return_id, Moderation.standard_id, Moderation.grade)
+                 .join(ImportedReturn, ImportedReturn.id == Moderation.return_id)
+                 .where(ImportedReturn.cycle_id == cycle_id))
+        for return_id, standard_id, grade in self._session.execute(query):
+            found.setdefault(return_id, {})[standard_id] = grade
+        return found
+
+    # --- the import log --------------------------------------------------------------------------
+
+    def import_log(self, cycle_id: int | None = None, batch: str | None = None) -> list[LogRow]:
+        query = select(ImportLogEntry)
+        if cycle_id is not None:
+            query = query.where(ImportLogEntry.cycle_id == cycle_id)
+        if batch is not None:
+            query = query.where(ImportLogEntry.batch == batch)
+        return [LogRow(e.batch, e.cycle_id, e.file_name, e.reference, e.outcome, e.reason, e.return_id, e.at)
+                for e in self._session.scalars(query.order_by(ImportLogEntry.id))]
+
+    @property
+    def session(self) -> Session:
+        """For the importer and tracking in this package only; everything else uses the methods above."""
+        return self._session
