@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from s11audit.standards import LoadReport
 from s11audit.store import AuditFile, AuditFileError, OrganisationDetails, ReadOnlyError
 from s11audit.store.assessment import SelfAssessment
-from s11audit.ui.dialogs.new_audit import NewAuditDialog
+from s11audit.ui.dialogs.new_audit import NewAuditDialog, tell_carried_forward
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
@@ -84,7 +84,8 @@ def create_audit_file(parent: QWidget | None, path: Path, organisation: Organisa
 
 
 def start_audit(parent: QWidget | None, audit_file: AuditFile, report: LoadReport) -> SelfAssessment | None:
-    """Ask for the standards set and cycle, then start the audit; None if cancelled or refused."""
+    """Ask for the standards set, cycle and what to carry forward, then start the audit (telling what was
+    carried forward); None if cancelled or refused."""
     organisation = audit_file.organisation()
     if audit_file.read_only:
         QMessageBox.information(parent, "Cannot start an audit",
@@ -93,9 +94,11 @@ def start_audit(parent: QWidget | None, audit_file: AuditFile, report: LoadRepor
     chosen = NewAuditDialog.ask(parent, report.for_kind(organisation.kind), organisation.name, audit_file.audits())
     if chosen is None:
         return None
-    standards_set, cycle = chosen
+    standards_set, cycle, carry_forward_from = chosen
     try:
-        return audit_file.start_audit(standards_set, cycle)
+        assessment = audit_file.start_audit(standards_set, cycle, carry_forward_from=carry_forward_from)
     except AuditFileError as exc:
         QMessageBox.warning(parent, "Cannot start the audit", f"The audit could not be started: {exc.problem}")
         return None
+    tell_carried_forward(parent, assessment.carried_forward)
+    return assessment

@@ -1,13 +1,15 @@
-"""Start an audit: which standards set (offered only those for this kind of organisation) and cycle."""
+"""Start an audit: which standards set (offered only those for this kind of organisation) and cycle,
+and, when the file already holds an audit, whether to carry an earlier one forward (the core does it:
+``AuditFile.start_audit(..., carry_forward_from=...)``)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from s11audit.standards import StandardsSet
-from s11audit.store import AuditSummary
+from s11audit.store import AuditSummary, CarryForwardReport
 from s11audit.ui.dialogs.base import FormDialog
 
 
@@ -36,6 +38,18 @@ def describe(standards_set: StandardsSet) -> str:
     return "\n".join(lines)
 
 
+def carry_forward_label(audit: AuditSummary) -> str:
+    return f"Carry forward from {audit.cycle} (version {audit.version_no})"
+
+
+def tell_carried_forward(parent: QWidget | None, report: CarryForwardReport | None) -> None:
+    """After starting: what was carried forward and what was left out (nothing to say for an empty earlier audit)."""
+    if report is None or not (report.standards or report.answers or report.evidence or report.actions
+                              or report.complete_actions or report.left_out):
+        return
+    QMessageBox.information(parent, "Carried forward", report.summary())
+
+
 class NewAuditDialog(FormDialog):
     def __init__(self, parent: QWidget | None, sets: list[StandardsSet], organisation: str,
                  existing: list[AuditSummary] = (), today: dt.date | None = None):
@@ -58,7 +72,37 @@ class NewAuditDialog(FormDialog):
         form.cycle.setCurrentIndex(1)
         form.standardsSet.currentIndexChanged.connect(self._set_changed)
         form.cycle.editTextChanged.connect(self._validate)
+        self._offer_carry_forward(list(existing))
         self._set_changed()
+
+    def _offer_carry_forward(self, existing: list[AuditSummary]) -> None:
+        """Offer the earlier audits, newest first; carrying the latest forward is what most people want."""
+        form = self.form
+        self._earlier = {a.id: a for a in existing}
+        for audit in reversed(existing):
+            form.carryFrom.addItem(f"{audit.cycle}: {audit.set_title} (version {audit.version_no})", audit.id)
+        for widget in (form.carryForward, form.carryForwardHint):
+            widget.setVisible(bool(existing))
+        form.carryFrom.setVisible(len(existing) > 1)
+        form.carryForward.setChecked(bool(existing))
+        form.carryForward.toggled.connect(self._carry_changed)
+        form.carryFrom.currentIndexChanged.connect(self._carry_changed)
+        self._carry_changed()
+
+    def _carry_changed(self) -> None:
+        form = self.form
+        chosen = self._earlier.get(form.carryFrom.currentData())
+        if chosen is not None:
+            form.carryForward.setText(carry_forward_label(chosen))
+            form.carryForward.setAccessibleName(carry_forward_label(chosen))
+        form.carryFrom.setEnabled(form.carryForward.isChecked())
+        form.carryForwardHint.setEnabled(form.carryForward.isChecked())
+
+    def carry_forward_from(self) -> int | None:
+        """The id of the earlier audit to carry forward, or None to start empty."""
+        if not self._earlier or not self.form.carryForward.isChecked():
+            return None
+        return self.form.carryFrom.currentData()
 
     def _set_changed(self) -> None:
         chosen = self.standards_set()
@@ -89,8 +133,9 @@ class NewAuditDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, sets: list[StandardsSet], organisation: str,
-            existing: list[AuditSummary] = ()) -> tuple[StandardsSet, str] | None:
+            existing: list[AuditSummary] = ()) -> tuple[StandardsSet, str, int | None] | None:
+        """The set, the cycle and the earlier audit to carry forward (None: start empty); None if cancelled."""
         dialog = cls(parent, sets, organisation, existing)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.standards_set(), dialog.cycle()
+        return dialog.standards_set(), dialog.cycle(), dialog.carry_forward_from()
