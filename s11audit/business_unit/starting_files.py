@@ -23,7 +23,14 @@ from pathlib import Path
 from s11audit.returns.format import ReturnError
 from s11audit.returns.verify import SignedReturn
 from s11audit.standards import StandardsSet
-from s11audit.store import EXTENSION, AuditFile, AuditFileError, CarryForwardReport, OrganisationDetails, ResponseRow
+from s11audit.store import (
+    EXTENSION,
+    AuditFile,
+    AuditFileError,
+    CarryForwardReport,
+    OrganisationDetails,
+    ResponseRow,
+)
 from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence
 
 BUSINESS_UNIT_USER = "Partnership business unit"
@@ -90,6 +97,19 @@ def earlier_from_return(previous: SignedReturn) -> Earlier:
                    evidence, actions, evidence_bytes=lambda entry: previous.evidence_bytes(entry.key))
 
 
+def _same_organisation(organisation: OrganisationDetails, previous: SignedReturn) -> bool:
+    """Whether a return is this organisation's: by reference where both have one, else by name."""
+    theirs = previous.content.get("organisation") or {}
+    ours_ref, their_ref = _plain(organisation.reference), _plain(theirs.get("reference"))
+    if ours_ref and their_ref:
+        return ours_ref == their_ref
+    return _plain(organisation.name) == _plain(theirs.get("name"))
+
+
+def _plain(value: object) -> str:
+    return " ".join(str(value or "").casefold().split())
+
+
 def _date(value: object) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
@@ -128,6 +148,12 @@ def _write(path: Path, organisation: OrganisationDetails, standards_set: Standar
     """Write a starting file; returns what was carried forward from ``previous`` (None without one)."""
     if path.exists() and not overwrite:
         raise StartingFileError(f"{path} already exists; choose another name or allow it to be replaced.")
+    if previous is not None and not _same_organisation(organisation, previous):
+        # Carrying another organisation's return forward would send it their narratives and evidence.
+        theirs = previous.content.get("organisation") or {}
+        raise StartingFileError(f"{path.name} was not written: the previous return is from "
+                                f"{theirs.get('name')!r} ({theirs.get('reference') or 'no reference'}), not from "
+                                f"{organisation.name!r} ({organisation.reference or 'no reference'}).")
     partial = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.partial")
     try:
         earlier = earlier_from_return(previous) if previous is not None else None

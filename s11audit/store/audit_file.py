@@ -13,7 +13,13 @@ from s11audit.organisations import TYPES_BY_ID
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import canonical_json
 from s11audit.store.assessment import SelfAssessment
-from s11audit.store.carry_forward import CarryForwardError, CarryForwardReport, Earlier, carry_forward, earlier_in_file
+from s11audit.store.carry_forward import (
+    CarryForwardError,
+    CarryForwardReport,
+    Earlier,
+    carry_forward,
+    earlier_in_file,
+)
 from s11audit.store.database import AuditFileError, open_engine
 from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
 from s11audit.store.reopen import new_version

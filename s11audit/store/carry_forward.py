@@ -27,7 +27,16 @@ from sqlalchemy.orm import Session, selectinload
 
 from s11audit.standards import StandardsSet
 from s11audit.store.answers import AnswerError, normalise
-from s11audit.store.models import Action, Audit, Evidence, EvidenceContent, EvidenceLink, ItemAnswer, StandardResponse, utcnow
+from s11audit.store.models import (
+    Action,
+    Audit,
+    Evidence,
+    EvidenceContent,
+    EvidenceLink,
+    ItemAnswer,
+    StandardResponse,
+    utcnow,
+)
 from s11audit.store.reopen import copy_evidence_bytes
 from s11audit.store.rows import ACTION_STATUSES, ResponseRow
 from s11audit.store.session import Writer

@@ -8,8 +8,13 @@ import os
 import pytest
 
 from s11audit.business_unit import starting_files
-from s11audit.business_unit.starting_files import (StartingFileEntry, StartingFileError, starting_file_name,
-                                                   write_starting_file, write_starting_files)
+from s11audit.business_unit.starting_files import (
+    StartingFileEntry,
+    StartingFileError,
+    starting_file_name,
+    write_starting_file,
+    write_starting_files,
+)
 from s11audit.export import export
 from s11audit.returns import read_return
 from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample
@@ -102,6 +107,16 @@ def test_the_wrong_kind_of_set_is_refused_without_leaving_a_file(tmp_path, s11_s
     with pytest.raises(StartingFileError, match="not for this kind of organisation"):
         write_starting_file(tmp_path / "school.s11audit", SCHOOL, s11_set, "2027/28")
     assert os.listdir(tmp_path) == []
+
+
+def test_another_organisations_return_is_never_carried_forward(tmp_path, s175_set, last_return):
+    other = OrganisationDetails("Hill Top Infant School", "URN 100200", "education", "primary")
+    with pytest.raises(StartingFileError, match="previous return is from"):
+        write_starting_file(tmp_path / "hill top.s11audit", other, s175_set, "2027/28", last_return)
+    assert os.listdir(tmp_path) == []
+    # The same organisation is recognised by its reference even if its name was written differently.
+    renamed = OrganisationDetails("St Aidan's CE Primary", "urn  124578", "education", "primary")
+    write_starting_file(tmp_path / "st aidans.s11audit", renamed, s175_set, "2027/28", last_return)
 
 
 def test_several_at_once_with_a_result_for_each(tmp_path, s175_set, last_return):

@@ -8,8 +8,14 @@ from PySide6.QtCore import Qt
 from s11audit.sample import make_sample
 from s11audit.store import AuditFile
 from s11audit.ui.dialogs.new_audit import NewAuditDialog
-from tests.ui.shell_support import (AGENCY, OFFSCREEN_SIZE_HINTS, make_file, messages,  # noqa: F401
-                                    shown_window, when_dialog)
+from tests.ui.shell_support import (  # noqa: F401
+    AGENCY,
+    OFFSCREEN_SIZE_HINTS,
+    make_file,
+    messages,
+    shown_window,
+    when_dialog,
+)
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
