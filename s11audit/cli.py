@@ -145,6 +145,139 @@ def _verify(args: argparse.Namespace) -> int:
     return INVALID if invalid else OK
 
 
+def _open_workspace(path: Path, read_only: bool = False, create: bool = False):
+    from s11audit.business_unit.workspace import Workspace
+    from s11audit.store import AuditFileError
+
+    try:
+        return (Workspace.create if create else Workspace.open)(path, user="command line", **(
+            {} if create else {"read_only": read_only}))
+    except AuditFileError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
+def _date(text: str | None):
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-03-31") from None
+
+
+def _workspace_new(args: argparse.Namespace) -> int:
+    workspace = _open_workspace(args.path, create=True)
+    if workspace is None:
+        return FAILED
+    workspace.close()
+    print(f"Created the business unit workspace {args.path}")
+    return OK
+
+
+def _cycle_add(args: argparse.Namespace) -> int:
+    from s11audit.store import AuditFileError
+
+    standards_set = _find_set(args.set, args.set_version)
+    if standards_set is None:
+        return FAILED
+    workspace = _open_workspace(args.workspace)
+    if workspace is None:
+        return FAILED
+    with workspace:
+        try:
+            cycle = workspace.add_cycle(args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous)
+        except AuditFileError as exc:
+            print(exc, file=sys.stderr)
+            return FAILED
+    print(f"Added cycle {cycle.name}: {standards_set.display_name}, due {cycle.due_on}")
+    return OK
+
+
+def _register_import(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.register import import_register
+    from s11audit.store import AuditFileError
+
+    workspace = _open_workspace(args.workspace)
+    if workspace is None:
+        return FAILED
+    with workspace:
+        try:
+            report = import_register(workspace, args.cycle, args.file)
+        except AuditFileError as exc:
+            print(exc, file=sys.stderr)
+            return FAILED
+    print(report.summary())
+    return INVALID if report.bad_rows else OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.importing import REJECTED, import_returns
+    from s11audit.store import AuditFileError
+
+    workspace = _open_workspace(args.into)
+    if workspace is None:
+        return FAILED
+    with workspace:
+        try:
+            report = import_returns(workspace, args.cycle, args.files)
+        except AuditFileError as exc:
+            print(exc, file=sys.stderr)
+            return FAILED
+    for outcome in report.files:
+        who = f" ({outcome.organisation}, {outcome.reference})" if outcome.organisation or outcome.reference else ""
+        print(f"{outcome.path}: {outcome.outcome}{who}: {outcome.reason}")
+    print(report.summary())
+    if report.stopped or not report.total:
+        if not report.total:
+            print("No return files found.", file=sys.stderr)
+        return FAILED
+    # Unmatched, older and key-pending returns are stored (they wait for a person); only rejections fail.
+    return INVALID if any(f.outcome == REJECTED for f in report.files) else OK
+
+
+def _status(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.tracking import chase_list, response_rates, statuses, write_chase_list
+    from s11audit.organisations import type_label
+    from s11audit.reports import ReportError
+    from s11audit.store import AuditFileError
+
+    workspace = _open_workspace(args.workspace, read_only=True)
+    if workspace is None:
+        return FAILED
+    with workspace:
+        try:
+            cycle = workspace.cycle(args.cycle)
+        except AuditFileError as exc:
+            print(exc, file=sys.stderr)
+            return FAILED
+        found = statuses(workspace, cycle)
+    rates = response_rates(found)
+    print(f"{cycle.name} ({cycle.set_title}, due {cycle.due_on}): {rates.overall} returned, {rates.late} late")
+    print("By sector:")
+    for sector, rate in rates.by_sector.items():
+        print(f"  {sector or '(no sector)'}: {rate}")
+    print("By type:")
+    for org_type, rate in rates.by_type.items():
+        print(f"  {type_label(org_type) if org_type else '(no type)'}: {rate}")
+    missing = chase_list(found)
+    print(f"Not returned ({len(missing)}):")
+    for status in missing:
+        o = status.organisation
+        print(f"  {o.name} ({o.reference}){' - only rejected files' if status.status == 'rejected' else ''}"
+              f"{': ' + o.contact_name if o.contact_name else ''}{' <' + o.contact_email + '>' if o.contact_email else ''}")
+    if args.chase:
+        try:
+            write_chase_list(found, args.chase)
+        except ReportError as exc:
+            print(exc, file=sys.stderr)
+            return FAILED
+        print(f"Chase list: {args.chase}")
+    return OK
+
+
 def _app(args: argparse.Namespace) -> int:
     from s11audit.ui.app import main as app_main
 
@@ -193,6 +326,44 @@ def build_parser() -> argparse.ArgumentParser:
     progress = commands.add_parser("progress", help="show how complete an audit file is and what is missing")
     progress.add_argument("file", type=Path, metavar="AUDITFILE")
     progress.set_defaults(run=_progress)
+
+    workspace = commands.add_parser("workspace", help="the business unit's workspace")
+    workspace_commands = workspace.add_subparsers(dest="workspace_command", required=True, metavar="ACTION")
+    new = workspace_commands.add_parser("new", help="create a business unit workspace (.s11workspace)")
+    new.add_argument("path", type=Path, metavar="PATH")
+    new.set_defaults(run=_workspace_new)
+
+    cycle = commands.add_parser("cycle", help="audit cycles in a workspace")
+    cycle_commands = cycle.add_subparsers(dest="cycle_command", required=True, metavar="ACTION")
+    add = cycle_commands.add_parser("add", help="open an audit cycle")
+    add.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    add.add_argument("--name", required=True, help="e.g. 2026/27")
+    add.add_argument("--set", required=True, metavar="SET_ID", help="standards set id, e.g. s175-kcsie2025")
+    add.add_argument("--set-version", metavar="VERSION", help="a specific version of the set")
+    add.add_argument("--due", required=True, type=_date, metavar="YYYY-MM-DD")
+    add.add_argument("--opens", type=_date, metavar="YYYY-MM-DD")
+    add.add_argument("--previous", metavar="NAME", help="the previous cycle, for year-on-year comparison")
+    add.set_defaults(run=_cycle_add)
+
+    register = commands.add_parser("register", help="the register of organisations expected to return")
+    register_commands = register.add_subparsers(dest="register_command", required=True, metavar="ACTION")
+    reg_import = register_commands.add_parser("import", help="add organisations from a CSV or XLSX file")
+    reg_import.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    reg_import.add_argument("--cycle", required=True, metavar="NAME")
+    reg_import.add_argument("file", type=Path, metavar="FILE")
+    reg_import.set_defaults(run=_register_import)
+
+    importing = commands.add_parser("import", help="import signed returns (files or folders) into a cycle")
+    importing.add_argument("files", nargs="+", type=Path, metavar="FILES_OR_DIRS")
+    importing.add_argument("--into", required=True, type=Path, metavar="WORKSPACE")
+    importing.add_argument("--cycle", required=True, metavar="NAME")
+    importing.set_defaults(run=_import)
+
+    status = commands.add_parser("status", help="response rates and who has not returned")
+    status.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    status.add_argument("--cycle", required=True, metavar="NAME")
+    status.add_argument("--chase", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the chase list")
+    status.set_defaults(run=_status)
     return parser
 
 

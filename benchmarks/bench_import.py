@@ -1,0 +1,119 @@
+"""Benchmark for the business unit's import; prints figures (targets in brackets).
+
+    python benchmarks/bench_import.py [--quick] [--keep DIR]
+
+1. Import 400 signed returns without evidence into a new workspace cycle      (target <= 10 s)
+2. Import 10,000 signed returns without evidence                              (target <= 4 min,
+   peak memory <= 400 MB)
+
+The returns are made first by ``make_returns.py`` (in parallel, not timed). Each import runs in a
+fresh Python process, and its peak memory is that process's peak resident set size as the
+operating system reports it (``resource.getrusage(RUSAGE_SELF).ru_maxrss``): everything the import
+holds, including Python, SQLAlchemy and the standards set. ``--quick`` imports 400 and 2,000.
+``--keep DIR`` keeps (and reuses) the generated returns there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SET_ID = "s175-kcsie2025"
+TARGETS = {400: 10.0, 10_000: 240.0}
+MEMORY_TARGET_MB = 400
+
+
+def _write_chunk(args: tuple[str, list[dict]]) -> int:
+    from benchmarks.make_returns import Organisation, write_one
+    from s11audit.standards import discover
+
+    out, rows = args
+    standards_set = discover().find(SET_ID)
+    for row in rows:
+        write_one(Path(out), standards_set, Organisation(**row))
+    return len(rows)
+
+
+def make(n: int, folder: Path) -> tuple[Path, float]:
+    """``n`` returns and their register in ``folder`` (reused when already there)."""
+    from benchmarks.make_returns import make_register, write_register_csv
+    from s11audit.standards import discover
+
+    register = folder / "register.csv"
+    returns = folder / "returns"
+    if register.exists() and len(list(returns.glob("*.s11return"))) == n:
+        return register, 0.0
+    returns.mkdir(parents=True, exist_ok=True)
+    organisations = make_register(n, discover().find(SET_ID))
+    write_register_csv(register, organisations)
+    start = time.perf_counter()
+    rows = [o.__dict__ for o in organisations]
+    chunks = [(str(returns), rows[i:i + 200]) for i in range(0, len(rows), 200)]
+    with concurrent.futures.ProcessPoolExecutor() as pool:
+        list(pool.map(_write_chunk, chunks))
+    return register, time.perf_counter() - start
+
+
+def import_once(register: str, returns: str, workspace: str) -> dict:
+    """Run in a fresh process: a new workspace, the cycle and register, then the timed import."""
+    import resource
+
+    from s11audit.business_unit.importing import import_returns
+    from s11audit.business_unit.register import import_register
+    from s11audit.business_unit.workspace import Workspace
+    from s11audit.standards import discover
+
+    with Workspace.create(workspace, user="benchmark") as opened:
+        cycle = opened.add_cycle("2026/27", discover().find(SET_ID), dt.date(2027, 3, 31))
+        import_register(opened, cycle, register)
+        start = time.perf_counter()
+        report = import_returns(opened, cycle, [returns])
+        seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return {"seconds": seconds, "summary": report.summary(), "peak_mb": peak_kb / 1024,
+            "size_mb": os.path.getsize(workspace) / 1e6}
+
+
+def bench(n: int, keep: Path | None) -> None:
+    base = keep / str(n) if keep else Path(tempfile.mkdtemp(prefix=f"bench-import-{n}-"))
+    register, made = make(n, base)
+    print(f"\n{n:,} returns without evidence" + (f" (made in {made:.1f} s, in parallel)" if made else " (reused)"))
+    workspace = base / "bench.s11workspace"
+    workspace.unlink(missing_ok=True)
+    code = ("import json, sys; sys.path.insert(0, sys.argv[1]); from benchmarks.bench_import import import_once; "
+            "print(json.dumps(import_once(*sys.argv[2:])))")
+    done = subprocess.run([sys.executable, "-c", code, str(ROOT), str(register), str(base / "returns"), str(workspace)],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.splitlines()[-1])
+    target = TARGETS.get(n)
+    print(f"  import: {result['seconds']:.1f} s ({result['seconds'] / n * 1000:.1f} ms a return)"
+          + (f"  [target <= {target:.0f} s: {'OK' if result['seconds'] <= target else 'MISSED'}]" if target else ""))
+    print(f"  peak memory of the importing process (getrusage ru_maxrss): {result['peak_mb']:.0f} MB"
+          f"  [target <= {MEMORY_TARGET_MB} MB: {'OK' if result['peak_mb'] <= MEMORY_TARGET_MB else 'MISSED'}]")
+    print(f"  workspace file: {result['size_mb']:.0f} MB; {result['summary']}")
+    workspace.unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Benchmark importing returns into a workspace.")
+    parser.add_argument("--quick", action="store_true", help="400 and 2,000 returns instead of 400 and 10,000")
+    parser.add_argument("--keep", type=Path, help="keep and reuse the generated returns in this folder")
+    args = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    for n in (400, 2_000 if args.quick else 10_000):
+        bench(n, args.keep)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,259 @@
+"""Importing signed returns into a workspace cycle: verify, check the set, match, supersede, log.
+
+Each file is verified (signature, hashes, format) and read in one pass
+(``returns.verify.verify_and_read``); its standards set must be the cycle's, by id and content hash,
+and the ``standards.json`` it carries must be that set. Then, in **one transaction per return** (the
+return, its evidence, the known key, any return it supersedes and its import log entry), it is
+stored and placed (``Workspace.place``):
+
+- matched to the register by reference (spacing and case ignored), else kept ``unmatched`` for a
+  person to match (``Workspace.match_return``);
+- signed by another key than the one known for that reference: kept ``key_pending`` for a person to
+  ``accept_key`` or ``reject_key``; the first key seen for a reference becomes the known one;
+- newer than the organisation's current return (higher audit version, then later sign-off): it
+  becomes current and the earlier one superseded; older: kept as superseded;
+- the same file (SHA-256) already imported into the cycle: a duplicate, nothing changes.
+
+A rejected file is logged with its specific reason and nothing else is stored. A failure while
+saving rolls that return back whole and stops the import (later files are not tried: the disk is
+probably full); returns saved before it stay. Returns are read one at a time and dropped from the
+session once saved, so memory stays flat over 10,000 files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from s11audit.business_unit.models import (KEY_PENDING, Cycle, ImportedReturn, ImportLogEntry, RegisteredOrganisation,
+                                           ReturnEvidence)
+from s11audit.business_unit.workspace import CycleRow, Workspace, reference_key
+from s11audit.returns.format import EXTENSION, STANDARDS_MEMBER, json_bytes
+from s11audit.returns.verify import SignedReturn, verify_and_read
+from s11audit.standards.loader import content_hash
+from s11audit.store.database import AuditFileError
+
+# Outcomes of one file, in the words the import report uses.
+IMPORTED = "imported"        # now the organisation's current return
+OLDER = "older"              # kept as superseded: the organisation has a newer return
+UNMATCHED = "unmatched"      # kept: no organisation in the register has its reference
+KEY_PENDING_OUTCOME = "key-pending"  # kept: signed by another key than the one known
+DUPLICATE = "duplicate"      # the same file was imported before; nothing changed
+REJECTED = "rejected"        # not stored: the reason says why
+FAILED = "failed"            # could not be saved; the import stopped
+STORED = (IMPORTED, OLDER, UNMATCHED, KEY_PENDING_OUTCOME)
+
+Progress = Callable[[int, int, str], object]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    outcome: str
+    reason: str
+    organisation: str = ""
+    reference: str = ""
+    return_id: int | None = None
+
+
+@dataclass
+class ImportReport:
+    """What happened to every file of one import (one ``batch`` in the workspace's import log)."""
+
+    batch: str
+    total: int
+    files: list[FileOutcome] = field(default_factory=list)
+    cancelled: bool = False
+    stopped: str = ""  # why the import stopped early on a saving failure
+
+    def count(self, outcome: str) -> int:
+        return sum(f.outcome == outcome for f in self.files)
+
+    def of(self, outcome: str) -> list[FileOutcome]:
+        return [f for f in self.files if f.outcome == outcome]
+
+    @property
+    def rejected(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.outcome in (REJECTED, FAILED)]
+
+    def summary(self) -> str:
+        parts = [f"{self.count(o)} {label}" for o, label in (
+            (IMPORTED, "imported"), (OLDER, "older (kept as superseded)"), (UNMATCHED, "unmatched"),
+            (KEY_PENDING_OUTCOME, "waiting for a key decision"), (DUPLICATE, "duplicates"), (REJECTED, "rejected"),
+            (FAILED, "failed"))]
+        text = f"{len(self.files)} of {self.total} files: " + ", ".join(parts)
+        if self.cancelled:
+            text += "; cancelled before the rest"
+        if self.stopped:
+            text += f"; stopped: {self.stopped}"
+        return text
+
+
+class _Rejected(Exception):
+    pass
+
+
+def return_files(paths: Iterable[Path | str]) -> list[Path]:
+    """The files to import: files as given, folders searched (with subfolders) for ``*.s11return``."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() == EXTENSION and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def _when(value: object) -> dt.datetime | None:
+    """An ISO datetime from a return, as naive UTC (how the workspace stores times)."""
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
+    return parsed
+
+
+class _Importer:
+    def __init__(self, workspace: Workspace, cycle: CycleRow):
+        self.workspace = workspace
+        self.cycle = cycle
+        self.batch = uuid.uuid4().hex
+        content = workspace.session.get(Cycle, cycle.id).set_content
+        # The bytes s11audit writes for this set; any other standards.json is hashed the slow way.
+        self.standards_sha256 = hashlib.sha256(json_bytes(json.loads(content))).hexdigest()
+        self.register = {reference_key(ref): org_id for org_id, ref in workspace.session.execute(
+            select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
+            .where(RegisteredOrganisation.cycle_id == cycle.id))}
+
+    def check_set(self, signed: SignedReturn) -> None:
+        claimed = signed.content.get("standards_set") or {}
+        cycle = self.cycle
+        if claimed.get("id") != cycle.set_id:
+            raise _Rejected(f"it was made against the standards set {claimed.get('id')!r} (version "
+                            f"{claimed.get('version')}), but cycle {cycle.name} uses {cycle.set_id!r} "
+                            f"(version {cycle.set_version})")
+        if claimed.get("content_hash") != cycle.set_hash:
+            raise _Rejected(f"it was made against a different version of {cycle.set_id!r} (version "
+                            f"{claimed.get('version')}, content {str(claimed.get('content_hash'))[:12]}…) than "
+                            f"cycle {cycle.name} uses (version {cycle.set_version}, content {cycle.set_hash[:12]}…)")
+        listed = {m["name"]: m["sha256"] for m in signed.manifest.get("members", [])}
+        if listed.get(STANDARDS_MEMBER) != self.standards_sha256 and content_hash(signed.standards) != cycle.set_hash:
+            raise _Rejected("the standards set it carries (standards.json) is not the set it says it was made against")
+
+    def one(self, path: Path) -> FileOutcome:
+        if not path.is_file():
+            return self.reject(path, "", "the file does not exist" if not path.exists() else "it is not a file")
+        sha256 = _sha256(path)
+        session = self.workspace.session
+        existing = session.execute(select(ImportedReturn.id, ImportedReturn.name, ImportedReturn.reference)
+                                   .where(ImportedReturn.cycle_id == self.cycle.id,
+                                          ImportedReturn.sha256 == sha256)).first()
+        if existing is not None:
+            return self.log(FileOutcome(path, DUPLICATE, f"the same file was imported before (return {existing.id}); "
+                                        "nothing changed", existing.name, existing.reference, existing.id), sha256)
+        verification, signed = verify_and_read(path)
+        if signed is None:
+            return self.reject(path, verification.reference or "", f"not a valid signed return: {verification.reason}",
+                               verification.organisation or "", sha256)
+        organisation = signed.content.get("organisation") or {}
+        name, reference = str(organisation.get("name") or ""), str(organisation.get("reference") or "").strip()
+        try:
+            self.check_set(signed)
+            if not reference:
+                raise _Rejected("the return gives no organisation reference, so it cannot be matched to the register")
+        except _Rejected as exc:
+            return self.reject(path, reference, str(exc), name, sha256)
+        return self.store(path, signed, sha256, name, reference)
+
+    def store(self, path: Path, signed: SignedReturn, sha256: str, name: str, reference: str) -> FileOutcome:
+        workspace, content = self.workspace, signed.content
+        with workspace.change() as session:
+            ret = ImportedReturn(
+                cycle_id=self.cycle.id, organisation_id=self.register.get(reference_key(reference)), sha256=sha256,
+                file_name=path.name, reference=reference, name=name, key_fingerprint=signed.fingerprint,
+                public_key=signed.public_key, audit_version=int(content.get("audit_version") or 1),
+                signed_at=_when((content.get("sign_off") or {}).get("signed_at")), created_at=_when(content.get("created_at")),
+                imported_by=workspace.user, state=KEY_PENDING, content=json.dumps(content, ensure_ascii=False))
+            session.add(ret)
+            session.flush()
+            for entry in signed.evidence:
+                session.add(ReturnEvidence(return_id=ret.id, evidence_id=str(entry.get("id")), name=str(entry.get("name", "")),
+                                           media_type=str(entry.get("media_type", "")), sha256=str(entry.get("sha256", "")),
+                                           data=signed.member_bytes(entry["member"])))
+            if workspace.key_differs(session, reference, signed.fingerprint):
+                known = workspace.known_key(reference)
+                outcome = FileOutcome(path, KEY_PENDING_OUTCOME, f"signed with key {signed.fingerprint}, not the key "
+                                      f"{known} known for {reference}; accept or reject the new key", name, reference, ret.id)
+            else:
+                workspace.remember_key(session, ret)
+                placed = workspace.place(session, ret)
+                outcome = FileOutcome(path, *self._described(placed, ret), name, reference, ret.id)
+            self._log_entry(session, outcome, sha256)
+        session.expunge_all()  # keep memory flat over thousands of returns
+        return outcome
+
+    def _described(self, placed: str, ret: ImportedReturn) -> tuple[str, str]:
+        version = f"version {ret.audit_version}" + (f", signed {ret.signed_at:%d %b %Y}" if ret.signed_at else "")
+        if placed == "unmatched":
+            return UNMATCHED, f"no organisation in the register of {self.cycle.name} has reference {ret.reference!r}; match it by hand"
+        if placed == "older":
+            return OLDER, f"{version}: the organisation already has a newer return; kept as superseded"
+        return IMPORTED, version
+
+    def reject(self, path: Path, reference: str, reason: str, name: str = "", sha256: str = "") -> FileOutcome:
+        return self.log(FileOutcome(path, REJECTED, reason, name, reference), sha256)
+
+    def log(self, outcome: FileOutcome, sha256: str = "") -> FileOutcome:
+        with self.workspace.change() as session:
+            self._log_entry(session, outcome, sha256)
+        return outcome
+
+    def _log_entry(self, session, outcome: FileOutcome, sha256: str) -> None:
+        session.add(ImportLogEntry(batch=self.batch, cycle_id=self.cycle.id, file_name=str(outcome.path), sha256=sha256,
+                                   reference=outcome.reference, outcome=outcome.outcome, reason=outcome.reason,
+                                   return_id=outcome.return_id, by=self.workspace.user))
+
+
+def import_returns(workspace: Workspace, cycle: CycleRow | str, paths: Iterable[Path | str],
+                   progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    """Import return files (and folders of them) into a cycle; see the module docstring for the rules.
+
+    ``progress(done, total, file name)`` is called after each file; ``cancelled()`` is asked before each
+    file and stops the import there (everything imported so far stays). Never raises for a bad return
+    file; a workspace that cannot be written to stops the import (``ImportReport.stopped``).
+    """
+    if not isinstance(cycle, CycleRow):
+        cycle = workspace.cycle(cycle)
+    workspace.writer.check_writable()
+    files = return_files(paths)
+    importer = _Importer(workspace, cycle)
+    report = ImportReport(importer.batch, len(files))
+    for done, path in enumerate(files, start=1):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        try:
+            report.files.append(importer.one(path))
+        except AuditFileError as exc:
+            report.files.append(FileOutcome(path, FAILED, f"could not be saved: {exc.problem}"))
+            report.stopped = exc.problem
+            break
+        if progress is not None:
+            progress(done, len(files), path.name)
+    return report
