@@ -2,14 +2,17 @@
 
 Each file is verified (signature, hashes, format) and read in one pass
 (``returns.verify.verify_and_read``); its standards set must be the cycle's, by id and content hash,
-and the ``standards.json`` it carries must be that set. Then, in **one transaction per return** (the
+and the ``standards.json`` it carries must be that set; a return whose cycle names another year
+(the first four-digit year of ``2025/26`` against ``2026/27``) is refused, so last year's return made
+against the same set is not counted this year. Then, in **one transaction per return** (the
 return, its evidence, the known key, any return it supersedes and its import log entry), it is
 stored and placed (``Workspace.place``):
 
 - matched to the register by reference (spacing and case ignored), else kept ``unmatched`` for a
   person to match (``Workspace.match_return``);
-- signed by another key than the one known for that reference: kept ``key_pending`` for a person to
-  ``accept_key`` or ``reject_key``; the first key seen for a reference becomes the known one;
+- signed by another key than the one known for that reference in the cycle: kept ``key_pending``
+  for a person to ``accept_key`` or ``reject_key``; the first key seen for a reference in a cycle
+  becomes the known one (per cycle: a new cycle's audit file, e.g. a starting file, has a new key);
 - newer than the organisation's current return (higher audit version, then later sign-off): it
   becomes current and the earlier one superseded; older: kept as superseded;
 - the same file (SHA-256) already imported into the cycle: a duplicate, nothing changes.
@@ -25,7 +28,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import uuid
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +105,15 @@ class _Rejected(Exception):
     pass
 
 
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def first_year(cycle_name: str) -> str | None:
+    """The first four-digit year in a cycle name: ``2026/27``, ``2026-2027`` and ``S175 2026/27`` all give 2026."""
+    found = _YEAR.search(str(cycle_name or ""))
+    return found.group(1) if found else None
+
+
 def return_files(paths: Iterable[Path | str]) -> list[Path]:
     """The files to import: files as given, folders searched (with subfolders) for ``*.s11return``."""
     found: list[Path] = []
@@ -152,6 +166,10 @@ class _Importer:
             raise _Rejected(f"it was made against a different version of {cycle.set_id!r} (version "
                             f"{claimed.get('version')}, content {str(claimed.get('content_hash'))[:12]}…) than "
                             f"cycle {cycle.name} uses (version {cycle.set_version}, content {cycle.set_hash[:12]}…)")
+        year, cycle_year = first_year(signed.content.get("cycle")), first_year(cycle.name)
+        if year and cycle_year and year != cycle_year:
+            raise _Rejected(f"it is a return for cycle {signed.content.get('cycle')}, not {cycle.name} "
+                            "(last year's return, or the wrong cycle chosen for the import)")
         listed = {m["name"]: m["sha256"] for m in signed.manifest.get("members", [])}
         if listed.get(STANDARDS_MEMBER) != self.standards_sha256 and content_hash(signed.standards) != cycle.set_hash:
             raise _Rejected("the standards set it carries (standards.json) is not the set it says it was made against")
@@ -192,12 +210,15 @@ class _Importer:
                 imported_by=workspace.user, state=KEY_PENDING, content=json.dumps(content, ensure_ascii=False))
             session.add(ret)
             session.flush()
-            for entry in signed.evidence:
-                session.add(ReturnEvidence(return_id=ret.id, evidence_id=str(entry.get("id")), name=str(entry.get("name", "")),
-                                           media_type=str(entry.get("media_type", "")), sha256=str(entry.get("sha256", "")),
-                                           data=signed.member_bytes(entry["member"])))
-            if workspace.key_differs(session, reference, signed.fingerprint):
-                known = workspace.known_key(reference)
+            if signed.evidence:
+                with zipfile.ZipFile(path) as archive:  # verified just now; one opening for all its files
+                    for entry in signed.evidence:
+                        session.add(ReturnEvidence(
+                            return_id=ret.id, evidence_id=str(entry.get("id")), name=str(entry.get("name", "")),
+                            media_type=str(entry.get("media_type", "")), sha256=str(entry.get("sha256", "")),
+                            data=archive.read(entry["member"])))
+            if workspace.key_differs(session, self.cycle.id, reference, signed.fingerprint):
+                known = workspace.known_key(self.cycle.id, reference)
                 outcome = FileOutcome(path, KEY_PENDING_OUTCOME, f"signed with key {signed.fingerprint}, not the key "
                                       f"{known} known for {reference}; accept or reject the new key", name, reference, ret.id)
             else:

@@ -111,11 +111,18 @@ class ReturnEvidence(Base):
 
 
 class KnownKey(Base):
-    """The signing key the business unit knows for an organisation's reference."""
+    """The signing key the business unit knows for an organisation's reference in a cycle.
+
+    Per cycle, because an organisation that starts the next cycle in a new audit file (the business
+    unit's starting file) signs with the new file's new key: only a change of key *within* a cycle
+    is suspicious.
+    """
 
     __tablename__ = "known_key"
+    __table_args__ = (UniqueConstraint("cycle_id", "reference"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    reference: Mapped[str] = mapped_column(Text, unique=True)  # normalised (see workspace.reference_key)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"))
+    reference: Mapped[str] = mapped_column(Text)  # normalised (see workspace.reference_key)
     key_fingerprint: Mapped[str] = mapped_column(String(32))
     public_key: Mapped[bytes] = mapped_column(LargeBinary)
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -254,17 +254,18 @@ class Workspace:
             raise self._refuse(f"has no registered organisation {organisation_id}.")
         return _organisation_row(found)
 
-    def _check_entry(self, cycle_id: int, entry: OrganisationEntry, except_id: int | None = None) -> None:
+    def _registered_keys(self, cycle_id: int, except_id: int | None = None) -> set[str]:
+        return {reference_key(reference) for other_id, reference in self._session.execute(
+            select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
+            .where(RegisteredOrganisation.cycle_id == cycle_id)) if other_id != except_id}
+
+    def _check_entry(self, entry: OrganisationEntry, registered: set[str]) -> None:
         if not entry.name.strip():
             raise self._refuse("an organisation in the register needs a name.")
         if not entry.reference.strip():
             raise self._refuse(f"{entry.name.strip()} needs a reference (URN, ODS code or similar).")
-        key = reference_key(entry.reference)
-        for other_id, reference in self._session.execute(
-                select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
-                .where(RegisteredOrganisation.cycle_id == cycle_id)):
-            if other_id != except_id and reference_key(reference) == key:
-                raise self._refuse(f"the register already has an organisation with reference {entry.reference.strip()!r}.")
+        if reference_key(entry.reference) in registered:
+            raise self._refuse(f"the register already has an organisation with reference {entry.reference.strip()!r}.")
 
     @staticmethod
     def _fields(entry: OrganisationEntry) -> dict:
@@ -276,12 +277,10 @@ class Workspace:
         """Add organisations to a cycle's register in one transaction (all or none)."""
         self.cycle(cycle_id)
         entries = list(entries)
-        seen: set[str] = set()
+        registered = self._registered_keys(cycle_id)
         for entry in entries:
-            self._check_entry(cycle_id, entry)
-            if reference_key(entry.reference) in seen:
-                raise self._refuse(f"reference {entry.reference.strip()!r} is given twice.")
-            seen.add(reference_key(entry.reference))
+            self._check_entry(entry, registered)
+            registered.add(reference_key(entry.reference))
         with self.change() as session:
             added = [RegisteredOrganisation(cycle_id=cycle_id, **self._fields(e)) for e in entries]
             session.add_all(added)
@@ -294,7 +293,7 @@ class Workspace:
 
     def update_organisation(self, organisation_id: int, entry: OrganisationEntry) -> OrganisationRow:
         existing = self.organisation(organisation_id)
-        self._check_entry(existing.cycle_id, entry, except_id=organisation_id)
+        self._check_entry(entry, self._registered_keys(existing.cycle_id, except_id=organisation_id))
         with self.change() as session:
             row = session.get(RegisteredOrganisation, organisation_id)
             for key, value in self._fields(entry).items():
@@ -351,20 +350,24 @@ class Workspace:
             raise self._refuse(f"has no imported return {return_id}.")
         return found
 
-    def known_key(self, reference: str) -> str | None:
-        """The fingerprint of the key known for an organisation's reference, if any."""
-        return self._session.scalar(select(KnownKey.key_fingerprint).where(KnownKey.reference == reference_key(reference)))
+    def known_key(self, cycle_id: int, reference: str) -> str | None:
+        """The fingerprint of the key known for an organisation's reference in a cycle, if any."""
+        return self._session.scalar(select(KnownKey.key_fingerprint).where(
+            KnownKey.cycle_id == cycle_id, KnownKey.reference == reference_key(reference)))
 
-    def key_differs(self, session: Session, reference: str, fingerprint: str) -> bool:
-        known = session.scalar(select(KnownKey.key_fingerprint).where(KnownKey.reference == reference_key(reference)))
+    def key_differs(self, session: Session, cycle_id: int, reference: str, fingerprint: str) -> bool:
+        """A return for this reference was signed with another key before in the cycle."""
+        known = session.scalar(select(KnownKey.key_fingerprint).where(
+            KnownKey.cycle_id == cycle_id, KnownKey.reference == reference_key(reference)))
         return known is not None and known != fingerprint
 
     def remember_key(self, session: Session, ret: ImportedReturn) -> None:
-        """Record the return's key as the one known for its reference (first seen, or accepted)."""
-        key = session.scalar(select(KnownKey).where(KnownKey.reference == reference_key(ret.reference)))
+        """Record the return's key as the one known for its reference in its cycle (first seen, or accepted)."""
+        key = session.scalar(select(KnownKey).where(KnownKey.cycle_id == ret.cycle_id,
+                                                    KnownKey.reference == reference_key(ret.reference)))
         if key is None:
-            session.add(KnownKey(reference=reference_key(ret.reference), key_fingerprint=ret.key_fingerprint,
-                                 public_key=ret.public_key, recorded_by=self.user))
+            session.add(KnownKey(cycle_id=ret.cycle_id, reference=reference_key(ret.reference),
+                                 key_fingerprint=ret.key_fingerprint, public_key=ret.public_key, recorded_by=self.user))
         elif key.key_fingerprint != ret.key_fingerprint:
             key.key_fingerprint, key.public_key = ret.key_fingerprint, ret.public_key
             key.recorded_at, key.recorded_by = utcnow(), self.user

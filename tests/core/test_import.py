@@ -50,7 +50,7 @@ def test_a_valid_return_is_imported_and_matched_by_reference(workspace, out, s17
     assert row.state == "current" and row.organisation_id is not None
     assert row.key_fingerprint == verify_return(path).fingerprint
     assert workspace.return_content(row.id)["organisation"]["name"] == SCHOOL.name
-    assert workspace.known_key(SCHOOL.reference) == row.key_fingerprint
+    assert workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference) == row.key_fingerprint
     [log] = workspace.import_log(batch=report.batch)
     assert (log.outcome, log.return_id) == (IMPORTED, row.id)
 
@@ -144,11 +144,11 @@ def test_a_return_signed_by_another_key_waits_for_a_decision(workspace, out, s17
     if decision == "accept":
         workspace.accept_key(second.return_id)
         assert _states(workspace) == {(v1.name, "superseded"), (v2.name, "current")}
-        assert workspace.known_key(SCHOOL.reference) == workspace.return_row(second.return_id).key_fingerprint
+        assert workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference) == workspace.return_row(second.return_id).key_fingerprint
     else:
         workspace.reject_key(second.return_id)
         assert _states(workspace) == {(v1.name, "current"), (v2.name, "key_rejected")}
-        assert workspace.known_key(SCHOOL.reference) == workspace.return_row(first.return_id).key_fingerprint
+        assert workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference) == workspace.return_row(first.return_id).key_fingerprint
 
 
 def test_folders_are_searched_with_progress_and_cancel(workspace, out, s175_set):
@@ -222,3 +222,35 @@ def test_cli_workspace_cycle_register_import_and_exit_codes(tmp_path, out, s175_
     with pytest.raises(SystemExit) as exit_info:
         main(["cycle", "add", str(path), "--name", "x", "--set", "s175-kcsie2025", "--due", "31/03/2027"])
     assert exit_info.value.code == 2
+
+
+def test_verify_and_read_gives_what_verify_return_and_read_return_give(out, s175_set):
+    from s11audit.returns import read_return
+    from s11audit.returns.verify import verify_and_read
+
+    path = write_one(out, s175_set, SCHOOL, with_evidence=True)
+    verification, signed = verify_and_read(path)
+    assert verification == verify_return(path)
+    expected = read_return(path)
+    assert (signed.content, signed.manifest, signed.standards, signed.fingerprint) == \
+        (expected.content, expected.manifest, expected.standards, expected.fingerprint)
+    junk = out / "junk.s11return"
+    junk.write_bytes(b"junk")
+    verification, signed = verify_and_read(junk)
+    assert signed is None and verification == verify_return(junk) and verification.code == "not-a-zip"
+
+
+def test_last_years_return_on_the_same_set_is_rejected(workspace, out, s175_set):
+    old = write_one(out, s175_set, SCHOOL, cycle="2025/26", file_name="old.s11return")
+    same_year = write_one(out, s175_set, SCHOOL, cycle="2026-2027", file_name="same.s11return")
+    first, second = import_returns(workspace, "2026/27", [old, same_year]).files
+    assert first.outcome == REJECTED and "cycle 2025/26, not 2026/27" in first.reason
+    assert second.outcome == IMPORTED
+
+
+def test_a_new_key_in_the_next_cycle_is_not_flagged(workspace, out, s175_set):
+    import_returns(workspace, "2026/27", [write_one(out, s175_set, SCHOOL, file_name="a.s11return")])
+    cycle = workspace.add_cycle("2027/28", s175_set, dt.date(2028, 3, 31), previous="2026/27")
+    workspace.add_organisation(cycle.id, OrganisationEntry(SCHOOL.name, SCHOOL.reference))
+    next_year = write_one(out, s175_set, SCHOOL, cycle="2027/28", key=generate_private_key(), file_name="b.s11return")
+    assert [o.outcome for o in import_returns(workspace, cycle, [next_year]).files] == [IMPORTED]

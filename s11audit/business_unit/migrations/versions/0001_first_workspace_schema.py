@@ -77,11 +77,13 @@ def upgrade() -> None:
     op.create_table(
         "known_key",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("reference", sa.Text, nullable=False, unique=True),
+        sa.Column("cycle_id", sa.Integer, sa.ForeignKey("cycle.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("reference", sa.Text, nullable=False),
         sa.Column("key_fingerprint", sa.String(32), nullable=False),
         sa.Column("public_key", sa.LargeBinary, nullable=False),
         sa.Column("recorded_at", sa.DateTime, nullable=False),
         sa.Column("recorded_by", sa.Text, nullable=False),
+        sa.UniqueConstraint("cycle_id", "reference"),
     )
     op.create_table(
         "import_log",
