@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from s11audit import __version__
@@ -187,14 +186,9 @@ class Workspace:
     def user(self) -> str:
         return self.writer.user
 
-    @contextmanager
-    def change(self) -> Iterator[Session]:
-        """One transaction; a constraint broken inside it becomes a message naming the file."""
-        try:
-            with self.writer.change() as session:
-                yield session
-        except IntegrityError as exc:  # pragma: no cover - callers check first; this is the backstop
-            raise AuditFileError(self.path, f"could not be saved: {exc.orig}. Nothing was changed.") from exc
+    def change(self) -> AbstractContextManager[Session]:
+        """One transaction: committed on success, rolled back whole on failure (``AuditFileError``)."""
+        return self.writer.change()
 
     def _refuse(self, problem: str) -> AuditFileError:
         return AuditFileError(self.path, problem)
