@@ -1,0 +1,136 @@
+"""Charts for the findings PDF, drawn with reportlab graphics shapes in the grade scale's colours.
+
+Own shapes rather than ``charts.barcharts``: long standard titles need exact control of where the
+label ends and the bar starts, and a stacked bar needs the not-applicable and not-graded parts.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from s11audit.business_unit.findings_model import GradeFigures
+from s11audit.reports.common import NOT_APPLICABLE_COLOUR, readable_text
+from s11audit.reports.fonts import BOLD, REGULAR
+from s11audit.standards import GradeScale
+
+LABEL_WIDTH = 200.0  # points for the standard's name left of the bars
+ROW = 21.0
+BAR = 11.0
+FONT = 7.5
+NOT_GRADED_FILL = "#D5D8DC"
+TRACK = colors.HexColor("#EEF0F3")
+AXIS = colors.HexColor("#8A9099")
+
+
+def fit(text: str, width: float, font: str = REGULAR, size: float = FONT) -> str:
+    """``text`` shortened with an ellipsis so it fits ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "\u2026", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+def _label(drawing: Drawing, text: str, y: float) -> None:
+    """A row label right-aligned before the bars, on two lines when it is long (then cut short)."""
+    width = LABEL_WIDTH - 8
+    if stringWidth(text, REGULAR, FONT) <= width:
+        drawing.add(String(LABEL_WIDTH - 5, y + 3, text, fontName=REGULAR, fontSize=FONT, textAnchor="end"))
+        return
+    words, first = text.split(), ""
+    while words and stringWidth((first + " " + words[0]).strip(), REGULAR, FONT) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    second = fit(" ".join(words), width)
+    for line, dy in ((first, 7.5), (second, -1)):
+        drawing.add(String(LABEL_WIDTH - 5, y + dy, line, fontName=REGULAR, fontSize=FONT, textAnchor="end"))
+
+
+def _axis(drawing: Drawing, x0: float, plot: float, top: float, bottom: float) -> None:
+    for tick in range(0, 101, 25):
+        x = x0 + plot * tick / 100
+        drawing.add(Line(x, bottom, x, top, strokeColor=AXIS if tick in (0, 100) else colors.HexColor("#D0D4DA"),
+                         strokeWidth=0.4, strokeDashArray=None if tick in (0, 100) else [2, 2]))
+        drawing.add(String(x, bottom - 9, f"{tick}%", fontName=REGULAR, fontSize=6.5, fillColor=AXIS,
+                           textAnchor="middle"))
+
+
+def meeting_chart(rows: list[tuple[str, float | None]], colour: str, width: float) -> Drawing:
+    """One horizontal bar per standard: % meeting, the value written at the end of the bar."""
+    height = ROW * len(rows) + 16
+    drawing = Drawing(width, height)
+    plot = width - LABEL_WIDTH - 34
+    top = height - 2
+    _axis(drawing, LABEL_WIDTH, plot, top, 12)
+    fill = colors.HexColor(colour)
+    for index, (label, value) in enumerate(rows):
+        y = top - ROW * (index + 1) + (ROW - BAR) / 2
+        _label(drawing, label, y)
+        drawing.add(Rect(LABEL_WIDTH, y, plot, BAR, fillColor=TRACK, strokeColor=None))
+        if value is None:
+            drawing.add(String(LABEL_WIDTH + 3, y + 3, "no grades", fontName=REGULAR, fontSize=FONT, fillColor=AXIS))
+            continue
+        end = LABEL_WIDTH + plot * value / 100
+        drawing.add(Rect(LABEL_WIDTH, y, plot * value / 100, BAR, fillColor=fill, strokeColor=None))
+        if value >= 85:  # inside the bar's end, clear of the 100% line
+            drawing.add(String(end - 3, y + 3, f"{value:.0f}%", fontName=BOLD, fontSize=FONT, textAnchor="end",
+                               fillColor=colors.HexColor(readable_text(colour))))
+        else:
+            drawing.add(String(end + 3, y + 3, f"{value:.0f}%", fontName=BOLD, fontSize=FONT))
+    return drawing
+
+
+def _parts(scale: GradeScale, figures: GradeFigures) -> list[tuple[int, str, str]]:
+    parts = [(n, scale.level(level_id).colour, scale.level(level_id).label) for level_id, n in figures.counts]
+    parts.append((figures.not_applicable, NOT_APPLICABLE_COLOUR, scale.not_applicable_label))
+    parts.append((figures.not_graded, NOT_GRADED_FILL, "Not graded"))
+    return parts
+
+
+def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, width: float) -> Drawing:
+    """One stacked bar per standard: the share of each grade (lowest first), then N/A and not graded."""
+    legend_height = 16
+    height = ROW * len(rows) + 16 + legend_height
+    drawing = Drawing(width, height)
+    plot = width - LABEL_WIDTH - 10
+    top = height - legend_height - 2
+    _axis(drawing, LABEL_WIDTH, plot, top, 12)
+    for index, (label, figures) in enumerate(rows):
+        y = top - ROW * (index + 1) + (ROW - BAR) / 2
+        _label(drawing, label, y)
+        parts = _parts(scale, figures)
+        total = sum(n for n, _, _ in parts)
+        x = LABEL_WIDTH
+        for n, colour, _ in parts:
+            if not n or not total:
+                continue
+            w = plot * n / total
+            drawing.add(Rect(x, y, w, BAR, fillColor=colors.HexColor(colour), strokeColor=colors.white,
+                             strokeWidth=0.3))
+            share = 100 * n / total
+            text = f"{share:.0f}%"
+            if stringWidth(text, REGULAR, 6.5) + 3 < w:
+                drawing.add(String(x + w / 2, y + 3, text, fontName=REGULAR, fontSize=6.5, textAnchor="middle",
+                                   fillColor=colors.HexColor(readable_text(colour))))
+            x += w
+    # Legend along the top, lowest grade first as in the bars.
+    legend = [(level.colour, level.label) for level in scale.levels]
+    legend += [(NOT_APPLICABLE_COLOUR, scale.not_applicable_label), (NOT_GRADED_FILL, "Not graded")]
+    span = sum(23 + stringWidth(label, REGULAR, FONT) for _, label in legend) - 12
+    x = max(0.0, min(LABEL_WIDTH, width - span))
+    for colour, label in legend:
+        drawing.add(Rect(x, height - 11, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
+        drawing.add(String(x + 11, height - 10, label, fontName=REGULAR, fontSize=FONT))
+        x += 11 + stringWidth(label, REGULAR, FONT) + 12
+    return drawing
+
+
+def inline_bar(value: float | None, colour: str, width: float = 60, height: float = 8) -> Drawing:
+    """A small bar for a table cell: the share filled in ``colour`` on a light track."""
+    drawing = Drawing(width, height + 2)
+    drawing.add(Rect(0, 1, width, height, fillColor=TRACK, strokeColor=None))
+    if value is not None:
+        drawing.add(Rect(0, 1, width * max(0.0, min(100.0, value)) / 100, height, fillColor=colors.HexColor(colour),
+                         strokeColor=None))
+    return drawing

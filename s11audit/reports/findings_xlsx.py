@@ -1,0 +1,220 @@
+"""The findings of an audit cycle as an Excel workbook (openpyxl, write-only so 10,000 returns fit).
+
+Sheets: "About" (cycle, set, returns received, basis), "Standards" (% meeting and the spread of
+grades), "Items" (checklist figures), "By sector" and "By type" (% meeting per standard), "Change"
+(since the last cycle, when there is one) and "Data": one row per organisation and standard or
+item, for people who want to build their own tables. Headers frozen, filters on, numbers stored as
+numbers (percentages as fractions with a % format, so Excel calculates with them); text from
+returns goes through ``put_text`` and is never a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from s11audit.business_unit.findings_model import Findings, GradeFigures
+from s11audit.business_unit.findings_rows import DATA_COLUMNS, data_rows
+from s11audit.business_unit.records import ReturnRecord
+from s11audit.organisations import type_label
+from s11audit.reports.atomic import atomic_output
+from s11audit.reports.xlsx import FORMULA_STARTS, HEADER_FILL, HEADER_FONT, put_text
+from s11audit.standards import StandardsSet
+
+PERCENT = "0.0%"
+POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'
+DATE = "dd mmm yyyy"
+DATA_WIDTHS = (12, 36, 20, 22, 10, 8, 50, 22)
+
+
+class _Sheet:
+    """A write-only sheet with a styled, frozen, filtered header row and typed cells."""
+
+    def __init__(self, workbook: Workbook, title: str, columns: Sequence[tuple[str, float]]):
+        self.sheet = workbook.create_sheet(title)
+        self.columns = len(columns)
+        self.rows = 1
+        for index, (_, width) in enumerate(columns, start=1):
+            self.sheet.column_dimensions[get_column_letter(index)].width = width
+        self.sheet.freeze_panes = "A2"
+        head = []
+        for name, _ in columns:
+            cell = WriteOnlyCell(self.sheet, name)
+            cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            head.append(cell)
+        self.sheet.append(head)
+
+    def cell(self, value, number_format: str = ""):
+        if isinstance(value, str):
+            cell = WriteOnlyCell(self.sheet)
+            put_text(cell, value)
+            return cell
+        cell = WriteOnlyCell(self.sheet, value)
+        if number_format and value is not None:
+            cell.number_format = number_format
+        return cell
+
+    def add(self, values: Sequence, formats: Sequence[str] = ()) -> None:
+        formats = tuple(formats) + ("",) * (len(values) - len(formats))
+        self.sheet.append([self.cell(v, f) for v, f in zip(values, formats)])
+        self.rows += 1
+
+    def finish(self) -> None:
+        self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{max(2, self.rows)}"
+
+
+def _fraction(value: float | None) -> float | None:
+    return None if value is None else value / 100
+
+
+def _about(workbook, findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str) -> None:
+    sheet = _Sheet(workbook, "About", [("Detail", 24), ("Value", 70)])
+    basis = "Moderated grades (self-grade where not moderated)" if findings.basis == "moderated" else "Self-assessed grades"
+    rows = [("Partnership", partnership), ("Cycle", cycle), ("Standards set", f"{set_.title}, version {set_.version}"),
+            ("Returns received", findings.received), ("Returns expected", findings.expected),
+            ("Response rate", _fraction(findings.response_rate)), ("Grades counted", basis),
+            ("Returns included", filters or "All"), ("Agreement of moderated grades", _fraction(findings.agreement.percent)),
+            ("Produced", findings.reference_date or dt.date.today())]
+    for label, value in rows:
+        fmt = PERCENT if label in ("Response rate", "Agreement of moderated grades") else DATE if label == "Produced" else ""
+        sheet.add([label, value], ["", fmt])
+    sheet.finish()
+
+
+def _grade_columns(set_: StandardsSet) -> list[tuple[str, float]]:
+    scale = set_.grade_scale
+    return [(level.label, 11) for level in scale.levels] + [(scale.not_applicable_label, 11), ("Not graded", 11)]
+
+
+def _grade_values(figures: GradeFigures) -> list:
+    return [n for _, n in figures.counts] + [figures.not_applicable, figures.not_graded]
+
+
+def _standards(workbook, findings: Findings, set_: StandardsSet) -> None:
+    columns = [("No.", 7), ("Standard", 46), ("Graded", 9), ("Meeting", 9), ("% meeting", 11), ("Rank (weakest 1)", 10)]
+    columns += _grade_columns(set_) + [("Actions", 9), ("Open actions", 9), ("Moderated", 10), ("Agreement", 11)]
+    sheet = _Sheet(workbook, "Standards", columns)
+    rank = {f.standard_id: index for index, f in enumerate(findings.weakest, start=1)}
+    for f in findings.standards:
+        values = [f.number, f.title, f.grades.graded, f.grades.meeting, _fraction(f.percent_meeting),
+                  rank.get(f.standard_id)] + _grade_values(f.grades)
+        values += [f.actions, f.open_actions, f.agreement.moderated, _fraction(f.agreement.percent)]
+        formats = ["", "", "", "", PERCENT] + [""] * (1 + len(_grade_values(f.grades)) + 3) + [PERCENT]
+        sheet.add(values, formats)
+    sheet.finish()
+
+
+def _items(workbook, findings: Findings, set_: StandardsSet) -> None:
+    columns = [("Standard", 9), ("Item", 8), ("Checklist item", 50), ("Type", 11), ("Respondents", 12),
+               ("Answered", 10), ("% yes", 9), ("% partly", 9), ("% meeting", 10), ("Median", 9), ("Minimum", 9),
+               ("Maximum", 9), ("Mean", 9), ("% within two years", 11), ("Oldest", 13), ("Newest", 13),
+               ("Choices", 40)]
+    sheet = _Sheet(workbook, "Items", columns)
+    numbers = {f.standard_id: f.number for f in findings.standards}
+    for i in findings.items:
+        n, d = i.numbers, i.dates
+        choices = "; ".join(f"{c}: {k}" for c, k in i.choices)
+        values = [numbers.get(i.standard_id, i.standard_id), i.item_id, i.label, str(i.type), i.respondents,
+                  i.answered, _fraction(i.percent_yes), _fraction(i.percent_partly),
+                  _fraction(i.grades.percent_meeting) if i.grades else None,
+                  n.median if n else None, n.minimum if n else None, n.maximum if n else None,
+                  round(n.mean, 2) if n else None, _fraction(d.percent_recent) if d else None,
+                  d.oldest if d else None, d.newest if d else None, choices]
+        formats = ["", "", "", "", "", "", PERCENT, PERCENT, PERCENT, "", "", "", "", PERCENT, DATE, DATE]
+        sheet.add(values, formats)
+    sheet.finish()
+
+
+def _breakdown(workbook, findings: Findings, set_: StandardsSet, title: str, attribute: str, label) -> None:
+    columns = [("No.", 7), ("Standard", 46), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9),
+               ("Meeting", 9), ("% meeting", 11)] + _grade_columns(set_)
+    sheet = _Sheet(workbook, title, columns)
+    for f in findings.standards:
+        for key, figures in getattr(f, attribute):
+            sheet.add([f.number, f.title, label(key), figures.graded, figures.meeting,
+                       _fraction(figures.percent_meeting)] + _grade_values(figures), ["", "", "", "", "", PERCENT])
+    sheet.finish()
+
+
+def _change(workbook, findings: Findings) -> None:
+    sheet = _Sheet(workbook, "Change", [("Of", 10), ("No.", 8), ("Standard or item", 56), ("Last cycle", 11),
+                                        ("This cycle", 11), ("Change", 11)])
+    for kind, changes in (("Standard", findings.standard_changes), ("Item", findings.item_changes)):
+        for c in changes:
+            sheet.add([kind, c.id, c.label, _fraction(c.previous), _fraction(c.current), round(c.points, 2)],
+                      ["", "", "", PERCENT, PERCENT, POINTS])
+    sheet.finish()
+
+
+def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) -> int:
+    sheet = workbook.create_sheet("Data")
+    for index, width in enumerate(DATA_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    head = []
+    for name in DATA_COLUMNS:
+        cell = WriteOnlyCell(sheet, name)
+        cell.fill, cell.font = HEADER_FILL, HEADER_FONT
+        head.append(cell)
+    sheet.append(head)
+    count = 0
+
+    def text(value: str):
+        if value and value.startswith(FORMULA_STARTS):
+            cell = WriteOnlyCell(sheet)
+            put_text(cell, value)
+            return cell
+        return value  # a plain string: openpyxl stores it as text
+
+    for row in data_rows(set_, records, basis=basis):
+        if row.value is None:
+            answer = text(row.answer)
+        elif row.is_percentage:
+            answer = WriteOnlyCell(sheet, row.value / 100)
+            answer.number_format = PERCENT
+        elif isinstance(row.value, dt.date):
+            answer = WriteOnlyCell(sheet, row.value)
+            answer.number_format = DATE
+        else:
+            answer = row.value
+        sheet.append([text(row.reference), text(row.name), text(row.sector), row.org_type, row.standard, row.item,
+                      text(row.question), answer])
+        count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(DATA_COLUMNS))}{max(2, count + 1)}"
+    return count
+
+
+def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records: Sequence[ReturnRecord],
+                        out_path: Path | str, *, partnership: str = "", cycle: str = "", filters: str = "") -> Path:
+    """Write the findings workbook to ``out_path`` atomically; returns the path.
+
+    ``records`` are the returns the findings were computed from (the "Data" sheet lists them on the
+    findings' basis, keeping only the findings' sector and type when they were filtered). Raises ``ReportError`` naming the file if it cannot be written.
+    """
+    workbook = Workbook(write_only=True)
+    _about(workbook, findings, standards_set, partnership, cycle, filters)
+    _standards(workbook, findings, standards_set)
+    _items(workbook, findings, standards_set)
+    _breakdown(workbook, findings, standards_set, "By sector", "by_sector", lambda key: key or "Not known")
+    _breakdown(workbook, findings, standards_set, "By type", "by_type", type_label)
+    if findings.has_previous:
+        _change(workbook, findings)
+    kept = [r for r in records if (findings.sector is None or r.sector == findings.sector)
+            and (findings.org_type is None or r.org_type == findings.org_type)]
+    _data(workbook, standards_set, kept, findings.basis)
+    workbook.properties.title = f"Findings: {standards_set.title} {cycle}".strip()
+    workbook.properties.creator = partnership or "s11audit"
+    workbook.properties.subject = standards_set.display_name
+    with atomic_output(out_path) as temp:
+        workbook.save(temp)
+    return Path(out_path)
+
+
+__all__ = ["write_findings_xlsx"]
