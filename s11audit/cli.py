@@ -238,22 +238,33 @@ def _import(args: argparse.Namespace) -> int:
     return INVALID if any(f.outcome == REJECTED for f in report.files) else OK
 
 
+def _workspace_cycle(args: argparse.Namespace, work):
+    """Open ``args.workspace`` read-only, find ``args.cycle`` and return ``work(workspace, cycle)``;
+    None (after printing why) if the workspace, the cycle or the work fails."""
+    from s11audit.reports import ReportError
+    from s11audit.store import AuditFileError
+
+    workspace = _open_workspace(args.workspace, read_only=True)
+    if workspace is None:
+        return None
+    with workspace:
+        try:
+            return work(workspace, workspace.cycle(args.cycle))
+        except (AuditFileError, ReportError) as exc:
+            print(exc, file=sys.stderr)
+            return None
+
+
 def _status(args: argparse.Namespace) -> int:
     from s11audit.business_unit.tracking import chase_list, response_rates, statuses, write_chase_list
     from s11audit.organisations import type_label
     from s11audit.reports import ReportError
     from s11audit.store import AuditFileError
 
-    workspace = _open_workspace(args.workspace, read_only=True)
-    if workspace is None:
+    opened = _workspace_cycle(args, lambda workspace, cycle: (cycle, statuses(workspace, cycle)))
+    if opened is None:
         return FAILED
-    with workspace:
-        try:
-            cycle = workspace.cycle(args.cycle)
-        except AuditFileError as exc:
-            print(exc, file=sys.stderr)
-            return FAILED
-        found = statuses(workspace, cycle)
+    cycle, found = opened
     rates = response_rates(found)
     print(f"{cycle.name} ({cycle.set_title}, due {cycle.due_on}): {rates.overall} returned, {rates.late} late")
     print("By sector:")
@@ -275,6 +286,31 @@ def _status(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             return FAILED
         print(f"Chase list: {args.chase}")
+    return OK
+
+
+def _findings(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.cycle_findings import write_cycle_reports
+
+    if not (args.pdf or args.xlsx):
+        print("Say what to write: --pdf OUT and/or --xlsx OUT.", file=sys.stderr)
+        return FAILED
+    opened = _workspace_cycle(args, lambda workspace, cycle: (cycle, write_cycle_reports(
+        workspace, cycle, basis=args.basis, sector=args.sector, org_type=args.type, pdf=args.pdf, xlsx=args.xlsx,
+        partnership=args.partnership or "")))
+    if opened is None:
+        return FAILED
+    cycle, findings = opened
+    expected = f" of {findings.expected} expected" if findings.expected else ""
+    plural = "" if findings.received == 1 else "s"
+    print(f"{cycle.name}: findings from {findings.received} return{plural}{expected} ({args.basis} grades)")
+    for standard in findings.weakest[:3]:
+        share = standard.grades.percent_meeting
+        print(f"  weakest: {standard.number}. {standard.title}: {share:.0f}% meeting" if share is not None else
+              f"  weakest: {standard.number}. {standard.title}")
+    for label, path in (("PDF", args.pdf), ("Workbook", args.xlsx)):
+        if path is not None:
+            print(f"{label}: {path}")
     return OK
 
 
@@ -364,6 +400,18 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--cycle", required=True, metavar="NAME")
     status.add_argument("--chase", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the chase list")
     status.set_defaults(run=_status)
+
+    findings = commands.add_parser("findings", help="the cycle's findings as a PDF and/or an Excel workbook")
+    findings.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    findings.add_argument("--cycle", required=True, metavar="NAME")
+    findings.add_argument("--pdf", type=Path, metavar="OUT.pdf")
+    findings.add_argument("--xlsx", type=Path, metavar="OUT.xlsx")
+    findings.add_argument("--basis", choices=("self", "moderated"), default="self",
+                          help="count self-grades (default) or moderated grades")
+    findings.add_argument("--sector", help="only this sector")
+    findings.add_argument("--type", help="only this organisation type id")
+    findings.add_argument("--partnership", help="the partnership's name for the title page")
+    findings.set_defaults(run=_findings)
     return parser
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWi
 
 from s11audit.organisations import type_label
 from s11audit.paths import forms_dir
+from s11audit.store import AuditFileError
 from s11audit.ui.forms import FormError
 from s11audit.ui.settings import Settings
 from s11audit.ui.standards_catalogue import StandardsCatalogue
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
     from s11audit.store.assessment import SelfAssessment
     from s11audit.ui.document import AuditDocument
 
-FILE_FILTER = "s11audit audit files (*.s11audit)"
+FILE_FILTER = ("s11audit files (*.s11audit *.s11workspace);;Audit files (*.s11audit);;"
+               "Business unit workspaces (*.s11workspace)")
+WORKSPACE_SUFFIX = ".s11workspace"
 SAVED = "All changes saved automatically"
 NOT_SAVED = "Your last change was not saved"
 READ_ONLY = "Open read-only: changes cannot be saved"
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
 
     def _setup(self, settings: Settings, catalogue: StandardsCatalogue) -> None:
         self.settings = settings
+        self.workspace_windows: list[QMainWindow] = []
         self.catalogue = catalogue
         catalogue.setParent(self)
         self.start_screen = StartScreen(self.startPage)
@@ -104,6 +108,7 @@ class MainWindow(QMainWindow):
         self.actionNewFile.triggered.connect(self.new_file)
         self.actionOpen.triggered.connect(self.choose_and_open)
         self.actionNewAudit.triggered.connect(self.start_new_audit)
+        self.actionNewWorkspace.triggered.connect(self.new_workspace)
         self._connect_sign_off_actions()
         self.actionCloseFile.triggered.connect(self.close_file)
         self.actionQuit.triggered.connect(self.close)
@@ -296,6 +301,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_file()
+        for window in list(self.workspace_windows):
+            window.close()
         event.accept()
 
     # --- file menu -------------------------------------------------------------------------------
@@ -342,6 +349,8 @@ class MainWindow(QMainWindow):
         from s11audit.ui import opening
 
         path = Path(path)
+        if path.suffix.lower() == WORKSPACE_SUFFIX:
+            return self.open_workspace(path)
         if self.audit_file is not None and path.resolve() == self.audit_file.path.resolve():
             self.pages.setCurrentWidget(self.auditPage)  # already open in this window
             return True
@@ -353,6 +362,56 @@ class MainWindow(QMainWindow):
                 self.start_screen.show_recent(self.settings.recent_files())
             return False
         return self._show_file(audit_file)
+
+    # --- the business unit's workspace (its own window) ---------------------------------------------
+
+    def new_workspace(self) -> None:
+        from s11audit.business_unit.workspace import Workspace
+
+        user = self.user_name()
+        if not user:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "New business unit workspace",
+                                              str(self.settings.last_folder / f"Business unit{WORKSPACE_SUFFIX}"),
+                                              "Business unit workspaces (*.s11workspace)")
+        if not path:
+            return
+        path = Path(path) if path.lower().endswith(WORKSPACE_SUFFIX) else Path(path + WORKSPACE_SUFFIX)
+        try:
+            workspace = Workspace.create(path, user)
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Cannot create the workspace", str(error))
+            return
+        self._show_workspace(workspace)
+
+    def open_workspace(self, path: Path) -> bool:
+        from s11audit.business_unit.workspace import Workspace
+
+        for window in self.workspace_windows:
+            if window.workspace.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return True
+        user = self.user_name()
+        if not user:
+            return False
+        try:
+            workspace = Workspace.open(path, user)
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Cannot open the workspace", str(error))
+            return False
+        self._show_workspace(workspace)
+        return True
+
+    def _show_workspace(self, workspace) -> None:
+        from s11audit.ui.business_unit.window import BusinessUnitWindow
+
+        self.settings.add_recent(workspace.path)
+        self.start_screen.show_recent(self.settings.recent_files())
+        window = BusinessUnitWindow(workspace, self.catalogue.report().sets)
+        self.workspace_windows.append(window)
+        window.destroyed.connect(lambda: self.workspace_windows.remove(window) if window in self.workspace_windows else None)
+        window.show()
 
     def start_new_audit(self) -> None:
         from s11audit.ui import opening
@@ -401,8 +460,6 @@ class MainWindow(QMainWindow):
             self.statusbar.showMessage("Signed off: the return can now be exported (File > Export return)", 8000)
 
     def reopen_for_changes(self) -> None:
-        from s11audit.store import AuditFileError
-
         if self.document is None or not self.document.assessment.is_signed:
             return
         answer = QMessageBox.question(

@@ -20,6 +20,12 @@ class RowTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list = []
 
+    def set_rows(self, rows: Sequence) -> None:
+        """Show these rows instead (a model reset: selections are kept by the views that need them)."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
 
@@ -29,4 +35,6 @@ class RowTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return getattr(self, "tips", {}).get(section)
         return None

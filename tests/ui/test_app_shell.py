@@ -52,7 +52,8 @@ def test_start_screen_and_menus(window):
     assert window.windowTitle() == "s11audit"
     assert window.pages.currentWidget() is window.startPage
     assert window.start_screen.form.recentEmpty.isVisibleTo(window)
-    assert menu_texts(window.menuFile) == ["New audit file…", "Open…", "Open recent", "Start a new audit (cycle)…",
+    assert menu_texts(window.menuFile) == ["New audit file…", "Open…", "Open recent", "New business unit workspace…",
+                                           "Start a new audit (cycle)…",
                                            "Switch audit", "Sign off…", "Reopen for changes…", "Export return…",
                                            "Export PDF…", "Export action plan…", "Close file", "Quit"]
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]

@@ -33,6 +33,16 @@ class FormDialog(QDialog):
         self.ok_button.setText(text)
         self.ok_button.setAccessibleName(text.replace("&", ""))
 
+    def problem(self) -> str:
+        """What stops OK, in words ("" when nothing does); dialogs that check their fields override it."""
+        return ""
+
+    def validate(self) -> None:
+        """Show the current problem in the form's ``problem`` label and allow OK only without one."""
+        problem = self.problem()
+        self.form.problem.setText(problem)
+        self.ok_button.setEnabled(not problem)
+
     def accept(self) -> None:
         # Enter in a line edit presses the default button even when it is disabled; refuse then.
         if self.ok_button is None or self.ok_button.isEnabled():

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QThread, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from s11audit.store import AuditFile
+from s11audit.store import AuditFile, AuditFileError
 from s11audit.store.assessment import SelfAssessment
+from s11audit.ui.background import run_in_background
 from s11audit.ui.dialogs.base import FormDialog
 
 RETURN_FILTER = "Signed returns (*.s11return)"
@@ -33,8 +33,8 @@ class ExportDialog(FormDialog):
         form = self.form
         form.returnPath.setText(str(folder / f"{stem}.s11return"))
         form.browseButton.clicked.connect(self._browse)
-        form.returnPath.textChanged.connect(self._validate)
-        self._validate()
+        form.returnPath.textChanged.connect(self.validate)
+        self.validate()
         form.returnPath.setFocus()
 
     def _browse(self) -> None:
@@ -57,11 +57,6 @@ class ExportDialog(FormDialog):
             return f"The folder {path.parent} does not exist."
         return ""
 
-    def _validate(self) -> None:
-        problem = self.problem()
-        self.form.problem.setText(problem)
-        self.ok_button.setEnabled(not problem)
-
     def targets(self) -> tuple[Path, Path | None, Path | None]:
         returned = self.return_path()
         pdf = returned.with_suffix(".pdf") if self.form.writePdf.isChecked() else None
@@ -69,36 +64,15 @@ class ExportDialog(FormDialog):
         return returned, pdf, xlsx
 
 
-class _ExportThread(QThread):
-    """Writes the files from a snapshot of the audit taken on the UI thread, so the worker never
-    touches the audit file (autosave may still write to it meanwhile)."""
-
-    step = Signal(int, str)
-    failed = Signal(str)
-
-    def __init__(self, snapshot, targets: tuple, parent=None):
-        super().__init__(parent)
-        self._snapshot = snapshot
-        self._targets = targets
-
-    def run(self) -> None:
-        from s11audit.reports import ReportError
-        from s11audit.returns import ReturnError
-        from s11audit.store import AuditFileError
-
-        try:
-            self._snapshot.write(*self._targets, progress=lambda n, path: self.step.emit(n, path.name))
-        except (ReportError, ReturnError, AuditFileError) as error:
-            self.failed.emit(str(error))
-        except OSError as error:
-            self.failed.emit(f"{error.filename or 'the file'} could not be written: {error.strerror or error}")
-
-
 def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessment, returned: Path | None = None,
                pdf: Path | None = None, xlsx: Path | None = None) -> bool:
-    """Write the files asked for off the UI thread behind a progress dialog, then say what happened."""
+    """Write the files asked for off the UI thread behind a progress dialog, then say what happened.
+
+    The audit is read into a snapshot here, on the UI thread; the worker only writes files from it.
+    """
     from s11audit.export import take_snapshot
-    from s11audit.store import AuditFileError
+    from s11audit.reports import ReportError
+    from s11audit.returns import ReturnError
 
     targets = (returned, pdf, xlsx)
     written = [p for p in targets if p is not None]
@@ -107,36 +81,18 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
     except AuditFileError as error:
         QMessageBox.warning(parent, "Export failed", f"The export was not started.\n\n{error}")
         return False
-    progress = QProgressDialog(f"Writing {written[0].name}…", "", 0, len(written), parent)
-    progress.setWindowTitle("Exporting")
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.setAutoClose(False)
-    progress.setAccessibleName("Exporting")
-    progress.setValue(0)
-    thread = _ExportThread(snapshot, targets)
-    errors: list[str] = []
-    thread.failed.connect(errors.append)
 
-    def step(number: int, name: str) -> None:
-        progress.setLabelText(f"Writing {name} ({number + 1} of {len(written)})…")
-        progress.setValue(number)
+    def write(progress, _cancelled) -> None:
+        snapshot.write(*targets, progress=lambda n, path: progress(
+            n, len(written), f"Writing {path.name} ({n + 1} of {len(written)})…"))
 
-    thread.step.connect(step)
-    loop = QEventLoop()
-    thread.finished.connect(loop.quit)
-    progress.show()
-    thread.start()
-    if not thread.isFinished():
-        loop.exec()
-    thread.wait()
-    progress.setValue(len(written))
-    progress.close()
-    progress.deleteLater()
-    thread.deleteLater()
-    if errors:
-        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{errors[0]}")
+    _, error, _ = run_in_background(parent, "Exporting", write, cancellable=False)
+    if isinstance(error, OSError):
+        error = f"{error.filename or 'the file'} could not be written: {error.strerror or error}"
+    elif error is not None and not isinstance(error, (ReportError, ReturnError, AuditFileError)):
+        raise error
+    if error is not None:
+        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{error}")
         return False
     QMessageBox.information(parent, "Exported", "Written:\n\n" + "\n".join(str(p) for p in written))
     return True

@@ -1,0 +1,153 @@
+"""The Findings tab: per standard and per checklist item, with bars, filtered by sector and type.
+
+The figures come from ``business_unit.findings.compute_findings`` (the same as the PDF and the
+workbook); this only lays them out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+from s11audit.business_unit.findings_model import Change, Findings, ItemFindings, StandardFindings
+from s11audit.standards import ItemType, StandardsSet
+from s11audit.ui.bars import BAR_COLOUR_ROLE, PERCENT_ROLE, BarDelegate
+from s11audit.ui.row_table_model import RowTableModel
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 42
+
+
+def _percent_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+def _points(change: Change | None) -> str:
+    if change is None:
+        return ""
+    points = change.points
+    arrow = "▲" if points > 0.5 else "▼" if points < -0.5 else "="
+    return f"{arrow} {points:+.0f} pp (was {change.previous:.0f}%)"
+
+
+class StandardsModel(RowTableModel):
+    headers = ("Standard", "Graded", "Meeting the standard", "Grades given", "Open actions", "Change", "Agreement")
+    tips = {5: "Change in percentage points since the previous cycle", 6: "How often moderation agreed with the self-grade"}
+
+    def set_findings(self, findings: Findings, standards_set: StandardsSet) -> None:
+        self.beginResetModel()
+        self.scale = standards_set.grade_scale
+        self.changes = {c.id: c for c in findings.standard_changes}
+        self.rows = list(findings.standards)
+        self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row: StandardFindings = self.rows[index.row()]
+        column, grades = index.column(), row.grades
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            sort = role == SORT_ROLE
+            if column == 0:
+                if sort:
+                    return f"{int(row.number):04}" if str(row.number).isdigit() else str(row.number)
+                return f"{row.number}. {row.title}"
+            if column == 1:
+                return grades.graded
+            if column == 2:
+                value = grades.percent_meeting
+                return (-1 if value is None else value) if sort else f"{_percent_text(value)} ({grades.meeting} of {grades.graded})"
+            if column == 3:
+                parts = [f"{self.scale.level(level).label} {count}" for level, count in grades.counts if count]
+                if grades.not_applicable:
+                    parts.append(f"{self.scale.not_applicable_label} {grades.not_applicable}")
+                return grades.below if sort else " · ".join(parts)
+            if column == 4:
+                return row.open_actions if sort else f"{row.open_actions} of {row.actions}"
+            if column == 5:
+                change = self.changes.get(row.standard_id)
+                return (change.points if change else 0) if sort else _points(change)
+            if column == 6:
+                value = row.agreement.percent
+                return (-1 if value is None else value) if sort else (
+                    "" if value is None else f"{value:.0f}% of {row.agreement.moderated}")
+        if role == PERCENT_ROLE and column == 2:
+            return grades.percent_meeting
+        if role == BAR_COLOUR_ROLE and column == 2:
+            return self.scale.level(self.scale.meets).colour
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.title
+        return None
+
+
+def _item_summary(item: ItemFindings) -> str:
+    if item.type is ItemType.YES_NO:
+        partly = f", partly {item.partly}" if item.partly else ""
+        return f"yes {item.yes}{partly}, no {item.no}"
+    if item.numbers is not None:
+        n = item.numbers
+        return f"median {n.median:g}, range {n.minimum:g}–{n.maximum:g} (n={n.n})"
+    if item.dates is not None:
+        d = item.dates
+        return f"{d.recent} of {d.n} within the last two years; oldest {d.oldest:%d %b %Y}"
+    if item.choices:
+        return " · ".join(f"{choice} {count}" for choice, count in item.choices if count)
+    if item.grades is not None:
+        return f"{item.grades.meeting} of {item.grades.graded} meeting"
+    return f"{item.answered} answered"
+
+
+class ItemsModel(RowTableModel):
+    headers = ("Item", "Applies", "Answered", "Figure", "Summary", "Change")
+    tips = {1: "Returns from organisations to whom the item applies", 5: "Change in percentage points since the previous cycle"}
+
+    def set_findings(self, findings: Findings) -> None:
+        self.beginResetModel()
+        self.changes = {c.id: c for c in findings.item_changes}
+        self.rows = [item for item in findings.items if item.type is not ItemType.TEXT]
+        self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row: ItemFindings = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            sort = role == SORT_ROLE
+            if column == 0:
+                if sort:
+                    return ".".join(f"{int(p):04}" if p.isdigit() else p for p in row.item_id.split("."))
+                return f"{row.item_id} {row.label}"
+            if column == 1:
+                return row.respondents
+            if column == 2:
+                return row.answered
+            if column == 3:
+                value = row.headline
+                if sort:
+                    return -1 if value is None else value
+                return "" if value is None else f"{value:.0f}%" + (" yes" if row.type is ItemType.YES_NO else "")
+            if column == 4:
+                return _item_summary(row)
+            if column == 5:
+                change = self.changes.get(row.item_id)
+                return (change.points if change else 0) if sort else _points(change)
+        if role == PERCENT_ROLE and column == 3 and row.type is not ItemType.NUMBER:
+            return row.headline
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.label
+        return None
+
+
+def prepare_table(table: QTableView, model: RowTableModel, bar_column: int, widths: dict[int, int]) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(table)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    table.setModel(proxy)
+    table.setItemDelegateForColumn(bar_column, BarDelegate(table))
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
+    return proxy

@@ -1,0 +1,161 @@
+"""The business unit's window: register, importing returns (with progress), moderation, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from s11audit.business_unit.workspace import OrganisationEntry, Workspace
+from s11audit.export import export
+from s11audit.sample import make_sample
+from s11audit.store import AuditFile, OrganisationDetails
+from s11audit.ui.business_unit.dialogs import ModerationDialog, OrganisationDialog
+from s11audit.ui.business_unit.window import BusinessUnitWindow
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
+
+pytestmark = OFFSCREEN_SIZE_HINTS
+SCHOOLS = [OrganisationDetails("Oakfield Primary School", "URN 100001", "education", "primary"),
+           OrganisationDetails("Hillside Academy", "URN 100002", "education", "secondary"),
+           OrganisationDetails("Brook Special School", "URN 100003", "education", "special")]
+
+
+def _signed_return(folder: Path, organisation: OrganisationDetails, standards_set, seed: int) -> Path:
+    path = make_sample(folder / f"{organisation.reference}.s11audit", standards_set, organisation, seed=seed, signed=True)
+    target = folder / f"{organisation.reference}.s11return"
+    with AuditFile.open(path, "test", read_only=True) as audit_file:
+        export(audit_file, audit_file.latest_assessment(), returned=target)
+    path.unlink()
+    return target
+
+
+@pytest.fixture
+def workspace(tmp_path, s175_set):
+    with Workspace.create(tmp_path / "unit.s11workspace", "Business unit officer") as created:
+        cycle = created.add_cycle("Schools 2026/27", s175_set, dt.date.today() + dt.timedelta(days=30))
+        created.add_organisations(cycle.id, [OrganisationEntry(o.name, o.reference, "Education", o.org_type,
+                                                               "Head", f"head{n}@example.org")
+                                             for n, o in enumerate(SCHOOLS)])
+    workspace = Workspace.open(tmp_path / "unit.s11workspace", "Business unit officer")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def window(qtbot, workspace, s175_set):
+    shown = BusinessUnitWindow(workspace, [s175_set])
+    shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def _statuses(window) -> dict[str, str]:
+    model = window.register_model
+    return {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
+
+
+def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_set, messages, monkeypatch):
+    assert set(_statuses(window).values()) == {"Not returned"}
+    assert "0 of 3 returned" in window.form.cycleSummary.text()
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    for n, school in enumerate(SCHOOLS[:2]):
+        _signed_return(folder, school, s175_set, seed=n)
+    (folder / "broken.s11return").write_bytes(b"not a return")
+
+    window.import_paths([folder])  # runs on a worker thread behind the progress dialog
+    assert QApplication.activeModalWidget() is None
+    statuses = _statuses(window)
+    assert statuses["Oakfield Primary School"] == "Returned" and statuses["Brook Special School"] == "Not returned"
+    report = [window.form.importReport.item(i).text() for i in range(window.form.importReport.count())]
+    assert any(line.startswith("broken.s11return: rejected") for line in report)
+    [summary] = messages.texts("information")
+    assert "2 imported" in summary and "1 rejected" in summary
+    assert "2 of 3 returned" in window.form.cycleSummary.text()
+
+    # Importing the same folder again changes nothing.
+    window.import_paths([folder])
+    assert "2 duplicates" in messages.texts("information")[-1]
+    assert window.returns_model.rowCount() == 2
+
+    # Moderate the first standard of Oakfield's return down to the lowest grade.
+    table = window.form.returnsTable
+    row = next(r for r in range(window.returns_proxy.rowCount())
+               if window.returns_proxy.index(r, 0).data() == "Oakfield Primary School")
+    table.selectRow(row)
+    assert window.form.moderateButton.isEnabled() and not window.form.matchButton.isEnabled()
+    lowest = s175_set.grade_scale.levels[0]
+
+    def moderate(dialog: ModerationDialog) -> None:
+        standard_id, _, chooser, comment = dialog.rows[0]
+        chooser.setCurrentIndex(chooser.findData(lowest.id))
+        qtbot.keyClicks(comment, "No evidence of governor challenge")
+        dialog.accept()
+
+    seen = when_dialog(ModerationDialog, moderate)
+    qtbot.mouseClick(window.form.moderateButton, Qt.MouseButton.LeftButton)
+    assert seen
+    return_id = window._selected_return().id
+    first = s175_set.standards[0].id
+    moderated = workspace.moderations(return_id)
+    assert moderated[first].grade == lowest.id and moderated[first].comment == "No evidence of governor challenge"
+
+    # Findings: on self-grades, then on moderated grades the first standard has one more below the line.
+    window.form.tabs.setCurrentWidget(window.form.findingsTab)
+    model = window.standards_model
+    assert model.rowCount() == len(s175_set.standards)
+    before = model.rows[0].grades.meeting
+    window.form.basisChooser.setCurrentIndex(window.form.basisChooser.findData("moderated"))
+    after = model.rows[0].grades
+    assert after.counts[0] == (lowest.id, after.counts[0][1]) and after.counts[0][1] >= 1
+    assert after.meeting <= before
+    assert "2 returns of 3 expected" in window.form.findingsSummary.text()
+    items = window.items_model
+    assert items.rowCount() > 10
+
+    # Findings PDF and workbook, written in the background.
+    pdf = tmp_path / "findings.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
+    window.write_findings("pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    xlsx = tmp_path / "findings.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(xlsx), "")))
+    window.write_findings("xlsx")
+    assert xlsx.read_bytes().startswith(b"PK")
+    assert messages.texts("warning") == []
+
+
+def test_drop_a_return_and_add_an_organisation_and_chase(qtbot, window, workspace, tmp_path, s175_set, messages,
+                                                          monkeypatch):
+    stranger = OrganisationDetails("Riverside Nursery", "URN 999999", "education", "early_years")
+    dropped = _signed_return(tmp_path, stranger, s175_set, seed=7)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(dropped))])
+    event = QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    [row] = window.returns_model.rows
+    assert row.state == "unmatched"
+
+    def add(dialog: OrganisationDialog) -> None:
+        qtbot.keyClicks(dialog.form.orgName, "Riverside Nursery")
+        qtbot.keyClicks(dialog.form.reference, "URN 999999")
+        dialog.form.orgType.setCurrentIndex(dialog.form.orgType.findData("early_years"))
+        assert dialog.form.sector.currentText() == "Education"
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert when_dialog(OrganisationDialog, add) is not None
+    qtbot.mouseClick(window.form.addOrganisationButton, Qt.MouseButton.LeftButton)
+    assert "Riverside Nursery" in _statuses(window)
+
+    chase = tmp_path / "chase.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chase), "")))
+    qtbot.mouseClick(window.form.chaseListButton, Qt.MouseButton.LeftButton)
+    text = chase.read_text(encoding="utf-8-sig")
+    assert "Oakfield Primary School" in text and "head0@example.org" in text
