@@ -79,9 +79,9 @@ class BusinessUnitWindow(QMainWindow):
         self.returns_model = ReturnsModel(self)
         self.returns_proxy = _rows_table(form.returnsTable, self.returns_model, (240, 110, 70, 150, 150, 250, 170))
         self.standards_model = StandardsModel(self)
-        prepare_table(form.standardsTable, self.standards_model, 2, {0: 330, 1: 70, 2: 190, 3: 250, 4: 110, 5: 200})
+        prepare_table(form.standardsTable, self.standards_model, 2, {0: 320, 1: 70, 2: 190, 3: 250, 4: 125, 5: 200})
         self.items_model = ItemsModel(self)
-        prepare_table(form.itemsTable, self.items_model, 3, {0: 430, 1: 80, 2: 85, 3: 130, 4: 300})
+        prepare_table(form.itemsTable, self.items_model, 3, {0: 420, 1: 80, 2: 100, 3: 130, 4: 300})
         for label, status in STATUS_FILTERS:
             form.statusFilter.addItem(label, status)
         form.basisChooser.addItem("Self-grades", "self")
