@@ -78,6 +78,8 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     [summary] = messages.texts("information")
     assert "2 imported" in summary and "1 rejected" in summary
     assert "2 of 3 returned" in window.form.cycleSummary.text()
+    rates = window.form.responseRates.text()
+    assert "overall 2 of 3 (67%)" in rates and "Education 2 of 3 (67%)" in rates and "Special school 0 of 1 (0%)" in rates
 
     # Importing the same folder again changes nothing.
     window.import_paths([folder])

@@ -161,8 +161,10 @@ class BusinessUnitWindow(QMainWindow):
                                   + (f" ({overall.percent:.0f}%)" if overall.expected else "")
                                   + (f", {rates.late} late" if rates.late else ""))
         self.register_model.set_rows([(s.organisation, s.status, s.first_signed_at) for s in self.statuses])
-        shown = [f"Overall {overall}"] + [f"{sector or 'No sector'} {rate}" for sector, rate in rates.by_sector.items()]
-        form.responseRates.setText("Response rates: " + "  ·  ".join(shown))
+        by_sector = [f"{sector or 'No sector'} {rate}" for sector, rate in rates.by_sector.items()]
+        by_type = [f"{type_label(t) if t else 'No type'} {rate}" for t, rate in rates.by_type.items()]
+        form.responseRates.setText(f"Response rates: overall {overall}\nBy sector: " + "  ·  ".join(by_sector)
+                                   + "\nBy type: " + "  ·  ".join(by_type))
         kept = self._selected_return()
         self.returns_model.set_rows(self.workspace.returns(cycle.id))
         if kept is not None:  # keep the same return selected after a change (a moderation, a match)
