@@ -2,7 +2,8 @@
 
 For each organisation chosen, last cycle's current return (matched by reference in the cycle the
 new one names as its previous cycle) is carried forward, with the evidence files the workspace kept
-when it imported it. The writing itself, and the rules for what is carried, are in
+when it imported it, and the recommendations of its last peer audit in another cycle go with it
+as briefings (``peer_briefings.py``). The writing itself, and the rules for what is carried, are in
 ``starting_files.py``; this only finds each organisation's details and last return.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from s11audit.business_unit.models import CURRENT, ImportedReturn, ReturnEvidence
+from s11audit.business_unit.peer_briefings import previous_recommendations
 from s11audit.business_unit.starting_files import (
     StartingFileEntry,
     StartingFileError,
@@ -82,7 +84,11 @@ def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation
             break
         if progress is not None:
             progress(done, len(chosen), f"Writing the starting file for {organisation.name}")
-        entry = StartingFileEntry(organisation_details(organisation), last_return(workspace, cycle, organisation.reference))
+        # The recommendations of the organisation's last peer audit held in another cycle go with it.
+        briefings = previous_recommendations(workspace, organisation.reference,
+                                             lambda event: event.cycle_id != cycle.id)
+        entry = StartingFileEntry(organisation_details(organisation), last_return(workspace, cycle, organisation.reference),
+                                  briefings=tuple(briefings))
         results += write_starting_files(folder, [entry], standards_set, cycle.name, overwrite=overwrite,
                                         user=f"{workspace.user} (business unit)")
     if progress is not None:

@@ -2,16 +2,16 @@
 
 One SQLite file (``.s11workspace``) holds the audit cycles, each cycle's register of expected
 organisations, every return imported (current, superseded, unmatched or waiting for a key decision),
-the evidence carried by returns, the signing key known for each organisation, the import log and the
-business unit's moderation of returns. Separate from ``store/models.py``: a workspace is not an audit
-file. Schema changes go through Alembic (``business_unit/migrations``); never edit a released revision.
+the evidence carried by returns, the signing key known for each organisation, the import log, the
+business unit's moderation of returns and its peer audit days (schema 0002). Separate from
+``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic (``business_unit/migrations``); never edit a released revision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text,
+from sqlalchemy import (Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text, Time,
                         UniqueConstraint)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -158,3 +158,68 @@ class Moderation(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --- the peer audit (challenge) day (schema 0002) -----------------------------------------------
+
+
+class PeerEvent(Base):
+    """A peer audit day in a cycle: when, on which standards of the cycle's set, and the schedule.
+
+    Challenge groups meet one after another: group 1 from ``starts_at`` for ``slot_minutes``, group 2
+    in the next slot, and so on.
+    """
+
+    __tablename__ = "peer_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    standard_ids: Mapped[str] = mapped_column(Text)  # JSON list of the standards in focus, in the set's order
+    starts_at: Mapped[dt.time] = mapped_column(Time)
+    slot_minutes: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PeerParticipant(Base):
+    """A registered organisation of the event's cycle taking part, with its challenge group (if any)."""
+
+    __tablename__ = "peer_participant"
+    __table_args__ = (UniqueConstraint("event_id", "organisation_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("peer_event.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("registered_organisation.id", ondelete="CASCADE"))
+    group_no: Mapped[int | None] = mapped_column(Integer)
+
+
+class PeerRecord(Base):
+    """One participant on one standard in focus: the business unit's note before the day, and on the
+    day the challenge notes, the peer outcome (an outcome id of the set's scale) and recommendations."""
+
+    __tablename__ = "peer_record"
+    __table_args__ = (UniqueConstraint("event_id", "organisation_id", "standard_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("peer_event.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("registered_organisation.id", ondelete="CASCADE"))
+    standard_id: Mapped[str] = mapped_column(String(64))
+    business_unit_note: Mapped[str] = mapped_column(Text, default="")
+    challenge_notes: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str | None] = mapped_column(String(64))
+    recommendations: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_by: Mapped[str] = mapped_column(Text, default="")
+
+
+class PeerAction(Base):
+    """An action agreed on the day for one participant and standard, with its owner and due date."""
+
+    __tablename__ = "peer_action"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("peer_event.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("registered_organisation.id", ondelete="CASCADE"))
+    standard_id: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(Text, default="")

@@ -31,7 +31,8 @@ from s11audit.store import (
     OrganisationDetails,
     ResponseRow,
 )
-from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence
+from s11audit.store.briefings import BriefingRow
+from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence, only_standards
 
 BUSINESS_UNIT_USER = "Partnership business unit"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -48,6 +49,10 @@ class StartingFileEntry:
 
     organisation: OrganisationDetails
     previous: SignedReturn | None = None
+    # Carry only these standards of the previous return (a peer audit template); None: all that fit.
+    standard_ids: frozenset[str] | None = None
+    # Last peer audit's recommendations and the business unit's notes, kept with the new audit.
+    briefings: tuple[BriefingRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,15 +141,20 @@ def _remove(path: Path) -> None:
 
 def write_starting_file(path: Path | str, organisation: OrganisationDetails, standards_set: StandardsSet, cycle: str,
                         previous: SignedReturn | None = None, *, overwrite: bool = False,
-                        user: str = BUSINESS_UNIT_USER) -> Path:
-    """Write one starting file; returns its path. Raises ``StartingFileError`` (and leaves nothing behind)."""
+                        user: str = BUSINESS_UNIT_USER, standard_ids: Iterable[str] | None = None,
+                        briefings: Iterable[BriefingRow] = ()) -> Path:
+    """Write one starting file; returns its path. Raises ``StartingFileError`` (and leaves nothing behind).
+
+    ``standard_ids`` carries only those standards of ``previous``; ``briefings`` are kept with the audit."""
     path = Path(path)
-    _write(path, organisation, standards_set, cycle, previous, overwrite, user)
+    _write(path, organisation, standards_set, cycle, previous, overwrite, user,
+           None if standard_ids is None else frozenset(standard_ids), tuple(briefings))
     return path
 
 
 def _write(path: Path, organisation: OrganisationDetails, standards_set: StandardsSet, cycle: str,
-           previous: SignedReturn | None, overwrite: bool, user: str) -> CarryForwardReport | None:
+           previous: SignedReturn | None, overwrite: bool, user: str, standard_ids: frozenset[str] | None = None,
+           briefings: tuple[BriefingRow, ...] = ()) -> CarryForwardReport | None:
     """Write a starting file; returns what was carried forward from ``previous`` (None without one)."""
     if path.exists() and not overwrite:
         raise StartingFileError(f"{path} already exists; choose another name or allow it to be replaced.")
@@ -157,8 +167,10 @@ def _write(path: Path, organisation: OrganisationDetails, standards_set: Standar
     partial = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.partial")
     try:
         earlier = earlier_from_return(previous) if previous is not None else None
+        if earlier is not None and standard_ids is not None:
+            earlier = only_standards(earlier, standard_ids, standards_set)
         with AuditFile.create(partial, organisation, user) as audit_file:
-            report = audit_file.start_audit(standards_set, cycle, earlier=earlier).carried_forward
+            report = audit_file.start_audit(standards_set, cycle, earlier=earlier, briefings=briefings).carried_forward
         os.replace(partial, path)
     except (AuditFileError, ReturnError, OSError, ValueError) as exc:
         _remove(partial)
@@ -181,7 +193,8 @@ def write_starting_files(folder: Path | str, entries: Iterable[StartingFileEntry
         used.add(name.lower())
         target = folder / name
         try:
-            report = _write(target, entry.organisation, standards_set, cycle, entry.previous, overwrite, user)
+            report = _write(target, entry.organisation, standards_set, cycle, entry.previous, overwrite, user,
+                            entry.standard_ids, entry.briefings)
             results.append(StartingFileResult(entry.organisation, target, True, carried_forward=report))
         except StartingFileError as exc:
             results.append(StartingFileResult(entry.organisation, target, False, str(exc)))

@@ -10,10 +10,13 @@ from s11audit.standards.loader import (
     set_from_snapshot,
 )
 from s11audit.standards.model import (
+    DEFAULT_PEER_OUTCOMES,
     GradeLevel,
     GradeScale,
     Item,
     ItemType,
+    PeerOutcome,
+    PeerOutcomeScale,
     Signatory,
     SignOff,
     Standard,
@@ -21,11 +24,14 @@ from s11audit.standards.model import (
 )
 
 __all__ = [
+    "DEFAULT_PEER_OUTCOMES",
     "GradeLevel",
     "GradeScale",
     "Item",
     "ItemType",
     "LoadReport",
+    "PeerOutcome",
+    "PeerOutcomeScale",
     "Signatory",
     "SignOff",
     "SkippedFile",

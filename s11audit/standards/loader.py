@@ -21,9 +21,12 @@ import yaml
 
 from s11audit.standards.model import (
     GradeLevel,
+    DEFAULT_PEER_OUTCOMES,
     GradeScale,
     Item,
     ItemType,
+    PeerOutcome,
+    PeerOutcomeScale,
     Requirement,
     Signatory,
     SignOff,
@@ -128,6 +131,11 @@ def _build(content: dict) -> StandardsSet:
         for s in content["standards"]
     )
     sign_off = content["sign_off"]
+    outcomes = content.get("peer_outcomes")
+    peer_outcomes = DEFAULT_PEER_OUTCOMES if outcomes is None else PeerOutcomeScale(
+        outcomes.get("name", DEFAULT_PEER_OUTCOMES.name).strip(),
+        tuple(PeerOutcome(o["id"], o["label"].strip(), o["meaning"].strip(), o["colour"], o["meets"])
+              for o in outcomes["levels"]))
     return StandardsSet(
         id=content["id"],
         title=content["title"].strip(),
@@ -145,6 +153,7 @@ def _build(content: dict) -> StandardsSet:
         publisher=content.get("publisher", "").strip(),
         description=content.get("description", "").strip(),
         content_hash=content_hash(content),
+        peer_outcomes=peer_outcomes,
         content=content,
     )
 
@@ -172,6 +181,8 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     content["derived_from"] = {**based_on, "version": base["version"]}
     content.setdefault("grade_scale", copy.deepcopy(base["grade_scale"]))
     content.setdefault("sign_off", copy.deepcopy(base["sign_off"]))
+    if "peer_outcomes" in base:
+        content.setdefault("peer_outcomes", copy.deepcopy(base["peer_outcomes"]))
     content["standards"] = [copy.deepcopy(by_id[sid]) for sid in based_on["standards"]]
     problems = rule_problems(name, content, None)
     if problems:

@@ -62,6 +62,46 @@ class GradeScale:
 
 
 @dataclass(frozen=True)
+class PeerOutcome:
+    """One outcome a peer audit day can give a standard (e.g. "Met with recommendations")."""
+
+    id: str
+    label: str
+    meaning: str
+    colour: str
+    meets: bool  # whether this outcome counts as meeting the standard
+
+
+@dataclass(frozen=True)
+class PeerOutcomeScale:
+    """The outcomes of a peer audit day, in the order they are shown (the set's ``peer_outcomes``)."""
+
+    name: str
+    levels: tuple[PeerOutcome, ...]
+
+    def level(self, outcome_id: str) -> PeerOutcome:
+        for level in self.levels:
+            if level.id == outcome_id:
+                return level
+        raise KeyError(outcome_id)
+
+    def has_level(self, outcome_id: str) -> bool:
+        return any(level.id == outcome_id for level in self.levels)
+
+    def meets_standard(self, outcome_id: str) -> bool:
+        return self.level(outcome_id).meets
+
+
+# The scale a set without ``peer_outcomes`` gets: the outcomes of the Staffordshire challenge day.
+DEFAULT_PEER_OUTCOMES = PeerOutcomeScale("Peer audit outcome", (
+    PeerOutcome("met", "Met", "The standard is met and the evidence stood up to challenge.", "#27AE60", True),
+    PeerOutcome("met_with_recommendations", "Met with recommendations",
+                "The standard is met, with recommendations from the challenge group.", "#F1C40F", True),
+    PeerOutcome("not_met", "Not met", "The evidence did not show that the standard is met.", "#C0392B", False),
+))
+
+
+@dataclass(frozen=True)
 class Item:
     id: str
     text: str
@@ -134,6 +174,7 @@ class StandardsSet:
     publisher: str = ""
     description: str = ""
     content_hash: str = ""
+    peer_outcomes: PeerOutcomeScale = DEFAULT_PEER_OUTCOMES
     # The resolved content as plain data: what an audit's snapshot stores.
     content: dict = field(default_factory=dict, compare=False, repr=False)
 

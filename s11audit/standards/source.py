@@ -141,11 +141,11 @@ def where_in(data: Any, path: list[Any]) -> str:
                 parts.append(f"item {item.get('id', path[3] + 1)!r}" if isinstance(item, dict) else f"item #{path[3] + 1}")
         except (IndexError, KeyError, TypeError):
             pass
-    elif path and path[0] in ("grade_scale", "sign_off", "based_on"):
+    elif path and path[0] in ("grade_scale", "sign_off", "based_on", "peer_outcomes"):
         parts.append(str(path[0]).replace("_", " "))
         if len(path) >= 3 and path[1] == "levels" and isinstance(path[2], int):
             try:
-                parts.append(f"level {data['grade_scale']['levels'][path[2]].get('id', path[2] + 1)!r}")
+                parts.append(f"level {data[path[0]]['levels'][path[2]].get('id', path[2] + 1)!r}")
             except (IndexError, KeyError, TypeError, AttributeError):
                 pass
     return ", ".join(parts)

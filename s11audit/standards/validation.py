@@ -108,6 +108,18 @@ def rule_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem
         if all(s is not None for s in scores) and any(b <= a for a, b in zip(scores, scores[1:])):
             add(["grade_scale", "levels"], "scores must increase from the lowest level (listed first) to the highest")
 
+    outcomes = data.get("peer_outcomes")
+    if outcomes:
+        seen_outcomes: set[str] = set()
+        for index, outcome in enumerate(outcomes["levels"]):
+            if outcome["id"] in seen_outcomes:
+                add(["peer_outcomes", "levels", index, "id"], f"peer outcome id {outcome['id']!r} is used twice")
+            seen_outcomes.add(outcome["id"])
+        meets = [bool(outcome["meets"]) for outcome in outcomes["levels"]]
+        if all(meets) or not any(meets):
+            add(["peer_outcomes", "levels"], "at least one peer outcome must meet the standard (meets: true) and "
+                                             "at least one must not (meets: false)")
+
     kinds = set(data.get("organisation_kinds", []))
 
     def check_applies(path: list[Any], applies: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from s11audit.store.answers import AnswerError
 from s11audit.store.audit_file import EXTENSION, AuditFile
+from s11audit.store.briefings import BUSINESS_UNIT_NOTE, RECOMMENDATION, BriefingRow
 from s11audit.store.carry_forward import CarryForwardReport
 from s11audit.store.database import AuditFileError, FileInUseError, NewerFileError, ReadOnlyError
 from s11audit.store.evidence import MAX_EVIDENCE_BYTES, EvidenceError, read_evidence_file
@@ -18,7 +19,7 @@ from s11audit.store.rows import (
 from s11audit.store.sign_off import SignatoryEntry, SignOffError
 
 __all__ = [
-    "ACTION_STATUSES", "EXTENSION", "MAX_EVIDENCE_BYTES", "ActionRow", "AnswerError", "AuditFile", "AuditFileError",
+    "ACTION_STATUSES", "BUSINESS_UNIT_NOTE", "EXTENSION", "RECOMMENDATION", "BriefingRow", "MAX_EVIDENCE_BYTES", "ActionRow", "AnswerError", "AuditFile", "AuditFileError",
     "AuditSummary", "CarryForwardReport", "EvidenceError", "EvidenceFile", "EvidenceRow", "FileInUseError", "NewerFileError",
     "OrganisationDetails", "ReadOnlyError", "ResponseRow", "SignOffError", "SignatoryEntry", "TrailRow", "read_evidence_file",
 ]

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from s11audit.completeness import Completeness, check
 from s11audit.standards import StandardsSet, set_from_snapshot
 from s11audit.store.actions import ActionPlan
+from s11audit.store.briefings import BriefingRow, read_briefings
 from s11audit.store.answers import normalise, shown
 from s11audit.store.database import AuditFileError
 from s11audit.store.evidence import EvidenceLibrary
@@ -185,6 +186,14 @@ class SelfAssessment:
 
     def shown_answer(self, item_id: str, value: Any) -> str:
         return shown(self.standards_set.item(item_id), value, self.standards_set.grade_scale)
+
+    # --- briefings from the business unit (read-only) -------------------------------------------
+
+    def briefings(self, standard_id: str | None = None) -> list[BriefingRow]:
+        """What the business unit sent with this audit for a standard (or all): last peer audit's
+        recommendations and its notes, as ``BriefingRow(standard_id, kind, text, source)``; see
+        ``store/briefings.py``. Empty for an audit not started from a starting file or template."""
+        return read_briefings(self._writer.session, self.id, standard_id)
 
     # --- completeness and trail ------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from s11audit.organisations import TYPES_BY_ID
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import canonical_json
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.briefings import BriefingRow, write_briefings
 from s11audit.store.carry_forward import (
     CarryForwardError,
     CarryForwardReport,
@@ -116,13 +118,15 @@ class AuditFile:
                              a.version_no, a.status, a.created_at, a.signed_at, a.parent_id) for a in rows]
 
     def start_audit(self, standards_set: StandardsSet, cycle: str, carry_forward_from: int | None = None,
-                    earlier: Earlier | None = None) -> SelfAssessment:
+                    earlier: Earlier | None = None, briefings: Iterable[BriefingRow] = ()) -> SelfAssessment:
         """Begin an audit for a cycle, keeping a snapshot of the standards set as it is now.
 
         ``carry_forward_from`` (an earlier audit's id in this file) or ``earlier`` (an earlier audit as
         plain data, for example last cycle's return) starts it pre-populated with whatever still fits
         the set (``store/carry_forward.py``); the new assessment's ``carried_forward`` says what was
-        carried and what was left out. It is all one transaction: on any failure there is no new audit.
+        carried and what was left out. ``briefings`` (last peer audit's recommendations, the business
+        unit's notes: ``store/briefings.py``) are kept with the audit for the standards of the set.
+        It is all one transaction: on any failure there is no new audit.
         """
         cycle = cycle.strip()
         if not cycle:
@@ -154,6 +158,9 @@ class AuditFile:
                     report = carry_forward(self._writer, audit.id, earlier, standards_set, organisation.org_type)
                 except CarryForwardError as exc:
                     raise AuditFileError(self.path, f"could not carry forward from {earlier.cycle}: {exc}") from exc
+            if briefings and write_briefings(session, audit.id, briefings, standards_set):
+                self._writer.trail(audit.id, "Briefing from the business unit",
+                                   new="recommendations from the last peer audit and notes, by standard")
         assessment = self.assessment(audit.id)
         assessment.carried_forward = report
         return assessment

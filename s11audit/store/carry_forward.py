@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -158,6 +158,30 @@ def earlier_in_file(session: Session, audit: Audit) -> Earlier:
         actions=tuple(EarlierAction(a.standard_id, a.description, a.owner, a.due_date, a.status, a.progress_notes,
                                     a.created_at, a.created_by) for a in actions),
     )
+
+
+def only_standards(earlier: Earlier, standard_ids: Iterable[str], standards_set: StandardsSet) -> Earlier:
+    """The part of an earlier audit about the given standards only (a peer audit template carries the
+    standards in focus and nothing else): their responses, the answers to their items, the evidence
+    linked to them (with only those links) and their actions. Nothing else is kept or reported."""
+    wanted = set(standard_ids)
+
+    def item_wanted(item_id: str) -> bool:
+        try:
+            return standards_set.standard_of_item(item_id).id in wanted
+        except KeyError:
+            return False
+
+    evidence = []
+    for entry in earlier.evidence:
+        links = tuple((sid, iid) for sid, iid in entry.links if sid in wanted)
+        if links:
+            evidence.append(replace(entry, links=links))
+    return replace(earlier,
+                   responses=tuple(r for r in earlier.responses if r.standard_id in wanted),
+                   answers=tuple(a for a in earlier.answers if item_wanted(a[0])),
+                   evidence=tuple(evidence),
+                   actions=tuple(a for a in earlier.actions if a.standard_id in wanted))
 
 
 # --- deciding what fits ----------------------------------------------------------------------------

@@ -183,3 +183,17 @@ class TrailEntry(Base):
     what: Mapped[str] = mapped_column(Text)
     old_value: Mapped[str] = mapped_column(Text, default="")
     new_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Briefing(Base):
+    """What the business unit sent with a starting file for one standard (schema 0005): last peer audit's
+    recommendations or its note (e.g. learning from reviews and case audits). Read-only for the audit."""
+
+    __tablename__ = "briefing"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
+    standard_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))  # "recommendation" or "business_unit_note"
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text, default="")  # e.g. "Peer audit day 2027 (2026/27)"
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import insert, literal, select
 from sqlalchemy.orm import Session
 
+from s11audit.store.briefings import copy_briefings
 from s11audit.store.models import Action, Audit, Evidence, EvidenceContent, EvidenceLink, ItemAnswer, StandardResponse
 
 _RESPONSE_FIELDS = ("standard_id", "grade", "not_applicable", "na_reason", "narrative", "example", "updated_at", "updated_by")
@@ -47,5 +48,6 @@ def new_version(session: Session, signed: Audit, user: str) -> Audit:
         copy_evidence_bytes(session, row.id, copy.id)
         for link in row.links:
             session.add(EvidenceLink(evidence_id=copy.id, standard_id=link.standard_id, item_id=link.item_id))
+    copy_briefings(session, signed.id, audit.id)
     session.flush()
     return audit

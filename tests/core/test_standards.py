@@ -200,6 +200,43 @@ def test_content_hash_is_stable_and_follows_content(tmp_path, shipped_sets):
     assert set_from_snapshot(original.content).content_hash == original.content_hash
 
 
+# A valid peer outcome scale, inserted before ``sign_off:`` by the peer outcome cases.
+PEER_OUTCOMES = """\
+peer_outcomes:
+  name: Peer outcome
+  levels:
+    - id: met
+      label: Met
+      meaning: Met after challenge.
+      colour: "#27AE60"
+      meets: true
+    - id: not_met
+      label: Not met
+      meaning: Not shown to be met.
+      colour: "#C0392B"
+      meets: false
+"""
+
+
+def test_peer_outcomes_from_the_set_or_the_default_scale(tmp_path, minimal_set, shipped_sets):
+    from s11audit.standards import DEFAULT_PEER_OUTCOMES
+
+    assert minimal_set.peer_outcomes == DEFAULT_PEER_OUTCOMES
+    assert [o.id for o in DEFAULT_PEER_OUTCOMES.levels] == ["met", "met_with_recommendations", "not_met"]
+    assert not DEFAULT_PEER_OUTCOMES.meets_standard("not_met") and DEFAULT_PEER_OUTCOMES.meets_standard("met")
+    own = load_file(write(tmp_path, mutate("sign_off:\n", PEER_OUTCOMES + "sign_off:\n"), "own.yaml"))
+    assert [(o.id, o.meets) for o in own.peer_outcomes.levels] == [("met", True), ("not_met", False)]
+    assert own.peer_outcomes.name == "Peer outcome"
+    for set_id in ("s11-wt2023", "s11-peer-audit"):
+        scale = shipped_sets[set_id].peer_outcomes
+        assert [(o.id, o.meets) for o in scale.levels] == [("met", True), ("met_with_recommendations", True),
+                                                           ("not_met", False)]
+    # A set based on another takes the base set's outcome scale unless it gives its own.
+    peer = load_file(write(tmp_path, mutate("id: mini-set", "id: mini-peer", text=HEAD)
+                           + 'based_on:\n  set: mini-set\n  standards: ["2"]\n', "peer.yaml"), bases=[own])
+    assert peer.peer_outcomes == own.peer_outcomes
+
+
 # --- malformed files: one specific problem each --------------------------------------------------
 
 TYPES = "graded, yes_no, number, percentage, date, text, choice"
@@ -306,6 +343,25 @@ CASES = [
     ("based-on-with-own-standards",
      mutate("id: mini-set", "id: mini-peer") + 'based_on:\n  set: mini-set\n  standards: ["1"]\n',
      "format:", "", r"^a set with 'based_on' takes its standards from the base set and must not list its own$"),
+    ("peer-outcome-without-meets",
+     mutate("sign_off:\n", PEER_OUTCOMES.replace("      meets: false\n", "") + "sign_off:\n"),
+     "- id: not_met", "peer outcomes, level 'not_met'", r"^missing required key 'meets'$"),
+    ("peer-outcome-duplicate-id",
+     mutate("sign_off:\n", PEER_OUTCOMES.replace("id: not_met", "id: met") + "sign_off:\n"),
+     None, "peer outcomes, level 'met'", r"^peer outcome id 'met' is used twice$"),
+    ("peer-outcomes-all-meet",
+     mutate("sign_off:\n", PEER_OUTCOMES.replace("meets: false", "meets: true") + "sign_off:\n"),
+     None, "peer outcomes", r"^at least one peer outcome must meet the standard"),
+    ("peer-outcome-bad-colour",
+     mutate("sign_off:\n", PEER_OUTCOMES.replace('"#C0392B"', "red") + "sign_off:\n"),
+     "colour: red", "peer outcomes, level 'not_met'", r"^colour 'red' must be written #RRGGBB"),
+    ("peer-outcome-unknown-key",
+     mutate("sign_off:\n", PEER_OUTCOMES.replace("      meets: false\n", "      meets: false\n      score: 1\n")
+            + "sign_off:\n"),
+     "score: 1", "peer outcomes, level 'not_met'", r"^unknown key 'score'"),
+    ("peer-outcomes-one-level",
+     mutate("sign_off:\n", PEER_OUTCOMES.split("    - id: not_met")[0] + "sign_off:\n"),
+     None, "peer outcomes", r"^'levels' needs at least 2 entries$"),
 ]
 
 
