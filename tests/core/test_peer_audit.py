@@ -278,3 +278,44 @@ def test_old_audit_file_is_upgraded_to_0005_with_no_briefings(tmp_path, s11_set)
     db = sqlite3.connect(path)
     assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0005"
     db.close()
+
+
+def test_briefings_stay_with_a_reopened_audit(tmp_path, s11_set):
+    with AuditFile.create(tmp_path / "p.s11audit", POLICE, "Lead") as audit_file:
+        assessment = audit_file.start_audit(s11_set, "2026/27", briefings=[
+            BriefingRow("2", RECOMMENDATION, "Hear from children in custody.", "Peer audit day 2026")])
+        fill_assessment(assessment, POLICE.name)
+        sign_sample(assessment)
+        reopened = audit_file.reopen_for_changes(assessment.id)
+        assert reopened.briefings("2") == assessment.briefings("2") != []
+
+
+def test_event_details_can_be_changed(day):
+    workspace, peer_day, _ = day
+    changed = pa.update_event(workspace, peer_day.id, name="Challenge day", standard_ids=["3"], slot_minutes=30)
+    assert (changed.name, changed.standard_ids, changed.slot_minutes, changed.held_on) == ("Challenge day", ("3",), 30,
+                                                                                            DAY)
+    assert pa.events(workspace, peer_day.cycle_id) == [changed]
+    assert {r.standard_id for r in pa.records(workspace, peer_day.id)} == {"3"}
+    with pytest.raises(AuditFileError, match="slot"):
+        pa.update_event(workspace, peer_day.id, slot_minutes=0)
+
+
+def test_peer_audit_cycle_on_the_reduced_set_starts_from_the_last_full_audit(tmp_path, s11_set, shipped_sets):
+    peer_set = shipped_sets["s11-peer-audit"]
+    with Workspace.create(tmp_path / "unit.s11workspace", "Officer") as workspace:
+        full = workspace.add_cycle("2025/26", s11_set, dt.date(2026, 3, 31))
+        entry = OrganisationEntry(RIVERSIDE.name, RIVERSIDE.reference, "Health", "health")
+        workspace.add_organisations(full.id, [entry])
+        import_returns(workspace, full, [_signed_return(tmp_path / "r", RIVERSIDE, s11_set, "2025/26",
+                                                        {"2": "amber", "3": "green", "5": "green"})])
+        peer = workspace.add_cycle("2026/27 peer audit", peer_set, dt.date(2027, 3, 31), previous="2025/26")
+        [org] = workspace.add_organisations(peer.id, [entry])
+        peer_day = pa.add_event(workspace, peer.id, "Peer audit day 2027", DAY, ["2", "3", "5"])
+        pa.add_participants(workspace, peer_day.id, [org.id])
+        assert pa.self_grades(workspace, peer_day.id)[org.id]["2"].source == "previous"
+        [result] = write_peer_templates(workspace, peer_day.id, tmp_path / "templates")
+    with AuditFile.open(result.path, "x", read_only=True) as audit_file:
+        assessment = audit_file.latest_assessment()
+        assert assessment.standards_set.id == "s11-peer-audit"
+        assert {sid: r.grade for sid, r in assessment.responses().items()} == {"2": "amber", "3": "green", "5": "green"}
