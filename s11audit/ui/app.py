@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     if files:
         # Open after the window is on screen, so any question about the file has a window to sit on.
         QTimer.singleShot(0, lambda: window.open_file(Path(files[0])))
+    else:
+        QTimer.singleShot(0, window.welcome_if_first_run)  # the first time this user starts the app
     return app.exec()
 
 

@@ -117,6 +117,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_view(k))
         self.actionStandardsSets.triggered.connect(self.show_standards_sets)
         self.actionAbout.triggered.connect(self.show_about)
+        self.actionUserGuide.triggered.connect(self.show_user_guide)
+        self.actionWelcome.triggered.connect(self.show_welcome)
+        self.guide_window: QWidget | None = None
+        self.welcome_dialog: QWidget | None = None
         self.menuRecent.aboutToShow.connect(self._fill_recent_menu)
         self.menuSwitchAudit.aboutToShow.connect(self._fill_switch_menu)
 
@@ -502,9 +506,77 @@ class MainWindow(QMainWindow):
         StandardsSetsDialog.show_sets(self, self.catalogue.report())
 
     def show_about(self) -> None:
-        from s11audit.ui.menus import show_about
+        from s11audit.ui.dialogs.about import AboutDialog
 
-        show_about(self, self.settings.path)
+        dialog = AboutDialog(self, self.catalogue.report(), self.settings.path)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def show_user_guide(self) -> QWidget:
+        """The guide in its own window beside this one (one at a time), brought to the front."""
+        from s11audit.ui.dialogs.user_guide import UserGuideWindow
+
+        if self.guide_window is None:
+            self.guide_window = UserGuideWindow(self)
+            self.guide_window.destroyed.connect(lambda: setattr(self, "guide_window", None))
+        self.guide_window.show()
+        self.guide_window.raise_()
+        self.guide_window.activateWindow()
+        return self.guide_window
+
+    # --- first run ----------------------------------------------------------------------------------
+
+    def welcome_if_first_run(self) -> QWidget | None:
+        """The welcome, the first time the app starts for this user; never again once closed."""
+        return None if self.settings.welcome_seen else self.show_welcome()
+
+    def show_welcome(self) -> QWidget:
+        from s11audit.ui.dialogs.welcome import WelcomeDialog
+
+        if self.welcome_dialog is None:
+            dialog = WelcomeDialog(self)
+            dialog.chosen.connect(self._welcome_chosen)
+            dialog.finished.connect(self._welcome_closed)
+            self.welcome_dialog = dialog
+        self.welcome_dialog.open()
+        return self.welcome_dialog
+
+    def _welcome_closed(self) -> None:
+        self.settings.welcome_seen = True
+        dialog, self.welcome_dialog = self.welcome_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _welcome_chosen(self, choice: str) -> None:
+        from s11audit.ui.dialogs import welcome
+
+        # After the welcome has gone, so any dialog that follows sits on the main window.
+        actions = {welcome.NEW_FILE: self.new_file, welcome.WORKSPACE: self.new_workspace,
+                   welcome.GUIDE: self.show_user_guide}
+        if choice in actions:
+            QTimer.singleShot(0, self, actions[choice])
+        elif choice.startswith("sample:"):
+            QTimer.singleShot(0, self, lambda: self.open_sample(choice.split(":", 1)[1]))
+
+    def open_sample(self, kind: str) -> bool:
+        """Make (the first time) and open the completed sample audit for a school or an agency."""
+        from s11audit.store import AuditFileError
+        from s11audit.ui.dialogs.welcome import sample_file
+
+        try:
+            path = sample_file(kind, self.catalogue.report().sets)
+        except (OSError, AuditFileError) as error:
+            QMessageBox.warning(self, "Cannot make the sample audit", f"The sample audit could not be written: {error}")
+            return False
+        if path is None:
+            QMessageBox.warning(self, "No sample audit", "No standards set for this kind of organisation is loaded, "
+                                                         "so there is no sample to show.")
+            return False
+        opened = self.open_file(path)
+        if opened:
+            self.statusbar.showMessage(f"A sample audit to explore, kept in {path.parent}. "
+                                       "Change anything you like: it is yours to try things out.", 15000)
+        return opened
 
 
 def _completion_view(document: AuditDocument, parent: QWidget) -> QWidget:

@@ -1,4 +1,5 @@
-"""The app's per-user settings: the user's name, recent audit files and the last folder used.
+"""The app's per-user settings: the user's name, recent audit files, the last folder used and
+whether the welcome has been seen.
 
 Kept in an INI file in the per-user data folder (not the Windows registry) so a locked-down PC
 needs no registry rights, the file can be inspected, and ``S11AUDIT_HOME`` isolates tests.
@@ -18,6 +19,7 @@ MAX_RECENT = 8
 _USER_NAME = "user/name"
 _RECENT = "files/recent"
 _LAST_FOLDER = "files/last_folder"
+_WELCOME_SEEN = "first_run/welcome_seen"
 
 
 def _as_list(value: object) -> list[str]:
@@ -83,3 +85,13 @@ class Settings:
     @last_folder.setter
     def last_folder(self, folder: Path | str) -> None:
         self._store(_LAST_FOLDER, str(folder))
+
+    # --- first run -------------------------------------------------------------------------------
+
+    @property
+    def welcome_seen(self) -> bool:
+        return str(self._qsettings.value(_WELCOME_SEEN, "false")).lower() == "true"
+
+    @welcome_seen.setter
+    def welcome_seen(self, seen: bool) -> None:
+        self._store(_WELCOME_SEEN, "true" if seen else "false")

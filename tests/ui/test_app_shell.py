@@ -58,7 +58,7 @@ def test_start_screen_and_menus(window):
                                            "Export PDF…", "Export action plan…", "Close file", "Quit"]
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]
     assert menu_texts(window.menuView) == ["Self-assessment", "Action plan", "Audit trail"]
-    assert menu_texts(window.menuHelp) == ["Standards sets…", "About s11audit"]
+    assert menu_texts(window.menuHelp) == ["User guide", "Welcome…", "Standards sets…", "About s11audit"]
     every_action = [t for m in (window.menuFile, window.menuEdit, window.menuView, window.menuHelp) for t in menu_texts(m)]
     assert not [t for t in every_action if "save" in t.lower()]  # everything saves itself
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
@@ -358,8 +358,16 @@ def test_help_shows_standards_sets_and_version(window, qtbot, messages):
     seen = when_dialog(StandardsSetsDialog, check)
     window.actionStandardsSets.trigger()
     assert seen
+
+    from s11audit.ui.dialogs.about import AboutDialog
+
+    def about(dialog: AboutDialog) -> None:
+        assert __version__ in dialog.form.title.text()
+        dialog.reject()
+
+    seen = when_dialog(AboutDialog, about)
     window.actionAbout.trigger()
-    assert __version__ in messages.texts("about")[0]
+    assert seen
 
 
 def test_cycle_defaults_to_the_academic_year():

@@ -1,0 +1,95 @@
+"""Help > User guide: the guide shipped with the app (``resources/guide/user-guide.md``), shown inside
+the app. Links between sections move within the guide; links to web pages are only shown as text,
+never opened: the app does not use the network and some PCs have no browser allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QWidget
+
+from s11audit.paths import resources_dir
+from s11audit.ui.dialogs.base import FormDialog
+
+GUIDE_FILE = "user-guide.md"
+LOCAL_SCHEMES = ("", "file")
+
+
+def guide_dir():
+    return resources_dir() / "guide"
+
+
+def slug(heading: str) -> str:
+    """The anchor of a heading as GitHub writes it: "2. Sign off!" -> "2-sign-off"."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def name_headings(document: QTextDocument) -> list[tuple[int, str, str]]:
+    """Give each heading an anchor named by its slug (Qt's Markdown reader names none); returns them."""
+    headings = []
+    block = document.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level:
+            anchor = slug(block.text())
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            mark = QTextCharFormat()
+            mark.setAnchor(True)
+            mark.setAnchorNames([anchor])
+            cursor.mergeCharFormat(mark)
+            headings.append((level, block.text(), anchor))
+        block = block.next()
+    return headings
+
+
+class UserGuideWindow(FormDialog):
+    """Not modal, so the guide can stay open beside the audit."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__("user_guide_window", parent)
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        form = self.form
+        browser = form.browser
+        browser.setSearchPaths([str(guide_dir())])
+        path = guide_dir() / GUIDE_FILE
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            text = f"# User guide\n\nThe user guide is missing from this installation ({path})."
+        browser.document().setBaseUrl(QUrl.fromLocalFile(str(guide_dir()) + "/"))
+        browser.setMarkdown(text)
+        self.headings = name_headings(browser.document())
+        self._history: list[int] = []
+        browser.anchorClicked.connect(self.follow)
+        browser.highlighted.connect(self._hover)
+        form.backButton.clicked.connect(self.back)
+        form.contentsButton.clicked.connect(self.contents)
+
+    def follow(self, url: QUrl) -> None:
+        browser = self.form.browser
+        if url.scheme() in LOCAL_SCHEMES and url.hasFragment():
+            self._history.append(browser.verticalScrollBar().value())
+            self.form.backButton.setEnabled(True)
+            browser.scrollToAnchor(url.fragment())
+            self.form.linkNote.clear()
+        else:
+            # A web page or a file outside the guide: say where it is, do not open it.
+            self.form.linkNote.setText(f"Not opened (s11audit does not use the internet): {url.toString()}")
+
+    def _hover(self, url: QUrl) -> None:
+        if url.isValid() and url.scheme() not in LOCAL_SCHEMES:
+            self.form.linkNote.setText(url.toString())
+
+    def back(self) -> None:
+        if self._history:
+            self.form.browser.verticalScrollBar().setValue(self._history.pop())
+        self.form.backButton.setEnabled(bool(self._history))
+
+    def contents(self) -> None:
+        self.form.browser.verticalScrollBar().setValue(0)
