@@ -153,11 +153,14 @@ def test_check_based_on_set_with_its_base_in_the_same_command(capsys, tmp_path, 
     assert out == f"{peer}:9: based on: the base set 'cli-set' was not found among the loaded standards sets\n"
 
 
-def test_check_needs_a_file(capsys):
-    with pytest.raises(SystemExit) as caught:
-        main(["standards", "check"])
-    assert caught.value.code == 2
-    assert "FILE" in capsys.readouterr().err
+def test_check_without_files_checks_the_shipped_sets(capsys):
+    from s11audit.paths import shipped_standards_dir
+
+    assert main(["standards", "check"]) == 0
+    out = capsys.readouterr().out
+    shipped = sorted(shipped_standards_dir().glob("*.yaml"))
+    assert shipped and all(f"{path}: OK" in out for path in shipped)
+    assert f"{len(shipped)} of {len(shipped)} files valid" in out
 
 
 # --- standards list ------------------------------------------------------------------------------
