@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from s11audit.business_unit import peer_audit as pa
 from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.ui.business_unit.peer_recording import NOT_RECORDED, PeerRecordingDialog
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages  # noqa: F401
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 AGENCIES = [("Riverside Community Health", "RH1", "Health", "health"), ("Northshire Police", "NP1", "Police", "police"),
@@ -88,3 +88,74 @@ def test_a_wrong_date_is_explained_and_not_saved(qtbot, event):
     [stored] = [r for r in pa.records(workspace, found.id) if (r.organisation_id, r.standard_id) ==
                 (row.organisation_id, row.standard_id)]
     assert stored.actions[0].due_on is None
+
+
+def test_peer_audit_tab_sets_up_groups_records_and_writes_the_documents(qtbot, tmp_path, s11_set, monkeypatch,
+                                                                        messages):
+    from PySide6.QtWidgets import QFileDialog
+    from pypdf import PdfReader
+
+    from s11audit.ui.business_unit.peer_view import PeerEventDialog
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+    from tests.ui.shell_support import when_dialog
+
+    workspace = Workspace.create(tmp_path / "unit.s11workspace", "Officer")
+    cycle = workspace.add_cycle("2026/27", s11_set, dt.date(2027, 3, 31))
+    workspace.add_organisations(cycle.id, [OrganisationEntry(n, r, s, t) for n, r, s, t in AGENCIES])
+    window = BusinessUnitWindow(workspace, [s11_set])
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(window)
+    window.show()
+    form = window.form
+    form.tabs.setCurrentWidget(form.peerTab)
+    assert not form.proposeGroupsButton.isEnabled()
+
+    def create(dialog: PeerEventDialog) -> None:
+        qtbot.keyClicks(dialog.form.eventName, "Peer audit day March 2027")
+        for i in range(dialog.form.focus.count()):  # standards 2, 3 and 5
+            item = dialog.form.focus.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ("2", "3", "5")
+                               else Qt.CheckState.Unchecked)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert when_dialog(PeerEventDialog, create) is not None
+    qtbot.mouseClick(form.newEventButton, Qt.MouseButton.LeftButton)
+    event_id = window.peer.event_id
+    assert event_id is not None and [s.id for s in pa.standards_in_focus(workspace, event_id)] == ["2", "3", "5"]
+
+    form.groupSize.setValue(2)
+    qtbot.mouseClick(form.proposeGroupsButton, Qt.MouseButton.LeftButton)
+    tree = form.groupsTree
+    assert [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())] == ["Group 1", "Group 2"]
+    for i in range(2):  # each group mixes sectors
+        group = tree.topLevelItem(i)
+        sectors = [group.child(c).text(1) for c in range(group.childCount())]
+        assert len(sectors) == 2 and len(set(sectors)) == 2
+
+    # Record group 1: one outcome, then the tree shows it.
+    tree.setCurrentItem(tree.topLevelItem(0))
+
+    def record(dialog: PeerRecordingDialog) -> None:
+        dialog.form.outcome.setCurrentIndex(dialog.form.outcome.findData("met"))
+        dialog.form.outcome.activated.emit(dialog.form.outcome.currentIndex())
+        dialog.accept()
+
+    assert when_dialog(PeerRecordingDialog, record) is not None
+    qtbot.mouseClick(form.recordButton, Qt.MouseButton.LeftButton)
+    assert tree.topLevelItem(0).child(0).text(2) == "1 of 3"
+
+    outputs = {"schedule": tmp_path / "schedule.pdf", "summary": tmp_path / "summary.pdf",
+               "workbook": tmp_path / "outcomes.xlsx"}
+    for kind, target in outputs.items():
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, t=target, **k: (str(t), "")))
+        window.peer.write_report(kind)
+        assert target.exists()
+    schedule = " ".join(page.extract_text() for page in PdfReader(outputs["schedule"]).pages)
+    assert "Group 1" in schedule and "Northshire Police" in schedule
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(letters)))
+    window.peer.write_feedback()
+    assert len(list(letters.glob("*.pdf"))) == len(AGENCIES)
+    assert messages.texts("warning") == [] and f"{len(AGENCIES)} feedback letters written" in messages.texts()[-1]
+    window.close()

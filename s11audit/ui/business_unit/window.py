@@ -32,6 +32,7 @@ from s11audit.store import AuditFileError
 from s11audit.ui.background import run_in_background
 from s11audit.ui.business_unit.dialogs import ModerationDialog, NewCycleDialog, OrganisationDialog
 from s11audit.ui.business_unit.findings_view import ItemsModel, StandardsModel, prepare_table
+from s11audit.ui.business_unit.peer_view import PeerView
 from s11audit.ui.business_unit.tables import ROW_ROLE, STATUS_LABELS, RegisterModel, ReturnsModel
 from s11audit.ui.forms import load_form
 
@@ -107,6 +108,7 @@ class BusinessUnitWindow(QMainWindow):
             chooser.currentIndexChanged.connect(self._show_findings)
         form.findingsPdfButton.clicked.connect(lambda: self.write_findings("pdf"))
         form.findingsXlsxButton.clicked.connect(lambda: self.write_findings("xlsx"))
+        self.peer = PeerView(self, form, workspace)
         self.resize(1280, 820)
         self._fill_cycles()
 
@@ -174,6 +176,8 @@ class BusinessUnitWindow(QMainWindow):
                     break
         self._fill_filters(rates)
         self._show_findings()
+        if hasattr(self, "peer"):
+            self.peer.fill(cycle)
         self._update_buttons()
 
     def new_cycle(self) -> None:
