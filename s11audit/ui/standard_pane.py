@@ -62,6 +62,20 @@ def _text(text: str, style: str = "", rich: bool = False) -> QLabel:
 class StandardPane(QWidget):
     guidance_toggled = Signal(bool)
 
+    @staticmethod
+    def _briefings(document: AuditDocument, standard: Standard) -> QLabel | None:
+        """What the business unit sent for this standard (last peer audit's recommendations, its
+        note), shown above the grades so it is read before grading; None when there is nothing."""
+        rows = document.assessment.briefings(standard.id)
+        if not rows:
+            return None
+        parts = [f"<p><b>{html.escape(row.heading)}</b>" + (f" <i>({html.escape(row.source)})</i>" if row.source else "")
+                 + f"<br>{html.escape(row.text).replace(chr(10), '<br>')}</p>" for row in rows]
+        label = _text("".join(parts), rich=True)
+        label.setProperty("role", "briefing")
+        label.setAccessibleName(f"From the business unit for standard {standard.number}")
+        return label
+
     def __init__(self, document: AuditDocument, standard: Standard, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
@@ -99,6 +113,9 @@ class StandardPane(QWidget):
         layout.addWidget(self.guidance)
         if not standard.guidance.strip():
             self.guidance_button.hide()
+        self.briefings = self._briefings(document, standard)
+        if self.briefings is not None:
+            layout.addWidget(self.briefings)
 
         self._section(layout, "Grade")
         self.grades = GradeChooser(standard, scale)

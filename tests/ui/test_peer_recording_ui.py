@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from s11audit.business_unit import peer_audit as pa
 from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.ui.business_unit.peer_recording import NOT_RECORDED, PeerRecordingDialog
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, shown_window  # noqa: F401
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 AGENCIES = [("Riverside Community Health", "RH1", "Health", "health"), ("Northshire Police", "NP1", "Police", "police"),
@@ -159,3 +159,29 @@ def test_peer_audit_tab_sets_up_groups_records_and_writes_the_documents(qtbot, t
     assert len(list(letters.glob("*.pdf"))) == len(AGENCIES)
     assert messages.texts("warning") == [] and f"{len(AGENCIES)} feedback letters written" in messages.texts()[-1]
     window.close()
+
+
+def test_the_standard_page_shows_what_the_business_unit_sent(qtbot, tmp_path, s11_set, shown_window):
+    from s11audit.sample import make_sample
+    from s11audit.store import BUSINESS_UNIT_NOTE, RECOMMENDATION, AuditFile, BriefingRow, OrganisationDetails
+    from s11audit.store.briefings import write_briefings
+
+    agency = OrganisationDetails("Riverside Community Health", "RH1", "agency", "health")
+    path = make_sample(tmp_path / "template.s11audit", s11_set, agency)
+    with AuditFile.open(path, "Business unit") as audit_file:
+        assessment = audit_file.latest_assessment()
+        with audit_file._writer.change() as session:
+            write_briefings(session, assessment.id, [
+                BriefingRow("2", RECOMMENDATION, "Involve children in designing services.", "Peer audit day 2026"),
+                BriefingRow("2", BUSINESS_UNIT_NOTE, "Learning from review R: <voice of the child> missing.", "")],
+                assessment.standards_set)
+    assert shown_window.open_file(path)
+    view = shown_window.views["self_assessment"]
+    view.show_standard("2")
+    shown = view.current_pane().briefings
+    assert shown is not None and shown.isVisibleTo(shown_window)
+    text = shown.text()
+    assert "Recommendation from the last peer audit" in text and "Involve children in designing services." in text
+    assert "&lt;voice of the child&gt;" in text  # user text is escaped, never markup
+    view.show_standard("3")
+    assert view.current_pane().briefings is None
