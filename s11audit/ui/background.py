@@ -9,6 +9,7 @@ is modal).
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -69,10 +70,17 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
     dialog.show()
-    worker.start()
-    if not worker.isFinished():
-        loop.exec()
-    worker.wait()
+    # Python's cycle collector may run on whichever thread allocates; if it ran on the worker it could
+    # destroy Qt objects that belong to the UI thread (a crash). Collect now, and not during the job.
+    gc.collect()
+    gc.disable()
+    try:
+        worker.start()
+        if not worker.isFinished():
+            loop.exec()
+        worker.wait()
+    finally:
+        gc.enable()
     dialog.close()
     dialog.deleteLater()
     worker.deleteLater()

@@ -460,7 +460,27 @@ class BusinessUnitWindow(QMainWindow):
             f"{findings.received} returns" + (f" of {findings.expected} expected" if findings.expected else "")
             + (f". Weakest: {weakest}" if weakest else "")
             + (f". Moderation agreed with the self-grade in {agreement:.0f}% of {findings.agreement.moderated} "
-               "moderated standards" if agreement is not None else "") + ".")
+               "moderated standards" if agreement is not None else "") + "." + self._peer_findings_text())
+
+    def _peer_findings_text(self) -> str:
+        """The cycle's peer audit days in the findings: agreement, outcomes per standard, recommendations."""
+        from s11audit.business_unit.peer_audit import events
+        from s11audit.business_unit.peer_summary import day_summary
+
+        lines = []
+        for found in events(self.workspace, self.cycle.id):
+            summary = day_summary(self.workspace, found.id)
+            peer = summary.findings
+            if not peer.compared and not any(s.counts for s in peer.standards):
+                continue
+            rate = f"{100 * peer.agreement_rate:.0f}% of {peer.compared}" if peer.agreement_rate is not None else "none yet"
+            per_standard = "; ".join(
+                f"{s.heading}: " + ", ".join(f"{summary.scale.level(o).label} {n}" for o, n in s.counts if n)
+                for s in peer.standards if any(n for _, n in s.counts))
+            lines.append(f"\n{found.name}: peer outcomes agreed with the self-grade in {rate}"
+                         + (f"; {per_standard}" if per_standard else "")
+                         + f"; {len(peer.agencies_with_recommendations)} agencies with recommendations.")
+        return "".join(lines)
 
     def write_findings(self, kind: str) -> None:
         suffix, file_filter = (".pdf", "PDF documents (*.pdf)") if kind == "pdf" else (".xlsx", "Excel workbooks (*.xlsx)")
