@@ -451,8 +451,8 @@ def records(workspace: Workspace, event_id: int, organisation_ids: Iterable[int]
     (e.g. to one challenge group).
     """
     found = event(workspace, event_id)
-    chosen = [p for p in participants(workspace, event_id)
-              if organisation_ids is None or p.organisation_id in set(organisation_ids)]
+    wanted = None if organisation_ids is None else set(organisation_ids)
+    chosen = [p for p in participants(workspace, event_id) if wanted is None or p.organisation_id in wanted]
     grades = self_grades(workspace, event_id)
     stored = {(r.organisation_id, r.standard_id): r for r in workspace.session.scalars(
         select(PeerRecord).where(PeerRecord.event_id == event_id))}

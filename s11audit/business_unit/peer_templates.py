@@ -59,8 +59,8 @@ def write_peer_templates(workspace: Workspace, event_id: int, folder: Path | str
     found = event_row(workspace, event_id)
     cycle = workspace.cycle(found.cycle_id)
     standards_set = workspace.standards_set(cycle.id)
-    chosen = [p for p in participants(workspace, event_id)
-              if participant_ids is None or p.organisation_id in set(participant_ids)]
+    wanted = None if participant_ids is None else set(participant_ids)
+    chosen = [p for p in participants(workspace, event_id) if wanted is None or p.organisation_id in wanted]
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:

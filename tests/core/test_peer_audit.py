@@ -133,6 +133,7 @@ def test_each_setter_is_one_transaction_and_survives_reopening(day):
         assert [p.group for p in pa.participants(reopened, peer_day.id) if p.organisation_id == rh] == [2]
         # A row for every participant and standard in focus, recorded or not.
         assert len(pa.records(reopened, peer_day.id)) == 9
+        assert len(pa.records(reopened, peer_day.id, (i for i in [rh, ids["NP1"]]))) == 6
         pa.set_outcome(reopened, peer_day.id, rh, "3", None)
         pa.remove_action(reopened, action.id)
         [row] = [r for r in pa.records(reopened, peer_day.id, [rh]) if r.standard_id == "3"]
