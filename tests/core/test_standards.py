@@ -629,7 +629,7 @@ def test_per_user_copy_of_a_shipped_set_with_different_content_is_skipped(s11_se
     assert [s.content_hash for s in report.sets if s.id == "s11-wt2023"] == [s11_set.content_hash]
     [skipped] = report.skipped
     assert skipped.path == folder / "our-s11.yaml"
-    assert skipped.reason.startswith("our-s11.yaml: set 's11-wt2023' version 2026.1 is already loaded from ")
+    assert skipped.reason.startswith("our-s11.yaml: set 's11-wt2023' version 2026.2 is already loaded from ")
     assert "s11-wt2023.yaml" in skipped.reason and skipped.reason.endswith("give this file a new version")
 
 
@@ -646,13 +646,13 @@ def test_per_user_new_version_sits_beside_the_shipped_one(s11_set):
     folder = user_standards_dir()
     folder.mkdir(parents=True, exist_ok=True)
     text = (shipped_standards_dir() / "s11-wt2023.yaml").read_text(encoding="utf-8")
-    text = text.replace('version: "2026.1"', 'version: "2027.1"', 1).replace("effective_date: 2026-09-01", "effective_date: 2027-09-01", 1)
+    text = text.replace('version: "2026.2"', 'version: "2027.1"', 1).replace("effective_date: 2026-09-01", "effective_date: 2027-09-01", 1)
     write(folder, text, "s11-2027.yaml")
     report = discover()
     assert report.skipped == []
-    assert sorted(s.version for s in report.sets if s.id == "s11-wt2023") == ["2026.1", "2027.1"]
+    assert sorted(s.version for s in report.sets if s.id == "s11-wt2023") == ["2026.2", "2027.1"]
     assert report.find("s11-wt2023").version == "2027.1"
-    assert report.find("s11-wt2023", "2026.1").content_hash == s11_set.content_hash
+    assert report.find("s11-wt2023", "2026.2").content_hash == s11_set.content_hash
 
 
 def test_a_fault_in_the_loader_skips_only_that_file(tmp_path, monkeypatch):
