@@ -25,7 +25,7 @@ from s11audit.ui.forms import load_form
 from s11audit.ui.row_table_model import RowTableModel
 from s11audit.ui.text_autosave import AutoSave
 
-NOT_RECORDED = "Not recorded yet"
+NOT_RECORDED = "Not recorded"
 
 
 class RecordsModel(RowTableModel):
@@ -68,7 +68,7 @@ class PeerRecordingDialog(QDialog):
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(form)
         self.setWindowTitle(f"{self.peer_event.name}: group {group}" if group else self.peer_event.name)
-        self.resize(1240, 800)
+        self.resize(1360, 820)
         standards_set = workspace.standards_set(self.peer_event.cycle_id)
         self.grade_scale = standards_set.grade_scale
         self.scale = peer_audit.outcome_scale(workspace, event_id)
@@ -81,7 +81,7 @@ class PeerRecordingDialog(QDialog):
         header = form.rowsTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 170, 110)):
+        for column, width in enumerate((230, 190, 110)):
             form.rowsTable.setColumnWidth(column, width)
         form.rowsTable.verticalHeader().hide()
         form.outcome.addItem(NOT_RECORDED, None)
@@ -89,10 +89,11 @@ class PeerRecordingDialog(QDialog):
             form.outcome.addItem(level.label, level.id)
             form.outcome.setItemData(form.outcome.count() - 1, level.meaning, Qt.ItemDataRole.ToolTipRole)
         form.actionsTable.setColumnCount(3)
-        form.actionsTable.setHorizontalHeaderLabels(["Action", "Owner", "Due (dd/mm/yyyy)"])
+        form.actionsTable.setHorizontalHeaderLabels(["Action", "Owner", "Due date"])
+        form.actionsTable.horizontalHeaderItem(2).setToolTip("Type the date as dd/mm/yyyy, for example 31/03/2027")
         form.actionsTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         form.actionsTable.setColumnWidth(1, 180)
-        form.actionsTable.setColumnWidth(2, 130)
+        form.actionsTable.setColumnWidth(2, 120)
         self.notes_saver = AutoSave(form.challengeNotes)
         self.notes_saver.save.connect(lambda text: self._save(peer_audit.set_challenge_notes, text))
         self.recommendations_saver = AutoSave(form.recommendations)
