@@ -174,6 +174,28 @@ def _date(text: str | None):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2027-03-31") from None
 
 
+def _in_workspace(path: Path, work, read_only: bool = False):
+    """Open the workspace at ``path`` and return ``work(workspace)``; None (after printing why) if the
+    workspace cannot be opened or the work is refused."""
+    from s11audit.reports import ReportError
+    from s11audit.store import AuditFileError
+
+    workspace = _open_workspace(path, read_only=read_only)
+    if workspace is None:
+        return None
+    with workspace:
+        try:
+            return work(workspace)
+        except (AuditFileError, ReportError) as exc:
+            print(exc, file=sys.stderr)
+            return None
+
+
+def _workspace_cycle(args: argparse.Namespace, work):
+    """``work(workspace, cycle)`` for ``args.workspace`` (read-only) and ``args.cycle``, as ``_in_workspace``."""
+    return _in_workspace(args.workspace, lambda workspace: work(workspace, workspace.cycle(args.cycle)), read_only=True)
+
+
 def _workspace_new(args: argparse.Namespace) -> int:
     workspace = _open_workspace(args.path, create=True)
     if workspace is None:
@@ -184,54 +206,33 @@ def _workspace_new(args: argparse.Namespace) -> int:
 
 
 def _cycle_add(args: argparse.Namespace) -> int:
-    from s11audit.store import AuditFileError
-
     standards_set = _find_set(args.set, args.set_version)
     if standards_set is None:
         return FAILED
-    workspace = _open_workspace(args.workspace)
-    if workspace is None:
+    cycle = _in_workspace(args.workspace, lambda workspace: workspace.add_cycle(
+        args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous))
+    if cycle is None:
         return FAILED
-    with workspace:
-        try:
-            cycle = workspace.add_cycle(args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous)
-        except AuditFileError as exc:
-            print(exc, file=sys.stderr)
-            return FAILED
     print(f"Added cycle {cycle.name}: {standards_set.display_name}, due {cycle.due_on}")
     return OK
 
 
 def _register_import(args: argparse.Namespace) -> int:
     from s11audit.business_unit.register import import_register
-    from s11audit.store import AuditFileError
 
-    workspace = _open_workspace(args.workspace)
-    if workspace is None:
+    report = _in_workspace(args.workspace, lambda workspace: import_register(workspace, args.cycle, args.file))
+    if report is None:
         return FAILED
-    with workspace:
-        try:
-            report = import_register(workspace, args.cycle, args.file)
-        except AuditFileError as exc:
-            print(exc, file=sys.stderr)
-            return FAILED
     print(report.summary())
     return INVALID if report.bad_rows else OK
 
 
 def _import(args: argparse.Namespace) -> int:
     from s11audit.business_unit.importing import REJECTED, import_returns
-    from s11audit.store import AuditFileError
 
-    workspace = _open_workspace(args.into)
-    if workspace is None:
+    report = _in_workspace(args.into, lambda workspace: import_returns(workspace, args.cycle, args.files))
+    if report is None:
         return FAILED
-    with workspace:
-        try:
-            report = import_returns(workspace, args.cycle, args.files)
-        except AuditFileError as exc:
-            print(exc, file=sys.stderr)
-            return FAILED
     for outcome in report.files:
         who = f" ({outcome.organisation}, {outcome.reference})" if outcome.organisation or outcome.reference else ""
         print(f"{outcome.path}: {outcome.outcome}{who}: {outcome.reason}")
@@ -244,28 +245,10 @@ def _import(args: argparse.Namespace) -> int:
     return INVALID if any(f.outcome == REJECTED for f in report.files) else OK
 
 
-def _workspace_cycle(args: argparse.Namespace, work):
-    """Open ``args.workspace`` read-only, find ``args.cycle`` and return ``work(workspace, cycle)``;
-    None (after printing why) if the workspace, the cycle or the work fails."""
-    from s11audit.reports import ReportError
-    from s11audit.store import AuditFileError
-
-    workspace = _open_workspace(args.workspace, read_only=True)
-    if workspace is None:
-        return None
-    with workspace:
-        try:
-            return work(workspace, workspace.cycle(args.cycle))
-        except (AuditFileError, ReportError) as exc:
-            print(exc, file=sys.stderr)
-            return None
-
-
 def _status(args: argparse.Namespace) -> int:
     from s11audit.business_unit.tracking import chase_list, response_rates, statuses, write_chase_list
     from s11audit.organisations import type_label
     from s11audit.reports import ReportError
-    from s11audit.store import AuditFileError
 
     opened = _workspace_cycle(args, lambda workspace, cycle: (cycle, statuses(workspace, cycle)))
     if opened is None:

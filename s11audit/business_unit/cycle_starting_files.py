@@ -72,25 +72,40 @@ def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation
                              overwrite: bool = False) -> list[StartingFileResult]:
     """Write a starting file for each organisation into ``folder``: one result each, in order; a failure
     never stops the rest; ``cancelled()`` stops before the next one."""
-    standards_set = workspace.standards_set(cycle.id)
     chosen = [workspace.organisation(i) for i in organisation_ids]
+
+    def entry(organisation: OrganisationRow) -> StartingFileEntry:
+        # The recommendations of the organisation's last peer audit held in another cycle go with it.
+        briefings = previous_recommendations(workspace, organisation.reference,
+                                             lambda event: event.cycle_id != cycle.id)
+        return StartingFileEntry(organisation_details(organisation),
+                                 last_return(workspace, cycle, organisation.reference), briefings=tuple(briefings))
+
+    return write_each(workspace, cycle, folder, [(f"the starting file for {o.name}", lambda o=o: entry(o)) for o in chosen],
+                      progress, cancelled, overwrite)
+
+
+def write_each(workspace: Workspace, cycle: CycleRow, folder: Path | str,
+               jobs: list[tuple[str, Callable[[], StartingFileEntry]]],
+               progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None,
+               overwrite: bool = False) -> list[StartingFileResult]:
+    """Write one audit file per job (what it is in words, and how to make its entry) into ``folder``,
+    reading each organisation's last return only when its turn comes: one result each, in order; a
+    failure never stops the rest; ``cancelled()`` stops before the next one. Shared by starting files
+    and peer audit templates."""
+    standards_set = workspace.standards_set(cycle.id)
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StartingFileError(f"The folder {folder} cannot be created ({exc.strerror or exc}).") from exc
     results: list[StartingFileResult] = []
-    for done, organisation in enumerate(chosen):
+    for done, (what, make_entry) in enumerate(jobs):
         if cancelled is not None and cancelled():
             break
         if progress is not None:
-            progress(done, len(chosen), f"Writing the starting file for {organisation.name}")
-        # The recommendations of the organisation's last peer audit held in another cycle go with it.
-        briefings = previous_recommendations(workspace, organisation.reference,
-                                             lambda event: event.cycle_id != cycle.id)
-        entry = StartingFileEntry(organisation_details(organisation), last_return(workspace, cycle, organisation.reference),
-                                  briefings=tuple(briefings))
-        results += write_starting_files(folder, [entry], standards_set, cycle.name, overwrite=overwrite,
+            progress(done, len(jobs), f"Writing {what}")
+        results += write_starting_files(folder, [make_entry()], standards_set, cycle.name, overwrite=overwrite,
                                         user=f"{workspace.user} (business unit)")
     if progress is not None:
-        progress(len(chosen), len(chosen), "")
+        progress(len(jobs), len(jobs), "")
     return results

@@ -21,13 +21,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from s11audit.business_unit.cycle_starting_files import last_return, organisation_details
+from s11audit.business_unit.cycle_starting_files import last_return, organisation_details, write_each
 from s11audit.business_unit.models import PeerEvent, PeerRecord
 from s11audit.business_unit.peer_audit import event as event_row
 from s11audit.business_unit.peer_audit import participants
 from s11audit.business_unit.peer_briefings import previous_recommendations, source_of
-from s11audit.business_unit.starting_files import (StartingFileEntry, StartingFileError, StartingFileResult,
-                                                   write_starting_files)
+from s11audit.business_unit.starting_files import StartingFileEntry, StartingFileResult
 from s11audit.business_unit.workspace import Workspace
 from s11audit.store.briefings import BUSINESS_UNIT_NOTE, BriefingRow
 
@@ -58,25 +57,15 @@ def write_peer_templates(workspace: Workspace, event_id: int, folder: Path | str
     """
     found = event_row(workspace, event_id)
     cycle = workspace.cycle(found.cycle_id)
-    standards_set = workspace.standards_set(cycle.id)
     wanted = None if participant_ids is None else set(participant_ids)
     chosen = [p for p in participants(workspace, event_id) if wanted is None or p.organisation_id in wanted]
-    try:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StartingFileError(f"The folder {folder} cannot be created ({exc.strerror or exc}).") from exc
-    results: list[StartingFileResult] = []
-    for done, participant in enumerate(chosen):
-        if cancelled is not None and cancelled():
-            break
-        if progress is not None:
-            progress(done, len(chosen), f"Writing the peer audit template for {participant.name}")
+
+    def entry(participant) -> StartingFileEntry:
         organisation = workspace.organisation(participant.organisation_id)
-        entry = StartingFileEntry(organisation_details(organisation), last_return(workspace, cycle, organisation.reference),
-                                  standard_ids=frozenset(found.standard_ids),
-                                  briefings=tuple(event_briefings(workspace, event_id, participant.organisation_id)))
-        results += write_starting_files(folder, [entry], standards_set, cycle.name, overwrite=overwrite,
-                                        user=f"{workspace.user} (business unit)")
-    if progress is not None:
-        progress(len(chosen), len(chosen), "")
-    return results
+        return StartingFileEntry(organisation_details(organisation), last_return(workspace, cycle, organisation.reference),
+                                 standard_ids=frozenset(found.standard_ids),
+                                 briefings=tuple(event_briefings(workspace, event_id, participant.organisation_id)))
+
+    return write_each(workspace, cycle, folder,
+                      [(f"the peer audit template for {p.name}", lambda p=p: entry(p)) for p in chosen],
+                      progress, cancelled, overwrite)

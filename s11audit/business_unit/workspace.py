@@ -31,7 +31,7 @@ from s11audit.business_unit.models import (CURRENT, KEY_PENDING, KEY_REJECTED, S
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import set_from_snapshot
 from s11audit.store.database import AuditFileError, FileKind, open_engine
-from s11audit.store.session import Writer
+from s11audit.store.session import OpenFile
 
 EXTENSION = ".s11workspace"
 WORKSPACE = FileKind("business unit workspace", "s11audit-workspace", Path(__file__).parent / "migrations")
@@ -144,16 +144,8 @@ def _set_of(content: str, content_hash: str) -> StandardsSet:
     return set_from_snapshot(json.loads(content), content_hash)
 
 
-class Workspace:
+class Workspace(OpenFile):
     """A business unit's workspace file, open for as long as this object lives (a context manager)."""
-
-    def __init__(self, path: Path, engine, user: str, read_only: bool, upgraded_backup: Path | None):
-        self.path = path
-        self._engine = engine
-        self.read_only = read_only
-        self.upgraded_backup = upgraded_backup
-        self._session = Session(engine, expire_on_commit=False)
-        self.writer = Writer(self._session, path, user, read_only)
 
     # --- opening and closing ---------------------------------------------------------------------
 
@@ -171,20 +163,6 @@ class Workspace:
         path = Path(path)
         engine, backup = open_engine(path, read_only=read_only, kind=WORKSPACE)
         return cls(path, engine, user, read_only, backup)
-
-    def close(self) -> None:
-        self._session.close()
-        self._engine.dispose()
-
-    def __enter__(self) -> Workspace:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    @property
-    def user(self) -> str:
-        return self.writer.user
 
     def change(self) -> AbstractContextManager[Session]:
         """One transaction: committed on success, rolled back whole on failure (``AuditFileError``)."""

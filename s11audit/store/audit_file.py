@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from s11audit import __version__
 from s11audit.organisations import TYPES_BY_ID
@@ -26,7 +25,7 @@ from s11audit.store.database import AuditFileError, open_engine
 from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
 from s11audit.store.reopen import new_version
 from s11audit.store.rows import AuditSummary, OrganisationDetails
-from s11audit.store.session import Writer
+from s11audit.store.session import OpenFile
 
 EXTENSION = ".s11audit"
 
@@ -39,16 +38,11 @@ def _validate_organisation(path: Path, details: OrganisationDetails) -> None:
         raise AuditFileError(path, f"organisation type {details.org_type!r} is not a type of {details.kind!r}.")
 
 
-class AuditFile:
+class AuditFile(OpenFile):
     """One organisation's SQLite audit file, open for as long as this object lives."""
 
     def __init__(self, path: Path, engine, user: str, read_only: bool, upgraded_backup: Path | None):
-        self.path = path
-        self._engine = engine
-        self.read_only = read_only
-        self.upgraded_backup = upgraded_backup
-        self._session = Session(engine, expire_on_commit=False)
-        self._writer = Writer(self._session, path, user, read_only)
+        super().__init__(path, engine, user, read_only, upgraded_backup)
         self._assessments: dict[int, SelfAssessment] = {}
 
     # --- opening and closing ---------------------------------------------------------------------
@@ -59,12 +53,12 @@ class AuditFile:
         _validate_organisation(path, organisation)
         engine, _ = open_engine(path, create=True)
         audit_file = cls(path, engine, user, False, None)
-        with audit_file._writer.change() as session:
+        with audit_file.writer.change() as session:
             session.add(Organisation(id=1, name=organisation.name.strip(), reference=organisation.reference.strip(),
                                      kind=organisation.kind, org_type=organisation.org_type,
                                      contact_name=organisation.contact_name, contact_email=organisation.contact_email))
             session.add(FileInfo(key="created_with", value=f"s11audit {__version__}"))
-            audit_file._writer.trail(None, "Audit file created", new=organisation.name)
+            audit_file.writer.trail(None, "Audit file created", new=organisation.name)
         return audit_file
 
     @classmethod
@@ -76,20 +70,6 @@ class AuditFile:
             audit_file.close()
             raise AuditFileError(path, "is not a complete s11audit audit file: it holds no organisation.")
         return audit_file
-
-    def close(self) -> None:
-        self._session.close()
-        self._engine.dispose()
-
-    def __enter__(self) -> AuditFile:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    @property
-    def user(self) -> str:
-        return self._writer.user
 
     # --- the organisation ------------------------------------------------------------------------
 
@@ -103,12 +83,12 @@ class AuditFile:
         if details.org_type != old.org_type and self._session.scalar(select(Audit.id).limit(1)) is not None:
             raise AuditFileError(self.path, "the organisation type decides which standards apply, so it cannot be "
                                  "changed once an audit has been started; start a new audit file instead.")
-        with self._writer.change() as session:
+        with self.writer.change() as session:
             org = session.get(Organisation, 1)
             for field in ("name", "reference", "kind", "org_type", "contact_name", "contact_email"):
                 if getattr(old, field) != getattr(details, field):
                     setattr(org, field, getattr(details, field))
-                    self._writer.trail(None, f"Organisation {field.replace('_', ' ')}", getattr(old, field), getattr(details, field))
+                    self.writer.trail(None, f"Organisation {field.replace('_', ' ')}", getattr(old, field), getattr(details, field))
 
     # --- audits ----------------------------------------------------------------------------------
 
@@ -142,7 +122,7 @@ class AuditFile:
                 raise AuditFileError(self.path, f"holds no audit number {carry_forward_from} to carry forward from.")
             earlier = earlier_in_file(self._session, source)
         report: CarryForwardReport | None = None
-        with self._writer.change() as session:
+        with self.writer.change() as session:
             snapshot = session.scalar(select(StandardsSnapshot).where(StandardsSnapshot.content_hash == standards_set.content_hash))
             if snapshot is None:
                 snapshot = StandardsSnapshot(set_id=standards_set.id, version=standards_set.version, title=standards_set.title,
@@ -152,14 +132,14 @@ class AuditFile:
             audit = Audit(snapshot=snapshot, cycle=cycle, version_no=1, status="in_progress", created_by=self.user)
             session.add(audit)
             session.flush()
-            self._writer.trail(audit.id, "Audit started", new=f"{cycle}, {standards_set.title} version {standards_set.version}")
+            self.writer.trail(audit.id, "Audit started", new=f"{cycle}, {standards_set.title} version {standards_set.version}")
             if earlier is not None:
                 try:
-                    report = carry_forward(self._writer, audit.id, earlier, standards_set, organisation.org_type)
+                    report = carry_forward(self.writer, audit.id, earlier, standards_set, organisation.org_type)
                 except CarryForwardError as exc:
                     raise AuditFileError(self.path, f"could not carry forward from {earlier.cycle}: {exc}") from exc
             if briefings and write_briefings(session, audit.id, briefings, standards_set):
-                self._writer.trail(audit.id, "Briefing from the business unit",
+                self.writer.trail(audit.id, "Briefing from the business unit",
                                    new="recommendations from the last peer audit and notes, by standard")
         assessment = self.assessment(audit.id)
         assessment.carried_forward = report
@@ -173,7 +153,7 @@ class AuditFile:
             content = json.loads(audit.snapshot.content)
             signed_as = json.loads(audit.signed_organisation) if audit.signed_organisation else {}
             org_type = signed_as.get("org_type") or self.organisation().org_type
-            self._assessments[audit_id] = SelfAssessment(self._writer, audit_id, audit.cycle, content,
+            self._assessments[audit_id] = SelfAssessment(self.writer, audit_id, audit.cycle, content,
                                                          org_type, audit.snapshot.content_hash)
         return self._assessments[audit_id]
 
@@ -192,9 +172,9 @@ class AuditFile:
         if newer is not None:
             raise AuditFileError(self.path, f"this audit has already been reopened as version {newer.version_no}; "
                                             "make the changes there.")
-        with self._writer.change() as session:
+        with self.writer.change() as session:
             audit = new_version(session, signed, self.user)
-            self._writer.trail(audit.id, "Audit reopened for changes",
+            self.writer.trail(audit.id, "Audit reopened for changes",
                                f"version {signed.version_no}, signed off on {signed.signed_at:%Y-%m-%d}",
                                f"version {audit.version_no}")
         return self.assessment(audit.id)

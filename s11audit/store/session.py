@@ -12,8 +12,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Self
 
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from s11audit.store.database import AuditFileError, ReadOnlyError
@@ -104,3 +106,31 @@ def _shown(value: object) -> str:
         return ""
     text = str(value)
     return text if len(text) <= 500 else text[:497] + "..."
+
+
+class OpenFile:
+    """What every open s11audit file (an audit file, a business unit's workspace) shares: its one
+    session and ``writer``, the user's name, read-only or not, the backup made if it was upgraded;
+    closed with ``close()`` or by leaving a ``with`` block."""
+
+    def __init__(self, path: Path, engine: Engine, user: str, read_only: bool, upgraded_backup: Path | None):
+        self.path = path
+        self._engine = engine
+        self.read_only = read_only
+        self.upgraded_backup = upgraded_backup
+        self._session = Session(engine, expire_on_commit=False)
+        self.writer = Writer(self._session, path, user, read_only)
+
+    @property
+    def user(self) -> str:
+        return self.writer.user
+
+    def close(self) -> None:
+        self._session.close()
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -173,7 +173,7 @@ def test_the_standard_page_shows_what_the_business_unit_sent(qtbot, tmp_path, s1
     path = make_sample(tmp_path / "template.s11audit", s11_set, agency)
     with AuditFile.open(path, "Business unit") as audit_file:
         assessment = audit_file.latest_assessment()
-        with audit_file._writer.change() as session:
+        with audit_file.writer.change() as session:
             write_briefings(session, assessment.id, [
                 BriefingRow("2", RECOMMENDATION, "Involve children in designing services.", "Peer audit day 2026"),
                 BriefingRow("2", BUSINESS_UNIT_NOTE, "Learning from review R: <voice of the child> missing.", "")],

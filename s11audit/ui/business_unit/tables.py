@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from s11audit.business_unit.tracking import LATE, NOT_RETURNED, REJECTED, RETURNED
-from s11audit.business_unit.workspace import OrganisationRow, ReturnRow
+from s11audit.business_unit.workspace import ReturnRow
 from s11audit.organisations import type_label
 from s11audit.ui.row_table_model import RowTableModel
 
