@@ -140,14 +140,17 @@ def _export(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     from s11audit.returns import verify_return
+    from s11audit.safe_text import shown
 
     invalid = 0
     for path in args.files:
-        result = verify_return(path)
+        result = verify_return(path)  # never raises for a bad file, so every file gets its line
         invalid += not result.valid
         state = "valid" if result.valid else "INVALID"
-        who = f"{result.organisation or '?'}, cycle {result.cycle or '?'}, key {result.fingerprint or '?'}"
-        print(f"{path}: {state}: {result.reason} ({who})")
+        # Organisation and cycle come from the file: one escaped line each, so a file cannot print a forged line.
+        who = (f"{shown(result.organisation or '?', 80)}, cycle {shown(result.cycle or '?', 40)}, "
+               f"key {result.fingerprint or '?'}")
+        print(f"{shown(str(path), 200)}: {state}: {shown(result.reason, 400)} ({who})")
     return INVALID if invalid else OK
 
 
@@ -228,21 +231,24 @@ def _register_import(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.importing import FAILED as FILE_FAILED
     from s11audit.business_unit.importing import REJECTED, import_returns
+    from s11audit.safe_text import shown
 
     report = _in_workspace(args.into, lambda workspace: import_returns(workspace, args.cycle, args.files))
     if report is None:
         return FAILED
     for outcome in report.files:
-        who = f" ({outcome.organisation}, {outcome.reference})" if outcome.organisation or outcome.reference else ""
-        print(f"{outcome.path}: {outcome.outcome}{who}: {outcome.reason}")
+        who = (f" ({shown(outcome.organisation, 80)}, {shown(outcome.reference, 40)})"
+               if outcome.organisation or outcome.reference else "")
+        print(f"{shown(str(outcome.path), 200)}: {outcome.outcome}{who}: {shown(outcome.reason, 400)}")
     print(report.summary())
     if report.stopped or not report.total:
         if not report.total:
             print("No return files found.", file=sys.stderr)
         return FAILED
     # Unmatched, older and key-pending returns are stored (they wait for a person); only rejections fail.
-    return INVALID if any(f.outcome == REJECTED for f in report.files) else OK
+    return INVALID if any(f.outcome in (REJECTED, FILE_FAILED) for f in report.files) else OK
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -459,7 +465,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from s11audit.logs import start_logging
+
     args = build_parser().parse_args(argv)
+    start_logging()
     return args.run(args)
 
 

@@ -3,7 +3,8 @@
 One SQLite file (``.s11workspace``) holds the audit cycles, each cycle's register of expected
 organisations, every return imported (current, superseded, unmatched or waiting for a key decision),
 the evidence carried by returns, the signing key known for each organisation, the import log, the
-business unit's moderation of returns and its peer audit days (schema 0002). Separate from
+business unit's moderation of returns and its peer audit days (schema 0002); a return's identity
+is its signed content (schema 0003). Separate from
 ``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic (``business_unit/migrations``); never edit a released revision.
 """
 
@@ -77,12 +78,15 @@ class ImportedReturn(Base):
     """A verified return as imported, with its ``return.json`` content kept as JSON text."""
 
     __tablename__ = "imported_return"
-    __table_args__ = (UniqueConstraint("cycle_id", "sha256"), Index("ix_return_org_state", "organisation_id", "state"))
+    __table_args__ = (UniqueConstraint("cycle_id", "sha256"), Index("ix_return_org_state", "organisation_id", "state"),
+                      Index("ix_return_cycle_content", "cycle_id", "content_id"))
     id: Mapped[int] = mapped_column(primary_key=True)
     cycle_id: Mapped[int] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("registered_organisation.id", ondelete="SET NULL"))
-    sha256: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the file as it arrived
+    # The signed content's identity (returns.verify.content_id): the same return whatever its ZIP bytes.
+    content_id: Mapped[str | None] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(Text)
     reference: Mapped[str] = mapped_column(Text)  # as written in the return
     name: Mapped[str] = mapped_column(Text)  # as written in the return

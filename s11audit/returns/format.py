@@ -44,6 +44,11 @@ SIGNATURE_ALGORITHM = "Ed25519"
 
 # Every member carries this timestamp (the earliest a ZIP can hold) so output is byte-for-byte repeatable.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
+# Pinned so every return's headers are the same whatever Python wrote them; the reader
+# (container.py) accepts exactly these.
+ZIP_VERSION = 20
+ZIP_CREATE_SYSTEM = 3
+ZIP_EXTERNAL_ATTR = 0o644 << 16
 COMPRESS_LEVEL = 6
 # A member whose first 64 KB deflate to more than 97 % of their size (JPEG, PNG, ZIP-based Office files,
 # most PDFs) is stored: deflating such data costs time and saves nothing.
@@ -142,8 +147,9 @@ def worth_deflating(name: str, data: bytes) -> bool:
 def _zip_info(name: str, compress: bool) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
     info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-    info.create_system = 3  # the same on every platform
-    info.external_attr = 0o644 << 16
+    info.create_system = ZIP_CREATE_SYSTEM  # the same on every platform
+    info.create_version = info.extract_version = ZIP_VERSION
+    info.external_attr = ZIP_EXTERNAL_ATTR
     return info
 
 
@@ -178,6 +184,7 @@ def write_return(out_path: Path | str, content: dict, evidence: list[tuple[str, 
     prepared, evidence_members = _prepare_content(content, evidence)
     members = [(RETURN_MEMBER, json_bytes(prepared)), (STANDARDS_MEMBER, json_bytes(standards_snapshot)),
                *evidence_members]
+    _check_limits(members)
     manifest = json_bytes(build_manifest(members, public_key))
     signature = bytes(sign(manifest))
     try:
@@ -189,6 +196,30 @@ def write_return(out_path: Path | str, content: dict, evidence: list[tuple[str, 
     members += [(MANIFEST_MEMBER, manifest), (SIGNATURE_MEMBER, signature)]
     _write_atomically(out_path, members)
     return out_path
+
+
+def _check_limits(members: list[tuple[str, bytes]]) -> None:
+    """Refuse to write what a business unit would refuse to read (``limits.py``, ``return.schema.json``)."""
+    from s11audit.returns.limits import LIMITS, megabytes
+    from s11audit.returns.schema import problem
+
+    evidence_count = len(members) - 2
+    if evidence_count > LIMITS.evidence_files:
+        raise ReturnError(f"The audit has {evidence_count} evidence files; a return may carry at most "
+                          f"{LIMITS.evidence_files}. Combine some files (for example into one PDF) and export again.")
+    sizes = {RETURN_MEMBER: LIMITS.return_json, STANDARDS_MEMBER: LIMITS.standards_json}
+    for name, data in members:
+        limit = sizes.get(name, LIMITS.evidence_file)
+        if len(data) > limit:
+            raise ReturnError(f"{name} would be {megabytes(len(data))}, more than the {megabytes(limit)} a return may "
+                              "hold; the return was not written.")
+    total = sum(len(data) for _, data in members)
+    if total > LIMITS.total:
+        raise ReturnError(f"The return would hold {megabytes(total)}, more than the {megabytes(LIMITS.total)} "
+                          "allowed. Reduce the evidence and export again.")
+    found = problem(RETURN_MEMBER, json.loads(members[0][1]))
+    if found:
+        raise ReturnError(f"The return cannot be written because a business unit would refuse it: {found}.")
 
 
 def _write_atomically(out_path: Path, members: list[tuple[str, bytes]]) -> None:

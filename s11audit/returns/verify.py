@@ -2,6 +2,10 @@
 
 :func:`verify_return` checks a file step by step (the order in ``docs/return-format.md``) and says
 exactly what is wrong; :func:`read_return` loads a return's content once it has been verified.
+Every check runs on a file we do not control: the container is checked by ``container.py``
+(limits and canonical ZIP form before anything is inflated), JSON is parsed by ``strict_json.py``
+and ``manifest.json`` and ``return.json`` are checked against their schemas (``schema.py``) before
+any field is used. A bad file is never an exception, only an invalid :class:`Verification`.
 """
 
 from __future__ import annotations
@@ -9,21 +13,24 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import json
+import logging
 import re
-import zipfile
-import zlib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from s11audit.returns import schema
+from s11audit.returns.container import Container, ContainerError, open_container
 from s11audit.returns.format import (EVIDENCE_FOLDER, FORMAT_MAJOR, FORMAT_NAME, MANIFEST_MEMBER, RETURN_MEMBER,
-                                     SIGNATURE_MEMBER, STANDARDS_MEMBER, ReturnError)
+                                     SIGNATURE_MEMBER, STANDARDS_MEMBER, ReturnError, json_bytes)
 from s11audit.returns.keys import PUBLIC_KEY_BYTES, SIGNATURE_BYTES, fingerprint, signature_is_valid
+from s11audit.returns.limits import LIMITS, Limits
+from s11audit.returns.strict_json import JsonProblem, parse
+from s11audit.safe_text import bounded
 
 _FORMAT = re.compile(rf"{re.escape(FORMAT_NAME)}/(\d+)(?:\.(\d+))?")
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_CHUNK = 1024 * 1024
+_log = logging.getLogger(__name__)
+# What an invalid return's organisation, reference and cycle may hold when shown (they are untrusted).
+_SHOWN_LIMIT = 500
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,9 @@ def format_major(value: object) -> int:
     """The major version of a format string such as ``"s11audit-return/1"`` (or ``".../1.2"``)."""
     match = _FORMAT.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise _Invalid("unsupported-format", f"format {value!r} is not an s11audit return format")
+        from s11audit.safe_text import shown
+
+        raise _Invalid("unsupported-format", f"format {shown(value, 60)} is not an s11audit return format")
     return int(match.group(1))
 
 
@@ -66,43 +75,32 @@ def _check_format(value: object, where: str) -> None:
                                              f"reads ({FORMAT_NAME}/{FORMAT_MAJOR}); update s11audit to read it")
 
 
-def _read(archive: zipfile.ZipFile, name: str) -> bytes:
+def _json(container: Container, name: str, code: str) -> dict:
     try:
-        return archive.read(name)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise _Invalid("member-damaged", f"member {name} is damaged and cannot be read ({exc})") from exc
-
-
-def _sha256_of(archive: zipfile.ZipFile, name: str) -> str:
-    digest = hashlib.sha256()
-    try:
-        with archive.open(name) as stream:
-            while chunk := stream.read(_CHUNK):
-                digest.update(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise _Invalid("member-damaged", f"member {name} is damaged and cannot be read ({exc})") from exc
-    return digest.hexdigest()
-
-
-def _json(data: bytes, name: str, code: str) -> dict:
-    try:
-        value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _Invalid(code, f"{name} is not valid JSON ({exc})") from exc
+        value = parse(container.read(name), name, container.limits)
+    except JsonProblem as exc:
+        raise _Invalid(code, str(exc)) from exc
     if not isinstance(value, dict):
         raise _Invalid(code, f"{name} is not a JSON object")
     return value
 
 
-def _peek(archive: zipfile.ZipFile, names: set[str], found: dict) -> None:
-    """Organisation and cycle as written, for the report even when the return turns out invalid."""
+def _peek(container: Container, found: dict) -> None:
+    """Organisation and cycle as written, for the report even when the return turns out invalid.
+
+    Only text is kept, cut to a bounded length: the values are untrusted and may be anything.
+    """
+    def text(value: object) -> str | None:
+        return bounded(value, _SHOWN_LIMIT) if isinstance(value, str) else None
+
     try:
-        content = json.loads(archive.read(RETURN_MEMBER)) if RETURN_MEMBER in names else {}
-        organisation = content.get("organisation") or {}
-        found.update(organisation=organisation.get("name"), reference=organisation.get("reference"),
-                     cycle=None if content.get("cycle") is None else str(content.get("cycle")))
-    except Exception:  # noqa: BLE001 - a best-effort peek; the checks below report what is wrong
-        pass
+        content = _json(container, RETURN_MEMBER, "bad-return-json") if RETURN_MEMBER in container.members else {}
+    except (_Invalid, ContainerError):
+        return  # the checks below report what is wrong
+    organisation = content.get("organisation")
+    if isinstance(organisation, dict):
+        found.update(organisation=text(organisation.get("name")), reference=text(organisation.get("reference")))
+    found["cycle"] = text(content.get("cycle"))
 
 
 def _public_key(manifest: dict) -> bytes:
@@ -115,86 +113,79 @@ def _public_key(manifest: dict) -> bytes:
     return key
 
 
-def _listed_members(manifest: dict) -> dict[str, dict]:
-    members = manifest.get("members")
-    if not isinstance(members, list):
-        raise _Invalid("bad-manifest", "manifest.json has no members list")
+def _listed_members(container: Container, manifest: dict) -> dict[str, dict]:
+    """The manifest's members, which must be exactly the archive's others, in the archive's order."""
     listed: dict[str, dict] = {}
-    for entry in members:
-        if not (isinstance(entry, dict) and isinstance(entry.get("name"), str)
-                and isinstance(entry.get("sha256"), str) and _SHA256.fullmatch(entry["sha256"])
-                and isinstance(entry.get("size"), int) and entry["size"] >= 0):
-            raise _Invalid("bad-manifest", f"manifest.json has a malformed member entry: {entry!r}")
+    for entry in manifest["members"]:
         if entry["name"] in listed or entry["name"] in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
-            raise _Invalid("bad-manifest", f"manifest.json lists {entry['name']} more than once or lists itself")
+            raise _Invalid("bad-manifest", f"manifest.json lists {bounded(entry['name'], 100)} more than once or "
+                                           "lists itself")
         listed[entry["name"]] = entry
     for required in (RETURN_MEMBER, STANDARDS_MEMBER):
         if required not in listed:
             raise _Invalid("bad-manifest", f"manifest.json does not list {required}")
+    names = container.names
+    for name in listed:
+        if name not in container.members:
+            raise _Invalid("member-missing", f"member {bounded(name, 100)} is listed in the manifest but missing from "
+                                             "the return")
+    for name in names:
+        if name not in listed and name not in (MANIFEST_MEMBER, SIGNATURE_MEMBER):
+            raise _Invalid("member-added", f"member {name} is not listed in the manifest (added after signing)")
+    if names != [*listed, MANIFEST_MEMBER, SIGNATURE_MEMBER]:
+        raise _Invalid("not-canonical", "the members are not in the order of the manifest, with manifest.json and "
+                                        "signature.bin last, as s11audit writes them")
     return listed
 
 
-def _check_members(archive: zipfile.ZipFile, names: set[str], listed: dict[str, dict]) -> None:
-    for name in listed:
-        if name not in names:
-            raise _Invalid("member-missing", f"member {name} is listed in the manifest but missing from the return")
-    for name in sorted(names - set(listed) - {MANIFEST_MEMBER, SIGNATURE_MEMBER}):
-        raise _Invalid("member-added", f"member {name} is not listed in the manifest (added after signing)")
+def _check_members(container: Container, listed: dict[str, dict]) -> None:
     for name, entry in listed.items():
-        size = archive.getinfo(name).file_size
+        size = container.members[name].size
         if size != entry["size"]:
             raise _Invalid("member-changed", f"member {name} has changed since signing: it is {size} bytes, "
                                              f"the manifest says {entry['size']}")
-        actual = _sha256_of(archive, name)
+        digest = hashlib.sha256()
+        for chunk in container.chunks(name):
+            digest.update(chunk)
+        actual = digest.hexdigest()
         if actual != entry["sha256"]:
             raise _Invalid("member-changed", f"member {name} has changed since signing: its SHA-256 is "
                                              f"{actual[:16]}…, the manifest says {entry['sha256'][:16]}…")
 
 
 def _check_evidence(content: dict, listed: dict[str, dict]) -> None:
-    evidence = content.get("evidence", [])
-    if not isinstance(evidence, list) or not all(isinstance(entry, dict) for entry in evidence):
-        raise _Invalid("bad-return-json", "return.json's evidence is not a list of objects")
-    described = set()
-    for entry in evidence:
-        label = f"evidence {entry.get('id')!r} ({entry.get('name', '')})"
-        member = entry.get("member")
-        if member not in listed or not str(member).startswith(EVIDENCE_FOLDER):
-            raise _Invalid("evidence-mismatch", f"{label} names member {member!r}, which is not in the return")
-        if entry.get("sha256") != listed[member]["sha256"]:
-            raise _Invalid("evidence-mismatch", f"{label}: return.json gives SHA-256 {str(entry.get('sha256'))[:16]}…"
+    described: set[str] = set()
+    for position, entry in enumerate(content["evidence"], start=1):
+        label = f"evidence {bounded(entry['id'], 60)!r} ({bounded(entry.get('name', ''), 80)})"
+        member = entry["member"]
+        if member not in listed or not member.startswith(f"{EVIDENCE_FOLDER}{position}-"):
+            raise _Invalid("evidence-mismatch", f"{label} names member {bounded(member, 100)!r}, which is not "
+                                                f"evidence file {position} in the return")
+        if member in described:
+            raise _Invalid("evidence-mismatch", f"{label} names member {member}, which another entry names too")
+        if entry["sha256"] != listed[member]["sha256"]:
+            raise _Invalid("evidence-mismatch", f"{label}: return.json gives SHA-256 {entry['sha256'][:16]}…"
                                                 f" but {member} has {listed[member]['sha256'][:16]}…")
-        if entry.get("size") != listed[member]["size"]:
-            raise _Invalid("evidence-mismatch", f"{label}: return.json gives size {entry.get('size')} but "
+        if entry["size"] != listed[member]["size"]:
+            raise _Invalid("evidence-mismatch", f"{label}: return.json gives size {entry['size']} but "
                                                 f"{member} is {listed[member]['size']} bytes")
         described.add(member)
-    for name in sorted(n for n in listed if n.startswith(EVIDENCE_FOLDER) and n not in described):
+    for name in (n for n in listed if n.startswith(EVIDENCE_FOLDER) and n not in described):
         raise _Invalid("evidence-mismatch", f"member {name} is not described in return.json's evidence list")
 
 
-def _check(archive: zipfile.ZipFile, found: dict, expected_fingerprint: str | None) -> int:
-    """Run every check in order; raises :class:`_Invalid` at the first failure, else returns the member count.
-
-    What was read on the way (``manifest``, ``content``, ``public_key``, ``listed``) is left in ``found``
-    under keys starting with ``_`` for :func:`verify_and_read`.
-    """
-    counts = Counter(archive.namelist())
-    duplicated = sorted(name for name, count in counts.items() if count > 1)
-    if duplicated:
-        raise _Invalid("duplicate-member", f"member {duplicated[0]} appears more than once")
-    names = set(counts)
-    _peek(archive, names, found)
-    if MANIFEST_MEMBER not in names:
+def _check_signature(container: Container, found: dict, expected_fingerprint: str | None) -> tuple[dict, bytes]:
+    """Steps 2-8: the manifest, its key and signature and its schema; returns the manifest and key."""
+    if MANIFEST_MEMBER not in container.members:
         raise _Invalid("no-manifest", "manifest.json is missing; this is not a signed return or it has been altered")
-    manifest_bytes = _read(archive, MANIFEST_MEMBER)
-    manifest = _json(manifest_bytes, MANIFEST_MEMBER, "bad-manifest")
+    manifest_bytes = container.read(MANIFEST_MEMBER)
+    manifest = _json(container, MANIFEST_MEMBER, "bad-manifest")
     _check_format(manifest.get("format"), MANIFEST_MEMBER)
     public_key = _public_key(manifest)
     found["fingerprint"] = fingerprint(public_key)
-    found["_manifest"], found["_public_key"] = manifest, public_key
-    if SIGNATURE_MEMBER not in names:
+    if SIGNATURE_MEMBER not in container.members:
         raise _Invalid("no-signature", "signature.bin is missing; the return is not signed")
-    signature = _read(archive, SIGNATURE_MEMBER)
+    signature = container.read(SIGNATURE_MEMBER)
     if len(signature) != SIGNATURE_BYTES:
         raise _Invalid("bad-signature", f"signature.bin is malformed: {len(signature)} bytes, "
                                         f"an Ed25519 signature is {SIGNATURE_BYTES}")
@@ -205,18 +196,36 @@ def _check(archive: zipfile.ZipFile, found: dict, expected_fingerprint: str | No
     if not matches:
         raise _Invalid("signature-mismatch", "the signature does not match manifest.json: the manifest was changed "
                                              "after signing or the signature was made with another key")
-    if manifest.get("key_fingerprint") != found["fingerprint"]:
+    problem = schema.problem(MANIFEST_MEMBER, manifest)
+    if problem:
+        raise _Invalid("bad-manifest", problem)
+    if manifest["key_fingerprint"] != found["fingerprint"]:
         raise _Invalid("bad-manifest", "manifest.json's key fingerprint does not belong to its public key")
     if expected_fingerprint is not None and expected_fingerprint.replace(" ", "").lower() != \
             found["fingerprint"].replace(" ", ""):
         raise _Invalid("unexpected-key", f"signed with key {found['fingerprint']}, not the expected "
                                          f"{expected_fingerprint}")
-    listed = _listed_members(manifest)
-    _check_members(archive, names, listed)
-    content = _json(_read(archive, RETURN_MEMBER), RETURN_MEMBER, "bad-return-json")
+    return manifest, public_key
+
+
+def _check(container: Container, found: dict, expected_fingerprint: str | None) -> int:
+    """Run every check in order; raises :class:`_Invalid` at the first failure, else returns the member count.
+
+    What was read on the way (``manifest``, ``content``, ``public_key``) is left in ``found`` under keys
+    starting with ``_`` for :func:`verify_and_read`.
+    """
+    _peek(container, found)
+    manifest, public_key = _check_signature(container, found, expected_fingerprint)
+    found["_manifest"], found["_public_key"] = manifest, public_key
+    listed = _listed_members(container, manifest)
+    _check_members(container, listed)
+    content = _json(container, RETURN_MEMBER, "bad-return-json")
     _check_format(content.get("format"), RETURN_MEMBER)
+    problem = schema.problem(RETURN_MEMBER, content)
+    if problem:
+        raise _Invalid("bad-return-json", problem)
     _check_evidence(content, listed)
-    found["_content"], found["_listed"] = content, listed
+    found["_content"] = content
     return len(listed)
 
 
@@ -232,7 +241,7 @@ def _shown(found: dict) -> dict:
     return {key: value for key, value in found.items() if not key.startswith("_")}
 
 
-def verify_and_read(path: Path | str, expected_fingerprint: str | None = None,
+def verify_and_read(path: Path | str, expected_fingerprint: str | None = None, limits: Limits = LIMITS,
                     ) -> tuple[Verification, SignedReturn | None]:
     """Verify a return and, when valid, load it from the same opening of the file (one read, not two).
 
@@ -242,21 +251,34 @@ def verify_and_read(path: Path | str, expected_fingerprint: str | None = None,
     path = Path(path)
     found: dict = {}
     try:
-        with zipfile.ZipFile(path) as archive:
-            count = _check(archive, found, expected_fingerprint)
-            standards = _json(_read(archive, STANDARDS_MEMBER), STANDARDS_MEMBER, "bad-standards")
-    except _Invalid as exc:
+        with open_container(path, limits) as container:
+            count = _check(container, found, expected_fingerprint)
+            standards = _json(container, STANDARDS_MEMBER, "bad-standards")
+    except (_Invalid, ContainerError) as exc:
         return Verification(path, False, exc.reason, exc.code, **_shown(found)), None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
-        return Verification(path, False, f"not a return: the file is not a readable ZIP archive ({exc})",
-                            "not-a-zip", **_shown(found)), None
     except OSError as exc:
         return Verification(path, False, f"the file cannot be read ({exc.strerror or exc})", "unreadable",
+                            **_shown(found)), None
+    except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop a batch; it is logged in full
+        _log.exception("Unexpected error while verifying %s", path)
+        from s11audit.logs import where
+
+        return Verification(path, False, f"s11audit could not check this file because of a fault in s11audit itself "
+                                         f"({type(exc).__name__}); the details are in {where()}", "internal-error",
                             **_shown(found)), None
     verification = Verification(path, True, f"signature valid; all {count} members match the manifest", "valid",
                                 **_shown(found))
     return verification, SignedReturn(path, found["_content"], found["_manifest"], standards, found["_public_key"],
                                       found["fingerprint"], verification)
+
+
+def content_id(public_key: bytes, content: dict) -> str:
+    """The identity of a signed return: SHA-256 of the signer's key and ``return.json`` in canonical form.
+
+    ``return.json`` pins every evidence file (its SHA-256) and the standards set (its content hash), so
+    two files with the same key and content are the same return whatever their ZIP bytes.
+    """
+    return hashlib.sha256(bytes(public_key) + json_bytes(content)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -276,15 +298,21 @@ class SignedReturn:
         """The evidence metadata entries from ``return.json``, in order."""
         return list(self.content.get("evidence", []))
 
+    @property
+    def content_id(self) -> str:
+        return content_id(self.public_key, self.content)
+
     def member_bytes(self, name: str) -> bytes:
-        """The bytes of any member, read from the file when asked for."""
+        """The bytes of any member, read from the file when asked for (checked again as it is read)."""
         try:
-            with zipfile.ZipFile(self.path) as archive:
-                return archive.read(name)
-        except KeyError as exc:
-            raise ReturnError(f"{self.path} has no member {name}.") from exc
-        except (OSError, zipfile.BadZipFile, zlib.error) as exc:
-            raise ReturnError(f"{self.path} cannot be read: {exc}") from exc
+            with open_container(self.path) as container:
+                if name not in container.members:
+                    raise ReturnError(f"{self.path} has no member {name}.")
+                return container.read(name)
+        except ContainerError as exc:
+            raise ReturnError(f"{self.path} cannot be read: {exc.reason}.") from exc
+        except OSError as exc:
+            raise ReturnError(f"{self.path} cannot be read: {exc.strerror or exc}.") from exc
 
     def evidence_bytes(self, evidence_id: object) -> bytes:
         """The file bytes of the evidence whose ``id`` is ``evidence_id`` (compared as text)."""
@@ -297,22 +325,25 @@ class SignedReturn:
 def read_return(path: Path | str, verify: bool = True) -> SignedReturn:
     """Load a return; by default it must verify first, else :class:`ReturnError` gives the reason.
 
-    ``verify=False`` loads an unverified return (to show what an invalid file claims); trust nothing in it.
+    ``verify=False`` loads an unverified return (to show what an invalid file claims); trust nothing in
+    it. Its container must still be sound and its JSON members readable.
     """
     path = Path(path)
-    verification = verify_return(path) if verify else None
-    if verification is not None and not verification.valid:
-        raise ReturnError(f"{path} is not a valid signed return: {verification.reason}.")
+    if verify:
+        verification, signed = verify_and_read(path)
+        if signed is None:
+            raise ReturnError(f"{path} is not a valid signed return: {verification.reason}.")
+        return signed
     try:
-        with zipfile.ZipFile(path) as archive:
-            manifest = _json(_read(archive, MANIFEST_MEMBER), MANIFEST_MEMBER, "bad-manifest")
-            content = _json(_read(archive, RETURN_MEMBER), RETURN_MEMBER, "bad-return-json")
-            standards = _json(_read(archive, STANDARDS_MEMBER), STANDARDS_MEMBER, "bad-standards")
+        with open_container(path) as container:
+            manifest = _json(container, MANIFEST_MEMBER, "bad-manifest")
+            content = _json(container, RETURN_MEMBER, "bad-return-json")
+            standards = _json(container, STANDARDS_MEMBER, "bad-standards")
             public_key = _public_key(manifest)
-    except _Invalid as exc:
+    except (_Invalid, ContainerError) as exc:
         raise ReturnError(f"{path} cannot be read: {exc.reason}.") from exc
     except KeyError as exc:
         raise ReturnError(f"{path} cannot be read: member {exc.args[0]} is missing.") from exc
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-        raise ReturnError(f"{path} cannot be read as a return: {exc}.") from exc
-    return SignedReturn(path, content, manifest, standards, public_key, fingerprint(public_key), verification)
+    except OSError as exc:
+        raise ReturnError(f"{path} cannot be read as a return: {exc.strerror or exc}.") from exc
+    return SignedReturn(path, content, manifest, standards, public_key, fingerprint(public_key), None)

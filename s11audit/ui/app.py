@@ -10,6 +10,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from s11audit import APP_NAME, __version__
+from s11audit.logs import start_logging
 from s11audit.paths import resources_dir
 from s11audit.ui.main_window import MainWindow
 
@@ -47,6 +48,7 @@ def create_main_window() -> MainWindow:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    start_logging()
     created = QApplication.instance() is None
     app = application(argv)
     window = create_main_window()

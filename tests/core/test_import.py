@@ -69,7 +69,7 @@ def test_not_a_zip_and_tampered_returns_are_rejected_with_reasons(workspace, out
     good.unlink()
     report = import_returns(workspace, "2026/27", [out])
     reasons = {o.path.name: (o.outcome, o.reason) for o in report.files}
-    assert reasons["junk.s11return"][0] == REJECTED and "not a readable ZIP" in reasons["junk.s11return"][1]
+    assert reasons["junk.s11return"][0] == REJECTED and "not a ZIP archive" in reasons["junk.s11return"][1]
     assert reasons["tampered.s11return"][0] == REJECTED and "return.json has changed" in reasons["tampered.s11return"][1]
     assert workspace.returns(workspace.cycle("2026/27").id) == []
     assert {e.outcome for e in workspace.import_log()} == {REJECTED}

@@ -234,16 +234,18 @@ def test_next_cycles_starting_files_carry_the_recommendations(day, tmp_path, s11
                                      "Peer audit day 2027, 12 March 2027")]
 
 
-def test_old_workspace_0001_is_upgraded_to_0002_and_keeps_its_data(tmp_path, s11_set):
+def test_old_workspace_0001_is_upgraded_to_the_newest_and_keeps_its_data(tmp_path, s11_set):
     path = tmp_path / "old.s11workspace"
     with Workspace.create(path, "Officer") as workspace:
         cycle = workspace.add_cycle("2025/26", s11_set, dt.date(2026, 3, 31))
         workspace.add_organisations(cycle.id, [OrganisationEntry(POLICE.name, POLICE.reference, "Police", "police")])
-    # Make it a 0001 workspace: 0002 only added the peer audit tables.
+    # Make it a 0001 workspace: 0002 only added the peer audit tables, 0003 a return's content identity.
     db = sqlite3.connect(path)
     with db:
         for table in ("peer_action", "peer_record", "peer_participant", "peer_event"):
             db.execute(f"DROP TABLE {table}")
+        db.execute("DROP INDEX ix_return_cycle_content")
+        db.execute("ALTER TABLE imported_return DROP COLUMN content_id")
         db.execute("UPDATE alembic_version SET version_num = '0001'")
     db.close()
     with Workspace.open(path, "Officer") as workspace:
@@ -255,7 +257,7 @@ def test_old_workspace_0001_is_upgraded_to_0002_and_keeps_its_data(tmp_path, s11
         pa.add_participants(workspace, peer_day.id, [organisation.id])
         pa.set_outcome(workspace, peer_day.id, organisation.id, "2", "met")
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0002"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0003"
     db.close()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from s11audit.business_unit.tracking import LATE, NOT_RETURNED, REJECTED, RETURNED
 from s11audit.business_unit.workspace import ReturnRow
 from s11audit.organisations import type_label
+from s11audit.safe_text import shown
 from s11audit.ui.row_table_model import RowTableModel
 
 STATUS_LABELS = {NOT_RETURNED: "Not returned", RETURNED: "Returned", LATE: "Returned late", REJECTED: "Rejected"}
@@ -56,8 +57,10 @@ class ReturnsModel(RowTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, row.reference, row.audit_version, _when(row.signed_at), _when(row.imported_at),
-                    STATE_LABELS.get(row.state, row.state), row.key_fingerprint, row.file_name)[index.column()]
+            # Name, reference and file name come from the return: shown as one escaped line.
+            return (shown(row.name, 200), shown(row.reference, 80), row.audit_version, _when(row.signed_at),
+                    _when(row.imported_at), STATE_LABELS.get(row.state, row.state), row.key_fingerprint,
+                    shown(row.file_name, 200))[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 5 and row.state in ("unmatched", "key_pending"):
             return QColor("#FDF0D5")
         return None

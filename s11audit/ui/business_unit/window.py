@@ -26,6 +26,7 @@ from s11audit.business_unit import tracking
 from s11audit.business_unit.cycle_findings import cycle_findings, write_cycle_reports
 from s11audit.business_unit.workspace import CycleRow, ReturnRow, Workspace
 from s11audit.reports import ReportError
+from s11audit.safe_text import shown
 from s11audit.organisations import type_label
 from s11audit.standards import StandardsSet
 from s11audit.store import AuditFileError
@@ -342,8 +343,10 @@ class BusinessUnitWindow(QMainWindow):
             return
         self.form.importReport.clear()
         for outcome in report.files:
-            who = f" ({outcome.organisation})" if outcome.organisation else ""
-            self.form.importReport.addItem(f"{outcome.path.name}{who}: {outcome.outcome}. {outcome.reason}".strip())
+            # Names and reasons come from files we do not control: one escaped, bounded line each.
+            who = f" ({shown(outcome.organisation, 80)})" if outcome.organisation else ""
+            self.form.importReport.addItem(f"{shown(outcome.path.name, 120)}{who}: {outcome.outcome}. "
+                                           f"{shown(outcome.reason, 400)}".strip())
         summary = report.summary() + ("\n\nThe import was cancelled; the returns already imported are kept."
                                       if report.cancelled else "")
         QMessageBox.information(self, "Import finished", summary)

@@ -1,0 +1,101 @@
+"""What a verified return says, checked against the cycle's standards set before it is stored.
+
+The signature proves who sent a return, not that its content makes sense: any key can sign, and
+a workspace trusts the first key it sees for a reference. ``return.json``'s schema
+(``returns/return.schema.json``) fixes its types and lengths; this module checks what only the set
+can say: every standard, grade, item and answer belongs to the set and fits it. Findings, starting
+files and peer audit days then never meet a grade or answer they cannot place.
+"""
+
+from __future__ import annotations
+
+from s11audit.safe_text import shown
+from s11audit.standards import StandardsSet
+from s11audit.store.answers import AnswerError, normalise
+
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal and of the same JSON kind (``True`` is not ``1``, ``"5"`` is not ``5``)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return isinstance(a, bool) and isinstance(b, bool) and a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return a == b
+    return type(a) is type(b) and a == b
+
+
+class ContentChecker:
+    """Checks ``return.json`` content (already schema-valid) against one standards set."""
+
+    def __init__(self, standards_set: StandardsSet):
+        self.set = standards_set
+        self.standards = {s.id for s in standards_set.standards}
+        self.items = {i.id: i for s in standards_set.standards for i in s.items}
+
+    def problem(self, content: dict) -> str | None:
+        """The first thing in the content that does not fit the set, as a sentence, or ``None``."""
+        return (self._standards(content["standards"]) or self._answers(content["item_answers"])
+                or self._actions(content["action_plan"]) or self._evidence(content["evidence"]))
+
+    def _standard(self, where: str, standard_id: str) -> str | None:
+        if standard_id not in self.standards:
+            return f"return.json: {where} is {shown(standard_id, 60)}, which is not a standard of {self.set.id}"
+        return None
+
+    def _standards(self, entries: list[dict]) -> str | None:
+        seen: set[str] = set()
+        scale = self.set.grade_scale
+        for index, entry in enumerate(entries):
+            where = f"standards[{index}]"
+            sid = entry["standard_id"]
+            problem = self._standard(f"{where}.standard_id", sid)
+            if problem:
+                return problem
+            if sid in seen:
+                return f"return.json: {where} gives standard {shown(sid, 60)} a second time"
+            seen.add(sid)
+            grade = entry.get("grade")
+            if grade is not None and not scale.has_level(grade):
+                return (f"return.json: {where}.grade is {shown(grade, 60)}, which is not a grade of the set's scale "
+                        f"({', '.join(level.id for level in scale.levels)})")
+        return None
+
+    def _answers(self, entries: list[dict]) -> str | None:
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            item = self.items.get(entry["item_id"])
+            where = f"return.json: item_answers[{index}]"
+            if item is None:
+                return f"{where}.item_id is {shown(entry['item_id'], 60)}, which is not an item of {self.set.id}"
+            if item.id in seen:
+                return f"{where} answers item {item.id} a second time"
+            seen.add(item.id)
+            value = entry["value"]
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue  # no answer
+            try:
+                fits = _same(normalise(item, value, self.set.grade_scale), value)
+            except (AnswerError, TypeError, ValueError, OverflowError) as exc:
+                return f"{where}: the answer {shown(value, 60)} does not fit item {item.id} ({exc})"
+            if not fits:
+                return f"{where}: the answer {shown(value, 60)} is not in the form item {item.id} ({item.type.value}) takes"
+        return None
+
+    def _actions(self, entries: list[dict]) -> str | None:
+        for index, entry in enumerate(entries):
+            problem = self._standard(f"action_plan[{index}].standard_id", entry["standard_id"])
+            if problem:
+                return problem
+        return None
+
+    def _evidence(self, entries: list[dict]) -> str | None:
+        for index, entry in enumerate(entries):
+            for number, link in enumerate(entry.get("links") or []):
+                where = f"evidence[{index}].links[{number}]"
+                problem = self._standard(f"{where}.standard_id", link["standard_id"])
+                if problem:
+                    return problem
+                item_id = link.get("item_id")
+                if item_id is not None and item_id not in self.items:
+                    return f"return.json: {where}.item_id is {shown(item_id, 60)}, which is not an item of {self.set.id}"
+        return None

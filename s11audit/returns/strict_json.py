@@ -1,0 +1,97 @@
+"""Parsing JSON from a file we do not control: UTF-8 only, bounded depth and numbers, no duplicate keys.
+
+Python's ``json`` accepts what a return must not hold: ``NaN`` and ``Infinity``, numbers of any
+length (a 5,000-digit integer stops Python's conversion, and a 20-digit one cannot be stored in
+SQLite), the same key twice (where another reader could keep the other value) and nesting until
+the interpreter's recursion limit. :func:`parse` refuses each with a sentence naming the member.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+from s11audit.returns.limits import LIMITS, Limits
+
+
+class JsonProblem(ValueError):
+    """Why a JSON member was refused (the sentence names the member)."""
+
+
+def _no_duplicates(name: str):
+    def pairs(items: list[tuple[str, object]]) -> dict:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            twice = next(key for key, _ in items if key in seen or seen.add(key))
+            from s11audit.safe_text import shown
+
+            raise JsonProblem(f"{name} gives the key {shown(twice, 60)} twice in one object")
+        return result
+    return pairs
+
+
+def _integer(name: str, digits: int):
+    def parse_int(text: str) -> int:
+        if len(text.lstrip("-")) > digits:
+            raise JsonProblem(f"{name} holds a number with {len(text.lstrip('-')):,} digits; at most {digits} are allowed")
+        return int(text)
+    return parse_int
+
+
+def _real(name: str, digits: int):
+    def parse_float(text: str) -> float:
+        if len(text) > digits + 12:
+            raise JsonProblem(f"{name} holds a number written with {len(text):,} characters; too long")
+        value = float(text)
+        if not math.isfinite(value):
+            raise JsonProblem(f"{name} holds a number too large to be a real value ({text[:20]})")
+        return value
+    return parse_float
+
+
+def _constant(name: str):
+    def parse_constant(text: str) -> float:
+        raise JsonProblem(f"{name} holds {text}, which is not a number JSON allows")
+    return parse_constant
+
+
+def _depth(value: object, limit: int) -> int:
+    """The nesting depth of containers, walked without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        current, depth = stack.pop()
+        if isinstance(current, dict):
+            children = current.values()
+        elif isinstance(current, list):
+            children = current
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > limit:
+            return deepest
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
+
+
+def parse(data: bytes, name: str, limits: Limits = LIMITS) -> object:
+    """The JSON value in ``data``; raises :class:`JsonProblem` with the reason."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonProblem(f"{name} is not UTF-8 text (byte {exc.start})") from exc
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates(name), parse_int=_integer(name, limits.number_digits),
+                           parse_float=_real(name, limits.number_digits), parse_constant=_constant(name))
+    except RecursionError as exc:
+        raise JsonProblem(f"{name} is nested more than {limits.json_depth} levels deep") from exc
+    except json.JSONDecodeError as exc:
+        raise JsonProblem(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
+    if _depth(value, limits.json_depth) > limits.json_depth:
+        raise JsonProblem(f"{name} is nested more than {limits.json_depth} levels deep")
+    try:
+        # A "\\ud800" escape parses to a lone surrogate, which no UTF-8 file or database can hold.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise JsonProblem(f"{name} holds text that is not valid Unicode (a lone surrogate escape)") from exc
+    return value
