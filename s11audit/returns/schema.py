@@ -3,6 +3,11 @@
 Checked after the signature and before any field is used (``verify.py``), and by the writer before
 it signs (so s11audit never writes a return it would refuse). The schemas are the files beside
 this module; ``docs/return-format.md`` describes the same fields for people.
+
+Two validators read the same schema: ``fastjsonschema`` compiles it to Python once and checks a
+valid return in under a millisecond (``jsonschema`` takes 15-30 ms, which over 10,000 imported
+returns is minutes); only when it refuses does ``jsonschema`` find the first error and say where,
+in words (:func:`problem`).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import re
 from functools import cache
 from importlib import resources
 
+import fastjsonschema
 import jsonschema
 
 from s11audit.safe_text import shown
@@ -39,10 +45,19 @@ def _is_datetime(value: object) -> bool:
 
 
 @cache
-def _validator(member: str) -> jsonschema.Draft202012Validator:
+def _schema(member: str) -> dict:
     schema_file = {"manifest.json": "manifest.schema.json", "return.json": "return.schema.json"}[member]
-    schema = json.loads(resources.files("s11audit.returns").joinpath(schema_file).read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=_formats)
+    return json.loads(resources.files("s11audit.returns").joinpath(schema_file).read_text("utf-8"))
+
+
+@cache
+def _validator(member: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(_schema(member), format_checker=_formats)
+
+
+@cache
+def _fast(member: str):
+    return fastjsonschema.compile(_schema(member), formats={"date": _is_date, "date-time": _is_datetime})
 
 
 def _where(error: jsonschema.ValidationError) -> str:
@@ -115,10 +130,15 @@ def problem(member: str, value: object) -> str | None:
     be text, not a list". Only the first error is looked for, so a huge invalid value costs no more
     than reaching it.
     """
+    try:
+        _fast(member)(value)
+        return None
+    except fastjsonschema.JsonSchemaException as exc:
+        fast_reason = exc.message
     validator = _validator(member)
     error = next(validator.iter_errors(value), None)
-    if error is None:
-        return None
+    if error is None:  # the two validators read a corner of the schema differently: refuse, say why
+        return f"{member} does not fit its schema ({shown(fast_reason, 200)})"
     root = validator.schema
     # An anyOf error is clearer as the error inside the option of the value's own type.
     while error.validator == "anyOf" and _allows(_kinds(error.schema, root), error.instance):

@@ -13,15 +13,17 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from s11audit.returns import schema
 from s11audit.returns.container import Container, ContainerError, open_container
 from s11audit.returns.format import (EVIDENCE_FOLDER, FORMAT_MAJOR, FORMAT_NAME, MANIFEST_MEMBER, RETURN_MEMBER,
-                                     SIGNATURE_MEMBER, STANDARDS_MEMBER, ReturnError, json_bytes)
+                                     SIGNATURE_MEMBER, STANDARDS_MEMBER, ReturnError)
 from s11audit.returns.keys import PUBLIC_KEY_BYTES, SIGNATURE_BYTES, fingerprint, signature_is_valid
 from s11audit.returns.limits import LIMITS, Limits
 from s11audit.returns.strict_json import JsonProblem, parse
@@ -273,12 +275,18 @@ def verify_and_read(path: Path | str, expected_fingerprint: str | None = None, l
 
 
 def content_id(public_key: bytes, content: dict) -> str:
-    """The identity of a signed return: SHA-256 of the signer's key and ``return.json`` in canonical form.
+    """The identity of a signed return: SHA-256 of the signer's raw key and ``return.json`` in canonical form.
 
     ``return.json`` pins every evidence file (its SHA-256) and the standards set (its content hash), so
-    two files with the same key and content are the same return whatever their ZIP bytes.
+    two files with the same key and content are the same return whatever their ZIP bytes. The canonical
+    form is compact UTF-8 JSON with sorted keys (``canonical_json``).
     """
-    return hashlib.sha256(bytes(public_key) + json_bytes(content)).hexdigest()
+    return hashlib.sha256(bytes(public_key) + canonical_json(content)).hexdigest()
+
+
+def canonical_json(value: object) -> bytes:
+    """UTF-8 JSON with sorted keys and no spaces: one text for one value, quick to make."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -298,7 +306,7 @@ class SignedReturn:
         """The evidence metadata entries from ``return.json``, in order."""
         return list(self.content.get("evidence", []))
 
-    @property
+    @cached_property
     def content_id(self) -> str:
         return content_id(self.public_key, self.content)
 

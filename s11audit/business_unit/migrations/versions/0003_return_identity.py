@@ -23,10 +23,10 @@ _BATCH = 500
 
 
 def _canonical(content_text: str) -> bytes:
-    # The same canonical JSON as returns.format.json_bytes; kept here so the revision never changes
-    # when that module does.
+    # The same canonical JSON as returns.verify.canonical_json; kept here so the revision never
+    # changes when that module does.
     value = json.loads(content_text)
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def upgrade() -> None:
