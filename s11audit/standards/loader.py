@@ -5,6 +5,10 @@ then checked for what a schema cannot say (``validation.py``). All problems are 
 reported together, each naming the file, the line and the standard or item. A file with any
 problem is skipped whole: nothing is ever half-loaded. This module builds the immutable model,
 resolves ``based_on`` sets and finds sets in the standards folders.
+
+Files and snapshots are untrusted input: every way they can be wrong ends as a ``StandardsError``
+with short messages (limits in ``source.py`` and ``standards/README.md``); anything else escaping
+would be a fault in s11audit, and is still reported as a ``StandardsError`` that says so.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Iterable
 
 import yaml
 
+from s11audit.safe_text import shown
 from s11audit.standards.model import (
     GradeLevel,
     DEFAULT_PEER_OUTCOMES,
@@ -34,7 +39,7 @@ from s11audit.standards.model import (
     StandardsSet,
 )
 from s11audit.standards.source import Problem, StandardsError, line_of, parse
-from s11audit.standards.validation import FORMAT, schema_problems, rule_problems
+from s11audit.standards.validation import FORMAT, rule_problems, schema_problems, shape_problems
 
 __all__ = ["FORMAT", "LoadReport", "Problem", "SkippedFile", "StandardsError", "check_files", "content_hash",
            "discover", "load_file", "load_many", "set_from_snapshot"]
@@ -174,7 +179,7 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     missing = [sid for sid in based_on["standards"] if sid not in by_id]
     if missing:
         raise StandardsError(path, [Problem(name, line_of(node, ["based_on", "standards"]), "based on",
-                                            f"the base set {base['id']!r} has no standard {', '.join(map(repr, missing))}")])
+                                            f"the base set {base['id']!r} has no standard {shown(', '.join(map(repr, missing)), 200)}")])
     content = copy.deepcopy(data)
     # The resolved set records where it came from; it no longer depends on the base file.
     del content["based_on"]
@@ -200,27 +205,63 @@ def _read_valid(path: Path) -> tuple[dict, yaml.Node | None]:
     return data, node
 
 
+# Hashes of content validated in this process. A snapshot with one of them is the same content
+# (SHA-256) and is built without validating it again; the hash stored beside a snapshot proves
+# nothing, as whoever wrote the file could compute it for any content.
+_VALID_HASHES: set[str] = set()
+_MAX_VALID_HASHES = 1000
+
+
+def _valid(standards_set: StandardsSet) -> StandardsSet:
+    if len(_VALID_HASHES) >= _MAX_VALID_HASHES:
+        _VALID_HASHES.clear()
+    _VALID_HASHES.add(standards_set.content_hash)
+    return standards_set
+
+
+def _guarded(path: Path, load):
+    """``load()``, with any exception but a StandardsError turned into one that names it a fault."""
+    try:
+        return load()
+    except StandardsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a file must never crash whoever reads it
+        raise StandardsError(path, [Problem(path.name, None, "", _fault_message(exc))]) from exc
+
+
 def load_file(path: Path | str, bases: Iterable[StandardsSet] = ()) -> StandardsSet:
     """Load one set file; ``bases`` are the sets a ``based_on`` set may refer to."""
     path = Path(path)
-    data, node = _read_valid(path)
-    if "based_on" in data:
-        data = _resolve(path, data, node, list(bases))
-    return _build(data)
+
+    def load() -> StandardsSet:
+        data, node = _read_valid(path)
+        if "based_on" in data:
+            data = _resolve(path, data, node, list(bases))
+        return _valid(_build(data))
+
+    return _guarded(path, load)
 
 
 def set_from_snapshot(content: dict, expected_hash: str = "") -> StandardsSet:
     """Rebuild a set from the resolved content an audit stored when it started.
 
-    Content whose hash matches the one recorded at the start was validated then and is built
-    directly; anything else (an old or altered snapshot) is validated again first.
+    The snapshot comes from an audit file or a return, which anyone can write, so it is validated
+    like a file (its size and shape first, then the schema and rules) unless its content is the
+    same as content already validated in this process. ``expected_hash``, the hash recorded beside
+    it, is not trusted for that; it is kept for callers.
     """
-    if expected_hash and content_hash(content) == expected_hash:
-        return _build(content)
-    problems = schema_problems("snapshot", content, None) or rule_problems("snapshot", content, None)
-    if problems:
-        raise StandardsError("snapshot", problems)
-    return _build(content)
+    path = Path("snapshot")
+
+    def load() -> StandardsSet:
+        problems = shape_problems("snapshot", content)
+        if not problems and content_hash(content) in _VALID_HASHES:
+            return _build(content)
+        problems = problems or schema_problems("snapshot", content, None) or rule_problems("snapshot", content, None)
+        if problems:
+            raise StandardsError(path, problems)
+        return _valid(_build(content))
+
+    return _guarded(path, load)
 
 
 def _set_files(folders: Iterable[Path]) -> list[Path]:
@@ -231,9 +272,13 @@ def _set_files(folders: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _fault_message(exc: Exception) -> str:
+    return ("could not be checked because of a fault in s11audit itself; please send the file to the app's "
+            f"maintainers (details: {type(exc).__name__}: {shown(exc, 200)})")
+
+
 def _fault(path: Path, exc: Exception) -> str:
-    return (f"{path.name}: could not be checked because of a fault in s11audit itself; please send the file to "
-            f"the app's maintainers (details: {type(exc).__name__}: {exc})")
+    return f"{path.name}: {_fault_message(exc)}"
 
 
 def load_many(files: Iterable[Path]) -> LoadReport:
@@ -254,20 +299,18 @@ def load_many(files: Iterable[Path]) -> LoadReport:
     for path in files:
         try:
             data, node = _read_valid(path)
+            if "based_on" in data:
+                derived.append((path, data, node))
+            else:
+                accept(path, _valid(_build(data)))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
-            continue
         except Exception as exc:  # noqa: BLE001 - one odd file must never take every set away
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
-            continue
-        if "based_on" in data:
-            derived.append((path, data, node))
-        else:
-            accept(path, _build(data))
     plain = list(report.sets)
     for path, data, node in derived:
         try:
-            accept(path, _build(_resolve(path, data, node, plain)))
+            accept(path, _valid(_build(_resolve(path, data, node, plain))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
         except Exception as exc:  # noqa: BLE001

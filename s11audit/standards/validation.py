@@ -1,85 +1,219 @@
-"""Validating a parsed standards file: the JSON schema, then the rules a schema cannot express."""
+"""Validating a parsed standards file: its size and shape, the JSON schema, then the rules a schema
+cannot express.
+
+The content may come from a file we do not control (a YAML set, or a set's snapshot inside an audit
+file or a return), so nothing here walks it recursively before ``shape_problems`` has bounded its
+depth and size, and no message repeats more than a short, one-line piece of it.
+"""
 
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 import jsonschema
 import yaml
 
 from s11audit.organisations import TYPES_BY_ID
-from s11audit.standards.source import Problem, line_of, where_in
+from s11audit.safe_text import shown
+from s11audit.standards.source import (MAX_DEPTH, MAX_NODES, MAX_NUMBER_CHARS, MAX_PROBLEMS, MAX_SCALAR_CHARS,
+                                       Problem, line_of, quoted, unlisted, where_in)
 
 FORMAT = "s11audit-standards/1"
+# Errors taken from the schema validator before it is stopped: enough to list the first
+# MAX_PROBLEMS in document order, few enough that a file wrong everywhere is still reported at once.
+MAX_SCHEMA_ERRORS = 1000
+
+
+# --- size and shape ------------------------------------------------------------------------------
+
+
+def _shape_problem(value: Any) -> str | None:
+    """What makes one value unusable in set content (not what the schema checks)."""
+    if isinstance(value, str):
+        if len(value) > MAX_SCALAR_CHARS:
+            return f"holds a value {len(value):,} characters long; no value may be longer than {MAX_SCALAR_CHARS:,}"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= 10 ** MAX_NUMBER_CHARS:  # printing one past 4,300 digits even raises ValueError
+            return "holds a number far too large to be right"
+    elif not isinstance(value, (float, bool)) and value is not None:
+        return f"holds a value of type {shown(type(value).__name__, 40)}, which set content never has"
+    return None
+
+
+def _collection_problem(value: dict | list, depth: int, count: int) -> str | None:
+    if depth > MAX_DEPTH:
+        return f"nests lists and blocks more than {MAX_DEPTH} levels deep"
+    if count > MAX_NODES:
+        return f"holds more than {MAX_NODES:,} values (keys, texts and list entries)"
+    for key in value if isinstance(value, dict) else ():
+        if not isinstance(key, str):
+            return f"has the key {quoted(key)}, which is not text"
+    return None
+
+
+def shape_problems(name: str, data: Any) -> list[Problem]:
+    """The first problem with the size and shape of content that did not come through the YAML
+    reader (which checks the same limits on the file): too many values, nested too deep, keys that
+    are not text, values that are not JSON. Walked with a stack, never recursively, and counted
+    before anything is pushed, so a list of 10^7 entries or a self-containing one stops at once."""
+    if not isinstance(data, dict):
+        return [Problem(name, None, "", f"must be a block of keys (format, id, title, ...), not {_value_word(data)}")]
+    stack: list[tuple[Any, list[Any], int]] = [(data, [], 1)]  # value, its path, its depth as a collection
+    count = 1
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            count += len(value)
+            wrong = _collection_problem(value, depth, count)
+            if not wrong:
+                pairs = value.items() if isinstance(value, dict) else enumerate(value)
+                stack.extend((child, path + [key], depth + 1) for key, child in pairs)
+        else:
+            wrong = _shape_problem(value)
+        if wrong:
+            return [Problem(name, None, where_in(data, path), wrong)]
+    return []
 
 
 # --- schema validation ---------------------------------------------------------------------------
 
 
+def _is_number(checker: Any, instance: Any) -> bool:
+    # .inf and .nan are floats to YAML and JSON but no use as a score or a range; and leaving them
+    # out of "number" makes "minimum"/"maximum" skip them, as those only compare numbers.
+    return (isinstance(instance, (int, float)) and not isinstance(instance, bool)
+            and (not isinstance(instance, float) or math.isfinite(instance)))
+
+
+def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict):
+    """``uniqueItems`` in linear time. jsonschema's own compares every pair when the entries
+    cannot be sorted (a mix of text and numbers, or blocks), which takes minutes for a long list.
+    Every list the schema wants unique holds plain values, so one holding lists or blocks is
+    already reported by its "items" and is not checked here."""
+    if not unique or not isinstance(instance, list):
+        return
+    seen = set()
+    for value in instance:
+        if isinstance(value, (dict, list)):
+            return
+        key = (isinstance(value, bool), value)  # JSON's true is not 1, though Python's True == 1
+        if key in seen:
+            yield jsonschema.ValidationError("has non-unique elements")
+            return
+        seen.add(key)
+
+
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> jsonschema.protocols.Validator:
     schema = json.loads(resources.files("s11audit.standards").joinpath("schema.json").read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine("number", _is_number)
+    validator = jsonschema.validators.extend(base, validators={"uniqueItems": _unique_items}, type_checker=checker)
+    return validator(schema, format_checker=jsonschema.FormatChecker())
 
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "boolean": "true or false", "array": "a list",
                "object": "a block of keys", "integer": "a whole number"}
 
 
+def _value_word(value: Any) -> str:
+    """How a wrong value is named in a message: its kind, then the value (short, one line)."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, float) and not math.isfinite(value):
+        return ".nan (not a number)" if math.isnan(value) else f"{'-' if value < 0 else ''}.inf (infinity)"
+    return f"{type(value).__name__.replace('str', 'text')} {quoted(value)}"
+
+
+def _unknown_keys(error: jsonschema.ValidationError) -> str:
+    extra = sorted(map(str, set(error.instance) - set(error.schema.get("properties", {}))))
+    named = ", ".join(quoted(e, 40) for e in extra[:5]) + (f" and {len(extra) - 5:,} more" if len(extra) > 5 else "")
+    return f"unknown key {named} (check the spelling; see standards/README.md)"
+
+
 def _schema_message(error: jsonschema.ValidationError) -> str:
-    """Turn a jsonschema error into a sentence a set author understands."""
+    """Turn a jsonschema error into a sentence a set author understands; never long, never two lines."""
     key = error.path[-1] if error.path else None
-    named = f"'{key}'" if isinstance(key, str) else "this entry"
-    kind = error.validator
+    named = quoted(key, 40) if isinstance(key, str) else "this entry"
+    kind, instance, limit = error.validator, error.instance, error.validator_value
+    if "propertyNames" in error.schema_path:
+        return f"{quoted(instance, 40)} is not a grade level id (letters, digits, '.', '_' or '-')"
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing required key '{missing}'"
+        return f"missing required key {quoted(missing, 40)}"
     if kind == "additionalProperties":
-        extra = sorted(map(str, set(error.instance) - set(error.schema.get("properties", {}))))
-        return f"unknown key {', '.join(repr(e) for e in extra)} (check the spelling; see standards/README.md)"
+        return _unknown_keys(error)
     if kind == "const" and key == "format":
-        return f"unsupported format {error.instance!r}: this version of s11audit reads '{FORMAT}'"
+        return f"unsupported format {quoted(instance)}: this version of s11audit reads '{FORMAT}'"
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"{named} is {error.instance!r}, which is not one of: {allowed}"
-    if kind == "type" and error.instance is None:
+        allowed = ", ".join(str(v) for v in limit)
+        return f"{named} is {quoted(instance)}, which is not one of: {allowed}"
+    if kind == "type" and instance is None:
         return f"{named} has no value"
     if kind == "type":
-        return f"{named} must be {_TYPE_WORDS.get(error.validator_value, error.validator_value)}, not {type(error.instance).__name__.replace('str', 'text')} {error.instance!r}"
+        return f"{named} must be {_TYPE_WORDS.get(limit, limit)}, not {_value_word(instance)}"
     if kind == "format":
-        return f"{named} must be a date written YYYY-MM-DD, not {error.instance!r}"
+        return f"{named} must be a date written YYYY-MM-DD, not {quoted(instance)}"
     if kind == "pattern":
-        if key == "colour":
-            return f"colour {error.instance!r} must be written #RRGGBB (e.g. #27AE60)"
-        if error.validator_value == "\\S":
-            return f"{named} must not be blank"
-        return f"{named} {error.instance!r} is not a valid identifier (letters, digits, '.', '_' or '-')"
+        return _pattern_message(key, named, instance, limit)
     if kind == "minLength":
         return f"{named} must not be empty"
+    if kind == "maxLength":
+        return f"{named} is {len(instance):,} characters long; at most {limit:,} are allowed"
     if kind == "minItems":
-        return f"{named} needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
+        return f"{named} needs at least {limit} entr{'y' if limit == 1 else 'ies'}"
+    if kind == "maxItems":
+        return f"{named} has {len(instance):,} entries; at most {limit:,} are allowed"
+    if kind in ("minimum", "maximum"):
+        return f"{named} is {quoted(instance)}; it must be {'at least' if kind == 'minimum' else 'at most'} {limit:,}"
     if kind == "uniqueItems":
         return f"{named} lists the same entry twice"
     if kind == "not":
-        forbidden = error.validator_value.get("required", ["?"])[0]
-        if forbidden == "standards":
-            return "a set with 'based_on' takes its standards from the base set and must not list its own"
-        return f"'{forbidden}' is not allowed for an item of type {error.instance.get('type')!r}"
-    return error.message
+        return _not_message(limit, instance)
+    return shown(error.message, 160)
+
+
+def _pattern_message(key: Any, named: str, instance: str, pattern: str) -> str:
+    if key == "colour":
+        return f"colour {quoted(instance)} must be written #RRGGBB (e.g. #27AE60)"
+    if pattern == "\\S":
+        return f"{named} must not be blank"
+    return f"{named} {quoted(instance)} is not a valid identifier (letters, digits, '.', '_' or '-')"
+
+
+def _not_message(schema: dict, instance: Any) -> str:
+    forbidden = schema.get("required", ["?"])[0]
+    if forbidden == "standards":
+        return "a set with 'based_on' takes its standards from the base set and must not list its own"
+    kind = instance.get("type") if isinstance(instance, dict) else None
+    return f"{quoted(forbidden)} is not allowed for an item of type {quoted(kind)}"
+
+
+def _document_order(error: jsonschema.ValidationError) -> list[str]:
+    # List positions padded, so that entry 10 comes after entry 9 (as text, "10" < "9").
+    return [f"{step:09d}" if isinstance(step, int) else str(step) for step in error.absolute_path]
 
 
 def schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Problem]:
+    """Problems the schema finds, the first ``MAX_PROBLEMS`` in the order of the file."""
+    errors = list(islice(_validator().iter_errors(data), MAX_SCHEMA_ERRORS + 1))
+    stopped = len(errors) > MAX_SCHEMA_ERRORS
+    errors = sorted(errors[:MAX_SCHEMA_ERRORS], key=_document_order)
     problems = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    for error in errors[:MAX_PROBLEMS]:
         path = list(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             # Point at the first misspelt key itself, not at the start of its block.
             known = error.schema.get("properties", {})
             path.append(next(key for key in error.instance if key not in known))
         problems.append(Problem(name, line_of(node, path), where_in(data, path), _schema_message(error)))
+    if len(errors) > MAX_PROBLEMS:
+        problems.append(unlisted(name, len(errors) - MAX_PROBLEMS, at_least=stopped))
     return problems
 
 
@@ -87,6 +221,7 @@ def schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Proble
 
 
 def rule_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem]:
+    """What a schema cannot check; only run on content the schema found valid (ids are short text)."""
     problems: list[Problem] = []
 
     def add(path: list[Any], message: str) -> None:
@@ -94,8 +229,10 @@ def rule_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem
 
     scale = data.get("grade_scale")
     level_ids: list[str] = []
+    levels = ""
     if scale:
         level_ids = [level["id"] for level in scale["levels"]]
+        levels = shown(", ".join(level_ids), 200)
         seen: set[str] = set()
         for index, level_id in enumerate(level_ids):
             if level_id in seen:
@@ -103,7 +240,7 @@ def rule_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem
             seen.add(level_id)
         for ref in ("meets", "action_required_below"):
             if ref in scale and scale[ref] not in level_ids:
-                add(["grade_scale", ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({', '.join(level_ids)})")
+                add(["grade_scale", ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({levels})")
         scores = [level.get("score") for level in scale["levels"]]
         if all(s is not None for s in scores) and any(b <= a for a, b in zip(scores, scores[1:])):
             add(["grade_scale", "levels"], "scores must increase from the lowest level (listed first) to the highest")
@@ -140,7 +277,8 @@ def rule_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem
             for missing in [lid for lid in level_ids if lid not in described]:
                 add(spath + ["descriptors"], f"no descriptor for grade {missing!r} (every level of the scale needs one)")
             for extra in sorted(described - set(level_ids)):
-                add(spath + ["descriptors", extra], f"descriptor for {extra!r}, which is not a level of the scale ({', '.join(level_ids)})")
+                add(spath + ["descriptors", extra],
+                    f"descriptor for {extra!r}, which is not a level of the scale ({levels})")
         for i_index, item in enumerate(standard["items"]):
             ipath = spath + ["items", i_index]
             if item["id"] in item_ids:
