@@ -161,3 +161,31 @@ def test_drop_a_return_and_add_an_organisation_and_chase(qtbot, window, workspac
     qtbot.mouseClick(window.form.chaseListButton, Qt.MouseButton.LeftButton)
     text = chase.read_text(encoding="utf-8-sig")
     assert "Oakfield Primary School" in text and "head0@example.org" in text
+
+
+def test_hostile_returns_are_rejected_one_line_each_and_the_rest_imported(qtbot, window, workspace, tmp_path,
+                                                                         s175_set, messages):
+    import json
+    import zipfile
+
+    from s11audit.returns.format import write_zip
+
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    good = _signed_return(folder, SCHOOLS[0], s175_set, seed=1)
+    with zipfile.ZipFile(good) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    content = json.loads(members["return.json"])
+    content["organisation"]["name"] = "Forged\nbroken.s11return: imported\u202e"
+    members["return.json"] = json.dumps(content).encode()  # changed after signing: invalid, name still read
+    write_zip(folder / "aaa-forged.s11return", list(members.items()))
+    (folder / "aab-bomb.s11return").write_bytes(b"PK\x05\x06" + bytes(18))
+
+    window.import_paths([folder])
+    report = [window.form.importReport.item(i).text() for i in range(window.form.importReport.count())]
+    assert len(report) == 3 and all("\n" not in line and "\u202e" not in line for line in report)
+    forged = next(line for line in report if line.startswith("aaa-forged.s11return"))
+    assert "(Forged\\nbroken.s11return: imported\\u202e)" in forged and ": rejected. not a valid signed return" in forged
+    assert any(line.startswith("aab-bomb.s11return: rejected") for line in report)
+    assert _statuses(window)["Oakfield Primary School"] == "Returned"
+    assert "1 imported" in messages.texts("information")[-1]
