@@ -33,7 +33,7 @@ from s11audit.business_unit.models import CURRENT, KEY_PENDING, SUPERSEDED, Impo
 from s11audit.business_unit.records import Basis, ReturnRecord, record_from_content
 from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace, reference_key
 from s11audit.organisations import type_label
-from s11audit.reports.atomic import atomic_output
+from s11audit.reports.atomic import atomic_output, save_workbook
 
 RETURNED, LATE, REJECTED, NOT_RETURNED = "returned", "late", "rejected", "not returned"
 
@@ -163,8 +163,7 @@ def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> P
             for c, value in enumerate(row, start=1):
                 put_text(sheet.cell(row=r, column=c), value)
         sheet.auto_filter.ref = sheet.dimensions
-        with atomic_output(out_path) as temp:
-            workbook.save(temp)
+        save_workbook(workbook, out_path)
     else:
         with atomic_output(out_path) as temp:
             with open(temp, "w", newline="", encoding="utf-8-sig") as stream:

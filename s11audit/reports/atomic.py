@@ -1,18 +1,24 @@
 """Write a file all at once: into a temporary file beside it, then rename it into place.
 
 A reader never sees half a report, and a failure (unwritable folder, full disk) leaves the old
-file, if any, untouched and no temporary file behind.
+file, if any, untouched and no temporary file behind. Workbooks are saved through
+:func:`save_workbook`, never with ``Workbook.save(path)`` (see there why).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from s11audit.reports import ReportError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 def _reason(exc: OSError) -> str:
@@ -43,3 +49,19 @@ def atomic_output(out_path: Path | str) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+
+
+def save_workbook(workbook: Workbook, out_path: Path | str) -> Path:
+    """Save an openpyxl workbook to ``out_path`` atomically; ``ReportError`` naming the file on failure.
+
+    ``Workbook.save(path)`` opens a ``zipfile.ZipFile`` on the path and, when a write fails (a full
+    disk), leaves it open: its ``__del__`` later tries to write the zip directory again and Python
+    prints "Exception ignored in: ZipFile.__del__ ... No space left on device" after our own clear
+    message. So the zip is built in memory, where writing cannot fail that way, and only the
+    finished bytes go to disk, through :func:`atomic_output`.
+    """
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with atomic_output(out_path) as temp:
+        temp.write_bytes(buffer.getbuffer())
+    return Path(out_path)

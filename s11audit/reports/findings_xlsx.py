@@ -23,7 +23,7 @@ from s11audit.business_unit.findings_model import Findings, GradeFigures
 from s11audit.business_unit.findings_rows import DATA_COLUMNS, data_rows
 from s11audit.business_unit.records import ReturnRecord
 from s11audit.organisations import type_label
-from s11audit.reports.atomic import atomic_output
+from s11audit.reports.atomic import save_workbook
 from s11audit.reports.xlsx import FORMULA_STARTS, HEADER_FILL, HEADER_FONT, put_text
 from s11audit.standards import StandardsSet
 
@@ -212,9 +212,7 @@ def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records
     workbook.properties.title = f"Findings: {standards_set.title} {cycle}".strip()
     workbook.properties.creator = partnership or "s11audit"
     workbook.properties.subject = standards_set.display_name
-    with atomic_output(out_path) as temp:
-        workbook.save(temp)
-    return Path(out_path)
+    return save_workbook(workbook, out_path)
 
 
 __all__ = ["write_findings_xlsx"]

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from s11audit.reports.atomic import atomic_output
+from s11audit.reports.atomic import save_workbook
 from s11audit.reports.common import readable_text
 from s11audit.reports.peer_audit_data import (
     NOT_RECORDED,
@@ -131,6 +131,4 @@ def write_outcomes_xlsx(event: PeerEvent, outcomes: Sequence[AgencyOutcome], out
     _summary(workbook, event, outcomes)
     workbook.properties.title = f"Peer audit outcomes: {event.name}"
     workbook.properties.creator = event.business_unit
-    with atomic_output(out_path) as temp:
-        workbook.save(temp)
-    return Path(out_path)
+    return save_workbook(workbook, out_path)

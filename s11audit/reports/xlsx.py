@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from s11audit.reports.atomic import atomic_output
+from s11audit.reports.atomic import save_workbook
 from s11audit.reports.common import judgement, readable_text
 from s11audit.store.rows import ACTION_STATUSES, ResponseRow
 
@@ -125,6 +125,4 @@ def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Pa
     workbook.properties.title = f"Action plan {assessment.cycle}: {organisation.name}"
     workbook.properties.creator = organisation.name
     workbook.properties.subject = set_.display_name
-    with atomic_output(out_path) as temp:
-        workbook.save(temp)
-    return Path(out_path)
+    return save_workbook(workbook, out_path)

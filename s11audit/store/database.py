@@ -12,14 +12,21 @@ SQLite settings, chosen deliberately:
   it is refused with a clear message instead.
 - ``foreign_keys=ON``: links between answers, evidence and actions are enforced.
 - ``busy_timeout``: a short wait for a lock held briefly by a virus scanner or backup tool.
+
+Refusing a file changes nothing on disk. Opening a file read-write lets SQLite write to it (a 0-byte
+file becomes a 4,096-byte database the moment it is locked), so an existing file is first checked
+without writing a byte (:func:`_check_before_opening`): its header is read as plain bytes, then its
+tables through a read-only connection, and only a file that passes is opened read-write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from alembic import command
 from alembic.config import Config
@@ -29,8 +36,12 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
+from s11audit.safe_text import shown
+
 FILE_FORMAT = "s11audit-audit-file"
 BUSY_TIMEOUT_MS = 1500
+SQLITE_HEADER = b"SQLite format 3\x00"
+_HEADER_SIZE = 100  # SQLite's database header: https://www.sqlite.org/fileformat.html
 
 
 class AuditFileError(Exception):
@@ -80,8 +91,14 @@ def known_revisions(kind: FileKind = AUDIT_FILE) -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config(kind)).walk_revisions()}
 
 
+def _uri(path: Path, query: str) -> str:
+    # A name may hold '#', '?' or '%' ("Audit #2.s11audit"): unquoted, SQLite would read them as the
+    # end of the name or an escape, and open (or create) another file.
+    return f"file:{urllib.parse.quote(path.as_posix(), safe='/:')}?{query}"
+
+
 def _make_engine(path: Path, read_only: bool) -> Engine:
-    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rw'}"
+    uri = _uri(path, f"mode={'ro' if read_only else 'rw'}")
     engine = create_engine(
         "sqlite+pysqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None),
@@ -173,6 +190,8 @@ def open_engine(path: Path, *, create: bool = False, read_only: bool = False,
             raise AuditFileError(path, f"cannot be created here ({exc}).") from exc
     elif not path.exists():
         raise AuditFileError(path, "does not exist (it may have been moved or deleted).")
+    else:
+        _check_before_opening(path, kind)
     engine = _make_engine(path, read_only)
     try:
         _claim(engine, path, read_only, kind)
@@ -191,13 +210,9 @@ def _upgrade(engine: Engine, path: Path, create: bool, read_only: bool, kind: Fi
     except (DBAPIError, sqlite3.Error) as exc:
         raise _explain(path, exc, kind) from exc
     if not create:
-        if "file_info" not in tables or current is None:
-            raise AuditFileError(path, f"is not an s11audit {kind.noun} (it is a database made by another program).")
-        if not _format_matches(engine, kind):
-            raise AuditFileError(path, f"is not an s11audit {kind.noun} (it is another kind of s11audit file).")
-        if current not in known_revisions(kind):
-            raise NewerFileError(path, f"was saved by a newer version of s11audit (file schema {current}). "
-                                       "Install the latest s11audit to open it; this file has not been changed.")
+        refusal = _refusal(path, kind, tables, current, lambda: _format_of(engine))
+        if refusal is not None:
+            raise refusal
     head = head_revision(kind)
     if current == head:
         return None
@@ -218,11 +233,98 @@ def _upgrade(engine: Engine, path: Path, create: bool, read_only: bool, kind: Fi
     return backup
 
 
-def _format_matches(engine: Engine, kind: FileKind) -> bool:
-    """The file says it is of this kind (an audit file opened as a workspace is refused, and so on)."""
+def _format_of(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
-            found = conn.execute(text("SELECT value FROM file_info WHERE key = 'format'")).scalar()
+            return conn.execute(text("SELECT value FROM file_info WHERE key = 'format'")).scalar()
     except (DBAPIError, sqlite3.Error):
-        return False
-    return found == kind.format
+        return None
+
+
+def _refusal(path: Path, kind: FileKind, tables: set[str], current: str | None,
+             found_format: Callable[[], str | None]) -> AuditFileError | None:
+    """Why a file with these tables and schema revision is not an openable ``kind`` file, if it is not.
+
+    One rule for the check before opening and the one after; ``found_format`` reads the file's
+    format mark only once the tables say there is one.
+    """
+    if "file_info" not in tables or current is None:
+        return AuditFileError(path, f"is not an s11audit {kind.noun} (it is a database made by another program).")
+    if found_format() != kind.format:  # an audit file opened as a workspace is refused, and so on
+        return AuditFileError(path, f"is not an s11audit {kind.noun} (it is another kind of s11audit file).")
+    if current not in known_revisions(kind):
+        return NewerFileError(path, f"was saved by a newer version of s11audit (file schema {shown(current)}). "
+                                    "Install the latest s11audit to open it; this file has not been changed.")
+    return None
+
+
+# --- the check before opening: nothing is written ---------------------------------------------------
+
+def _check_before_opening(path: Path, kind: FileKind) -> None:
+    """Refuse a file that is not an openable ``kind`` file without writing to it or beside it."""
+    header = _read_header(path)
+    if not header:
+        raise AuditFileError(path, f"is empty: it is not an s11audit {kind.noun} "
+                                   "(it may be a failed download or copy).")
+    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_HEADER):
+        raise AuditFileError(path, f"is not an s11audit {kind.noun}.")
+    # A crash while the file grew can leave it shorter than its header says; the journal beside it
+    # restores it, so that is left to SQLite.
+    if _declared_size(header) > path.stat().st_size and not Path(f"{path}-journal").exists():
+        raise AuditFileError(path, f"is not an s11audit {kind.noun}, or it is damaged: it is shorter than "
+                                   "it says it is (it may be a failed download or copy).")
+    _check_tables(path, kind, wal=header[18] == 2 or header[19] == 2)
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as file:
+            return file.read(_HEADER_SIZE)
+    except OSError as exc:
+        raise AuditFileError(path, f"cannot be read ({exc.strerror or exc}).") from exc
+
+
+def _declared_size(header: bytes) -> int:
+    """The size in bytes the header says the file has, or 0 where the header does not say."""
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # SQLite trusts the page count only while it was written by the same change as the counter.
+    valid = header[24:28] == header[92:96]
+    return page_size * pages if valid else 0
+
+
+def _check_tables(path: Path, kind: FileKind, wal: bool) -> None:
+    """Read the tables, schema revision and format mark through a connection that cannot write.
+
+    ``mode=ro`` still takes SQLite's shared lock, so a file open in another copy is refused as in
+    use. A file in WAL mode (never ours: we use journal_mode=DELETE) is read ``immutable``, because
+    a read-only connection would still create its -wal and -shm files.
+    """
+    uri = _uri(path, "immutable=1" if wal else "mode=ro")
+    try:
+        connection = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _explain(path, exc, kind) from exc
+    try:
+        connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        current = (_scalar(connection, "SELECT version_num FROM alembic_version")
+                   if "alembic_version" in tables else None)
+        refusal = _refusal(path, kind, tables, current,
+                           lambda: _scalar(connection, "SELECT value FROM file_info WHERE key = 'format'"))
+    except sqlite3.Error as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            # A change was cut short (a crash): only the read-write opening can roll it back, and
+            # must, so the file is checked again there, after SQLite has restored it.
+            return
+        raise _explain(path, exc, kind) from exc
+    finally:
+        connection.close()
+    if refusal is not None:
+        raise refusal
+
+
+def _scalar(connection: sqlite3.Connection, sql: str) -> object:
+    row = connection.execute(sql).fetchone()
+    return row[0] if row else None
