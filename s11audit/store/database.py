@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import urllib.parse
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -97,13 +98,36 @@ def _uri(path: Path, query: str) -> str:
     return f"file:{urllib.parse.quote(path.as_posix(), safe='/:')}?{query}"
 
 
+class _Connector:
+    """Makes the engine's one SQLite connection, until the file is closed (:func:`close_engine`).
+
+    After that, anything still reaching for the file (a late timer of a window being taken down)
+    gets an error instead of silently opening the file again and holding its exclusive lock."""
+
+    def __init__(self, path: Path, uri: str):
+        self.path, self.uri, self.closed = path, uri, False
+
+    def __call__(self) -> sqlite3.Connection:
+        if self.closed:
+            raise AuditFileError(self.path, "has been closed; open it again to use it.")
+        return sqlite3.connect(self.uri, uri=True, check_same_thread=False, isolation_level=None)
+
+
+_CONNECTORS: weakref.WeakKeyDictionary[Engine, _Connector] = weakref.WeakKeyDictionary()
+
+
+def close_engine(engine: Engine) -> None:
+    """Close the file for good: its connection is closed and no new one can be made."""
+    connector = _CONNECTORS.get(engine)
+    if connector is not None:
+        connector.closed = True
+    engine.dispose()
+
+
 def _make_engine(path: Path, read_only: bool) -> Engine:
-    uri = _uri(path, f"mode={'ro' if read_only else 'rw'}")
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None),
-        poolclass=StaticPool,
-    )
+    connector = _Connector(path, _uri(path, f"mode={'ro' if read_only else 'rw'}"))
+    engine = create_engine("sqlite+pysqlite://", creator=connector, poolclass=StaticPool)
+    _CONNECTORS[engine] = connector
 
     @event.listens_for(engine, "connect")
     def _settings(dbapi_connection, _record):  # noqa: ANN001
@@ -113,6 +137,10 @@ def _make_engine(path: Path, read_only: bool) -> Engine:
             f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
             "PRAGMA locking_mode=EXCLUSIVE",
             "PRAGMA synchronous=FULL",
+            # The file may come from outside (a starting file from the business unit): its schema
+            # may not run functions with side effects, and damaged pages are noticed early.
+            "PRAGMA trusted_schema=OFF",
+            "PRAGMA cell_size_check=ON",
         ):
             cursor.execute(pragma)
         if not read_only:

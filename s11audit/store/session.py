@@ -14,11 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from s11audit.store.database import AuditFileError, ReadOnlyError
+from s11audit.store.database import AuditFileError, ReadOnlyError, close_engine
 from s11audit.store.models import Audit, TrailEntry
 
 
@@ -126,8 +126,11 @@ class OpenFile:
         return self.writer.user
 
     def close(self) -> None:
+        """Release the file and its lock. Anything that still reaches for the file afterwards (a late
+        timer of a window being taken down) gets an error rather than silently opening the file
+        again and holding its lock, which would make the next opening see it "in use"."""
         self._session.close()
-        self._engine.dispose()
+        close_engine(self._engine)
 
     def __enter__(self) -> Self:
         return self

@@ -184,7 +184,7 @@ class CompletionView(QWidget):
                 pane.layout().activate()
                 self.scroll.ensureWidgetVisible(editor, 40, 80)
                 # The page may not be laid out yet the first time it is shown; scroll again once it is.
-                QTimer.singleShot(0, lambda: self._scroll_to(pane, editor))
+                QTimer.singleShot(0, self, lambda: self._scroll_to(pane, editor))
 
     def current_pane(self) -> StandardPane | None:
         """The page on show (for the main window and tests)."""
@@ -230,6 +230,8 @@ class CompletionView(QWidget):
 
     def _build_next_pane(self) -> None:
         """Build the pages not yet opened, one per turn of the event loop, so first visits are instant too."""
+        if self.document.closed:
+            return
         missing = next((row.standard_id for row in self.model.rows if row.standard_id not in self._panes), None)
         if missing is not None:
             self._build_pane(missing).ensurePolished()

@@ -24,6 +24,12 @@ class AuditDocument(QObject):
         self.audit_file = audit_file
         self.assessment = assessment
         self.undo_stack = QUndoStack(self)
+        self.closed = False
+
+    def close(self) -> None:
+        """The audit is being taken off the screen: views with work still queued (pages built one per
+        turn of the event loop) check ``closed`` and stop, so nothing reaches the file afterwards."""
+        self.closed = True
 
     @property
     def read_only(self) -> bool:
@@ -34,6 +40,8 @@ class AuditDocument(QObject):
 
         An edit that would change nothing is not run, so it never becomes an empty undo step.
         """
+        if self.closed:  # a field flushing its text as its window is taken down, after the file was closed
+            return False
         missing = object()
         if getattr(command, "old", missing) == getattr(command, "new", missing) is not missing:
             return True

@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
             view.deleteLater()
         self.views = {}
         if self.document is not None:
+            self.document.close()
             self.undo_group.removeStack(self.document.undo_stack)
             self.document.changed.disconnect(self._changed)
             self.document.failed.disconnect(self._failed)

@@ -239,3 +239,16 @@ def test_sqlite_settings_are_deliberate(agency_file):
     assert pragma("synchronous") == 2  # FULL
     assert pragma("locking_mode") == "exclusive"
     assert pragma("busy_timeout") > 0
+
+
+def test_a_closed_audit_file_is_never_opened_again_by_a_late_caller(tmp_path, s175_set):
+    """A timer of a window being taken down once reached the closed file's session, which silently
+    opened the file again and held its lock, so reopening it said "in use"."""
+    path = tmp_path / "late.s11audit"
+    audit_file = AuditFile.create(path, OrganisationDetails("Late School", "URN 1", "education", "primary"), "Lead")
+    assessment = audit_file.start_audit(s175_set, "2026/27")
+    audit_file.close()
+    with pytest.raises(AuditFileError, match="has been closed"):
+        assessment.read_only  # reads the audit's state from the file
+    with AuditFile.open(path, "Lead") as reopened:
+        assert reopened.latest_assessment().standards_set.id == s175_set.id

@@ -19,13 +19,17 @@ AFTER_TYPING_MS = SAVE_DELAY_MS + 400
 @pytest.fixture
 def agency_doc(agency_file, s11_set) -> AuditDocument:
     """An empty S11 self-assessment (red/amber/green/blue, N/A with a reason) for a health agency."""
-    return AuditDocument(agency_file, agency_file.start_audit(s11_set, "2026/27"))
+    document = AuditDocument(agency_file, agency_file.start_audit(s11_set, "2026/27"))
+    yield document
+    document.close()  # as the main window does before it closes the file
 
 
 @pytest.fixture
 def school_doc(school_file, s175_set) -> AuditDocument:
     """An empty S175 self-assessment (not met/partly met/fully met with evidence) for a primary school."""
-    return AuditDocument(school_file, school_file.start_audit(s175_set, "2026/27"))
+    document = AuditDocument(school_file, school_file.start_audit(s175_set, "2026/27"))
+    yield document
+    document.close()
 
 
 def show_view(qtbot, document: AuditDocument) -> CompletionView:

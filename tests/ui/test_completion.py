@@ -249,6 +249,7 @@ def test_read_only_document_disables_editing_but_keeps_text_readable(qtbot, agen
         pane.evidence.view.setCurrentIndex(pane.evidence.model.index(0, 0))
         assert pane.evidence.buttons["open"].isEnabled() and not pane.evidence.buttons["remove"].isEnabled()
         view.close()
+        document.close()  # before the file closes, as the main window does
 
 
 @pytest.mark.parametrize("standard_id", ["1", "5", "9"])

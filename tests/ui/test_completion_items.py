@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from s11audit.standards import ItemType
 from s11audit.ui.item_editors import NOT_ANSWERED, DateEditor, NumberEditor
-from tests.ui.completion_support import AFTER_TYPING_MS, OFFSCREEN_SIZE_HINTS, agency_doc, show_view  # noqa: F401
+from tests.ui.completion_support import AFTER_TYPING_MS, OFFSCREEN_SIZE_HINTS, agency_doc, school_doc, show_view  # noqa: F401
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -137,11 +137,8 @@ def test_choice_item(qtbot, agency_doc):
     assert agency_doc.assessment.answer("5.4") is None
 
 
-def test_items_show_id_text_guidance_and_required(qtbot, school_file, s175_set):
-    from s11audit.ui.document import AuditDocument
-
-    document = AuditDocument(school_file, school_file.start_audit(s175_set, "2026/27"))
-    view = show_view(qtbot, document)
+def test_items_show_id_text_guidance_and_required(qtbot, school_doc, s175_set):
+    view = show_view(qtbot, school_doc)
     view.show_standard("2")
     pane = view.current_pane()
     items = s175_set.standard("2").items_for("primary")
