@@ -175,7 +175,9 @@ class _Importer:
         self.batch = uuid.uuid4().hex
         content = workspace.session.get(Cycle, cycle.id).set_content
         # The bytes s11audit writes for this set; any other standards.json is hashed the slow way.
-        self.standards_sha256 = hashlib.sha256(json_bytes(json.loads(content))).hexdigest()
+        set_content = json.loads(content)
+        self.standards_sha256 = hashlib.sha256(json_bytes(set_content)).hexdigest()
+        self.known_standards = {self.standards_sha256: set_content}
         try:
             self.checker = ContentChecker(set_from_snapshot(json.loads(content), cycle.set_hash))
         except StandardsError as exc:
@@ -216,7 +218,7 @@ class _Importer:
         duplicate = self._duplicate(path, ImportedReturn.sha256 == sha256, sha256, "the same file")
         if duplicate is not None:
             return duplicate
-        verification, signed = verify_and_read(path)
+        verification, signed = verify_and_read(path, known_standards=self.known_standards)
         if signed is None:
             return self.reject(path, verification.reference or "", f"not a valid signed return: {verification.reason}",
                                verification.organisation or "", sha256)

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from s11audit.returns.limits import LIMITS, Limits
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class JsonProblem(ValueError):
@@ -57,21 +61,18 @@ def _constant(name: str):
 
 
 def _depth(value: object, limit: int) -> int:
-    """The nesting depth of containers, walked without recursion."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        current, depth = stack.pop()
-        if isinstance(current, dict):
-            children = current.values()
-        elif isinstance(current, list):
-            children = current
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if deepest > limit:
-            return deepest
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return deepest
+    """The nesting depth of containers, walked a level at a time (never recursively); stops past ``limit``."""
+    level = [value] if isinstance(value, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            break
+        children: list = []
+        for container in level:
+            children.extend(container.values() if isinstance(container, dict) else container)
+        level = [child for child in children if isinstance(child, (dict, list))]
+    return depth
 
 
 def parse(data: bytes, name: str, limits: Limits = LIMITS) -> object:
@@ -89,9 +90,11 @@ def parse(data: bytes, name: str, limits: Limits = LIMITS) -> object:
         raise JsonProblem(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
     if _depth(value, limits.json_depth) > limits.json_depth:
         raise JsonProblem(f"{name} is nested more than {limits.json_depth} levels deep")
-    try:
-        # A "\\ud800" escape parses to a lone surrogate, which no UTF-8 file or database can hold.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise JsonProblem(f"{name} holds text that is not valid Unicode (a lone surrogate escape)") from exc
+    # A "\\ud800" escape parses to a lone surrogate, which no UTF-8 file or database can hold. Text
+    # decoded from UTF-8 has none, so only a file with such an escape needs the (slower) full check.
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise JsonProblem(f"{name} holds text that is not valid Unicode (a lone surrogate escape)") from exc
     return value
