@@ -14,7 +14,6 @@ would be a fault in s11audit, and is still reported as a ``StandardsError`` that
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -24,20 +23,8 @@ from typing import Iterable
 import yaml
 
 from s11audit.safe_text import shown
-from s11audit.standards.model import (
-    GradeLevel,
-    DEFAULT_PEER_OUTCOMES,
-    GradeScale,
-    Item,
-    ItemType,
-    PeerOutcome,
-    PeerOutcomeScale,
-    Requirement,
-    Signatory,
-    SignOff,
-    Standard,
-    StandardsSet,
-)
+from s11audit.standards.build import build_set
+from s11audit.standards.model import StandardsSet
 from s11audit.standards.source import Problem, StandardsError, line_of, parse
 from s11audit.standards.validation import FORMAT, rule_problems, schema_problems, shape_problems
 
@@ -80,87 +67,7 @@ def content_hash(content: dict) -> str:
 
 
 def _build(content: dict) -> StandardsSet:
-    scale = content["grade_scale"]
-    level_ids = [level["id"] for level in scale["levels"]]
-    below = scale.get("action_required_below")
-    threshold = level_ids.index(below) if below else -1
-    levels = tuple(
-        GradeLevel(
-            id=level["id"],
-            label=level["label"],
-            meaning=level["meaning"],
-            colour=level["colour"],
-            score=float(level.get("score", index + 1)),
-            needs_action=bool(level.get("needs_action", False)) or index < threshold,
-            requires=Requirement(level["requires"]) if "requires" in level else None,
-        )
-        for index, level in enumerate(scale["levels"])
-    )
-    na = scale.get("not_applicable")
-    grade_scale = GradeScale(
-        name=scale["name"],
-        levels=levels,
-        meets=scale["meets"],
-        not_applicable_allowed=na is not None,
-        not_applicable_label=(na or {}).get("label", "Not applicable"),
-        not_applicable_reason_required=bool((na or {}).get("reason_required", True)),
-    )
-    standards = tuple(
-        Standard(
-            id=s["id"],
-            number=s["number"],
-            title=s["title"].strip(),
-            statutory_reference=s.get("statutory_reference", "").strip(),
-            intent=s["intent"].strip(),
-            guidance=s.get("guidance", "").strip(),
-            descriptors={k: v.strip() for k, v in s["descriptors"].items()},
-            applies_to=frozenset(s.get("applies_to", [])),
-            items=tuple(
-                Item(
-                    id=i["id"],
-                    text=i["text"].strip(),
-                    type=ItemType(i["type"]),
-                    required=i.get("required", True),
-                    guidance=i.get("guidance", "").strip(),
-                    applies_to=frozenset(i.get("applies_to", [])),
-                    report_label=i.get("report_label", "").strip(),
-                    partly=i.get("partly", False),
-                    choices=tuple(i.get("choices", ())),
-                    min=i.get("min", 0 if i["type"] == "percentage" else None),
-                    max=i.get("max", 100 if i["type"] == "percentage" else None),
-                    unit=i.get("unit", ""),
-                )
-                for i in s["items"]
-            ),
-        )
-        for s in content["standards"]
-    )
-    sign_off = content["sign_off"]
-    outcomes = content.get("peer_outcomes")
-    peer_outcomes = DEFAULT_PEER_OUTCOMES if outcomes is None else PeerOutcomeScale(
-        outcomes.get("name", DEFAULT_PEER_OUTCOMES.name).strip(),
-        tuple(PeerOutcome(o["id"], o["label"].strip(), o["meaning"].strip(), o["colour"], o["meets"])
-              for o in outcomes["levels"]))
-    return StandardsSet(
-        id=content["id"],
-        title=content["title"].strip(),
-        version=content["version"],
-        legal_basis=content["legal_basis"].strip(),
-        effective_date=dt.date.fromisoformat(content["effective_date"]),
-        organisation_kinds=tuple(content["organisation_kinds"]),
-        grade_scale=grade_scale,
-        sign_off=SignOff(
-            declaration=sign_off["declaration"].strip(),
-            signatories=tuple(Signatory(s["role"], s.get("required", True)) for s in sign_off["signatories"]),
-        ),
-        standards=standards,
-        guidance=content.get("guidance", "").strip(),
-        publisher=content.get("publisher", "").strip(),
-        description=content.get("description", "").strip(),
-        content_hash=content_hash(content),
-        peer_outcomes=peer_outcomes,
-        content=content,
-    )
+    return build_set(content, content_hash(content))
 
 
 def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[StandardsSet]) -> dict:
@@ -186,9 +93,16 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     content["derived_from"] = {**based_on, "version": base["version"]}
     content.setdefault("grade_scale", copy.deepcopy(base["grade_scale"]))
     content.setdefault("sign_off", copy.deepcopy(base["sign_off"]))
-    if "peer_outcomes" in base:
-        content.setdefault("peer_outcomes", copy.deepcopy(base["peer_outcomes"]))
+    for key in ("peer_outcomes", "scales"):
+        if key in base:
+            content.setdefault(key, copy.deepcopy(base[key]))
     content["standards"] = [copy.deepcopy(by_id[sid]) for sid in based_on["standards"]]
+    kept_groups = {s.get("group") for s in content["standards"]}
+    if "groups" in base and "groups" not in content:
+        content["groups"] = [copy.deepcopy(g) for g in base["groups"] if g["id"] in kept_groups]
+    if base.get("format") != content.get("format") and ("scales" in content or "groups" in content
+                                                          or base.get("format", "").endswith("/2")):
+        content["format"] = base["format"]  # the base set's constructs need its format
     problems = rule_problems(name, content, None)
     if problems:
         raise StandardsError(path, problems)

@@ -15,6 +15,31 @@ class ItemType(StrEnum):
     DATE = "date"
     TEXT = "text"
     CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"  # tick all that apply (format 2)
+
+
+class StandardKind(StrEnum):
+    """A standard is graded, or an information section: fields to fill in, never graded (format 2)."""
+
+    GRADED = "graded"
+    INFORMATION = "information"
+
+
+class NotApplicable(StrEnum):
+    """Whether a standard or criterion may be marked not applicable (format 2; format 1 follows the scale)."""
+
+    ALLOWED = "allowed"
+    NOT_ALLOWED = "not_allowed"
+    REASON_REQUIRED = "reason_required"
+
+
+class GradeRule(StrEnum):
+    """How a standard with graded criteria gets its own grade (format 2)."""
+
+    CHOSEN = "chosen"            # the organisation chooses it, with its criteria's grades shown
+    LOWEST = "lowest"            # the lowest grade of its criteria
+    MOST_COMMON = "most_common"  # the grade most of its criteria have (a tie goes to the lower)
+    MEAN_SCORE = "mean_score"    # the mean of its criteria's scores, rounded to the nearest level
 
 
 class Requirement(StrEnum):
@@ -43,6 +68,13 @@ class GradeScale:
     not_applicable_allowed: bool
     not_applicable_label: str
     not_applicable_reason_required: bool
+    id: str = "grade_scale"  # the set's own scale; other scales are named in the set's ``scales``
+    scored: bool = False  # every level gives a ``score``: a % score per standard and overall
+
+    def percent(self, level_id: str) -> float:
+        """A level's place from 0 (the lowest) to 100 (the highest), by score."""
+        low, high = self.levels[0].score, self.levels[-1].score
+        return 100.0 if high == low else 100.0 * (self.level(level_id).score - low) / (high - low)
 
     def level(self, level_id: str) -> GradeLevel:
         for level in self.levels:
@@ -115,6 +147,7 @@ class Item:
     min: float | None = None
     max: float | None = None
     unit: str = ""
+    within: str = ""  # date items: how recent the date must be ("P12M", "P3Y", "academic_year")
 
     def applies(self, organisation_type: str) -> bool:
         return not self.applies_to or organisation_type in self.applies_to
@@ -122,6 +155,40 @@ class Item:
     @property
     def label(self) -> str:
         return self.report_label or self.text
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One criterion of a standard graded on its own, with its own descriptors (format 2)."""
+
+    id: str
+    number: str
+    text: str
+    scale: GradeScale
+    descriptors: dict[str, str]
+    not_applicable: NotApplicable
+    guidance: str = ""
+    resources: str = ""  # where to find help (Bristol's "Resources" column)
+    reference: str = ""  # a cross-reference, e.g. to the health audit
+    requires: Requirement | None = None  # grading it at all needs evidence, or an example
+    applies_to: frozenset[str] = frozenset()
+
+    def applies(self, organisation_type: str) -> bool:
+        return not self.applies_to or organisation_type in self.applies_to
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.text}" if self.number else self.text
+
+
+@dataclass(frozen=True)
+class Group:
+    """A part or section of a set holding standards (format 2), e.g. "Part 2a: the DSL"."""
+
+    id: str
+    title: str
+    intro: str
+    standard_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -135,12 +202,29 @@ class Standard:
     descriptors: dict[str, str]
     items: tuple[Item, ...]
     applies_to: frozenset[str] = frozenset()
+    kind: StandardKind = StandardKind.GRADED
+    group: str = ""
+    criteria: tuple[Criterion, ...] = ()
+    grade_rule: GradeRule = GradeRule.CHOSEN
+    not_applicable: NotApplicable = NotApplicable.NOT_ALLOWED
 
     def applies(self, organisation_type: str) -> bool:
         return not self.applies_to or organisation_type in self.applies_to
 
     def items_for(self, organisation_type: str) -> list[Item]:
         return [item for item in self.items if item.applies(organisation_type)]
+
+    def criteria_for(self, organisation_type: str) -> list[Criterion]:
+        return [criterion for criterion in self.criteria if criterion.applies(organisation_type)]
+
+    @property
+    def graded(self) -> bool:
+        return self.kind is StandardKind.GRADED
+
+    @property
+    def derived(self) -> bool:
+        """Its grade comes from its criteria by the set's rule, not from a choice."""
+        return bool(self.criteria) and self.grade_rule is not GradeRule.CHOSEN
 
     @property
     def heading(self) -> str:
@@ -177,6 +261,9 @@ class StandardsSet:
     peer_outcomes: PeerOutcomeScale = DEFAULT_PEER_OUTCOMES
     # The resolved content as plain data: what an audit's snapshot stores.
     content: dict = field(default_factory=dict, compare=False, repr=False)
+    groups: tuple[Group, ...] = ()
+    scales: dict[str, GradeScale] = field(default_factory=dict, compare=False, repr=False)
+    format_version: int = 1
 
     @property
     def key(self) -> tuple[str, str]:
@@ -198,6 +285,42 @@ class StandardsSet:
                 if item.id == item_id:
                     return item
         raise KeyError(item_id)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for standard in self.standards:
+            for criterion in standard.criteria:
+                if criterion.id == criterion_id:
+                    return criterion
+        raise KeyError(criterion_id)
+
+    def standard_of_criterion(self, criterion_id: str) -> Standard:
+        for standard in self.standards:
+            if any(criterion.id == criterion_id for criterion in standard.criteria):
+                return standard
+        raise KeyError(criterion_id)
+
+    def is_criterion(self, target_id: str) -> bool:
+        return any(c.id == target_id for s in self.standards for c in s.criteria)
+
+    def scale_of(self, target_id: str) -> GradeScale:
+        """The scale a standard or criterion is graded on."""
+        for standard in self.standards:
+            if standard.id == target_id:
+                return self.grade_scale
+            for criterion in standard.criteria:
+                if criterion.id == target_id:
+                    return criterion.scale
+        raise KeyError(target_id)
+
+    def group(self, group_id: str) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise KeyError(group_id)
+
+    @property
+    def has_criteria(self) -> bool:
+        return any(standard.criteria for standard in self.standards)
 
     def standard_of_item(self, item_id: str) -> Standard:
         for standard in self.standards:

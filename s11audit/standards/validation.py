@@ -20,10 +20,12 @@ import yaml
 
 from s11audit.organisations import TYPES_BY_ID
 from s11audit.safe_text import shown
+from s11audit.standards.rules import set_rule_problems
 from s11audit.standards.source import (MAX_DEPTH, MAX_NODES, MAX_NUMBER_CHARS, MAX_PROBLEMS, MAX_SCALAR_CHARS,
                                        Problem, line_of, quoted, unlisted, where_in)
 
-FORMAT = "s11audit-standards/1"
+FORMAT = "s11audit-standards/2"  # the newest; format 1 files still load unchanged
+FORMATS = ("s11audit-standards/1", FORMAT)
 # Errors taken from the schema validator before it is stopped: enough to list the first
 # MAX_PROBLEMS in document order, few enough that a file wrong everywhere is still reported at once.
 MAX_SCHEMA_ERRORS = 1000
@@ -148,8 +150,9 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"missing required key {quoted(missing, 40)}"
     if kind == "additionalProperties":
         return _unknown_keys(error)
-    if kind == "const" and key == "format":
-        return f"unsupported format {quoted(instance)}: this version of s11audit reads '{FORMAT}'"
+    if kind in ("const", "enum") and key == "format":
+        return (f"unsupported format {quoted(instance)}: this version of s11audit reads "
+                f"{' and '.join(repr(f) for f in FORMATS)}")
     if kind == "enum":
         allowed = ", ".join(str(v) for v in limit)
         return f"{named} is {quoted(instance)}, which is not one of: {allowed}"
@@ -221,70 +224,11 @@ def schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Proble
 
 
 def rule_problems(name: str, data: dict, node: yaml.Node | None) -> list[Problem]:
-    """What a schema cannot check; only run on content the schema found valid (ids are short text)."""
+    """What a schema cannot check (``rules.py``); only run on content the schema found valid."""
     problems: list[Problem] = []
 
     def add(path: list[Any], message: str) -> None:
         problems.append(Problem(name, line_of(node, path), where_in(data, path), message))
 
-    scale = data.get("grade_scale")
-    level_ids: list[str] = []
-    levels = ""
-    if scale:
-        level_ids = [level["id"] for level in scale["levels"]]
-        levels = shown(", ".join(level_ids), 200)
-        seen: set[str] = set()
-        for index, level_id in enumerate(level_ids):
-            if level_id in seen:
-                add(["grade_scale", "levels", index, "id"], f"grade level id {level_id!r} is used twice")
-            seen.add(level_id)
-        for ref in ("meets", "action_required_below"):
-            if ref in scale and scale[ref] not in level_ids:
-                add(["grade_scale", ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({levels})")
-        scores = [level.get("score") for level in scale["levels"]]
-        if all(s is not None for s in scores) and any(b <= a for a, b in zip(scores, scores[1:])):
-            add(["grade_scale", "levels"], "scores must increase from the lowest level (listed first) to the highest")
-
-    outcomes = data.get("peer_outcomes")
-    if outcomes:
-        seen_outcomes: set[str] = set()
-        for index, outcome in enumerate(outcomes["levels"]):
-            if outcome["id"] in seen_outcomes:
-                add(["peer_outcomes", "levels", index, "id"], f"peer outcome id {outcome['id']!r} is used twice")
-            seen_outcomes.add(outcome["id"])
-        meets = [bool(outcome["meets"]) for outcome in outcomes["levels"]]
-        if all(meets) or not any(meets):
-            add(["peer_outcomes", "levels"], "at least one peer outcome must meet the standard (meets: true) and "
-                                             "at least one must not (meets: false)")
-
-    kinds = set(data.get("organisation_kinds", []))
-
-    def check_applies(path: list[Any], applies: list[str]) -> None:
-        for type_id in applies:
-            if TYPES_BY_ID[type_id].kind not in kinds:
-                add(path + ["applies_to"], f"applies to {type_id!r}, which is not a type of organisation this set is for ({', '.join(sorted(kinds))})")
-
-    standard_ids: set[str] = set()
-    item_ids: dict[str, str] = {}
-    for s_index, standard in enumerate(data.get("standards", [])):
-        spath = ["standards", s_index]
-        if standard["id"] in standard_ids:
-            add(spath + ["id"], f"standard id {standard['id']!r} is used twice")
-        standard_ids.add(standard["id"])
-        check_applies(spath, standard.get("applies_to", []))
-        if level_ids:
-            described = set(standard["descriptors"])
-            for missing in [lid for lid in level_ids if lid not in described]:
-                add(spath + ["descriptors"], f"no descriptor for grade {missing!r} (every level of the scale needs one)")
-            for extra in sorted(described - set(level_ids)):
-                add(spath + ["descriptors", extra],
-                    f"descriptor for {extra!r}, which is not a level of the scale ({levels})")
-        for i_index, item in enumerate(standard["items"]):
-            ipath = spath + ["items", i_index]
-            if item["id"] in item_ids:
-                add(ipath + ["id"], f"item id {item['id']!r} is already used in standard {item_ids[item['id']]!r}")
-            item_ids.setdefault(item["id"], standard["id"])
-            check_applies(ipath, item.get("applies_to", []))
-            if "min" in item and "max" in item and item["min"] > item["max"]:
-                add(ipath + ["min"], f"min {item['min']} is greater than max {item['max']}")
+    set_rule_problems(data, add)
     return problems

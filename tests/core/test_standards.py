@@ -239,7 +239,7 @@ def test_peer_outcomes_from_the_set_or_the_default_scale(tmp_path, minimal_set, 
 
 # --- malformed files: one specific problem each --------------------------------------------------
 
-TYPES = "graded, yes_no, number, percentage, date, text, choice"
+TYPES = "graded, yes_no, number, percentage, date, text, choice, multi_choice"
 
 # (case id, mutated text, fragment on the expected line or None for no line, where, message pattern)
 CASES = [
@@ -316,9 +316,10 @@ CASES = [
      mutate("effective_date: 2026-09-01", "effective_date: 1 September 2026"),
      "effective_date:", "", r"^'effective_date' must be a date written YYYY-MM-DD, not '1 September 2026'$"),
     ("unsupported-format-version",
-     mutate("format: s11audit-standards/1", "format: s11audit-standards/2"),
+     mutate("format: s11audit-standards/1", "format: s11audit-standards/3"),
      "format:", "",
-     r"^unsupported format 's11audit-standards/2': this version of s11audit reads 's11audit-standards/1'$"),
+     r"^unsupported format 's11audit-standards/3': this version of s11audit reads 's11audit-standards/1' and "
+     r"'s11audit-standards/2'$"),
     ("duplicate-yaml-key",
      mutate("    intent: Staff are trained.\n", "    intent: Staff are trained.\n    title: Training again\n"),
      "title: Training again", "",

@@ -388,13 +388,13 @@ def test_problems_past_fifty_are_counted_not_listed(tmp_path, parser):
     path = write(tmp_path, text)
     problems = refused(path)
     assert len(problems) == MAX_PROBLEMS + 1
-    assert problems[0].message == "missing required key 'descriptors'"
+    assert problems[0].message == "no descriptor for grade 'red' (every level of the scale needs one)"
     assert problems[0].where == "standard 's0'"
-    assert problems[-1].message == "and 250 more problems not listed (fix the ones above first)"
+    assert problems[-1].message == "and 550 more problems not listed (fix the ones above first)"
     assert problems[-1].line is None
     with pytest.raises(StandardsError) as caught:
         load_file(path)
-    assert caught.value.summary.endswith("(and 299 more problems)")
+    assert caught.value.summary.endswith("(and 599 more problems)")
     assert len(str(caught.value).splitlines()) == MAX_PROBLEMS + 1
 
 

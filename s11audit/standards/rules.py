@@ -1,0 +1,214 @@
+"""The rules of a standards set that a JSON schema cannot say, for format 1 and format 2.
+
+Only run on content the schema found valid (every key has its type, ids are short text). Each
+problem names the place (a path the caller turns into a line number) and says how to fix it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from s11audit.organisations import TYPES_BY_ID
+from s11audit.safe_text import shown
+
+Add = Callable[[list[Any], str], None]
+
+# What only format 2 may hold: (where, key) -> what it is, for the message.
+_V2_TOP = {"scales": "extra grade scales", "groups": "groups (parts or sections)"}
+_V2_STANDARD = {"kind": "information sections", "group": "groups", "criteria": "graded criteria",
+                "grade_from_criteria": "grades derived from criteria", "not_applicable": "a not-applicable rule"}
+FORMAT_2 = "s11audit-standards/2"
+
+
+def _scale_rules(add: Add, path: list[Any], scale: dict) -> list[str]:
+    """Level ids unique, references to levels, scores increasing and given for all or none."""
+    level_ids = [level["id"] for level in scale["levels"]]
+    levels = shown(", ".join(level_ids), 200)
+    seen: set[str] = set()
+    for index, level_id in enumerate(level_ids):
+        if level_id in seen:
+            add(path + ["levels", index, "id"], f"grade level id {level_id!r} is used twice")
+        seen.add(level_id)
+    for ref in ("meets", "action_required_below"):
+        if ref in scale and scale[ref] not in level_ids:
+            add(path + [ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({levels})")
+    scores = [level.get("score") for level in scale["levels"]]
+    given = [s for s in scores if s is not None]
+    if given and len(given) != len(scores):
+        missing = [level["id"] for level in scale["levels"] if "score" not in level]
+        add(path + ["levels"], f"only some levels have a score; give every level a score or none "
+                               f"(no score on {shown(', '.join(missing), 120)})")
+    elif given and any(b <= a for a, b in zip(scores, scores[1:])):
+        add(path + ["levels"], "scores must increase from the lowest level (listed first) to the highest")
+    return level_ids
+
+
+def _outcome_rules(add: Add, outcomes: dict) -> None:
+    seen: set[str] = set()
+    for index, outcome in enumerate(outcomes["levels"]):
+        if outcome["id"] in seen:
+            add(["peer_outcomes", "levels", index, "id"], f"peer outcome id {outcome['id']!r} is used twice")
+        seen.add(outcome["id"])
+    meets = [bool(outcome["meets"]) for outcome in outcomes["levels"]]
+    if all(meets) or not any(meets):
+        add(["peer_outcomes", "levels"], "at least one peer outcome must meet the standard (meets: true) and "
+                                         "at least one must not (meets: false)")
+
+
+def _format_rules(add: Add, data: dict) -> None:
+    """Format 2 constructs in a format 1 file: say which line and what to change."""
+    if data.get("format") == FORMAT_2:
+        return
+    for key, what in _V2_TOP.items():
+        if key in data:
+            add([key], f"{what} need format 2: write 'format: {FORMAT_2}' at the top")
+    for s_index, standard in enumerate(data.get("standards", [])):
+        for key, what in _V2_STANDARD.items():
+            if key in standard:
+                add(["standards", s_index, key], f"{what} need format 2: write 'format: {FORMAT_2}' at the top")
+        for i_index, item in enumerate(standard.get("items", [])):
+            if item["type"] == "multi_choice" or "within" in item:
+                add(["standards", s_index, "items", i_index], "multi-choice items and 'within' on dates need "
+                                                              f"format 2: write 'format: {FORMAT_2}' at the top")
+
+
+def _descriptor_rules(add: Add, path: list[Any], descriptors: dict, level_ids: list[str], required: bool) -> None:
+    described = set(descriptors)
+    levels = shown(", ".join(level_ids), 200)
+    if required or described:
+        for missing in [lid for lid in level_ids if lid not in described]:
+            add(path + ["descriptors"], f"no descriptor for grade {missing!r} (every level of the scale needs one)")
+    for extra in sorted(described - set(level_ids)):
+        add(path + ["descriptors", extra], f"descriptor for {extra!r}, which is not a level of the scale ({levels})")
+
+
+class _SetRules:
+    """The rules for one set's content; ``add(path, message)`` collects each problem."""
+
+    def __init__(self, data: dict, add: Add):
+        self.data, self.add = data, add
+        self.kinds = set(data.get("organisation_kinds", []))
+        self.scales: dict[str, list[str]] = {}
+        self.scored: dict[str, bool] = {}
+        self.ids: dict[str, tuple[str, str]] = {}  # every standard, criterion and item id -> (what, its standard)
+        self.standard = ""
+
+    def check(self) -> None:
+        data, add = self.data, self.add
+        _format_rules(add, data)
+        for scale_id, scale in [("grade_scale", data.get("grade_scale")), *data.get("scales", {}).items()]:
+            if scale:
+                path = ["grade_scale"] if scale_id == "grade_scale" else ["scales", scale_id]
+                self.scales[scale_id] = _scale_rules(add, path, scale)
+                self.scored[scale_id] = all("score" in level for level in scale["levels"])
+        if data.get("peer_outcomes"):
+            _outcome_rules(add, data["peer_outcomes"])
+        self._group_rules()
+        for s_index, standard in enumerate(data.get("standards", [])):
+            self._standard(["standards", s_index], standard)
+
+    def _applies(self, path: list[Any], applies: list[str]) -> None:
+        for type_id in applies:
+            if TYPES_BY_ID[type_id].kind not in self.kinds:
+                self.add(path + ["applies_to"], f"applies to {type_id!r}, which is not a type of organisation this "
+                                                f"set is for ({', '.join(sorted(self.kinds))})")
+
+    def _unique(self, path: list[Any], identifier: str, what: str) -> None:
+        if identifier not in self.ids:
+            self.ids[identifier] = (what, self.standard)
+            return
+        other, standard = self.ids[identifier]
+        if other == what == "standard":
+            message = f"standard id {identifier!r} is used twice"
+        elif other == what:
+            message = f"{what} id {identifier!r} is already used in standard {standard!r}"
+        else:
+            message = (f"{what} id {identifier!r} is already used by {other} {identifier!r}"
+                       + (f" of standard {standard!r}" if other != "standard" else "")
+                       + "; ids of standards, criteria and items must all differ")
+        self.add(path + ["id"], message)
+
+    def _group_rules(self) -> None:
+        groups = self.data.get("groups")
+        if not groups:
+            return
+        known: dict[str, int] = {}
+        for index, group in enumerate(groups):
+            if group["id"] in known:
+                self.add(["groups", index, "id"], f"group id {group['id']!r} is used twice")
+            known.setdefault(group["id"], index)
+        seen: list[str] = []
+        for s_index, standard in enumerate(self.data.get("standards", [])):
+            group = standard.get("group")
+            path = ["standards", s_index]
+            if group is None:
+                self.add(path, "names no group; when a set has groups, every standard says which it is in "
+                               f"(group: {groups[0]['id']})")
+            elif group not in known:
+                self.add(path + ["group"], f"group {group!r} is not one of the set's groups "
+                                           f"({shown(', '.join(known), 200)})")
+            elif seen and seen[-1] != group and group in seen:
+                self.add(path + ["group"], f"the standards of group {group!r} must be listed together; this one "
+                                           "comes after standards of another group")
+            if group is not None and (not seen or seen[-1] != group):
+                seen.append(group)
+
+    def _standard(self, path: list[Any], standard: dict) -> None:
+        self.standard = standard["id"]
+        self._unique(path, standard["id"], "standard")
+        self._applies(path, standard.get("applies_to", []))
+        criteria = standard.get("criteria", [])
+        information = standard.get("kind") == "information"
+        if information:
+            for key in ("descriptors", "criteria", "grade_from_criteria", "not_applicable"):
+                if key in standard:
+                    self.add(path + [key], f"an information section is not graded, so it has no {key!r}")
+            if not standard.get("items"):
+                self.add(path, "an information section needs items to fill in")
+        elif "grade_scale" in self.scales:
+            _descriptor_rules(self.add, path, standard.get("descriptors", {}), self.scales["grade_scale"],
+                              required=not criteria)
+        self._rule_rules(path, standard, criteria)
+        for c_index, criterion in enumerate(criteria):
+            self._criterion(path + ["criteria", c_index], criterion)
+        for i_index, item in enumerate(standard.get("items", [])):
+            self._item(path + ["items", i_index], item)
+
+    def _rule_rules(self, path: list[Any], standard: dict, criteria: list[dict]) -> None:
+        rule = standard.get("grade_from_criteria")
+        if rule is None:
+            return
+        if not criteria:
+            self.add(path + ["grade_from_criteria"], "grade_from_criteria needs criteria to derive the grade from")
+            return
+        scales = {criterion.get("scale", "grade_scale") for criterion in criteria}
+        if rule in ("lowest", "most_common") and scales != {"grade_scale"}:
+            self.add(path + ["grade_from_criteria"], f"{rule!r} needs every criterion graded on the set's own grade "
+                                                     "scale; use 'mean_score' for criteria scored on other scales")
+        if rule == "mean_score":
+            unscored = sorted(s for s in scales | {"grade_scale"} if not self.scored.get(s, True))
+            if unscored:
+                self.add(path + ["grade_from_criteria"], f"'mean_score' needs a score on every level of "
+                                                         f"{shown(', '.join(unscored), 120)}")
+
+    def _criterion(self, path: list[Any], criterion: dict) -> None:
+        self._unique(path, criterion["id"], "criterion")
+        self._applies(path, criterion.get("applies_to", []))
+        scale_id = criterion.get("scale", "grade_scale")
+        if scale_id not in self.scales:
+            self.add(path + ["scale"], f"scale {scale_id!r} is not one of the set's scales "
+                                       f"({shown(', '.join(self.scales), 200)})")
+            return
+        _descriptor_rules(self.add, path, criterion["descriptors"], self.scales[scale_id], required=True)
+
+    def _item(self, path: list[Any], item: dict) -> None:
+        self._unique(path, item["id"], "item")
+        self._applies(path, item.get("applies_to", []))
+        if "min" in item and "max" in item and item["min"] > item["max"]:
+            self.add(path + ["min"], f"min {item['min']} is greater than max {item['max']}")
+
+
+def set_rule_problems(data: dict, add: Add) -> None:
+    """Check ``data`` (schema-valid set content) and ``add(path, message)`` each problem found."""
+    _SetRules(data, add).check()
