@@ -13,7 +13,7 @@ from s11audit.store.models import Action
 from s11audit.store.rows import ACTION_STATUSES, ActionRow
 from s11audit.store.session import Writer
 
-EDITABLE = ("standard_id", "description", "owner", "due_date", "status", "progress_notes")
+EDITABLE = ("standard_id", "criterion_id", "description", "owner", "due_date", "status", "progress_notes")
 
 
 class ActionPlan:
@@ -29,6 +29,14 @@ class ActionPlan:
                 self._set.standard(fields["standard_id"])
             except KeyError:
                 raise AuditFileError(path, f"an action must belong to a standard of this audit, not {fields['standard_id']!r}.") from None
+        if fields.get("criterion_id"):
+            try:
+                owner = self._set.standard_of_criterion(fields["criterion_id"])
+            except KeyError:
+                raise AuditFileError(path, f"this audit has no criterion {fields['criterion_id']!r}.") from None
+            if "standard_id" in fields and owner.id != fields["standard_id"]:
+                raise AuditFileError(path, f"criterion {fields['criterion_id']!r} belongs to standard {owner.number}, "
+                                           f"not {fields['standard_id']!r}.")
         if "description" in fields and not str(fields["description"]).strip():
             raise AuditFileError(path, "an action needs a description of what will be done.")
         if "status" in fields and fields["status"] not in ACTION_STATUSES:
@@ -50,17 +58,20 @@ class ActionPlan:
         return [a for a in self.list() if a.standard_id == standard_id]
 
     def add(self, standard_id: str, description: str, owner: str = "", due_date: dt.date | None = None,
-            status: str = "not_started", progress_notes: str = "", action_id: int | None = None) -> ActionRow:
-        """Add an action; ``action_id`` puts back one that was removed (undo)."""
-        fields = dict(standard_id=standard_id, description=description, owner=owner, due_date=due_date,
-                      status=status, progress_notes=progress_notes)
+            status: str = "not_started", progress_notes: str = "", action_id: int | None = None,
+            criterion_id: str = "") -> ActionRow:
+        """Add an action for a standard (or one of its criteria); ``action_id`` puts back one that was
+        removed (undo)."""
+        fields = dict(standard_id=standard_id, criterion_id=criterion_id, description=description, owner=owner,
+                      due_date=due_date, status=status, progress_notes=progress_notes)
         self._check(fields)
         with self._writer.change() as session:
             row = Action(id=action_id, audit_id=self._audit_id, created_by=self._writer.user, **fields)
             session.add(row)
             session.flush()
             number = self._set.standard(standard_id).number
-            self._writer.trail(self._audit_id, f"Action added to standard {number}", new=description)
+            where = f"criterion {self._set.criterion(criterion_id).number}" if criterion_id else f"standard {number}"
+            self._writer.trail(self._audit_id, f"Action added to {where}", new=description)
         return _row(row)
 
     def update(self, action_id: int, **fields: Any) -> ActionRow:
@@ -90,4 +101,5 @@ class ActionPlan:
 
 
 def _row(r: Action) -> ActionRow:
-    return ActionRow(r.id, r.standard_id, r.description, r.owner, r.due_date, r.status, r.progress_notes, r.created_at, r.created_by)
+    return ActionRow(r.id, r.standard_id, r.description, r.owner, r.due_date, r.status, r.progress_notes, r.created_at,
+                     r.created_by, r.criterion_id or "")

@@ -46,11 +46,25 @@ def normalise(item: Item, value: Any, scale: GradeScale) -> Any:
         if value not in item.choices:
             raise AnswerError(f"Item {item.id}: {value!r} is not one of the choices.")
         return value
+    if kind is ItemType.MULTI_CHOICE:
+        return _ticked(item, value)
     if kind is ItemType.GRADED:
         if not scale.has_level(str(value)):
             raise AnswerError(f"Item {item.id}: {value!r} is not a grade of this scale.")
         return value
     return str(value)
+
+
+def _ticked(item: Item, value: Any) -> list[str] | None:
+    """The choices ticked, in the order the set lists them; ``None`` when none is ticked."""
+    chosen = [value] if isinstance(value, str) else value
+    if not isinstance(chosen, (list, tuple)):
+        raise AnswerError(f"Item {item.id}: the answer must be a list of the choices ticked.")
+    unknown = [c for c in chosen if c not in item.choices]
+    if unknown:
+        raise AnswerError(f"Item {item.id}: {unknown[0]!r} is not one of the choices.")
+    ticked = [c for c in item.choices if c in chosen]
+    return ticked or None
 
 
 def shown(item: Item, value: Any, scale: GradeScale) -> str:
@@ -67,4 +81,6 @@ def shown(item: Item, value: Any, scale: GradeScale) -> str:
         return dt.date.fromisoformat(value).strftime("%d %B %Y").lstrip("0")
     if item.type is ItemType.GRADED and scale.has_level(value):
         return scale.level(value).label
+    if item.type is ItemType.MULTI_CHOICE and isinstance(value, list):
+        return "; ".join(map(str, value))
     return str(value)

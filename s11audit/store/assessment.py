@@ -13,8 +13,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from s11audit.completeness import Completeness, check
+from s11audit.completeness import Completeness, check, not_applicable_rule
+from s11audit.grading import derived_grade
 from s11audit.standards import StandardsSet, set_from_snapshot
+from s11audit.standards.model import Criterion, NotApplicable, Standard
 from s11audit.store.actions import ActionPlan
 from s11audit.store.briefings import BriefingRow, read_briefings
 from s11audit.store.answers import normalise, shown
@@ -76,9 +78,26 @@ class SelfAssessment:
         except KeyError:
             raise AuditFileError(self._writer.path, f"this audit has no standard {standard_id!r}.") from None
 
-    # --- standards: grade, not applicable, narrative, example ------------------------------------
+    def _target(self, target_id: str):
+        """The standard or criterion ``target_id`` names (both are graded and hold a narrative)."""
+        try:
+            return self.standards_set.standard(target_id)
+        except KeyError:
+            pass
+        try:
+            return self.standards_set.criterion(target_id)
+        except KeyError:
+            raise AuditFileError(self._writer.path, f"this audit has no standard or criterion {target_id!r}.") from None
+
+    def _target_name(self, target) -> str:
+        if isinstance(target, Standard):
+            return f"Standard {target.number} ({target.title})"
+        return f"Criterion {target.number}"
+
+    # --- standards and criteria: grade, not applicable, narrative, example -----------------------
 
     def responses(self) -> dict[str, ResponseRow]:
+        """The judgement on every standard and criterion answered so far, by id."""
         rows = self._writer.session.scalars(select(StandardResponse).where(StandardResponse.audit_id == self.id))
         return {r.standard_id: _response_row(r) for r in rows}
 
@@ -90,28 +109,55 @@ class SelfAssessment:
         return self._writer.session.scalar(select(StandardResponse).where(
             StandardResponse.audit_id == self.id, StandardResponse.standard_id == standard_id))
 
-    def _update_response(self, standard_id: str, label: str, old_shown: str, new_shown: str, **fields: Any) -> None:
-        standard = self._standard(standard_id)
+    def _set_response(self, session, target_id: str, **fields: Any) -> None:
+        row = self._response_orm(target_id)
+        if row is None:
+            row = StandardResponse(audit_id=self.id, standard_id=target_id, grade=None, not_applicable=False,
+                                   na_reason="", narrative="", example="")
+            session.add(row)
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.updated_at = utcnow()
+        row.updated_by = self._writer.user
+        session.flush()
+
+    def _update_response(self, target_id: str, label: str, old_shown: str, new_shown: str, **fields: Any) -> None:
+        target = self._target(target_id)
         with self._writer.change() as session:
-            row = self._response_orm(standard_id)
-            if row is None:
-                row = StandardResponse(audit_id=self.id, standard_id=standard_id, grade=None, not_applicable=False,
-                                       na_reason="", narrative="", example="")
-                session.add(row)
-            for key, value in fields.items():
-                setattr(row, key, value)
-            row.updated_at = utcnow()
-            row.updated_by = self._writer.user
-            self._writer.trail(self.id, f"Standard {standard.number} ({standard.title}): {label}", old_shown, new_shown)
+            self._set_response(session, target_id, **fields)
+            self._writer.trail(self.id, f"{self._target_name(target)}: {label}", old_shown, new_shown)
+            if isinstance(target, Criterion) and "grade" in fields:
+                self._derive(session, self.standards_set.standard_of_criterion(target_id))
+
+    def _derive(self, session, standard: Standard) -> None:
+        """Save the grade a standard's rule gives from its criteria, in the change that moved it."""
+        if not standard.derived:
+            return
+        responses = self.responses()
+        grade = derived_grade(standard, self.standards_set.grade_scale, self.org_type, responses)
+        old = responses.get(standard.id) or ResponseRow(standard.id)
+        if old.grade == grade and not old.not_applicable:
+            return
+        self._set_response(session, standard.id, grade=grade, not_applicable=False)
+        self._writer.trail(self.id, f"{self._target_name(standard)}: grade worked out from its criteria",
+                           self._grade_label(old), self._grade_label(ResponseRow(standard.id, grade)))
 
     def _grade_label(self, response: ResponseRow) -> str:
+        scale = self.standards_set.scale_of(response.standard_id)
         if response.not_applicable:
-            return self.standards_set.grade_scale.not_applicable_label
-        return self.standards_set.grade_scale.level(response.grade).label if response.grade else ""
+            return scale.not_applicable_label
+        return scale.level(response.grade).label if response.grade else ""
 
     def set_grade(self, standard_id: str, grade: str | None) -> None:
-        """Choose a grade (or clear it with ``None``); choosing a grade ends "not applicable"."""
-        scale = self.standards_set.grade_scale
+        """Choose the grade of a standard or criterion (or clear it with ``None``); choosing a grade
+        ends "not applicable". A standard whose grade comes from its criteria cannot be graded by hand."""
+        target = self._target(standard_id)
+        scale = self.standards_set.scale_of(standard_id)
+        if isinstance(target, Standard) and not target.graded:
+            raise AuditFileError(self._writer.path, f"standard {target.number} is an information section and has no grade.")
+        if isinstance(target, Standard) and target.derived:
+            raise AuditFileError(self._writer.path, f"the grade of standard {target.number} is worked out from its "
+                                                    "criteria; grade the criteria instead.")
         if grade is not None and not scale.has_level(grade):
             raise AuditFileError(self._writer.path, f"{grade!r} is not a grade of {scale.name}.")
         old = self.response(standard_id)
@@ -121,9 +167,12 @@ class SelfAssessment:
         self._update_response(standard_id, "grade", self._grade_label(old), new_label, grade=grade, not_applicable=False)
 
     def set_not_applicable(self, standard_id: str, reason: str = "") -> None:
-        scale = self.standards_set.grade_scale
-        if not scale.not_applicable_allowed:
-            raise AuditFileError(self._writer.path, f"{scale.name} does not allow 'not applicable'.")
+        target = self._target(standard_id)
+        scale = self.standards_set.scale_of(standard_id)
+        if not_applicable_rule(target) is NotApplicable.NOT_ALLOWED:
+            what = "standard" if isinstance(target, Standard) else "criterion"
+            raise AuditFileError(self._writer.path, f"{what} {target.number} may not be marked not applicable: "
+                                                    "it applies to every organisation this audit is for.")
         old = self.response(standard_id)
         self._update_response(standard_id, "grade", self._grade_label(old), scale.not_applicable_label,
                               grade=None, not_applicable=True, na_reason=reason)

@@ -59,7 +59,8 @@ class EvidenceLibrary:
 
     def _target(self, standard_id: str, item_id: str) -> str:
         standard = self._set.standard(standard_id)
-        return f"standard {standard.number}" + (f", item {item_id}" if item_id else "")
+        part = "criterion" if item_id and self._set.is_criterion(item_id) else "item"
+        return f"standard {standard.number}" + (f", {part} {item_id}" if item_id else "")
 
     def _get(self, evidence_id: int) -> Evidence:
         row = self._writer.session.get(Evidence, evidence_id)

@@ -139,6 +139,8 @@ class Action(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
     standard_id: Mapped[str] = mapped_column(String(64))
+    # The criterion of the standard the action is for (standards format 2, schema 0006); "" for the standard.
+    criterion_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
     description: Mapped[str] = mapped_column(Text)
     owner: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -92,6 +92,7 @@ class ActionRow:
     progress_notes: str = ""
     created_at: dt.datetime | None = None
     created_by: str = ""
+    criterion_id: str = ""  # the criterion of the standard it is for, "" for the standard as a whole
 
     def rag(self, today: dt.date | None = None) -> str:
         """Red: not started or overdue; amber: in progress; green: complete."""

@@ -59,7 +59,7 @@ INVALID = VALID.replace("      green: A lead.\n", "")
 INVALID_LINE = 31
 INVALID_MESSAGE = "standard '1': no descriptor for grade 'green' (every level of the scale needs one)"
 
-SHIPPED = ["s11-peer-audit", "s11-wt2023", "s175-kcsie2025"]
+SHIPPED = ["s11-peer-audit", "s11-wt2023", "s11-criteria-example", "s175-kcsie2025"]
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -96,7 +96,7 @@ def test_check_shipped_files_ok(capsys):
     files = [shipped_standards_dir() / f"{name}.yaml" for name in SHIPPED]
     code, out, err = run(capsys, "standards", "check", *map(str, files))
     assert code == 0
-    assert out.splitlines() == [f"{path}: OK" for path in files] + ["3 of 3 files valid"]
+    assert out.splitlines() == [f"{path}: OK" for path in files] + ["4 of 4 files valid"]
     assert err == ""
 
 

@@ -261,13 +261,14 @@ def test_old_workspace_0001_is_upgraded_to_the_newest_and_keeps_its_data(tmp_pat
     db.close()
 
 
-def test_old_audit_file_is_upgraded_to_0005_with_no_briefings(tmp_path, s11_set):
+def test_old_audit_file_is_upgraded_to_the_newest_with_no_briefings(tmp_path, s11_set):
     path = tmp_path / "old.s11audit"
     with AuditFile.create(path, POLICE, "Lead") as audit_file:
         audit_file.start_audit(s11_set, "2025/26").set_grade("1", "green")
     db = sqlite3.connect(path)
     with db:
         db.execute("DROP TABLE briefing")
+        db.execute("ALTER TABLE action DROP COLUMN criterion_id")  # as 0006 added it
         db.execute("UPDATE alembic_version SET version_num = '0004'")
     db.close()
     with AuditFile.open(path, "Lead") as audit_file:
@@ -279,7 +280,7 @@ def test_old_audit_file_is_upgraded_to_0005_with_no_briefings(tmp_path, s11_set)
             BriefingRow("not-a-standard", RECOMMENDATION, "Left out.", "x")])
         assert started.briefings() == [BriefingRow("1", BUSINESS_UNIT_NOTE, "Read the review.", "Business unit")]
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0005"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0006"
     db.close()
 
 

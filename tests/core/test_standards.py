@@ -139,7 +139,7 @@ def test_minimal_set_is_valid(minimal_set):
 def test_every_shipped_set_loads_with_nothing_skipped():
     report = discover()
     assert report.skipped == []
-    assert sorted(s.id for s in report.sets) == ["s11-peer-audit", "s11-wt2023", "s175-kcsie2025"]
+    assert sorted(s.id for s in report.sets) == ["s11-criteria-example", "s11-peer-audit", "s11-wt2023", "s175-kcsie2025"]
     shipped_files = sorted(p.name for p in shipped_standards_dir().iterdir() if p.suffix in (".yaml", ".yml"))
     assert len(shipped_files) == len(report.sets)
     assert check_files(shipped_standards_dir() / name for name in shipped_files) == {
@@ -187,7 +187,7 @@ def test_content_hash_is_stable_and_follows_content(tmp_path, shipped_sets):
     for set_id, loaded in shipped_sets.items():
         assert len(loaded.content_hash) == 64
         assert again[set_id].content_hash == loaded.content_hash
-    assert len({s.content_hash for s in shipped_sets.values()}) == 3
+    assert len({s.content_hash for s in shipped_sets.values()}) == len(shipped_sets) == 4
 
     original = load_file(write(tmp_path, MINIMAL, "a.yaml"))
     assert load_file(write(tmp_path, MINIMAL, "b.yaml")).content_hash == original.content_hash
@@ -605,7 +605,7 @@ def test_discover_searches_the_per_user_folder(private_home):
     assert report.skipped == []
     found = report.find("mini-set")
     assert found is not None and found.title == "Mini set"
-    assert {"s11-wt2023", "s175-kcsie2025", "s11-peer-audit", "mini-set"} == {s.id for s in report.sets}
+    assert {"s11-wt2023", "s175-kcsie2025", "s11-peer-audit", "mini-set", "s11-criteria-example"} == {s.id for s in report.sets}
     assert [s.id for s in report.for_kind("education")] == ["s175-kcsie2025"]
 
 
