@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from s11audit.standards.model import GradeRule, GradeScale, Standard
-from s11audit.store.rows import ResponseRow
+
+if TYPE_CHECKING:  # rows are only read here; importing the store package would import grading again
+    from s11audit.store.rows import ResponseRow
 
 
 def _judged(standard: Standard, org_type: str, responses: Mapping[str, ResponseRow]) -> list[tuple]:

@@ -22,7 +22,6 @@ import io
 import re
 import stat
 import warnings
-import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from s11audit.business_unit.workspace import CycleRow, OrganisationEntry, Organi
 from s11audit.organisations import AGENCY, EDUCATION, ORGANISATION_TYPES, TYPES_BY_ID
 from s11audit.safe_text import shown
 from s11audit.store.database import AuditFileError
+from s11audit.xlsx_parts import part_problem
 
 SECTOR_OF_KIND = {EDUCATION: "Education", AGENCY: "Agency"}
 MB = 1024 * 1024
@@ -110,7 +110,6 @@ class RegisterLimits:
 LIMITS = RegisterLimits()
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _TEXT_SUFFIXES = (".csv", ".txt")
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls format, and how Excel stores a password-protected .xlsx
 # Control characters never belong in a name or reference; they become spaces (then collapse).
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _LABELS = {"name": "name", "reference": "reference", "sector": "sector", "org_type": "type",
@@ -239,41 +238,10 @@ def _first_sheet_rows(path: Path, workbook, limits: RegisterLimits) -> list[list
 
 
 def _check_zip(path: Path, data: bytes, limits: RegisterLimits) -> None:
-    """Refuse a workbook whose ZIP would inflate past the limits, before openpyxl reads any of it.
-
-    The sizes checked are the ones the ZIP declares; ``zipfile`` never inflates a member past its
-    declared size (it stops there and the CRC check fails), so a lying size cannot get round this.
-    """
-    if data.startswith(_OLE_MAGIC):
-        raise RegisterError(path, "cannot be read: it is password-protected or an old Excel (.xls) file. "
-                                  "Save it from Excel as an unprotected .xlsx or as 'CSV UTF-8'.")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except Exception as exc:  # BadZipFile, and struct or value errors from a mangled directory
-        raise RegisterError(path, "cannot be read as an Excel workbook: it is not one, or it is damaged "
-                                  f"({shown(exc)}).") from exc
-    if len(members) > limits.members:
-        raise RegisterError(path, f"holds {len(members):,} parts, more than a workbook has ({limits.members:,}).")
-    for member in members:
-        _check_member(path, member, limits)
-    total = sum(m.file_size for m in members)
-    if total > limits.uncompressed_bytes:
-        raise RegisterError(path, f"would unpack to {_megabytes(total)}, more than a register can be "
-                                  f"({_megabytes(limits.uncompressed_bytes)}).")
-
-
-def _check_member(path: Path, member: zipfile.ZipInfo, limits: RegisterLimits) -> None:
-    name = shown(member.filename, 80)
-    if member.flag_bits & 0x1:
-        raise RegisterError(path, f"cannot be read: its part {name} is encrypted.")
-    if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise RegisterError(path, f"cannot be read: its part {name} is packed in a way Excel never uses.")
-    if member.file_size > limits.uncompressed_bytes:
-        raise RegisterError(path, f"cannot be read: its part {name} would unpack to {_megabytes(member.file_size)}.")
-    if member.file_size >= limits.ratio_from_bytes and member.file_size > limits.ratio * max(member.compress_size, 1):
-        raise RegisterError(path, f"cannot be read: its part {name} is packed more than {limits.ratio} times "
-                                  "(a ZIP bomb, not a workbook).")
+    """Refuse a workbook whose ZIP would inflate past the limits, before openpyxl reads any of it."""
+    problem = part_problem(data, limits, "a register")
+    if problem:
+        raise RegisterError(path, problem)
 
 
 def _text(value: object) -> str:

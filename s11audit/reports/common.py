@@ -1,13 +1,18 @@
-"""What both reports need from an audit: grade labels and colours, readable text colours."""
+"""What both reports need from an audit: grade labels and colours, readable text colours, and for
+standards format 2 the grades of criteria, how a derived grade was worked out and % scores."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
+from s11audit.standards.model import Criterion, GradeRule, Standard
 from s11audit.store.rows import ResponseRow
 
 NOT_APPLICABLE_COLOUR = "#7F8C8D"
 NOT_GRADED_COLOUR = "#FFFFFF"
+INFORMATION_COLOUR = "#EAF0F6"
+RULE_WORDS = {GradeRule.LOWEST: "lowest", GradeRule.MOST_COMMON: "most common", GradeRule.MEAN_SCORE: "mean of scores"}
 RAG_COLOURS = {"red": "#C0392B", "amber": "#F39C12", "green": "#27AE60"}
 
 
@@ -20,16 +25,85 @@ class Judgement:
     descriptor: str
 
 
-def judgement(assessment, standard, response: ResponseRow) -> Judgement:
-    """The grade given to ``standard`` (or N/A, or not yet graded), its colour and descriptor."""
-    scale = assessment.standards_set.grade_scale
+def judgement(assessment, standard: Standard | Criterion, response: ResponseRow) -> Judgement:
+    """The grade given to a standard or criterion (or N/A, or not yet graded), its colour and the
+    descriptor of that grade; an information section is shown as such, never graded."""
+    if isinstance(standard, Standard) and not standard.graded:
+        return Judgement("Information", INFORMATION_COLOUR, "An information section: answered, not graded.")
+    scale = standard.scale if isinstance(standard, Criterion) else assessment.standards_set.grade_scale
+    what = "criterion" if isinstance(standard, Criterion) else "standard"
     if response.not_applicable:
         return Judgement(scale.not_applicable_label, NOT_APPLICABLE_COLOUR,
                          "Judged not applicable to this organisation; the reason is given below.")
     if response.grade and scale.has_level(response.grade):
         level = scale.level(response.grade)
         return Judgement(level.label, level.colour, standard.descriptors.get(level.id, level.meaning))
-    return Judgement("Not graded", NOT_GRADED_COLOUR, "This standard has not been graded yet.")
+    return Judgement("Not graded", NOT_GRADED_COLOUR, f"This {what} has not been graded yet.")
+
+
+def derived_note(standard: Standard) -> str:
+    """How the grade of a standard with criteria was reached ("" for a standard without criteria)."""
+    if not standard.criteria:
+        return ""
+    if not standard.derived:
+        return "Chosen by the organisation, with its criteria's grades shown below"
+    return f"Worked out from its criteria (rule: {RULE_WORDS[standard.grade_rule]})"
+
+
+def shows_scores(standards_set) -> bool:
+    """Whether the reports give % scores: format 2 sets whose grades or criteria have scores
+    (format 1 sets carry scores too, but their reports stay as they always were)."""
+    if standards_set.format_version < 2:
+        return False
+    return standards_set.grade_scale.scored or any(c.scale.scored for s in standards_set.standards for c in s.criteria)
+
+
+def scores(assessment, responses) -> tuple[dict[str, float], float | None]:
+    """Each standard's % score (standards without one left out) and the overall score: the mean
+    of the standards' scores, so every standard weighs the same however many criteria it has."""
+    # Imported here: grading imports the store, whose package imports grading back (a cycle when
+    # this module is the first to load, as in the app's evidence panel).
+    from s11audit.grading import standard_percent
+
+    scale = assessment.standards_set.grade_scale
+    per_standard = {}
+    for standard in assessment.standards:
+        percent = standard_percent(standard, scale, assessment.org_type, responses)
+        if percent is not None:
+            per_standard[standard.id] = percent
+    overall = sum(per_standard.values()) / len(per_standard) if per_standard else None
+    return per_standard, overall
+
+
+def percent_text(value: float | None) -> str:
+    return "" if value is None else f"{value:.0f}%"
+
+
+def criterion_label(standards_set, criterion_id: str) -> str:
+    """A criterion as a column shows it: its number and the start of its text."""
+    if not criterion_id:
+        return ""
+    try:
+        criterion = standards_set.criterion(criterion_id)
+    except KeyError:
+        return criterion_id
+    return f"{criterion.number} {short_text(criterion.text)}".strip()
+
+
+def short_text(text: str, limit: int = 70) -> str:
+    """The first ``limit`` characters of ``text`` on one line, cut at a word, with an ellipsis."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def reference_day(sign_off) -> dt.date:
+    """The day dates are checked against: the latest signature, else today (so a return printed
+    again later flags the same dates as when it was signed)."""
+    days = [s.signed_on for s in sign_off or () if isinstance(getattr(s, "signed_on", None), dt.date)]
+    days = [d.date() if isinstance(d, dt.datetime) else d for d in days]
+    return max(days) if days else dt.date.today()
 
 
 def _luminance(colour: str) -> float:

@@ -4,6 +4,11 @@ Cover (organisation, cycle, standards set, sign-off, key fingerprint), a summary
 their colours, one section per standard (grade and descriptor, narrative, checklist answers,
 evidence with SHA-256), then the action plan. Every page has a running header and "Page N of M";
 each standard has a bookmark in the PDF outline. Styles and tables live in ``pdf_parts``.
+
+A format 2 set adds (``pdf_criteria``): its parts as headings with their intro (and outline
+entries), a table of each standard's graded criteria, how a derived grade was worked out, % scores
+where the set has scores, information sections without a grade, ticked options as a list and date
+answers checked against their ``within`` rule on the day of sign-off.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
     PageBreak,
     PageTemplate,
@@ -26,13 +32,15 @@ from reportlab.platypus import (
 
 from s11audit import __version__
 from s11audit.organisations import type_label
+from s11audit.reports import pdf_criteria as criteria
 from s11audit.reports import pdf_parts as parts
 from s11audit.reports.atomic import atomic_output
-from s11audit.reports.common import judgement
+from s11audit.reports.common import derived_note, judgement, percent_text, reference_day, scores, shows_scores
 from s11audit.reports.fonts import REGULAR, register_fonts
 from s11audit.store.rows import ResponseRow
 
 MARGIN = 2 * cm
+HEADING_ROOM = 3.5 * cm  # a heading with less room than this below it starts the next page
 LONG_ANSWER = 400  # characters: a written answer longer than this is printed below the checklist table
 
 
@@ -94,21 +102,26 @@ class _ReturnDocument(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._bookmarks = 0
         self._standards_parent = False
+        self._in_part = False  # standards under a part heading sit one level deeper in the outline
 
     def afterFlowable(self, flowable) -> None:
         style = getattr(getattr(flowable, "style", None), "name", "")
-        if style not in ("Section", "StandardHeading"):
+        if style not in ("Section", "StandardHeading", "PartHeading"):
             return
         title = flowable.getPlainText()
         self._bookmarks += 1
         key = f"b{self._bookmarks}"
         self.canv.bookmarkPage(key)
-        if style == "StandardHeading":
+        if style in ("StandardHeading", "PartHeading"):
             if not self._standards_parent:
                 self.canv.bookmarkPage("standards")
                 self.canv.addOutlineEntry("Standards", "standards", level=0)
                 self._standards_parent = True
-            self.canv.addOutlineEntry(title, key, level=1, closed=False)
+            if style == "PartHeading":
+                self._in_part = True
+                self.canv.addOutlineEntry(title, key, level=1, closed=False)
+            else:
+                self.canv.addOutlineEntry(title, key, level=2 if self._in_part else 1, closed=False)
         else:
             self.canv.addOutlineEntry(title, key, level=0)
         self.canv.showOutline()
@@ -146,50 +159,92 @@ def _cover(assessment, organisation, sign_off, fingerprint: str, styles) -> list
 
 
 def _summary(assessment, responses, actions, styles) -> list:
-    scale = assessment.standards_set.grade_scale
-    rows = []
+    set_ = assessment.standards_set
+    scale = set_.grade_scale
+    with_score = shows_scores(set_)
+    percents, overall = scores(assessment, responses) if with_score else ({}, None)
+    rows, part = [], None
     for standard in assessment.standards:
+        if standard.group and standard.group != part and set_.groups:
+            part = standard.group
+            rows.append(set_.group(part).title)
         grade = judgement(assessment, standard, responses.get(standard.id) or ResponseRow(standard.id))
         count = sum(1 for a in actions if a.standard_id == standard.id)
-        rows.append((standard.number, standard.title, grade, str(count) if count else ""))
-    story = [Paragraph("Summary of grades", styles["Section"]), parts.summary_table(rows, styles),
-             Spacer(1, 0.6 * cm), Paragraph(f"The grades: {parts.esc(scale.name)}", styles["Heading"])]
+        rows.append((standard.number, standard.title, grade, str(count) if count else "",
+                     percent_text(percents.get(standard.id))))
+    story = [Paragraph("Summary of grades", styles["Section"]), parts.summary_table(rows, styles, with_score)]
+    if overall is not None:
+        how = ("the mean of its criteria's scores, each criterion's grade as a share of its scale" if set_.has_criteria
+               else "its grade's place on the scale")
+        story += [Spacer(1, 0.3 * cm), Paragraph(
+            f"<b>Overall score: {percent_text(overall)}</b>, the mean of the standards' scores. A standard's score is "
+            f"{how}, from 0% for the lowest grade to 100% for the highest.", styles["Body"])]
+    story += [Spacer(1, 0.6 * cm), Paragraph(f"The grades: {parts.esc(scale.name)}", styles["Heading"])]
     legend = [(level.label, level.colour, level.meaning) for level in reversed(scale.levels)]
-    return story + [parts.legend_table(legend, styles), PageBreak()]
+    story.append(parts.legend_table(legend, styles))
+    criteria_scales = {c.scale.id: c.scale for s in assessment.standards for c in s.criteria if c.scale.id != scale.id}
+    for criteria_scale in criteria_scales.values():
+        story += [Paragraph(f"The grades of criteria: {parts.esc(criteria_scale.name)}", styles["Heading"]),
+                  parts.legend_table([(lv.label, lv.colour, lv.meaning) for lv in reversed(criteria_scale.levels)], styles)]
+    return story + [PageBreak()]
 
 
-def _standard_section(assessment, standard, response, answers, evidence, styles) -> list:
+def _standard_section(assessment, standard, report, styles) -> list:
+    """One standard: its grade (or "information section"), narrative, criteria, checklist, evidence."""
+    response = report.responses.get(standard.id) or ResponseRow(standard.id)
+    evidence = report.evidence
     grade = judgement(assessment, standard, response)
     story = [Paragraph(parts.esc(standard.heading), styles["StandardHeading"])]
     if standard.statutory_reference:
         story.append(Paragraph(parts.esc(standard.statutory_reference), styles["Reference"]))
-    story += [parts.grade_box(grade, styles), Spacer(1, 0.3 * cm)]
+    if standard.graded:
+        story += [parts.grade_box(grade, styles, derived_note(standard), percent_text(report.percents.get(standard.id))),
+                  Spacer(1, 0.3 * cm)]
+    else:
+        story.append(Paragraph("An information section: its answers are given below; it is not graded.", styles["Note"]))
     if response.not_applicable:
         story += [Paragraph("Reason not applicable", styles["Heading"]),
                   *parts.paragraphs(response.na_reason or "No reason given.", styles["Body"])]
-    story += [Paragraph("Narrative", styles["Heading"]),
-              *parts.paragraphs(response.narrative or "No narrative given.", styles["Body"])]
+    if standard.graded or response.narrative:
+        story += [Paragraph("Narrative", styles["Heading"]),
+                  *parts.paragraphs(response.narrative or "No narrative given.", styles["Body"])]
     if response.example:
         story += [Paragraph("Best-practice example", styles["Heading"]),
                   *parts.paragraphs(response.example, styles["Body"])]
+    if standard.criteria_for(assessment.org_type) and not response.not_applicable:
+        story += [Paragraph("Criteria", styles["Heading"]),
+                  criteria.criteria_table(assessment, standard, report.responses, evidence, report.actions, styles)]
     items = standard.items_for(assessment.org_type)
     if items:
-        story += [Paragraph("Checklist", styles["Heading"]), *_checklist(assessment, items, answers, styles)]
+        story += [Paragraph("Checklist" if standard.graded else "Answers", styles["Heading"]),
+                  *_checklist(assessment, items, report.answers, report.reference, styles)]
     story.append(Paragraph("Evidence", styles["Heading"]))
     linked = [e for e in evidence if e.linked_to_standard(standard.id)]
     if linked:
         story.append(parts.evidence_table(linked, styles))
     else:
         story.append(Paragraph("No evidence linked to this standard.", styles["Body"]))
-    return story + [PageBreak()]
+    return _no_lone_headings(story) + [PageBreak()]
 
 
-def _checklist(assessment, items, answers, styles) -> list:
+def _no_lone_headings(story: list) -> list:
+    """A heading starts a new page when less than a few lines' room is left below it. (Not
+    keepWithNext: that moves a heading and a table longer than the room left whole to the next
+    page, leaving the rest of the page empty.)"""
+    out = []
+    for flowable in story:
+        if getattr(getattr(flowable, "style", None), "name", "") == "Heading":
+            out.append(CondPageBreak(HEADING_ROOM))
+        out.append(flowable)
+    return out
+
+
+def _checklist(assessment, items, answers, reference, styles) -> list:
     """The answers table; long written answers follow it in full, so they flow across pages."""
     rows, long_answers = [], []
     for item in items:
-        shown = assessment.shown_answer(item.id, answers.get(item.id)) or "Not answered"
-        if len(shown) > LONG_ANSWER:
+        shown = criteria.answer_cell(assessment, item, answers.get(item.id), reference, styles)
+        if isinstance(shown, str) and len(shown) > LONG_ANSWER:
             long_answers.append((item, shown))
             shown = "Written answer: see below the table."
         rows.append([item.id, item.text, shown])
@@ -205,7 +260,32 @@ def _action_plan(assessment, actions, styles) -> list:
     if not actions:
         return story + [Paragraph("No actions were needed.", styles["Body"])]
     standards = {s.id: s for s in assessment.standards_set.standards}
-    return story + [parts.action_table(actions, standards, styles)]
+    labels = {c.id: c.number for s in assessment.standards_set.standards for c in s.criteria}
+    return story + [parts.action_table(actions, standards, styles, criteria=labels)]
+
+
+class _Report:
+    """What every standard's section reads, gathered once."""
+
+    def __init__(self, assessment, sign_off):
+        self.responses = assessment.responses()
+        self.actions = assessment.actions.list()
+        self.evidence = assessment.evidence.list()
+        self.answers = assessment.answers()
+        self.reference = reference_day(sign_off)
+        shown = shows_scores(assessment.standards_set)
+        self.percents = scores(assessment, self.responses)[0] if shown else {}
+
+
+def _standards(assessment, report, styles) -> list:
+    set_ = assessment.standards_set
+    story, part = [], None
+    for standard in assessment.standards:
+        if standard.group and standard.group != part and set_.groups:
+            part = standard.group
+            story += criteria.part_heading(set_.group(part), styles)
+        story += _standard_section(assessment, standard, report, styles)
+    return story
 
 
 def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=None, fingerprint: str = "") -> Path:
@@ -217,16 +297,11 @@ def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=No
     register_fonts()
     styles = parts.make_styles()
     set_ = assessment.standards_set
-    responses = assessment.responses()
-    actions = assessment.actions.list()
-    evidence = assessment.evidence.list()
-    answers = assessment.answers()
+    report = _Report(assessment, sign_off)
     story = _cover(assessment, organisation, sign_off, fingerprint, styles)
-    story += _summary(assessment, responses, actions, styles)
-    for standard in assessment.standards:
-        story += _standard_section(assessment, standard, responses.get(standard.id) or ResponseRow(standard.id),
-                                   answers, evidence, styles)
-    story += _action_plan(assessment, actions, styles)
+    story += _summary(assessment, report.responses, report.actions, styles)
+    story += _standards(assessment, report, styles)
+    story += _action_plan(assessment, report.actions, styles)
     header = f"{organisation.name} \u2013 {assessment.cycle} \u2013 {set_.title}"
     footer = f"Produced with s11audit {__version__}"
     with atomic_output(out_path) as temp:

@@ -19,6 +19,7 @@ MUTED = colors.HexColor("#555555")
 RULE = colors.HexColor("#B8BEC6")
 HEAD_FILL = colors.HexColor("#1F3A5F")
 STRIPE = colors.HexColor("#F3F5F8")
+PART_FILL = colors.HexColor("#DCE4EE")
 WIDTH = 17 * cm  # A4 less 2 cm margins
 LONG_CELL = 1200  # characters: a cell this long may be taller than a page
 
@@ -44,6 +45,13 @@ def make_styles() -> dict[str, ParagraphStyle]:
         "StandardHeading": style("StandardHeading", fontName=BOLD, fontSize=15, leading=20, spaceAfter=4),
         "Reference": style("Reference", fontName=ITALIC, fontSize=9, leading=12, textColor=MUTED, spaceAfter=10),
         "Heading": style("Heading", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=5),
+        "PartHeading": style("PartHeading", fontName=BOLD, fontSize=12, leading=16, textColor=colors.white,
+                             backColor=HEAD_FILL, borderPadding=(5, 6, 5, 6), spaceBefore=4, spaceAfter=8),
+        "PartIntro": style("PartIntro", fontName=ITALIC, fontSize=9.5, leading=13, textColor=MUTED, spaceAfter=14),
+        "CellPara": style("CellPara", fontSize=8.5, leading=11, spaceAfter=3),
+        "CellTick": style("CellTick", fontSize=8.5, leading=11, spaceAfter=1, leftIndent=9, firstLineIndent=-9),
+        "CellLabel": style("CellLabel", fontSize=8.5, leading=11, spaceBefore=4, spaceAfter=0),
+        "Note": style("Note", fontSize=9, leading=12, textColor=MUTED, spaceAfter=4),
     }
 
 
@@ -70,9 +78,11 @@ def _cell(value, styles, key: str = "Cell"):
     return text_block(value, styles[key])
 
 
-def _coloured(label: str, colour: str, styles) -> Paragraph:
+def coloured(label: str, colour: str, styles) -> Paragraph:
+    """A grade's label in black or white, whichever reads on the grade's colour (the cell's fill)."""
     text = readable_text(colour)
     return Paragraph(f'<font color="{text}"><b>{esc(label)}</b></font>', styles["Cell"])
+
 
 
 def grid(rows: list[list], widths: list[float], styles, extra: list | None = None) -> Table:
@@ -97,29 +107,41 @@ def details_table(pairs: list[tuple[str, str]], styles) -> Table:
     return table
 
 
-def summary_table(rows: list[tuple[str, str, Judgement, str]], styles) -> Table:
-    """Number, standard, grade (cell in the grade's colour) and number of actions."""
-    data = [["No.", "Standard", "Grade", "Actions"]]
+def summary_table(rows: list, styles, with_score: bool = False) -> Table:
+    """Number, standard, grade (cell in the grade's colour), % score (``with_score``) and number of
+    actions. A row that is a string is a part's title, spanning the table."""
+    data = [["No.", "Standard", "Grade", "Score", "Actions"] if with_score else ["No.", "Standard", "Grade", "Actions"]]
     extra = []
-    for index, (number, title, grade, actions) in enumerate(rows, start=1):
-        data.append([number, title, _coloured(grade.label, grade.colour, styles), actions])
+    for index, row in enumerate(rows, start=1):
+        if isinstance(row, str):
+            data.append([Paragraph(f"<b>{esc(row)}</b>", styles["Cell"])] + [""] * (len(data[0]) - 1))
+            extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), PART_FILL)]
+            continue
+        number, title, grade, actions, *score = row
+        cells = [number, title, coloured(grade.label, grade.colour, styles)]
+        data.append(cells + ([score[0] if score else ""] if with_score else []) + [actions])
         extra.append(("BACKGROUND", (2, index), (2, index), colors.HexColor(grade.colour)))
-    return grid(data, [1.3 * cm, 10.2 * cm, 3.5 * cm, 2 * cm], styles, extra)
+    widths = [1.3 * cm, 8.7 * cm, 3.5 * cm, 1.5 * cm, 2 * cm] if with_score else [1.3 * cm, 10.2 * cm, 3.5 * cm, 2 * cm]
+    return grid(data, widths, styles, extra)
 
 
 def legend_table(levels: list[tuple[str, str, str]], styles) -> Table:
-    data = [[_coloured(label, colour, styles), Paragraph(esc(meaning), styles["Cell"])] for label, colour, meaning in levels]
+    data = [[coloured(label, colour, styles), Paragraph(esc(meaning), styles["Cell"])] for label, colour, meaning in levels]
     table = Table(data, colWidths=[3.5 * cm, WIDTH - 3.5 * cm], hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE)]
                               + [("BACKGROUND", (0, r), (0, r), colors.HexColor(c)) for r, (_, c, _) in enumerate(levels)]))
     return table
 
 
-def grade_box(grade: Judgement, styles) -> Table:
-    """The grade given, in its colour, beside the descriptor of that grade for this standard."""
-    label = Paragraph(f'<font color="{readable_text(grade.colour)}">Grade given<br/><b>{esc(grade.label)}</b></font>',
+def grade_box(grade: Judgement, styles, note: str = "", score: str = "") -> Table:
+    """The grade given, in its colour, beside the descriptor of that grade for this standard; ``note``
+    says how a grade worked out from criteria was reached, ``score`` is the standard's % score."""
+    extra = f"<br/>Score {esc(score)}" if score else ""
+    label = Paragraph(f'<font color="{readable_text(grade.colour)}">Grade given<br/><b>{esc(grade.label)}</b>{extra}</font>',
                       styles["Body"])
-    descriptor = Paragraph(esc(grade.descriptor) if grade.descriptor else "", styles["Body"])
+    descriptor = [Paragraph(esc(grade.descriptor) if grade.descriptor else "", styles["Body"])]
+    if note:
+        descriptor.append(Paragraph(f"<i>{esc(note)}</i>", styles["Note"]))
     table = Table([[label, descriptor]], colWidths=[4 * cm, WIDTH - 4 * cm], hAlign="LEFT")
     table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, 0), colors.HexColor(grade.colour)),
                                ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -134,8 +156,9 @@ def evidence_table(evidence, styles) -> Table:
     return grid(rows, [7 * cm, 2 * cm, 8 * cm], styles)
 
 
-def action_table(actions, standards, styles, today: dt.date | None = None) -> Table:
-    """Standard, action, owner, due date and status, the status cell in its RAG colour."""
+def action_table(actions, standards, styles, today: dt.date | None = None, criteria: dict | None = None) -> Table:
+    """Standard (and criterion), action, owner, due date and status, the status cell in its RAG colour.
+    ``criteria`` gives each criterion id its label, for actions linked to a criterion."""
     today = today or dt.date.today()
     rows = [["Standard", "Action", "Owner", "Due", "Status"]]
     extra = []
@@ -148,8 +171,12 @@ def action_table(actions, standards, styles, today: dt.date | None = None) -> Ta
         what = [text_block(action.description, styles["Cell"])]
         if action.progress_notes:
             what.append(text_block(action.progress_notes, styles["CellNote"]))
-        rows.append([standard.heading if standard else action.standard_id,
+        where = [text_block(standard.heading if standard else action.standard_id, styles["Cell"])]
+        criterion = getattr(action, "criterion_id", "")
+        if criterion:
+            where.append(text_block(f"Criterion {(criteria or {}).get(criterion, criterion)}", styles["CellNote"]))
+        rows.append([where,
                      what, action.owner, due,
-                     _coloured(status, RAG_COLOURS[rag], styles)])
+                     coloured(status, RAG_COLOURS[rag], styles)])
         extra.append(("BACKGROUND", (4, index), (4, index), colors.HexColor(RAG_COLOURS[rag])))
     return grid(rows, [3.3 * cm, 5.9 * cm, 3.3 * cm, 2 * cm, 2.5 * cm], styles, extra)

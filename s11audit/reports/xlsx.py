@@ -2,10 +2,16 @@
 
 Sheet "Action plan": one row per action, a status drop-down and RAG colours; sheet "Grades":
 the grade given to each standard. Text typed by users is always stored as text, never a formula.
+Both sheets print landscape, one page wide, with the header row repeated.
+
+For a standards format 2 set the action plan also has a Part column (when the set has parts) and
+a Criterion column (when it has criteria), and "Grades" (``xlsx_grades``) lists every criterion's
+grade under its standard, with % scores where the set has them.
 """
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -15,12 +21,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from s11audit.reports.atomic import save_workbook
-from s11audit.reports.common import judgement, readable_text
+from s11audit.reports.common import criterion_label, judgement, readable_text
 from s11audit.store.rows import ACTION_STATUSES, ResponseRow
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")  # named: LibreOffice shows a nameless font as serif
 WRAP = Alignment(wrap_text=True, vertical="top")
 # Excel's own "bad / neutral / good" colours: readable text on a light fill.
 RAG_STYLES = {
@@ -29,6 +35,8 @@ RAG_STYLES = {
     "green": (PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE"), Font(color="006100")),
 }
 VALIDATED_ROWS = 1000  # the drop-down also covers rows added later in Excel
+LINE_HEIGHT = 14  # points, for the default 11 point font
+CHARS_PER_WIDTH = 1.2  # characters of ordinary text per unit of column width
 
 ACTION_COLUMNS = [("Standard", 34), ("Action", 50), ("Owner", 28), ("Due date", 13), ("Status", 14),
                   ("Progress notes", 50)]
@@ -45,6 +53,7 @@ def put_text(cell, value: str) -> None:
 
 
 def _header(sheet, columns) -> None:
+    """The dark header row (frozen) and column widths."""
     for col, (title, width) in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=col, value=title)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
@@ -53,45 +62,102 @@ def _header(sheet, columns) -> None:
     sheet.freeze_panes = "A2"
 
 
+def header(sheet, columns) -> None:
+    """The header row as ``_header`` gives it, and the print setup: landscape A4, one page wide, the
+    header row repeated on every page."""
+    _header(sheet, columns)
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.gridLines = True
+
+
+def fit_rows(sheet, first_row: int = 2) -> None:
+    """Give each row the height its wrapped text needs. Excel and LibreOffice do not work this out
+    when they open a file, so without it a long action or criterion would print cut off."""
+    widths = {col: sheet.column_dimensions[get_column_letter(col)].width or 10 for col in range(1, sheet.max_column + 1)}
+    merged = {(r.min_row, r.min_col): sum(widths.get(c, 10) for c in range(r.min_col, r.max_col + 1))
+              for r in sheet.merged_cells.ranges}
+    for row in sheet.iter_rows(min_row=first_row):
+        lines = 1
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value:
+                width = merged.get((cell.row, cell.column), widths.get(cell.column, 10))
+                per_width = CHARS_PER_WIDTH * (0.9 if cell.font.b else 1)  # bold text is wider
+                chars = max(1, int((width - 2 * (cell.alignment.indent or 0)) * per_width))
+                wrapped = sum(max(1, len(textwrap.wrap(part, chars))) for part in cell.value.splitlines() or [""])
+                lines = max(lines, wrapped)
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + 2
+
+
+def action_columns(standards_set) -> list[tuple[str, int]]:
+    """The action plan's columns: Part and Criterion only where the set has parts and criteria."""
+    if not standards_set.groups and not standards_set.has_criteria:
+        return list(ACTION_COLUMNS)
+    # Narrower columns, so that the two added ones still print at a readable size.
+    columns = [("Standard", 26), ("Action", 40), ("Owner", 20), ("Due date", 12), ("Status", 13), ("Progress notes", 34)]
+    if standards_set.has_criteria:
+        columns[1:1] = [("Criterion", 30)]
+    if standards_set.groups:
+        columns[0:0] = [("Part", 18)]
+    return columns
+
+
 def _action_sheet(sheet, assessment) -> None:
     sheet.title = "Action plan"
-    _header(sheet, ACTION_COLUMNS)
-    standards = {s.id: s for s in assessment.standards_set.standards}
+    set_ = assessment.standards_set
+    columns = action_columns(set_)
+    header(sheet, columns)
+    col = {title: n for n, (title, _) in enumerate(columns, start=1)}
+    standards = {s.id: s for s in set_.standards}
     actions = assessment.actions.list()
     for row, action in enumerate(actions, start=2):
         standard = standards.get(action.standard_id)
-        put_text(sheet.cell(row, 1), standard.heading if standard else action.standard_id)
-        put_text(sheet.cell(row, 2), action.description)
-        put_text(sheet.cell(row, 3), action.owner)
-        due = sheet.cell(row, 4, action.due_date)
+        if "Part" in col and standard is not None and standard.group:
+            put_text(sheet.cell(row, col["Part"]), set_.group(standard.group).title)
+        put_text(sheet.cell(row, col["Standard"]), standard.heading if standard else action.standard_id)
+        if "Criterion" in col:
+            put_text(sheet.cell(row, col["Criterion"]), criterion_label(set_, getattr(action, "criterion_id", "")))
+        put_text(sheet.cell(row, col["Action"]), action.description)
+        put_text(sheet.cell(row, col["Owner"]), action.owner)
+        due = sheet.cell(row, col["Due date"], action.due_date)
         due.number_format = "dd mmm yyyy"
-        put_text(sheet.cell(row, 5), action.status_label)
-        put_text(sheet.cell(row, 6), action.progress_notes)
-        for col in range(1, 7):
-            sheet.cell(row, col).alignment = WRAP
+        put_text(sheet.cell(row, col["Status"]), action.status_label)
+        put_text(sheet.cell(row, col["Progress notes"]), action.progress_notes)
+        for n in range(1, len(columns) + 1):
+            sheet.cell(row, n).alignment = WRAP
     last = max(2, len(actions) + 1)
-    sheet.auto_filter.ref = f"A1:F{last}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
+    fit_rows(sheet, first_row=1)
+    _status_rules(sheet, get_column_letter(col["Status"]), get_column_letter(col["Due date"]))
 
+
+def _status_rules(sheet, status: str, due: str) -> None:
+    """The status drop-down and the RAG colours of the status column (also for rows added later)."""
     labels = ",".join(ACTION_STATUSES.values())
     validation = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True, showDropDown=False,
                                 showErrorMessage=True, showInputMessage=True, promptTitle="Status",
                                 prompt="Choose the action's status.", errorTitle="Status",
                                 error=f"Choose one of: {labels.replace(',', ', ')}.")
-    validation.add(f"E2:E{VALIDATED_ROWS}")
+    validation.add(f"{status}2:{status}{VALIDATED_ROWS}")
     sheet.add_data_validation(validation)
 
     # RAG as in the app: red when not started or overdue, amber in progress, green complete.
     done, started = ACTION_STATUSES["complete"], ACTION_STATUSES["in_progress"]
-    red = f'OR($E2="{ACTION_STATUSES["not_started"]}",AND($E2<>"{done}",ISNUMBER($D2),$D2<TODAY()))'
-    status_range = f"E2:E{VALIDATED_ROWS}"
-    for colour, formula in (("red", red), ("amber", f'$E2="{started}"'), ("green", f'$E2="{done}"')):
+    red = (f'OR(${status}2="{ACTION_STATUSES["not_started"]}",'
+           f'AND(${status}2<>"{done}",ISNUMBER(${due}2),${due}2<TODAY()))')
+    status_range = f"{status}2:{status}{VALIDATED_ROWS}"
+    for colour, formula in (("red", red), ("amber", f'${status}2="{started}"'), ("green", f'${status}2="{done}"')):
         fill, font = RAG_STYLES[colour]
         sheet.conditional_formatting.add(status_range, FormulaRule(formula=[formula], fill=fill, font=font,
                                                                    stopIfTrue=True))
 
 
 def _grades_sheet(sheet, assessment) -> None:
-    _header(sheet, GRADE_COLUMNS)
+    header(sheet, GRADE_COLUMNS)
     responses = assessment.responses()
     actions = assessment.actions.list()
     evidence = assessment.evidence.list()
@@ -104,13 +170,14 @@ def _grades_sheet(sheet, assessment) -> None:
         put_text(cell, grade.label)
         colour = grade.colour.lstrip("#").upper()
         cell.fill = PatternFill("solid", fgColor=colour)
-        cell.font = Font(bold=True, color=readable_text(grade.colour).lstrip("#"))
+        cell.font = Font(name="Calibri", bold=True, color=readable_text(grade.colour).lstrip("#"))
         put_text(sheet.cell(row, 4), response.na_reason if response.not_applicable else "")
         sheet.cell(row, 5, sum(1 for a in actions if a.standard_id == standard.id))
         sheet.cell(row, 6, sum(1 for e in evidence if e.linked_to_standard(standard.id)))
         for col in range(1, 7):
             sheet.cell(row, col).alignment = WRAP
     sheet.auto_filter.ref = f"A1:F{max(2, len(assessment.standards) + 1)}"
+    fit_rows(sheet)
 
 
 def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Path:
@@ -120,8 +187,13 @@ def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Pa
     """
     workbook = Workbook()
     _action_sheet(workbook.active, assessment)
-    _grades_sheet(workbook.create_sheet("Grades"), assessment)
     set_ = assessment.standards_set
+    if set_.format_version >= 2:
+        from s11audit.reports.xlsx_grades import write_grades
+
+        write_grades(workbook.create_sheet("Grades"), assessment)
+    else:
+        _grades_sheet(workbook.create_sheet("Grades"), assessment)
     workbook.properties.title = f"Action plan {assessment.cycle}: {organisation.name}"
     workbook.properties.creator = organisation.name
     workbook.properties.subject = set_.display_name
