@@ -18,6 +18,7 @@ from pathlib import Path
 from s11audit import __version__
 from s11audit.returns import write_return
 from s11audit.returns.trail import trail_summary
+from s11audit.standards import Standard
 from s11audit.store import AuditFile, AuditFileError
 from s11audit.store.answers import shown
 from s11audit.store.assessment import SelfAssessment
@@ -116,6 +117,32 @@ class Snapshot:
         return Exported(returned, pdf, xlsx)
 
 
+def _judgement(target_id: str, key: str, responses: dict[str, ResponseRow]) -> dict:
+    """One standard's or criterion's judgement as ``return.json`` holds it (``key`` names the id)."""
+    response = responses.get(target_id) or ResponseRow(target_id)
+    return {key: target_id, "grade": response.grade,
+            "not_applicable": response.not_applicable, "na_reason": response.na_reason,
+            "narrative": response.narrative, "example": response.example}
+
+
+def _standard_entry(standard: Standard, responses: dict[str, ResponseRow], org_type: str) -> dict:
+    """A standard's entry: its judgement and, for a standard with criteria (format 2), each criterion's
+    judgement in the set's order. The key ``criteria`` is left out for a standard without criteria,
+    so a format 1 set's return is as it always was."""
+    entry = _judgement(standard.id, "standard_id", responses)
+    if standard.criteria:
+        entry["criteria"] = [_judgement(c.id, "criterion_id", responses) for c in standard.criteria_for(org_type)]
+    return entry
+
+
+def _action_entry(action) -> dict:
+    entry = {"standard_id": action.standard_id, "action": action.description, "owner": action.owner,
+             "due_date": action.due_date, "status": action.status, "progress_notes": action.progress_notes}
+    if action.criterion_id:  # absent for an action on the standard as a whole (every format 1 action)
+        entry["criterion_id"] = action.criterion_id
+    return entry
+
+
 def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[dict, list[tuple[str, bytes]]]:
     """``return.json``'s content and the evidence bytes of a signed audit."""
     organisation = assessment.sign_off.organisation() or audit_file.organisation()
@@ -134,18 +161,12 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
         "cycle": assessment.cycle,
         "audit_version": summary.version_no,
         "standards_set": {"id": standards_set.id, "version": standards_set.version, "content_hash": standards_set.content_hash},
-        "standards": [{"standard_id": s.id, "grade": responses[s.id].grade if s.id in responses else None,
-                       "not_applicable": s.id in responses and responses[s.id].not_applicable,
-                       "na_reason": responses[s.id].na_reason if s.id in responses else "",
-                       "narrative": responses[s.id].narrative if s.id in responses else "",
-                       "example": responses[s.id].example if s.id in responses else ""}
-                      for s in assessment.standards],
+        "standards": [_standard_entry(s, responses, assessment.org_type) for s in assessment.standards],
         "item_answers": [{"item_id": item_id, "value": value, "comment": ""} for item_id, value in sorted(answers.items())],
         "evidence": [{"id": e.id, "name": e.name, "original_name": e.original_name, "description": e.description,
                       "media_type": e.media_type, "added_by": e.added_by, "added_at": e.added_at,
                       "links": [{"standard_id": sid, "item_id": iid or None} for sid, iid in e.links]} for e in evidence],
-        "action_plan": [{"standard_id": a.standard_id, "action": a.description, "owner": a.owner, "due_date": a.due_date,
-                         "status": a.status, "progress_notes": a.progress_notes} for a in assessment.actions.list()],
+        "action_plan": [_action_entry(a) for a in assessment.actions.list()],
         "sign_off": {"declaration": standards_set.sign_off.declaration,
                      "signatories": [{"role": s.role, "name": s.name, "signed_on": s.signed_on, "confirmed_read": s.confirmed_read}
                                      for s in assessment.sign_off.signatories()],

@@ -13,7 +13,14 @@ The rules, in the users' words:
   standard's, and the standard not marked not applicable) as *respondents*; percentages are of
   those respondents who answered. Answers to items that do not apply are ignored.
 - The **headline figure** of an item, used for ranking and change since last cycle: % "yes" for
-  yes/no, % meeting for graded, % within two years for dates, the mean for percentage items.
+  yes/no, % meeting for graded, % within the item's window for dates (its ``within``; two years
+  when it gives none), the mean for percentage items.
+- A **multi-select** item gives the % of respondents ticking each option: of the organisations who
+  answered the item (ticked at least one), so the options add up to more than 100 %.
+- **Information** standards (format 2) are never graded: they are left out of the standards'
+  figures (grades, % meeting, weakest, change); their items are counted like any other.
+- **Criteria** (format 2): figures per criterion and % scores, see ``findings_criteria``. Standards
+  and items carry their part (``group_id``) so reports can group them.
 - **Change** is in percentage points, only where both cycles have the standard or item id and a
   figure.
 - **Agreement** is the share of moderated standards whose moderated grade equals the self-grade.
@@ -41,7 +48,9 @@ from s11audit.business_unit.findings_model import (
     grade_figures,
     percent,
 )
+from s11audit.business_unit.findings_criteria import CriteriaTally, basis_grade
 from s11audit.business_unit.records import Basis, ReturnRecord
+from s11audit.dates import DEFAULT_WITHIN, window_start
 from s11audit.standards import GradeScale, ItemType, StandardsSet
 
 __all__ = ["Agreement", "Change", "DateSummary", "Findings", "GradeFigures", "ItemFindings",
@@ -75,9 +84,10 @@ def _dates(values: list, cutoff: dt.date) -> DateSummary | None:
 
 
 def _item_findings(item, standard_id: str, respondents: int, values: list, scale: GradeScale,
-                   cutoff: dt.date) -> ItemFindings:
+                   today: dt.date, group_id: str = "") -> ItemFindings:
     kind = item.type
-    base = {"item_id": item.id, "standard_id": standard_id, "label": item.label, "type": kind, "respondents": respondents}
+    base = {"item_id": item.id, "standard_id": standard_id, "label": item.label, "type": kind, "respondents": respondents,
+            "within": item.within if kind is ItemType.DATE else "", "group_id": group_id}
     if kind is ItemType.YES_NO:
         counts = Counter(values)
         return ItemFindings(**base, answered=counts["yes"] + counts["partly"] + counts["no"], yes=counts["yes"],
@@ -86,12 +96,16 @@ def _item_findings(item, standard_id: str, respondents: int, values: list, scale
         summary = _numbers(values)
         return ItemFindings(**base, answered=summary.n if summary else 0, numbers=summary)
     if kind is ItemType.DATE:
-        summary = _dates(values, cutoff)
+        summary = _dates(values, window_start(item.within or DEFAULT_WITHIN, today))
         return ItemFindings(**base, answered=summary.n if summary else 0, dates=summary)
     if kind is ItemType.CHOICE:
         counts = Counter(values)
         choices = tuple((c, counts.get(c, 0)) for c in item.choices)
         return ItemFindings(**base, answered=sum(n for _, n in choices), choices=choices)
+    if kind is ItemType.MULTI_CHOICE:
+        ticked = [value for value in values if isinstance(value, list) and value]
+        counts = Counter(choice for value in ticked for choice in set(value))
+        return ItemFindings(**base, answered=len(ticked), choices=tuple((c, counts.get(c, 0)) for c in item.choices))
     if kind is ItemType.GRADED:
         figures = grade_figures(scale, Counter(values))
         return ItemFindings(**base, answered=figures.graded, grades=figures)
@@ -117,16 +131,20 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
     by default a year before it).
     """
     today = reference_date or dt.date.today()
-    cutoff = _years_before(today, 2)
     scale = standards_set.grade_scale
     if sector is not None or org_type is not None:
         records = [r for r in records if (sector is None or r.sector == sector)
                    and (org_type is None or r.org_type == org_type)]
-    standards = standards_set.standards
-    item_standard = {item.id: s.id for s in standards for item in s.items}
+    every_standard = standards_set.standards
+    standards = tuple(s for s in every_standard if s.graded)  # information standards have no grade figures
+    item_standard = {item.id: s.id for s in every_standard for item in s.items}
+    group_of = {s.id: s.group for s in every_standard}
+    titles = {g.id: g.title for g in standards_set.groups}
+    tally = CriteriaTally(standards_set, basis)
+    derived = {s.id: s for s in standards if s.derived}
 
     # Per organisation type: the standards and items that apply (the same for every record of a type).
-    plans: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {}
+    plans: dict[str, tuple] = {}
     type_count: Counter = Counter()
     sector_count: Counter = Counter()
     na_count: Counter = Counter()  # (type, standard id) -> marked not applicable
@@ -142,9 +160,11 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
         plan = plans.get(kind)
         if plan is None:
             applicable = tuple(s.id for s in standards if s.applies(kind))
-            items = {i.id: s.id for s in standards if s.applies(kind) for i in s.items if i.applies(kind)}
-            plan = plans[kind] = (applicable, items)
-        applicable, items = plan
+            items = {i.id: s.id for s in every_standard if s.applies(kind) for i in s.items if i.applies(kind)}
+            information = tuple(s.id for s in every_standard if not s.graded and s.applies(kind))
+            graded = [(s, s.criteria_for(kind)) for s in standards if s.applies(kind) and s.criteria]
+            plan = plans[kind] = (applicable, items, information, graded)
+        applicable, items, information, graded = plan
         type_count[kind] += 1
         sector_count[record.sector] += 1
         na, grades, moderated, rsector = record.not_applicable, record.grades, record.moderated, record.sector
@@ -160,7 +180,14 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
                 if mod == own:
                     agreed[sid] += 1
             grade = mod if moderated_basis and mod is not None else own
+            if moderated_basis and mod is None and record.moderated_criteria and sid in derived:
+                grade = basis_grade(record, derived[sid], standards_set, basis)
             grade_keys.append((sid, rsector, kind, grade or NOT_GRADED))
+        for sid in information:  # only for who counts as a respondent to its items
+            if sid in na:
+                na_count[kind, sid] += 1
+        if graded:
+            tally.add(record, graded)
         for iid, value in record.answers.items():
             sid = items.get(iid)
             if sid is not None and value is not None and sid not in na:
@@ -180,19 +207,21 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
 
     standard_findings = []
     for s in standards:
+        percent_score, scored = tally.percent_of(s, overall[s.id])
         standard_findings.append(StandardFindings(
             s.id, s.number, s.title, grade_figures(scale, overall[s.id]),
             tuple((key, grade_figures(scale, c)) for key, c in sorted(per_sector[s.id].items())),
             tuple((key, grade_figures(scale, c)) for key, c in sorted(per_type[s.id].items())),
-            actions[s.id], open_actions[s.id], Agreement(agreed[s.id], moderated_n[s.id])))
+            actions[s.id], open_actions[s.id], Agreement(agreed[s.id], moderated_n[s.id]),
+            s.group, titles.get(s.group, ""), tally.criteria_of(s, s.group), percent_score, scored))
 
     item_findings = []
-    for s in standards:
+    for s in every_standard:
         for item in s.items:
             respondents = sum(n - na_count[kind, s.id] for kind, n in type_count.items()
                               if s.applies(kind) and item.applies(kind))
             item_findings.append(_item_findings(item, item_standard[item.id], respondents, values.get(item.id, []),
-                                                scale, cutoff))
+                                                scale, today, group_of[s.id]))
 
     graded = [f for f in standard_findings if f.grades.graded]
     weakest = tuple(sorted(graded, key=lambda f: (f.percent_meeting, -f.grades.below)))
@@ -202,7 +231,8 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
         tuple(sorted(type_count.items(), key=lambda kv: (-kv[1], kv[0]))),
         tuple(standard_findings), tuple(item_findings), weakest,
         Agreement(sum(agreed.values()), sum(moderated_n.values())), reference_date=today, sector=sector,
-        org_type=org_type)
+        org_type=org_type, groups=tuple((g.id, g.title) for g in standards_set.groups),
+        percent_score=tally.overall_percent)
     if previous is None:
         return findings
     before = compute_findings(previous_set or standards_set, previous, basis=basis, sector=sector,

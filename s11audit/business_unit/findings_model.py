@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from s11audit import dates
 from s11audit.business_unit.records import Basis
 from s11audit.standards import GradeScale, ItemType
 
@@ -57,6 +58,27 @@ class Agreement:
 
 
 @dataclass(frozen=True)
+class CriterionFindings:
+    """One criterion of a standard graded by criteria (format 2), on its own scale (see ``findings_criteria``)."""
+
+    criterion_id: str
+    standard_id: str
+    number: str
+    text: str
+    scale_id: str
+    grades: GradeFigures  # on the findings' basis
+    mean_score: float | None  # of those graded, when the criterion's scale is scored
+    agreement: Agreement  # moderated grades equal to the self-grade, of those moderated
+    self_mean_moderated: float | None = None  # mean self-score of the moderated returns (scored scales)
+    moderated_mean: float | None = None  # their mean moderated score
+    group_id: str = ""
+
+    @property
+    def percent_meeting(self) -> float | None:
+        return self.grades.percent_meeting
+
+
+@dataclass(frozen=True)
 class StandardFindings:
     standard_id: str
     number: str
@@ -67,6 +89,11 @@ class StandardFindings:
     actions: int
     open_actions: int
     agreement: Agreement
+    group_id: str = ""  # the part of the set it sits in (format 2), "" when the set has no parts
+    group_title: str = ""
+    criteria: tuple[CriterionFindings, ...] = ()
+    percent_score: float | None = None  # mean % score over the returns with one (scored scales)
+    scored: int = 0  # returns with a % score
 
     @property
     def percent_meeting(self) -> float | None:
@@ -85,7 +112,7 @@ class NumberSummary:
 @dataclass(frozen=True)
 class DateSummary:
     n: int
-    recent: int  # on or after the reference date less two years
+    recent: int  # within the item's window back from the reference date (two years when it gives none)
     oldest: dt.date
     newest: dt.date
 
@@ -107,8 +134,24 @@ class ItemFindings:
     no: int = 0
     numbers: NumberSummary | None = None
     dates: DateSummary | None = None
-    choices: tuple[tuple[str, int], ...] = ()
+    choices: tuple[tuple[str, int], ...] = ()  # (choice, organisations choosing or ticking it)
     grades: GradeFigures | None = None
+    within: str = ""  # date items: the item's window ("" is the two years findings always used)
+    group_id: str = ""
+
+    @property
+    def choice_percents(self) -> tuple[tuple[str, float | None], ...]:
+        """Each choice's share of those who answered; for multi-select, the % ticking each option."""
+        return tuple((choice, percent(n, self.answered)) for choice, n in self.choices)
+
+    @property
+    def within_words(self) -> str:
+        """The date window in words: "within two years", "within 12 months", "this academic year"."""
+        if not self.within:
+            return "within two years"
+        if self.within == dates.ACADEMIC_YEAR:
+            return "this academic year"
+        return f"within {dates.describe(self.within)}"
 
     @property
     def percent_yes(self) -> float | None:
@@ -154,7 +197,7 @@ class Findings:
     expected: int | None
     by_sector: tuple[tuple[str, int], ...]  # returns received per sector, most first
     by_type: tuple[tuple[str, int], ...]
-    standards: tuple[StandardFindings, ...]  # in the set's order
+    standards: tuple[StandardFindings, ...]  # graded standards in the set's order (information ones have no grades)
     items: tuple[ItemFindings, ...]
     weakest: tuple[StandardFindings, ...]  # graded standards, weakest first
     agreement: Agreement
@@ -164,6 +207,8 @@ class Findings:
     reference_date: dt.date | None = None
     sector: str | None = None  # the filters the findings were computed with (None: all)
     org_type: str | None = None
+    groups: tuple[tuple[str, str], ...] = ()  # the set's parts (id, title) in order; () without parts
+    percent_score: float | None = None  # overall % score (scored scales; see findings_criteria)
 
     @property
     def response_rate(self) -> float | None:

@@ -21,7 +21,9 @@ stored and placed (``Workspace.place``):
   recognised before it is even verified.
 
 Before it is stored, what the return says is checked against the cycle's set
-(``return_checks.py``): every standard, grade, item and answer must belong to the set.
+(``return_checks.py``): every standard, grade, item and answer must belong to the set; for a
+format 2 set every criterion grade and N/A too, and a derived standard's grade must be the one its
+criteria give. The criteria are kept in the stored ``return.json`` content (``records.py`` reads them).
 
 **Every file gets an outcome and the batch goes on.** A rejected file is logged with its specific
 reason and nothing else is stored; what the log keeps from the file is bounded text, so the log

@@ -4,7 +4,8 @@ One SQLite file (``.s11workspace``) holds the audit cycles, each cycle's registe
 organisations, every return imported (current, superseded, unmatched or waiting for a key decision),
 the evidence carried by returns, the signing key known for each organisation, the import log, the
 business unit's moderation of returns and its peer audit days (schema 0002); a return's identity
-is its signed content (schema 0003). Separate from
+is its signed content (schema 0003); moderation per criterion and the moderation trail (schema
+0004). Separate from
 ``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic (``business_unit/migrations``); never edit a released revision.
 """
 
@@ -159,6 +160,37 @@ class Moderation(Base):
     return_id: Mapped[int] = mapped_column(ForeignKey("imported_return.id", ondelete="CASCADE"), index=True)
     standard_id: Mapped[str] = mapped_column(String(64))
     grade: Mapped[str] = mapped_column(String(64))  # a grade level id of the cycle's set
+    comment: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CriterionModeration(Base):
+    """The business unit's moderated grade for one criterion of one return (format 2 sets, schema 0004):
+    the board's "moderated score" beside the organisation's self-score."""
+
+    __tablename__ = "criterion_moderation"
+    __table_args__ = (UniqueConstraint("return_id", "criterion_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("imported_return.id", ondelete="CASCADE"), index=True)
+    criterion_id: Mapped[str] = mapped_column(String(64))
+    grade: Mapped[str] = mapped_column(String(64))  # a level id of the criterion's scale
+    comment: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(Text)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ModerationTrailEntry(Base):
+    """One change to a moderated grade (of a standard or a criterion), written in the same
+    transaction as the change (schema 0004): who, when, from what to what, and why."""
+
+    __tablename__ = "moderation_trail"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    return_id: Mapped[int] = mapped_column(ForeignKey("imported_return.id", ondelete="CASCADE"), index=True)
+    target: Mapped[str] = mapped_column(String(16))  # "standard" or "criterion"
+    target_id: Mapped[str] = mapped_column(String(64))
+    old_grade: Mapped[str] = mapped_column(String(64), default="")  # "" when there was none
+    new_grade: Mapped[str] = mapped_column(String(64), default="")  # "" when cleared
     comment: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(Text)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

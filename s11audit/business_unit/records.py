@@ -4,6 +4,9 @@ Built from a return's ``return.json`` content (see ``docs/return-format.md``) pl
 business unit knows of the organisation (its sector from the register) and has recorded about the
 return (moderated grades). Findings never read SQLite or ZIP files, only these records, so they
 can be tested with small hand-made cases and run over 10,000 returns quickly.
+
+A return against a format 2 set also carries a grade (or not applicable) per criterion, kept here
+beside the standards' grades, with the business unit's moderated grade per criterion.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ class ActionRecord:
     standard_id: str
     status: str  # "not_started", "in_progress", "complete" (as the audit file stores it)
     due_date: dt.date | None = None
+    criterion_id: str = ""  # the criterion it is for (format 2), "" for the standard as a whole
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class ReturnRecord:
     answers: Mapping[str, Any] = field(default_factory=dict)  # item id -> stored value (see store.answers)
     actions: tuple[ActionRecord, ...] = ()
     moderated: Mapping[str, str] = field(default_factory=dict)  # standard id -> moderated level id
+    criteria: Mapping[str, str] = field(default_factory=dict)  # criterion id -> self-grade (its scale's level id)
+    criteria_na: frozenset[str] = frozenset()  # criterion ids marked not applicable
+    moderated_criteria: Mapping[str, str] = field(default_factory=dict)  # criterion id -> moderated level id
 
     def grade(self, standard_id: str, basis: Basis = "self") -> str | None:
         """The grade findings count for a standard: the moderated one when asked for and recorded,
@@ -43,6 +50,14 @@ class ReturnRecord:
         if basis == "moderated" and standard_id in self.moderated:
             return self.moderated[standard_id]
         return self.grades.get(standard_id)
+
+    def criterion_grade(self, criterion_id: str, basis: Basis = "self") -> str | None:
+        """The same for a criterion: moderated when asked for and recorded, else the self-grade."""
+        if criterion_id in self.criteria_na:
+            return None
+        if basis == "moderated" and criterion_id in self.moderated_criteria:
+            return self.moderated_criteria[criterion_id]
+        return self.criteria.get(criterion_id)
 
 
 def _date(value: object) -> dt.date | None:
@@ -54,23 +69,35 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
+def _judgements(entries, key: str, grades: dict[str, str], not_applicable: set[str]) -> None:
+    for entry in entries or []:
+        target = str(entry.get(key))
+        if entry.get("not_applicable"):
+            not_applicable.add(target)
+        elif entry.get("grade"):
+            grades[target] = str(entry["grade"])
+
+
 def record_from_content(content: Mapping[str, Any], sector: str = "",
-                        moderated: Mapping[str, str] | None = None) -> ReturnRecord:
-    """A record from a verified return's ``return.json`` content."""
+                        moderated: Mapping[str, str] | None = None,
+                        moderated_criteria: Mapping[str, str] | None = None) -> ReturnRecord:
+    """A record from a verified return's ``return.json`` content (criteria, where it has them)."""
     organisation = content.get("organisation") or {}
     grades: dict[str, str] = {}
     not_applicable: set[str] = set()
-    for standard in content.get("standards") or []:
-        sid = str(standard.get("standard_id"))
-        if standard.get("not_applicable"):
-            not_applicable.add(sid)
-        elif standard.get("grade"):
-            grades[sid] = str(standard["grade"])
+    criteria: dict[str, str] = {}
+    criteria_na: set[str] = set()
+    standards = content.get("standards") or []
+    _judgements(standards, "standard_id", grades, not_applicable)
+    for standard in standards:
+        _judgements(standard.get("criteria"), "criterion_id", criteria, criteria_na)
     answers = {str(a.get("item_id")): a.get("value") for a in content.get("item_answers") or []
                if a.get("value") is not None}
-    actions = tuple(ActionRecord(str(a.get("standard_id")), str(a.get("status") or ""), _date(a.get("due_date")))
+    actions = tuple(ActionRecord(str(a.get("standard_id")), str(a.get("status") or ""), _date(a.get("due_date")),
+                                 str(a.get("criterion_id") or ""))
                     for a in content.get("action_plan") or [])
     return ReturnRecord(reference=str(organisation.get("reference") or ""), name=str(organisation.get("name") or ""),
                         sector=sector, org_type=str(organisation.get("org_type") or ""), grades=grades,
                         not_applicable=frozenset(not_applicable), answers=answers, actions=actions,
-                        moderated=dict(moderated or {}))
+                        moderated=dict(moderated or {}), criteria=criteria, criteria_na=frozenset(criteria_na),
+                        moderated_criteria=dict(moderated_criteria or {}))

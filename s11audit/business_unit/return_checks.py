@@ -5,14 +5,21 @@ a workspace trusts the first key it sees for a reference. ``return.json``'s sche
 (``returns/return.schema.json``) fixes its types and lengths; this module checks what only the set
 can say: every standard, grade, item and answer belongs to the set and fits it. Findings, starting
 files and peer audit days then never meet a grade or answer they cannot place.
+
+For a format 2 set (``criteria``, information standards, N/A rules, multi-select items) it also
+checks that every criterion is one of its standard's, graded on the criterion's own scale and
+marked not applicable only where the set allows it; that a standard whose grade comes from its
+criteria carries exactly the grade ``grading.derived_grade`` gives (anything else is a tampered or
+inconsistent return); that information standards carry no grade; and that a multi-select answer is
+a list of the item's choices, each once. The criteria checks are in :mod:`criteria_checks`.
 """
 
 from __future__ import annotations
 
+from s11audit.business_unit.criteria_checks import criteria_problem, multi_choice_problem, standard_problem
 from s11audit.safe_text import shown
-from s11audit.standards import StandardsSet
+from s11audit.standards import ItemType, StandardsSet
 from s11audit.store.answers import AnswerError, normalise
-
 
 
 def _same(a: object, b: object) -> bool:
@@ -31,10 +38,12 @@ class ContentChecker:
         self.set = standards_set
         self.standards = {s.id for s in standards_set.standards}
         self.items = {i.id: i for s in standards_set.standards for i in s.items}
+        self.criteria = {c.id: s.id for s in standards_set.standards for c in s.criteria}
 
     def problem(self, content: dict) -> str | None:
         """The first thing in the content that does not fit the set, as a sentence, or ``None``."""
-        return (self._standards(content["standards"]) or self._answers(content["item_answers"])
+        org_type = str((content.get("organisation") or {}).get("org_type") or "")
+        return (self._standards(content["standards"], org_type) or self._answers(content["item_answers"])
                 or self._actions(content["action_plan"]) or self._evidence(content["evidence"]))
 
     def _standard(self, where: str, standard_id: str) -> str | None:
@@ -42,7 +51,7 @@ class ContentChecker:
             return f"return.json: {where} is {shown(standard_id, 60)}, which is not a standard of {self.set.id}"
         return None
 
-    def _standards(self, entries: list[dict]) -> str | None:
+    def _standards(self, entries: list[dict], org_type: str = "") -> str | None:
         seen: set[str] = set()
         scale = self.set.grade_scale
         for index, entry in enumerate(entries):
@@ -58,6 +67,11 @@ class ContentChecker:
             if grade is not None and not scale.has_level(grade):
                 return (f"return.json: {where}.grade is {shown(grade, 60)}, which is not a grade of the set's scale "
                         f"({', '.join(level.id for level in scale.levels)})")
+            standard = self.set.standard(sid)
+            problem = (standard_problem(self.set, standard, entry, where)
+                       or criteria_problem(self.set, standard, entry, where, org_type))
+            if problem:
+                return problem
         return None
 
     def _answers(self, entries: list[dict]) -> str | None:
@@ -73,6 +87,11 @@ class ContentChecker:
             value = entry["value"]
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue  # no answer
+            if item.type is ItemType.MULTI_CHOICE:
+                problem = multi_choice_problem(item, value, where)
+                if problem:
+                    return problem
+                continue
             try:
                 fits = _same(normalise(item, value, self.set.grade_scale), value)
             except (AnswerError, TypeError, ValueError, OverflowError) as exc:
@@ -86,6 +105,19 @@ class ContentChecker:
             problem = self._standard(f"action_plan[{index}].standard_id", entry["standard_id"])
             if problem:
                 return problem
+            problem = self._criterion_of(f"action_plan[{index}].criterion_id", entry.get("criterion_id"),
+                                         entry["standard_id"])
+            if problem:
+                return problem
+        return None
+
+    def _criterion_of(self, where: str, criterion_id: object, standard_id: str) -> str | None:
+        """A criterion id (optional) must be a criterion of the standard it sits under."""
+        if criterion_id is None or criterion_id == "":
+            return None
+        if self.criteria.get(criterion_id) != standard_id:
+            return (f"return.json: {where} is {shown(criterion_id, 60)}, which is not a criterion of standard "
+                    f"{shown(standard_id, 60)} in {self.set.id}")
         return None
 
     def _evidence(self, entries: list[dict]) -> str | None:
@@ -96,6 +128,10 @@ class ContentChecker:
                 if problem:
                     return problem
                 item_id = link.get("item_id")
-                if item_id is not None and item_id not in self.items:
+                if item_id is not None and item_id in self.criteria:  # evidence for one criterion (format 2)
+                    problem = self._criterion_of(f"{where}.item_id", item_id, link["standard_id"])
+                    if problem:
+                        return problem
+                elif item_id is not None and item_id not in self.items:
                     return f"return.json: {where}.item_id is {shown(item_id, 60)}, which is not an item of {self.set.id}"
         return None

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from s11audit.business_unit.moderation import all_criterion_moderations
 from s11audit.business_unit.models import CURRENT, KEY_PENDING, SUPERSEDED, ImportedReturn, ImportLogEntry, RegisteredOrganisation
 from s11audit.business_unit.records import Basis, ReturnRecord, record_from_content
 from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace, reference_key
@@ -176,14 +177,16 @@ def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> P
 def records_for_cycle(workspace: Workspace, cycle: CycleRow, basis: Basis = "moderated") -> list[ReturnRecord]:
     """A :class:`ReturnRecord` for each organisation's current return, with its sector from the register.
 
-    With ``basis="moderated"`` the business unit's moderated grades are attached (records then give
+    With ``basis="moderated"`` the business unit's moderated grades (of standards and criteria) are attached (records then give
     both grades; ``ReturnRecord.grade(sid, basis)`` chooses); with ``"self"`` none are attached.
     Ordered by organisation name.
     """
     moderated = workspace.all_moderations(cycle.id) if basis == "moderated" else {}
+    criteria = all_criterion_moderations(workspace, cycle.id) if basis == "moderated" else {}
     query = (select(ImportedReturn.id, ImportedReturn.content, RegisteredOrganisation.sector)
              .join(RegisteredOrganisation, RegisteredOrganisation.id == ImportedReturn.organisation_id)
              .where(ImportedReturn.cycle_id == cycle.id, ImportedReturn.state == CURRENT)
              .order_by(RegisteredOrganisation.name, RegisteredOrganisation.id))
-    return [record_from_content(json.loads(content), sector=sector or "", moderated=moderated.get(return_id))
+    return [record_from_content(json.loads(content), sector=sector or "", moderated=moderated.get(return_id),
+                                moderated_criteria=criteria.get(return_id))
             for return_id, content, sector in workspace.session.execute(query)]

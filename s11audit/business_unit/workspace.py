@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from s11audit import __version__
+from s11audit.business_unit import moderation
 from s11audit.business_unit.models import (CURRENT, KEY_PENDING, KEY_REJECTED, SUPERSEDED, UNMATCHED, Cycle,
                                            FileInfo, ImportedReturn, ImportLogEntry, KnownKey, Moderation,
                                            RegisteredOrganisation, utcnow)
@@ -170,6 +171,8 @@ class Workspace(OpenFile):
 
     def _refuse(self, problem: str) -> AuditFileError:
         return AuditFileError(self.path, problem)
+
+    refusal = _refuse  # for the modules of this package that write through the workspace
 
     # --- cycles ----------------------------------------------------------------------------------
 
@@ -404,19 +407,23 @@ class Workspace(OpenFile):
         ret = self._get_return(return_id)
         standards_set = self.standards_set(ret.cycle_id)
         try:
-            standards_set.standard(standard_id)
+            standard = standards_set.standard(standard_id)
         except KeyError:
             raise self._refuse(f"the standards set {standards_set.title!r} has no standard {standard_id!r}.") from None
+        if not standard.graded:
+            raise self._refuse(f"standard {standard.number} is an information section and has no grade to moderate.")
         levels = [level.id for level in standards_set.grade_scale.levels]
         if grade not in levels:
             raise self._refuse(f"{grade!r} is not a grade of {standards_set.title!r} ({', '.join(levels)}).")
         with self.change() as session:
             row = session.scalar(select(Moderation).where(Moderation.return_id == return_id,
                                                           Moderation.standard_id == standard_id))
+            old = row.grade if row is not None else None
             if row is None:
                 row = Moderation(return_id=return_id, standard_id=standard_id)
                 session.add(row)
             row.grade, row.comment, row.by, row.at = grade, comment, self.user, utcnow()
+            moderation.add_trail(session, self.user, return_id, moderation.STANDARD, standard_id, old, grade, comment)
         return ModerationRow(return_id, standard_id, row.grade, row.comment, row.by, row.at)
 
     def clear_moderation(self, return_id: int, standard_id: str) -> None:
@@ -424,7 +431,22 @@ class Workspace(OpenFile):
             row = session.scalar(select(Moderation).where(Moderation.return_id == return_id,
                                                           Moderation.standard_id == standard_id))
             if row is not None:
+                moderation.add_trail(session, self.user, return_id, moderation.STANDARD, standard_id, row.grade, None)
                 session.delete(row)
+
+    # Per criterion (format 2 sets) and the trail of every change: see ``moderation.py``.
+    def set_criterion_moderation(self, return_id: int, criterion_id: str, grade: str,
+                                 comment: str = "") -> moderation.CriterionModerationRow:
+        return moderation.set_criterion_moderation(self, return_id, criterion_id, grade, comment)
+
+    def clear_criterion_moderation(self, return_id: int, criterion_id: str) -> None:
+        moderation.clear_criterion_moderation(self, return_id, criterion_id)
+
+    def criterion_moderations(self, return_id: int) -> dict[str, moderation.CriterionModerationRow]:
+        return moderation.criterion_moderations(self, return_id)
+
+    def moderation_trail(self, return_id: int) -> list[moderation.ModerationTrailRow]:
+        return moderation.moderation_trail(self, return_id)
 
     def moderations(self, return_id: int) -> dict[str, ModerationRow]:
         """The moderated grades of a return, by standard id."""

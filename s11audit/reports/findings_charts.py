@@ -90,7 +90,10 @@ def _parts(scale: GradeScale, figures: GradeFigures) -> list[tuple[int, str, str
 
 def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, width: float) -> Drawing:
     """One stacked bar per standard: the share of each grade (lowest first), then N/A and not graded."""
-    legend_height = 16
+    legend = [(level.colour, level.label) for level in scale.levels]
+    legend += [(NOT_APPLICABLE_COLOUR, scale.not_applicable_label), (NOT_GRADED_FILL, "Not graded")]
+    lines = _legend_lines(legend, width)
+    legend_height = 16 + 12 * (len(lines) - 1)
     height = ROW * len(rows) + 16 + legend_height
     drawing = Drawing(width, height)
     plot = width - LABEL_WIDTH - 10
@@ -114,16 +117,30 @@ def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, 
                 drawing.add(String(x + w / 2, y + 3, text, fontName=REGULAR, fontSize=6.5, textAnchor="middle",
                                    fillColor=colors.HexColor(readable_text(colour))))
             x += w
-    # Legend along the top, lowest grade first as in the bars.
-    legend = [(level.colour, level.label) for level in scale.levels]
-    legend += [(NOT_APPLICABLE_COLOUR, scale.not_applicable_label), (NOT_GRADED_FILL, "Not graded")]
-    span = sum(23 + stringWidth(label, REGULAR, FONT) for _, label in legend) - 12
-    x = max(0.0, min(LABEL_WIDTH, width - span))
-    for colour, label in legend:
-        drawing.add(Rect(x, height - 11, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
-        drawing.add(String(x + 11, height - 10, label, fontName=REGULAR, fontSize=FONT))
-        x += 11 + stringWidth(label, REGULAR, FONT) + 12
+    # Legend along the top, lowest grade first as in the bars (on more lines when the labels are long).
+    for number, line in enumerate(lines):
+        span = sum(23 + stringWidth(label, REGULAR, FONT) for _, label in line) - 12
+        x = max(0.0, min(LABEL_WIDTH, width - span))
+        y = height - 11 - 12 * number
+        for colour, label in line:
+            drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
+            drawing.add(String(x + 11, y + 1, label, fontName=REGULAR, fontSize=FONT))
+            x += 11 + stringWidth(label, REGULAR, FONT) + 12
     return drawing
+
+
+def _legend_lines(legend: list[tuple[str, str]], width: float) -> list[list[tuple[str, str]]]:
+    """The legend's entries split into lines no wider than the drawing (one line when they fit)."""
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = -12.0
+    for entry in legend:
+        size = 23 + stringWidth(entry[1], REGULAR, FONT)
+        if lines[-1] and used + size > width:
+            lines.append([])
+            used = -12.0
+        lines[-1].append(entry)
+        used += size
+    return lines
 
 
 def inline_bar(value: float | None, colour: str, width: float = 60, height: float = 8) -> Drawing:

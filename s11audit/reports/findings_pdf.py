@@ -7,6 +7,11 @@ their actions), % meeting by sector and by type, the checklist results with smal
 since the last cycle in percentage points and the agreement of moderated with self-grades.
 Its size depends on the standards set, not on the number of returns. Tables and styles come from
 ``pdf_parts``; page numbers from the return PDF's canvas; written through ``atomic``.
+
+For a format 2 set (``findings_criteria_pdf``): the set's parts as headings, a table per
+criterion-graded standard with the spread of its criteria's grades, % ticking each option of a
+multi-select item, each date item's own window in words; % scores when the scale is scored.
+Information standards have no grades, so they appear only in the checklist results.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from s11audit import __version__
 from s11audit.business_unit.findings_model import Findings, ItemFindings
 from s11audit.organisations import type_label
 from s11audit.reports import findings_charts as charts
+from s11audit.reports import findings_criteria_pdf as criteria
 from s11audit.reports import pdf_parts as parts
 from s11audit.reports.atomic import atomic_output
 from s11audit.reports.fonts import register_fonts
@@ -166,9 +172,12 @@ def item_result(item: ItemFindings, set_: StandardsSet) -> str:
         return f"median {n.median:g}{unit}, range {n.minimum:g}\u2013{n.maximum:g}{unit}, mean {n.mean:.1f}{unit}"
     if item.type is ItemType.DATE and item.dates:
         d = item.dates
-        return f"{pct(d.percent_recent)} within two years; {_day(d.oldest)} to {_day(d.newest)}"
+        return f"{pct(d.percent_recent)} {item.within_words}; {_day(d.oldest)} to {_day(d.newest)}"
     if item.type is ItemType.CHOICE and item.answered:
         return "; ".join(f"{c} {pct(100 * n / item.answered)}" for c, n in item.choices)
+    if item.type is ItemType.MULTI_CHOICE and item.answered:
+        top, share = max(item.choice_percents, key=lambda pair: pair[1] or 0)
+        return f"most ticked: {top} ({pct(share)} of the {item.answered:,} who answered); every option below"
     if item.type is ItemType.GRADED and item.grades:
         return f"{pct(item.grades.percent_meeting)} {set_.grade_scale.level(set_.grade_scale.meets).label} or above"
     if item.type is ItemType.TEXT:
@@ -180,12 +189,17 @@ def _checklists(findings: Findings, set_: StandardsSet, styles) -> list:
     meets = set_.grade_scale.level(set_.grade_scale.meets).colour
     story = [PageBreak(), Paragraph("Checklist results", styles["Section"]),
              Paragraph("For each item: how many of the organisations to whom it applies answered it (answered / "
-                       "respondents), and what they answered. The bar shows the item's main figure (yes, met, recent, or the mean percentage).",
-                       styles["Body"])]
+                       "respondents), and what they answered. The bar shows the item's main figure (yes, met, recent, or the mean percentage)."
+                       + (" A multi-select item gives the share of those who answered it ticking each option, so the "
+                          "options add up to more than 100%." if any(i.type is ItemType.MULTI_CHOICE for i in findings.items)
+                          else ""), styles["Body"])]
+    with_items = [s.id for s in set_.standards if any(i.standard_id == s.id for i in findings.items)]
+    headings = criteria.part_headings(findings, set_, with_items, styles)
     for standard in set_.standards:
         items = [i for i in findings.items if i.standard_id == standard.id]
         if not items:
             continue
+        story += headings.get(standard.id, [])
         rows = [["No.", "Checklist item", "Answered", "Result", ""]]
         for item in items:
             bar = charts.inline_bar(item.headline, meets, width=1.5 * cm) if item.headline is not None else ""
@@ -194,6 +208,7 @@ def _checklists(findings: Findings, set_: StandardsSet, styles) -> list:
         story += [CondPageBreak(4 * cm), Paragraph(parts.esc(standard.heading), styles["Heading"]),
                   parts.grid(rows, [1.1 * cm, 6.6 * cm, 2.5 * cm, 4.8 * cm, 2.0 * cm], styles,
                              [("VALIGN", (4, 1), (4, -1), "MIDDLE")])]
+        story += criteria.option_tables([i for i in items if i.type is ItemType.MULTI_CHOICE], meets, styles)
     return story
 
 
@@ -243,7 +258,9 @@ def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path
     story = _title_page(findings, standards_set, partnership, cycle, filters, styles)
     story += _response(findings, styles)
     story += _charts(findings, standards_set, styles)
+    story += criteria.scores(findings, standards_set, styles)
     story += _areas(findings, styles)
+    story += criteria.criteria_section(findings, standards_set, styles)
     matrices = (_matrix(findings, "% meeting by sector", "by_sector", lambda key: key or "Not known", styles)
                 + _matrix(findings, "% meeting by type of organisation", "by_type", type_label, styles))
     if matrices:

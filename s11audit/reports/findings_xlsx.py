@@ -1,9 +1,11 @@
 """The findings of an audit cycle as an Excel workbook (openpyxl, write-only so 10,000 returns fit).
 
 Sheets: "About" (cycle, set, returns received, basis), "Standards" (% meeting and the spread of
-grades), "Items" (checklist figures), "By sector" and "By type" (% meeting per standard), "Change"
-(since the last cycle, when there is one) and "Data": one row per organisation and standard or
-item, for people who want to build their own tables. Headers frozen, filters on, numbers stored as
+grades), "Criteria" (format 2 sets with criteria: per criterion figures on its own scale), "Items"
+(checklist figures), "By sector" and "By type" (% meeting per standard), "Change"
+(since the last cycle, when there is one) and "Data": one row per organisation and standard,
+criterion or item, for people who want to build their own tables. A set with parts gets a "Part"
+column; a scored scale a "% score"; date items with their own window a "Window" column. Headers frozen, filters on, numbers stored as
 numbers (percentages as fractions with a % format, so Excel calculates with them); text from
 returns goes through ``put_text`` and is never a formula.
 """
@@ -25,7 +27,7 @@ from s11audit.business_unit.records import ReturnRecord
 from s11audit.organisations import type_label
 from s11audit.reports.atomic import save_workbook
 from s11audit.reports.xlsx import FORMULA_STARTS, HEADER_FILL, HEADER_FONT, put_text
-from s11audit.standards import StandardsSet
+from s11audit.standards import ItemType, StandardsSet
 
 PERCENT = "0.0%"
 POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'
@@ -43,6 +45,12 @@ class _Sheet:
         for index, (_, width) in enumerate(columns, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
+        # Printed (or saved as PDF) landscape, one page wide, with the header row on every page.
+        self.sheet.page_setup.orientation = "landscape"
+        self.sheet.page_setup.fitToWidth, self.sheet.page_setup.fitToHeight = 1, 0
+        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        self.sheet.print_title_rows = "1:1"
+        self.sheet.row_dimensions[1].height = 45  # room for the wrapped column names (long grade labels)
         head = []
         for name, _ in columns:
             cell = WriteOnlyCell(self.sheet, name)
@@ -82,8 +90,11 @@ def _about(workbook, findings: Findings, set_: StandardsSet, partnership: str, c
             ("Response rate", _fraction(findings.response_rate)), ("Grades counted", basis),
             ("Returns included", filters or "All"), ("Agreement of moderated grades", _fraction(findings.agreement.percent)),
             ("Produced", findings.reference_date or dt.date.today())]
+    if findings.percent_score is not None:
+        rows.insert(-1, ("Overall % score", _fraction(findings.percent_score)))
     for label, value in rows:
-        fmt = PERCENT if label in ("Response rate", "Agreement of moderated grades") else DATE if label == "Produced" else ""
+        fmt = PERCENT if label in ("Response rate", "Agreement of moderated grades", "Overall % score") \
+            else DATE if label == "Produced" else ""
         sheet.add([label, value], ["", fmt])
     sheet.finish()
 
@@ -100,6 +111,8 @@ def _grade_values(figures: GradeFigures) -> list:
 def _standards(workbook, findings: Findings, set_: StandardsSet) -> None:
     columns = [("No.", 7), ("Standard", 46), ("Graded", 9), ("Meeting", 9), ("% meeting", 11), ("Rank (weakest 1)", 10)]
     columns += _grade_columns(set_) + [("Actions", 9), ("Open actions", 9), ("Moderated", 10), ("Agreement", 11)]
+    scored = findings.percent_score is not None
+    columns += ([("% score", 10)] if scored else []) + ([("Part", 30)] if set_.groups else [])
     sheet = _Sheet(workbook, "Standards", columns)
     rank = {f.standard_id: index for index, f in enumerate(findings.weakest, start=1)}
     for f in findings.standards:
@@ -107,20 +120,32 @@ def _standards(workbook, findings: Findings, set_: StandardsSet) -> None:
                   rank.get(f.standard_id)] + _grade_values(f.grades)
         values += [f.actions, f.open_actions, f.agreement.moderated, _fraction(f.agreement.percent)]
         formats = ["", "", "", "", PERCENT] + [""] * (1 + len(_grade_values(f.grades)) + 3) + [PERCENT]
+        if scored:
+            values.append(_fraction(f.percent_score))
+            formats.append(PERCENT)
+        if set_.groups:
+            values.append(f.group_title)
         sheet.add(values, formats)
     sheet.finish()
 
 
 def _items(workbook, findings: Findings, set_: StandardsSet) -> None:
+    windows = any(i.within for i in findings.items)
     columns = [("Standard", 9), ("Item", 8), ("Checklist item", 50), ("Type", 11), ("Respondents", 12),
                ("Answered", 10), ("% yes", 9), ("% partly", 9), ("% meeting", 10), ("Median", 9), ("Minimum", 9),
-               ("Maximum", 9), ("Mean", 9), ("% within two years", 11), ("Oldest", 13), ("Newest", 13),
-               ("Choices", 40)]
+               ("Maximum", 9), ("Mean", 9), ("% within the window" if windows else "% within two years", 11),
+               ("Oldest", 13), ("Newest", 13), ("Choices", 40)]
+    columns += ([("Window", 18)] if windows else []) + ([("Part", 30)] if set_.groups else [])
     sheet = _Sheet(workbook, "Items", columns)
-    numbers = {f.standard_id: f.number for f in findings.standards}
+    numbers = {s.id: s.number for s in set_.standards}
+    parts = {g.id: g.title for g in set_.groups}
     for i in findings.items:
         n, d = i.numbers, i.dates
-        choices = "; ".join(f"{c}: {k}" for c, k in i.choices)
+        if i.type is ItemType.MULTI_CHOICE:  # % of those who answered ticking each option
+            choices = "; ".join(f"{c}: {k} ({_shown_percent(share)})" for (c, k), (_, share)
+                                in zip(i.choices, i.choice_percents))
+        else:
+            choices = "; ".join(f"{c}: {k}" for c, k in i.choices)
         values = [numbers.get(i.standard_id, i.standard_id), i.item_id, i.label, str(i.type), i.respondents,
                   i.answered, _fraction(i.percent_yes), _fraction(i.percent_partly),
                   _fraction(i.grades.percent_meeting) if i.grades else None,
@@ -128,6 +153,43 @@ def _items(workbook, findings: Findings, set_: StandardsSet) -> None:
                   round(n.mean, 2) if n else None, _fraction(d.percent_recent) if d else None,
                   d.oldest if d else None, d.newest if d else None, choices]
         formats = ["", "", "", "", "", "", PERCENT, PERCENT, PERCENT, "", "", "", "", PERCENT, DATE, DATE]
+        if windows:
+            values.append(i.within_words if i.type is ItemType.DATE else "")
+        if set_.groups:
+            values.append(parts.get(i.group_id, ""))
+        sheet.add(values, formats)
+    sheet.finish()
+
+
+def _shown_percent(value: float | None) -> str:
+    return "\u2013" if value is None else f"{value:.0f}%"
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _criteria(workbook, findings: Findings, set_: StandardsSet) -> None:
+    """One row per criterion: its figures on its own scale, moderated against self."""
+    rows = [(f, c) for f in findings.standards for c in f.criteria]
+    levels: list[tuple[str, str, str]] = []  # (scale id, level id, label): a column per level of each scale
+    for _, c in rows:
+        for level in set_.criterion(c.criterion_id).scale.levels:
+            if (c.scale_id, level.id, level.label) not in levels:
+                levels.append((c.scale_id, level.id, level.label))
+    columns = [("Standard", 9), ("Criterion", 9), ("Criterion text", 50), ("Graded", 9),
+               ("Meeting", 9), ("% meeting", 11), ("Mean score", 10)] + [(label, 12) for _, _, label in levels]
+    columns += [("Not applicable", 11), ("Not graded", 11), ("Moderated", 10), ("Agreement", 11),
+                ("Mean self score (moderated)", 12), ("Mean moderated score", 12), ("Part", 30)]
+    sheet = _Sheet(workbook, "Criteria", columns)
+    for f, c in rows:
+        counts = dict(c.grades.counts)
+        values = [f.number, c.number or c.criterion_id, c.text, c.grades.graded, c.grades.meeting,
+                  _fraction(c.percent_meeting), _rounded(c.mean_score)]
+        values += [counts.get(level_id) if scale_id == c.scale_id else None for scale_id, level_id, _ in levels]
+        values += [c.grades.not_applicable, c.grades.not_graded, c.agreement.moderated, _fraction(c.agreement.percent),
+                   _rounded(c.self_mean_moderated), _rounded(c.moderated_mean), f.group_title]
+        formats = ["", "", "", "", "", PERCENT] + [""] * (len(levels) + 4) + [PERCENT]
         sheet.add(values, formats)
     sheet.finish()
 
@@ -155,11 +217,12 @@ def _change(workbook, findings: Findings) -> None:
 
 def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) -> int:
     sheet = workbook.create_sheet("Data")
-    for index, width in enumerate(DATA_WIDTHS, start=1):
+    names, widths = DATA_COLUMNS + (("Part",) if set_.groups else ()), DATA_WIDTHS + ((30,) if set_.groups else ())
+    for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     head = []
-    for name in DATA_COLUMNS:
+    for name in names:
         cell = WriteOnlyCell(sheet, name)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         head.append(cell)
@@ -185,9 +248,9 @@ def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) 
         else:
             answer = row.value
         sheet.append([text(row.reference), text(row.name), text(row.sector), row.org_type, row.standard, row.item,
-                      text(row.question), answer])
+                      text(row.question), answer] + ([row.group] if set_.groups else []))
         count += 1
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(DATA_COLUMNS))}{max(2, count + 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(2, count + 1)}"
     return count
 
 
@@ -201,6 +264,8 @@ def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records
     workbook = Workbook(write_only=True)
     _about(workbook, findings, standards_set, partnership, cycle, filters)
     _standards(workbook, findings, standards_set)
+    if any(f.criteria for f in findings.standards):
+        _criteria(workbook, findings, standards_set)
     _items(workbook, findings, standards_set)
     _breakdown(workbook, findings, standards_set, "By sector", "by_sector", lambda key: key or "Not known")
     _breakdown(workbook, findings, standards_set, "By type", "by_type", type_label)
