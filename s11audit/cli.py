@@ -57,6 +57,47 @@ def _standards_list(args: argparse.Namespace) -> int:
     return INVALID if report.skipped else OK
 
 
+
+def _workbook_problems(exc) -> int:  # noqa: ANN001 - a WorkbookError
+    """Print a workbook's problems one per line; exit 2 when the file itself cannot be used, else 1."""
+    for problem in exc.problems:
+        print(f"{exc.path}: {problem}", file=sys.stderr if exc.unreadable else sys.stdout)
+    return FAILED if exc.unreadable else INVALID
+
+
+def _standards_to_xlsx(args: argparse.Namespace) -> int:
+    from s11audit.standards import StandardsError
+    from s11audit.standards.workbook import WorkbookError
+    from s11audit.standards.workbook_write import set_file_content, set_source, write_workbook
+
+    try:
+        source = set_source(args.set)
+        content = set_file_content(source)
+        write_workbook(content, args.out)
+    except StandardsError as exc:
+        for problem in exc.problems:
+            print(f"{exc.path.parent / problem.file}{':' + str(problem.line) if problem.line else ''}:"
+                  f"{' ' + problem.where + ':' if problem.where else ''} {problem.message}")
+        return INVALID
+    except WorkbookError as exc:
+        return _workbook_problems(exc)
+    print(f"Wrote {args.out}: set {content['id']} version {content['version']} from {source}")
+    return OK
+
+
+def _standards_from_xlsx(args: argparse.Namespace) -> int:
+    from s11audit.standards.workbook import WorkbookError
+    from s11audit.standards.workbook_read import workbook_to_yaml
+
+    try:
+        content = workbook_to_yaml(args.workbook, args.out)
+    except WorkbookError as exc:
+        return _workbook_problems(exc)
+    count = len(content.get("standards", [])) or len(content.get("based_on", {}).get("standards", []))
+    print(f"Wrote {args.out}: set {content['id']} version {content['version']} ({count} standards). "
+          f"Put it in your standards folder to use it.")
+    return OK
+
 def _find_set(set_id: str, version: str | None):
     from s11audit.standards import discover
 
@@ -209,8 +250,13 @@ def _workspace_new(args: argparse.Namespace) -> int:
 
 
 def _cycle_add(args: argparse.Namespace) -> int:
-    standards_set = _find_set(args.set, args.set_version)
-    if standards_set is None:
+    from s11audit.business_unit.cycle_sets import SetChoiceError, choose_set
+    from s11audit.standards import discover
+
+    try:  # never a guess: an id with several versions or clashing files is refused (cycle_sets.py)
+        standards_set = choose_set(discover(), args.set, args.set_version)
+    except SetChoiceError as error:
+        print(error, file=sys.stderr)
         return FAILED
     cycle = _in_workspace(args.workspace, lambda workspace: workspace.add_cycle(
         args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous))
@@ -286,6 +332,7 @@ def _status(args: argparse.Namespace) -> int:
 
 def _findings(args: argparse.Namespace) -> int:
     from s11audit.business_unit.cycle_findings import write_cycle_reports
+    from s11audit.safe_text import shown
 
     if not (args.pdf or args.xlsx):
         print("Say what to write: --pdf OUT and/or --xlsx OUT.", file=sys.stderr)
@@ -303,6 +350,13 @@ def _findings(args: argparse.Namespace) -> int:
         share = standard.grades.percent_meeting
         print(f"  weakest: {standard.number}. {standard.title}: {share:.0f}% meeting" if share is not None else
               f"  weakest: {standard.number}. {standard.title}")
+    criteria = sorted((c for s in findings.standards for c in s.criteria if c.grades.graded),
+                      key=lambda c: (c.percent_meeting, -c.grades.graded))
+    for criterion in criteria[:3]:
+        print(f"  weakest criterion: {criterion.number or criterion.criterion_id} {shown(criterion.text, 70)}: "
+              f"{criterion.percent_meeting:.0f}% meeting")
+    if findings.percent_score is not None:
+        print(f"  overall score: {findings.percent_score:.0f}%")
     for label, path in (("PDF", args.pdf), ("Workbook", args.xlsx)):
         if path is not None:
             print(f"{label}: {path}")
@@ -377,7 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     app.set_defaults(run=_app)
 
-    standards = commands.add_parser("standards", help="check or list standards sets")
+    standards = commands.add_parser("standards", help="check, list or convert standards sets")
     standards_commands = standards.add_subparsers(dest="standards_command", required=True, metavar="ACTION")
     check = standards_commands.add_parser("check", help="validate standards set files")
     check.add_argument("files", nargs="*", type=Path, metavar="FILE",
@@ -385,6 +439,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_standards_check)
     listing = standards_commands.add_parser("list", help="list the sets the app finds, and files it skips")
     listing.set_defaults(run=_standards_list)
+    to_xlsx = standards_commands.add_parser("to-xlsx", help="write a set as an Excel workbook to fill in or change")
+    to_xlsx.add_argument("set", metavar="SET", help="a set id (e.g. s11-wt2023) or the path of a set file (.yaml)")
+    to_xlsx.add_argument("out", type=Path, metavar="OUT.xlsx", help="the workbook to write")
+    to_xlsx.set_defaults(run=_standards_to_xlsx)
+    from_xlsx = standards_commands.add_parser("from-xlsx", help="turn a filled-in standards workbook into a set file")
+    from_xlsx.add_argument("workbook", type=Path, metavar="IN.xlsx", help="the workbook to read")
+    from_xlsx.add_argument("out", type=Path, metavar="OUT.yaml", help="the set file to write")
+    from_xlsx.set_defaults(run=_standards_from_xlsx)
 
     sample = commands.add_parser("sample", help="write a completed, realistic sample audit file")
     sample.add_argument("--set", required=True, metavar="SET_ID", help="standards set id, e.g. s11-wt2023 or s175-kcsie2025")
@@ -423,7 +485,8 @@ def build_parser() -> argparse.ArgumentParser:
     add = cycle_commands.add_parser("add", help="open an audit cycle")
     add.add_argument("workspace", type=Path, metavar="WORKSPACE")
     add.add_argument("--name", required=True, help="e.g. 2026/27")
-    add.add_argument("--set", required=True, metavar="SET_ID", help="standards set id, e.g. s175-kcsie2025")
+    add.add_argument("--set", required=True, metavar="SET",
+                     help="standards set id (e.g. s175-kcsie2025), id@version (s175-kcsie2025@2026.1) or a set file")
     add.add_argument("--set-version", metavar="VERSION", help="a specific version of the set")
     add.add_argument("--due", required=True, type=_date, metavar="YYYY-MM-DD")
     add.add_argument("--opens", type=_date, metavar="YYYY-MM-DD")

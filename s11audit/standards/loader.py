@@ -25,11 +25,11 @@ import yaml
 from s11audit.safe_text import shown
 from s11audit.standards.build import build_set
 from s11audit.standards.model import StandardsSet
-from s11audit.standards.source import Problem, StandardsError, line_of, parse
+from s11audit.standards.source import Problem, StandardsError, line_of, parse, parse_checked
 from s11audit.standards.validation import FORMAT, rule_problems, schema_problems, shape_problems
 
-__all__ = ["FORMAT", "LoadReport", "Problem", "SkippedFile", "StandardsError", "check_files", "content_hash",
-           "discover", "load_file", "load_many", "set_from_snapshot"]
+__all__ = ["FORMAT", "LoadReport", "Problem", "SkippedFile", "StandardsError", "check_files", "clash_message",
+           "content_hash", "discover", "load_file", "load_many", "set_from_snapshot"]
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -38,14 +38,34 @@ SUFFIXES = (".yaml", ".yml")
 class SkippedFile:
     path: Path
     reason: str
+    # Set when the file is skipped because another file holds the same set id and version with
+    # other content (``clashes_with`` names those files): what ``cycle add`` and the app show.
+    set_id: str = ""
+    version: str = ""
+    clashes_with: tuple[Path, ...] = ()
 
 
 @dataclass
 class LoadReport:
-    """What ``discover`` found: the usable sets and the files it skipped, with why."""
+    """What ``discover`` found: the usable sets and the files it skipped, with why.
+
+    ``origins`` says which file each set (by id and version) was loaded from; ``shipped`` which
+    of those files are shipped with s11audit (the rest are in the user's folder)."""
 
     sets: list[StandardsSet] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    origins: dict[tuple[str, str], Path] = field(default_factory=dict)
+    shipped: set[Path] = field(default_factory=set)
+
+    def origin(self, standards_set: StandardsSet) -> Path | None:
+        return self.origins.get(standards_set.key)
+
+    def is_shipped(self, standards_set: StandardsSet) -> bool:
+        return self.origins.get(standards_set.key) in self.shipped
+
+    def clashes(self, set_id: str) -> list[SkippedFile]:
+        """Files skipped because they give set ``set_id`` a version already used with other content."""
+        return [s for s in self.skipped if s.set_id == set_id]
 
     def find(self, set_id: str, version: str | None = None) -> StandardsSet | None:
         matches = [s for s in self.sets if s.id == set_id and (version is None or s.version == version)]
@@ -110,10 +130,11 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
 
 
 def _read_valid(path: Path) -> tuple[dict, yaml.Node | None]:
-    data, node = parse(path)
+    data, node, misread = parse_checked(path)
     problems = schema_problems(path.name, data, node)
-    if not problems:
+    if not problems and not misread:  # the rules would only repeat a misread value in other words
         problems = rule_problems(path.name, data, node)
+    problems = sorted(misread + problems, key=lambda p: p.line or 0) if misread else problems
     if problems:
         raise StandardsError(path, problems)
     return data, node
@@ -195,40 +216,80 @@ def _fault(path: Path, exc: Exception) -> str:
     return f"{path.name}: {_fault_message(exc)}"
 
 
-def load_many(files: Iterable[Path]) -> LoadReport:
-    """Load files, resolving ``based_on`` sets against the plain ones; never raises for a bad file."""
-    report = LoadReport()
+def clash_message(path: Path, standards_set: StandardsSet, others: list[Path], kept: Path | None) -> str:
+    """Why ``path`` is not loaded: other files hold the same set id and version with other content.
+
+    The rule: a shipped set always wins over a file in the user's folder (whose file must take a
+    new version); between files of the user's folder, none is loaded, because nothing tells which
+    one is meant (an edited file and its ``X - Copy.yaml``), and a wrong guess would make every
+    return made from the other one be rejected for its content."""
+    named = f"set {standards_set.id!r} version {shown(standards_set.version, 64)}"
+    if kept is not None:
+        return (f"{shown(path.name, 100)}: {named} is already shipped with s11audit in {shown(str(kept), 300)} with other "
+                "content; the shipped one is used and this file is not loaded; give this file a new version")
+    listed = shown(", ".join(str(p) for p in others), 600)
+    return (f"{shown(path.name, 100)}: {named} is also in {listed} with other content; neither file is loaded, "
+            "as s11audit cannot tell which is meant; delete the one you do not want, or give one of them a new version")
+
+
+def _settle(report: LoadReport, loaded: list[tuple[Path, StandardsSet]]) -> None:
+    """Add ``loaded`` sets to ``report``, applying the rule of ``clash_message`` to files that give
+    the same set id and version different content. Identical copies are loaded once, silently."""
+    by_key: dict[tuple[str, str], list[tuple[Path, StandardsSet]]] = {}
+    for path, standards_set in loaded:
+        by_key.setdefault(standards_set.key, []).append((path, standards_set))
+    for key, found in by_key.items():
+        if key in report.origins:  # already loaded (a based_on set with a plain set's id and version)
+            first = report.origins[key]
+            twin = next(s for s in report.sets if s.key == key)
+            found = [(first, twin)] + found
+        hashes = {standards_set.content_hash for _, standards_set in found}
+        if len(hashes) == 1:
+            if key not in report.origins:
+                report.sets.append(found[0][1])
+                report.origins[key] = found[0][0]
+            continue
+        kept = next(((p, s) for p, s in found if p in report.shipped or p == report.origins.get(key)), None)
+        if kept is not None and key not in report.origins:
+            report.sets.append(kept[1])
+            report.origins[key] = kept[0]
+        for path, standards_set in found:
+            if kept is not None and standards_set.content_hash == kept[1].content_hash:
+                continue
+            others = [p for p, s in found if s.content_hash != standards_set.content_hash]
+            report.skipped.append(SkippedFile(path, clash_message(path, standards_set, others, kept and kept[0]),
+                                              standards_set.id, standards_set.version, tuple(others)))
+
+
+def load_many(files: Iterable[Path], shipped: Iterable[Path] = ()) -> LoadReport:
+    """Load files, resolving ``based_on`` sets against the plain ones; never raises for a bad file.
+    ``shipped`` are the files shipped with s11audit, which win over others with the same set id and
+    version (``clash_message``)."""
+    report = LoadReport(shipped=set(shipped))
     derived: list[tuple[Path, dict, yaml.Node | None]] = []
-    origin: dict[tuple[str, str], Path] = {}
-
-    def accept(path: Path, loaded: StandardsSet) -> None:
-        twin = next((s for s in report.sets if s.key == loaded.key), None)
-        if twin is None:
-            report.sets.append(loaded)
-            origin[loaded.key] = path
-        elif twin.content_hash != loaded.content_hash:
-            report.skipped.append(SkippedFile(path, f"{path.name}: set {loaded.id!r} version {loaded.version} is already loaded from "
-                                                    f"{origin[loaded.key]} with different content; give this file a new version"))
-
+    plain: list[tuple[Path, StandardsSet]] = []
     for path in files:
         try:
             data, node = _read_valid(path)
             if "based_on" in data:
                 derived.append((path, data, node))
             else:
-                accept(path, _valid(_build(data)))
+                plain.append((path, _valid(_build(data))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
         except Exception as exc:  # noqa: BLE001 - one odd file must never take every set away
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
-    plain = list(report.sets)
+    _settle(report, plain)
+    bases = list(report.sets)
+    resolved: list[tuple[Path, StandardsSet]] = []
     for path, data, node in derived:
         try:
-            accept(path, _valid(_build(_resolve(path, data, node, plain))))
+            resolved.append((path, _valid(_build(_resolve(path, data, node, bases)))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
         except Exception as exc:  # noqa: BLE001
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
+    _settle(report, resolved)
     report.sets.sort(key=lambda s: (s.title, s.version))
     return report
 
@@ -239,20 +300,46 @@ def default_folders() -> list[Path]:
     return [shipped_standards_dir(), user_standards_dir()]
 
 
+def _shipped(files: Iterable[Path]) -> set[Path]:
+    from s11audit.paths import shipped_standards_dir
+
+    folder = shipped_standards_dir().resolve()
+    return {path for path in files if path.resolve().parent == folder}
+
+
 def discover(folders: Iterable[Path] | None = None) -> LoadReport:
     """Every usable set in the shipped and per-user standards folders, and the files skipped."""
-    return load_many(_set_files(default_folders() if folders is None else folders))
+    files = _set_files(default_folders() if folders is None else folders)
+    return load_many(files, shipped=_shipped(files))
 
 
 def check_files(paths: Iterable[Path | str]) -> dict[Path, list[Problem]]:
-    """Validate files for ``s11audit standards check``: problems per file (empty list when valid)."""
+    """Validate files for ``s11audit standards check``: problems per file (empty list when valid).
+
+    A valid file is also read with the installed sets, as ``discover`` would if it were put in
+    the user's folder, and a clash it would have with one of them (the same id and version with
+    other content) is its problem, in the words ``standards list`` uses."""
     paths = [Path(p) for p in paths]
-    known = load_many(_set_files(default_folders()) + [p for p in paths if p.exists()]).sets
+    installed = _set_files(default_folders())
+    same = {p.resolve() for p in paths}
+    together = [p for p in installed if p.resolve() not in same] + [p for p in paths if p.exists()]
+    report = load_many(together, shipped=_shipped(together))
+    clashes = {s.path: s for s in report.skipped if s.clashes_with}
     results: dict[Path, list[Problem]] = {}
     for path in paths:
         try:
-            load_file(path, bases=known)
-            results[path] = []
+            loaded = load_file(path, bases=report.sets)
+            clash = clashes.get(path)
+            results[path] = [] if clash is None else [_clash_problem(path, loaded, clash)]
         except StandardsError as exc:
             results[path] = exc.problems
     return results
+
+
+def _clash_problem(path: Path, loaded: StandardsSet, clash: SkippedFile) -> Problem:
+    try:
+        _, node = parse(path)
+    except StandardsError:
+        node = None
+    message = clash.reason.removeprefix(f"{path.name}: ")
+    return Problem(path.name, line_of(node, ["version"]) if "version" in loaded.content else None, "", message)

@@ -16,8 +16,9 @@ Add = Callable[[list[Any], str], None]
 
 # What only format 2 may hold: (where, key) -> what it is, for the message.
 _V2_TOP = {"scales": "extra grade scales", "groups": "groups (parts or sections)"}
-_V2_STANDARD = {"kind": "information sections", "group": "groups", "criteria": "graded criteria",
-                "grade_from_criteria": "grades derived from criteria", "not_applicable": "a not-applicable rule"}
+_V2_STANDARD = {"kind": "information sections", "group": "'group' on a standard", "criteria": "graded criteria",
+                "grade_from_criteria": "grades derived from criteria",
+                "not_applicable": "a not-applicable rule on a standard"}
 FORMAT_2 = "s11audit-standards/2"
 
 
@@ -36,9 +37,14 @@ def _scale_rules(add: Add, path: list[Any], scale: dict) -> list[str]:
     scores = [level.get("score") for level in scale["levels"]]
     given = [s for s in scores if s is not None]
     if given and len(given) != len(scores):
-        missing = [level["id"] for level in scale["levels"] if "score" not in level]
-        add(path + ["levels"], f"only some levels have a score; give every level a score or none "
-                               f"(no score on {shown(', '.join(missing), 120)})")
+        missing = [index for index, level in enumerate(scale["levels"]) if "score" not in level]
+        scored = [level["id"] for level in scale["levels"] if "score" in level]
+        names = shown(", ".join(repr(level_ids[index]) for index in missing), 120)
+        add(path + ["levels", missing[0]], f"level{'s' if len(missing) > 1 else ''} {names} "
+                                           f"{'have' if len(missing) > 1 else 'has'} no score, but "
+                                           f"{shown(', '.join(map(repr, scored)), 120)} "
+                                           f"{'have' if len(scored) > 1 else 'has'} one; give every level a score "
+                                           "(score: 1), or none")
     elif given and any(b <= a for a, b in zip(scores, scores[1:])):
         add(path + ["levels"], "scores must increase from the lowest level (listed first) to the highest")
     return level_ids
@@ -57,20 +63,33 @@ def _outcome_rules(add: Add, outcomes: dict) -> None:
 
 
 def _format_rules(add: Add, data: dict) -> None:
-    """Format 2 constructs in a format 1 file: say which line and what to change."""
+    """Format 2 constructs in a format 1 file: each kind once, at its first use, with what to change."""
     if data.get("format") == FORMAT_2:
         return
+    found: dict[str, tuple[list[Any], int]] = {}  # what -> (first place, how many)
+
+    def use(what: str, path: list[Any]) -> None:
+        first, count = found.get(what, (path, 0))
+        found[what] = (first, count + 1)
+
     for key, what in _V2_TOP.items():
         if key in data:
-            add([key], f"{what} need format 2: write 'format: {FORMAT_2}' at the top")
+            use(what, [key])
     for s_index, standard in enumerate(data.get("standards", [])):
         for key, what in _V2_STANDARD.items():
             if key in standard:
-                add(["standards", s_index, key], f"{what} need format 2: write 'format: {FORMAT_2}' at the top")
+                use(what, ["standards", s_index, key])
         for i_index, item in enumerate(standard.get("items", [])):
-            if item["type"] == "multi_choice" or "within" in item:
-                add(["standards", s_index, "items", i_index], "multi-choice items and 'within' on dates need "
-                                                              f"format 2: write 'format: {FORMAT_2}' at the top")
+            if item["type"] == "multi_choice":
+                use("multi-choice items", ["standards", s_index, "items", i_index, "type"])
+            if "within" in item:
+                use("'within' on a date", ["standards", s_index, "items", i_index, "within"])
+    if found:  # one problem, as one line fixes them all: at the first use, naming every kind used
+        first = next(iter(found.values()))[0]
+        named = list(found)
+        kinds = "; ".join(named[:3]) + (f"; and {len(named) - 3} more" if len(named) > 3 else "")
+        add(first, f"this file uses what only format 2 has ({kinds}), but says format 1: write "
+                   f"'format: {FORMAT_2}' at the top")
 
 
 def _descriptor_rules(add: Add, path: list[Any], descriptors: dict, level_ids: list[str], required: bool) -> None:
@@ -147,10 +166,10 @@ class _SetRules:
                                f"(group: {groups[0]['id']})")
             elif group not in known:
                 self.add(path + ["group"], f"group {group!r} is not one of the set's groups "
-                                           f"({shown(', '.join(known), 200)})")
+                                           f"({shown(', '.join(known), 200)}); correct it, or add it under groups:")
             elif seen and seen[-1] != group and group in seen:
                 self.add(path + ["group"], f"the standards of group {group!r} must be listed together; this one "
-                                           "comes after standards of another group")
+                                           "comes after standards of another group: move it up beside the others")
             if group is not None and (not seen or seen[-1] != group):
                 seen.append(group)
 
@@ -163,7 +182,8 @@ class _SetRules:
         if information:
             for key in ("descriptors", "criteria", "grade_from_criteria", "not_applicable"):
                 if key in standard:
-                    self.add(path + [key], f"an information section is not graded, so it has no {key!r}")
+                    self.add(path + [key], f"an information section is not graded, so it has no {key!r}: remove "
+                                           f"{key!r}, or remove 'kind: information' to grade the standard")
             if not standard.get("items"):
                 self.add(path, "an information section needs items to fill in")
         elif "grade_scale" in self.scales:
@@ -180,7 +200,8 @@ class _SetRules:
         if rule is None:
             return
         if not criteria:
-            self.add(path + ["grade_from_criteria"], "grade_from_criteria needs criteria to derive the grade from")
+            self.add(path + ["grade_from_criteria"], "grade_from_criteria needs criteria to derive the grade from: add "
+                                                     "criteria to this standard, or remove grade_from_criteria")
             return
         scales = {criterion.get("scale", "grade_scale") for criterion in criteria}
         if rule in ("lowest", "most_common") and scales != {"grade_scale"}:
@@ -190,15 +211,18 @@ class _SetRules:
             unscored = sorted(s for s in scales | {"grade_scale"} if not self.scored.get(s, True))
             if unscored:
                 self.add(path + ["grade_from_criteria"], f"'mean_score' needs a score on every level of "
-                                                         f"{shown(', '.join(unscored), 120)}")
+                                                         f"{shown(', '.join(unscored), 120)}: give each level a "
+                                                         "score (score: 1), or use grade_from_criteria: chosen")
 
     def _criterion(self, path: list[Any], criterion: dict) -> None:
         self._unique(path, criterion["id"], "criterion")
         self._applies(path, criterion.get("applies_to", []))
         scale_id = criterion.get("scale", "grade_scale")
         if scale_id not in self.scales:
+            named = [s for s in self.scales if s != "grade_scale"]
             self.add(path + ["scale"], f"scale {scale_id!r} is not one of the set's scales "
-                                       f"({shown(', '.join(self.scales), 200)})")
+                                       f"({shown(', '.join(named) or 'none under scales:', 200)}); leave 'scale' "
+                                       "out to grade the criterion on the set's grade_scale")
             return
         _descriptor_rules(self.add, path, criterion["descriptors"], self.scales[scale_id], required=True)
 

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import yaml
 
 from s11audit.safe_text import shown
+from s11audit.standards.text_places import check_text_places
 
 # --- limits --------------------------------------------------------------------------------------
 # Each is far above what a real set needs (the largest shipped set is 60 KB, 1,100 values, nested 7
@@ -284,7 +285,16 @@ def _tab_at(text: str, mark: yaml.Mark) -> bool:
 
 def parse(path: Path) -> tuple[Any, yaml.Node | None]:
     """The file's content and its YAML node tree (for line numbers), or a StandardsError."""
+    data, node, _ = parse_checked(path)
+    return data, node
+
+
+def parse_checked(path: Path) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """``parse``, and the values YAML read as other than the text written (``text_places.py``):
+    ``id: 3.10`` read as 3.1, ``choices: [a, (b, c)]`` split at a comma. Those values are taken
+    as the text written, so the content can still be checked; the file is refused all the same."""
     text = _read_text(path)
+    found: list[tuple[list[Any], int, str]] = []
     try:
         loader = _Loader(text)
         try:
@@ -296,6 +306,8 @@ def parse(path: Path) -> tuple[Any, yaml.Node | None]:
             # Parse once more, now known to be within the limits: keep the node tree (for line
             # numbers) and build the data from it.
             node = loader.get_single_node()
+            if node is not None:
+                check_text_places(node, lambda where, line, message: found.append((where, line, message)))
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -305,7 +317,7 @@ def parse(path: Path) -> tuple[Any, yaml.Node | None]:
         raise _refused(path, None, "is empty")
     if not isinstance(data, dict):
         raise _refused(path, 1, "must be a mapping of keys (format, id, title, ...), not a list or text")
-    return data, node
+    return data, node, [Problem(path.name, line, where_in(data, where), message) for where, line, message in found]
 
 
 def line_of(node: yaml.Node | None, path: Iterable[Any]) -> int | None:
@@ -333,10 +345,11 @@ def where_in(data: Any, path: list[Any]) -> str:
             standard = data["standards"][path[1]]
             parts.append(f"standard {quoted(standard.get('id', path[1] + 1))}" if isinstance(standard, dict)
                          else f"standard #{path[1] + 1}")
-            if len(path) >= 4 and path[2] == "items" and isinstance(path[3], int):
-                item = standard["items"][path[3]]
-                parts.append(f"item {quoted(item.get('id', path[3] + 1))}" if isinstance(item, dict)
-                             else f"item #{path[3] + 1}")
+            if len(path) >= 4 and path[2] in ("items", "criteria") and isinstance(path[3], int):
+                what = "item" if path[2] == "items" else "criterion"
+                entry = standard[path[2]][path[3]]
+                parts.append(f"{what} {quoted(entry.get('id', path[3] + 1))}" if isinstance(entry, dict)
+                             else f"{what} #{path[3] + 1}")
         except (IndexError, KeyError, TypeError, AttributeError):
             pass
     elif path and path[0] in ("grade_scale", "sign_off", "based_on", "peer_outcomes"):
@@ -346,4 +359,20 @@ def where_in(data: Any, path: list[Any]) -> str:
                 parts.append(f"level {quoted(data[path[0]]['levels'][path[2]].get('id', path[2] + 1))}")
             except (IndexError, KeyError, TypeError, AttributeError):
                 pass
-    return ", ".join(parts)
+    elif len(path) >= 2 and path[0] in ("scales", "groups"):
+        parts.append(_scale_or_group(data, path))
+    return ", ".join(p for p in parts if p)
+
+
+def _scale_or_group(data: Any, path: list[Any]) -> str:
+    """``scale 'x'`` (and its level) or ``group 'x'`` for a path into ``scales:`` or ``groups:``."""
+    try:
+        if path[0] == "groups":
+            group = data["groups"][path[1]]
+            return f"group {quoted(group.get('id', path[1] + 1))}" if isinstance(group, dict) else ""
+        named = f"scale {quoted(path[1])}"
+        if len(path) >= 4 and path[2] == "levels" and isinstance(path[3], int):
+            named += f", level {quoted(data['scales'][path[1]]['levels'][path[3]].get('id', path[3] + 1))}"
+        return named
+    except (IndexError, KeyError, TypeError, AttributeError):
+        return ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
 from itertools import islice
@@ -29,6 +30,7 @@ FORMATS = ("s11audit-standards/1", FORMAT)
 # Errors taken from the schema validator before it is stopped: enough to list the first
 # MAX_PROBLEMS in document order, few enough that a file wrong everywhere is still reported at once.
 MAX_SCHEMA_ERRORS = 1000
+SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"  # a set's id (schema.json $defs/slug)
 
 
 # --- size and shape ------------------------------------------------------------------------------
@@ -144,9 +146,13 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     named = quoted(key, 40) if isinstance(key, str) else "this entry"
     kind, instance, limit = error.validator, error.instance, error.validator_value
     if "propertyNames" in error.schema_path:
-        return f"{quoted(instance, 40)} is not a grade level id (letters, digits, '.', '_' or '-')"
+        return (f"{quoted(instance, 40)} is not a grade level id: ids may hold only letters, digits, '.', '_' and "
+                "'-', starting with a letter or digit")
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
+        if missing == "choices" and isinstance(instance, dict):
+            return (f"missing required key 'choices': a {quoted(instance.get('type'), 20)} item lists what can be "
+                    "chosen (choices: [First, Second])")
         return f"missing required key {quoted(missing, 40)}"
     if kind == "additionalProperties":
         return _unknown_keys(error)
@@ -184,9 +190,18 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 def _pattern_message(key: Any, named: str, instance: str, pattern: str) -> str:
     if key == "colour":
         return f"colour {quoted(instance)} must be written #RRGGBB (e.g. #27AE60)"
+    if key == "within":
+        return (f"within {quoted(instance)} is not a period: write P12M (12 months), P3Y (3 years), P6W (6 weeks), "
+                "P30D (30 days) or academic_year")
     if pattern == "\\S":
         return f"{named} must not be blank"
-    return f"{named} {quoted(instance)} is not a valid identifier (letters, digits, '.', '_' or '-')"
+    if pattern == SLUG_PATTERN:
+        suggestion = re.sub(r"[^a-z0-9]+", "-", instance.lower()).strip("-")[:64]
+        example = f"; for example {key}: {shown(suggestion, 64)}" if suggestion else ""
+        return (f"set id {quoted(instance)} may hold only lower-case letters a-z, digits and '-', starting "
+                f"with a letter or digit (no capitals, spaces, '.' or '_'){example}")
+    return (f"{named} {quoted(instance)} may hold only letters, digits, '.', '_' and '-', starting with a letter "
+            "or digit (no spaces)")
 
 
 def _not_message(schema: dict, instance: Any) -> str:
