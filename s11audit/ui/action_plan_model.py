@@ -64,6 +64,7 @@ class ActionsModel(QAbstractTableModel):
         self._rows: list[ActionRow] = []
         self._headings = {s.id: s.heading for s in standards}
         self._order = {s.id: index for index, s in enumerate(standards)}
+        self._criteria = {c.id: c.number or c.id for s in standards for c in s.criteria}
         self.today = dt.date.today()
 
     def set_rows(self, rows: list[ActionRow], today: dt.date | None = None) -> None:
@@ -80,6 +81,13 @@ class ActionsModel(QAbstractTableModel):
 
     def heading(self, standard_id: str) -> str:
         return self._headings.get(standard_id, standard_id)
+
+    def where(self, action: ActionRow) -> str:
+        """The standard an action is for and, if it is for one criterion, which."""
+        heading = self.heading(action.standard_id)
+        if action.criterion_id:
+            return f"{heading} \u2014 criterion {self._criteria.get(action.criterion_id, action.criterion_id)}"
+        return heading
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -105,7 +113,7 @@ class ActionsModel(QAbstractTableModel):
             return self._sort_key(action, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return {Column.ACTION: action.description, Column.NOTES: action.progress_notes,
-                    Column.STANDARD: self.heading(action.standard_id)}.get(column) or None
+                    Column.STANDARD: self.where(action)}.get(column) or None
         if column == Column.STATUS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             fill, text = RAG_COLOURS[action.rag(self.today)]
             return QBrush(fill if role == Qt.ItemDataRole.BackgroundRole else text)
@@ -113,7 +121,7 @@ class ActionsModel(QAbstractTableModel):
 
     def _display(self, action: ActionRow, column: Column) -> str:
         if column == Column.STANDARD:
-            return self.heading(action.standard_id)
+            return self.where(action)
         if column == Column.ACTION:
             return one_line(action.description)
         if column == Column.OWNER:
@@ -161,6 +169,6 @@ class ActionsFilter(QSortFilterProxyModel):
                 return False
         elif self._status is not None and action.status != self._status:
             return False
-        haystack = " ".join((model.heading(action.standard_id), action.description, action.owner,
+        haystack = " ".join((model.where(action), action.description, action.owner,
                              action.progress_notes)).casefold()
         return all(word in haystack for word in self._words)

@@ -42,25 +42,36 @@ class _Edit(QUndoCommand):
         self.document.changed.emit(self.standard_id)
 
 
+def _owner(document: AuditDocument, target_id: str) -> str:
+    """The standard a change belongs to: a criterion's standard, so its page is the one refreshed."""
+    standards_set = document.assessment.standards_set
+    return standards_set.standard_of_criterion(target_id).id if standards_set.is_criterion(target_id) else target_id
+
+
+def _what(document: AuditDocument, target_id: str) -> str:
+    return f"criterion {target_id}" if document.assessment.standards_set.is_criterion(target_id) else f"standard {target_id}"
+
+
 class SetJudgement(_Edit):
     """Choose a grade, clear it (``None``) or mark the standard not applicable."""
 
     def __init__(self, document: AuditDocument, standard_id: str, grade: str | None,
                  not_applicable: bool = False, na_reason: str | None = None):
         old = document.assessment.response(standard_id)
-        scale = document.assessment.standards_set.grade_scale
+        scale = document.assessment.standards_set.scale_of(standard_id)  # a criterion has its own scale
         label = scale.not_applicable_label if not_applicable else (scale.level(grade).label if grade else "no grade")
-        super().__init__(document, f"Grade standard {standard_id}: {label}", standard_id)
+        super().__init__(document, f"Grade {_what(document, standard_id)}: {label}", _owner(document, standard_id))
+        self.target_id = standard_id
         self.old = (old.grade, old.not_applicable, old.na_reason)
         self.new = (grade, not_applicable, old.na_reason if na_reason is None else na_reason)
         self._done = False
 
     def redo(self) -> None:
-        self._run(lambda: self.document.assessment.restore_judgement(self.standard_id, *self.new), not self._done)
+        self._run(lambda: self.document.assessment.restore_judgement(self.target_id, *self.new), not self._done)
         self._done = True
 
     def undo(self) -> None:
-        self._run(lambda: self.document.assessment.restore_judgement(self.standard_id, *self.old), False)
+        self._run(lambda: self.document.assessment.restore_judgement(self.target_id, *self.old), False)
 
 
 _TEXT_SETTERS = {
@@ -75,14 +86,16 @@ class SetStandardText(_Edit):
     """Narrative, best-practice example or N/A reason; consecutive saves of one field merge."""
 
     def __init__(self, document: AuditDocument, standard_id: str, field: str, new: str):
-        super().__init__(document, f"Edit {_TEXT_NAMES[field]} of standard {standard_id}", standard_id)
+        super().__init__(document, f"Edit {_TEXT_NAMES[field]} of {_what(document, standard_id)}",
+                         _owner(document, standard_id))
+        self.target_id = standard_id
         self.field = field
         self.old = getattr(document.assessment.response(standard_id), field)
         self.new = new
         self._done = False
 
     def _set(self, value: str) -> None:
-        getattr(self.document.assessment, _TEXT_SETTERS[self.field])(self.standard_id, value)
+        getattr(self.document.assessment, _TEXT_SETTERS[self.field])(self.target_id, value)
 
     def redo(self) -> None:
         self._run(lambda: self._set(self.new), not self._done)
@@ -95,7 +108,7 @@ class SetStandardText(_Edit):
         return _TEXT_MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetStandardText) or (other.standard_id, other.field) != (self.standard_id, self.field):
+        if not isinstance(other, SetStandardText) or (other.target_id, other.field) != (self.target_id, self.field):
             return False
         if other.failed_message:
             return False
@@ -122,10 +135,11 @@ class SetAnswer(_Edit):
 
 class AddAction(_Edit):
     def __init__(self, document: AuditDocument, standard_id: str, description: str, owner: str = "",
-                 due_date: dt.date | None = None, status: str = "not_started", progress_notes: str = ""):
+                 due_date: dt.date | None = None, status: str = "not_started", progress_notes: str = "",
+                 criterion_id: str = ""):
         super().__init__(document, f"Add action to standard {standard_id}", standard_id)
         self.fields = dict(standard_id=standard_id, description=description, owner=owner, due_date=due_date,
-                           status=status, progress_notes=progress_notes)
+                           status=status, progress_notes=progress_notes, criterion_id=criterion_id)
         self.action_id: int | None = None
         self._done = False
 
@@ -173,7 +187,8 @@ class RemoveAction(_Edit):
     def undo(self) -> None:
         a = self.action
         self._run(lambda: self.document.assessment.actions.add(a.standard_id, a.description, a.owner, a.due_date,
-                                                               a.status, a.progress_notes, action_id=a.id), False)
+                                                               a.status, a.progress_notes, action_id=a.id,
+                                                               criterion_id=a.criterion_id), False)
 
 
 class EvidenceEdit(_Edit):

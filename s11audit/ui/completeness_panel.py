@@ -30,7 +30,9 @@ class MissingRow:
 def missing_rows(completeness: Completeness, standards_set: StandardsSet) -> list[MissingRow]:
     rows = []
     for missing in completeness.missing:
-        if missing.item_id:
+        if missing.item_id and standards_set.is_criterion(missing.item_id):
+            tooltip = standards_set.criterion(missing.item_id).heading
+        elif missing.item_id:
             tooltip = standards_set.item(missing.item_id).text
         else:
             tooltip = standards_set.standard(missing.standard_id).heading

@@ -1,7 +1,8 @@
 """The completion screen: the standards on the left, the selected standard's page on the right.
 
-Left: the navigator (each standard with how much is done and its grade as a coloured swatch), the
-overall progress and the list of what is still missing. Right: the page of the selected standard
+Left: the navigator (each standard with how much is done and its grade as a coloured swatch; a set
+with parts shows each part's title as a heading row over its standards; an information section has
+no grade), the overall progress and the list of what is still missing. Right: the page of the selected standard
 (``standard_pane.StandardPane``) in a scroll area.
 
 Pages are built the first time a standard is opened and kept, so going back to a standard is
@@ -15,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget
 
 from s11audit.completeness import Completeness
+from s11audit.grading import standard_percent
 from s11audit.store.rows import ResponseRow
 from s11audit.ui.colours import NOT_APPLICABLE_COLOUR, swatch_icon
 from s11audit.ui.completeness_panel import CompletenessPanel
@@ -29,6 +31,8 @@ from s11audit.ui.row_table_model import RowTableModel
 
 HEADERS = ("Standard", "Done", "Grade")
 NOT_GRADED = "Not graded"
+INFORMATION = "Information"
+PART_BACKGROUND = QColor("#E8EEF3")
 
 
 PREBUILD_DELAY_MS = 250
@@ -42,6 +46,7 @@ class NavigatorRow:
     grade: str
     colour: str  # "" for not graded
     spoken: str
+    part: bool = False  # a part's heading row (``standard_id`` is ""), not a standard
 
 
 class NavigatorModel(RowTableModel):
@@ -63,22 +68,48 @@ class NavigatorModel(RowTableModel):
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
 
     def row_of(self, standard_id: str) -> int:
+        if not standard_id:
+            return -1
         return next((n for n, row in enumerate(self.rows) if row.standard_id == standard_id), -1)
+
+    def standard_rows(self) -> list[NavigatorRow]:
+        return [row for row in self.rows if not row.part]
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and self.rows[index.row()].part:
+            return Qt.ItemFlag.ItemIsEnabled  # a heading: read, not chosen
+        return super().flags(index)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, column = self.rows[index.row()], index.column()
+        if row.part:
+            return self._part_data(row, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.heading, row.progress, row.grade)[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == 2:
+        if role == Qt.ItemDataRole.DecorationRole and column == 2 and row.grade != INFORMATION:
             return swatch_icon(row.colour)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.grade == NOT_GRADED:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.grade in (NOT_GRADED, INFORMATION):
             return Qt.GlobalColor.darkGray
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.spoken
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
             return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    @staticmethod
+    def _part_data(row: NavigatorRow, column: int, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.heading if column == 0 else ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(PART_BACKGROUND)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.spoken
         return None
 
 
@@ -158,8 +189,8 @@ class CompletionView(QWidget):
 
         document.changed.connect(self._document_changed)
         self._refresh_overview()
-        if self.model.rows:
-            self.show_standard(self.model.rows[0].standard_id)
+        if self.model.standard_rows():
+            self.show_standard(self.model.standard_rows()[0].standard_id)
             # Build the other pages once the first screen has been painted, not before it.
             QTimer.singleShot(PREBUILD_DELAY_MS, self, self._build_next_pane)
 
@@ -199,7 +230,7 @@ class CompletionView(QWidget):
     # --- showing -----------------------------------------------------------------------------------
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self.model.rows[current.row()].part:
             self._display(self.model.rows[current.row()].standard_id)
 
     def _display(self, standard_id: str) -> None:
@@ -232,7 +263,8 @@ class CompletionView(QWidget):
         """Build the pages not yet opened, one per turn of the event loop, so first visits are instant too."""
         if self.document.closed:
             return
-        missing = next((row.standard_id for row in self.model.rows if row.standard_id not in self._panes), None)
+        missing = next((row.standard_id for row in self.model.standard_rows() if row.standard_id not in self._panes),
+                       None)
         if missing is not None:
             self._build_pane(missing).ensurePolished()
             QTimer.singleShot(0, self, self._build_next_pane)
@@ -242,10 +274,11 @@ class CompletionView(QWidget):
             self.scroll.ensureWidgetVisible(editor, 40, 80)
 
     def _step(self, step: int) -> None:
-        row = self.model.row_of(self._current) + step
-        if 0 <= row < len(self.model.rows):
+        rows = self.model.standard_rows()
+        row = next((n for n, each in enumerate(rows) if each.standard_id == self._current), -1) + step
+        if 0 <= row < len(rows):
             in_navigator = self.navigator.hasFocus()
-            self.show_standard(self.model.rows[row].standard_id)
+            self.show_standard(rows[row].standard_id)
             if not in_navigator:
                 self._panes[self._current].focus_first()
 
@@ -267,23 +300,52 @@ class CompletionView(QWidget):
         assessment = self.document.assessment
         completeness = self._completeness = assessment.completeness()
         responses = assessment.responses()
-        scale = assessment.standards_set.grade_scale
-        rows = []
-        for standard in assessment.standards:
-            done, total = completeness.per_standard.get(standard.id, (0, 0))
-            response = responses.get(standard.id) or ResponseRow(standard.id)
-            if response.not_applicable:
-                grade, colour = scale.not_applicable_label, NOT_APPLICABLE_COLOUR
-            elif response.grade:
-                level = scale.level(response.grade)
-                grade, colour = level.label, level.colour
-            else:
-                grade, colour = NOT_GRADED, ""
-            spoken = f"Standard {standard.heading}: {done} of {total} done, grade {grade}"
-            rows.append(NavigatorRow(standard.id, standard.heading, f"{done}/{total}", grade, colour, spoken))
+        rows = self._navigator_rows(completeness, responses)
         self.model.set_rows(rows)
+        for number, row in enumerate(rows):
+            self.navigator.setFirstColumnSpanned(number, QModelIndex(), row.part)
         progress = self.form.progress
         progress.setValue(completeness.percent)
         progress.setAccessibleDescription(f"{completeness.percent}% complete")
         self.form.progressLabel.setText(f"{completeness.done} of {completeness.total} grades and required answers done")
         self.completeness_panel.set_completeness(completeness, assessment.standards_set)
+
+    def _navigator_rows(self, completeness: Completeness, responses: dict[str, ResponseRow]) -> list[NavigatorRow]:
+        assessment = self.document.assessment
+        standards_set = assessment.standards_set
+        standards = assessment.standards
+        rows: list[NavigatorRow] = []
+        if standards_set.groups:
+            placed: set[str] = set()
+            for group in standards_set.groups:
+                members = [s for s in standards if s.group == group.id]
+                if members:
+                    rows.append(NavigatorRow("", group.title, "", "", "", f"Part: {group.title}", part=True))
+                    rows += [self._standard_row(s, completeness, responses) for s in members]
+                    placed.update(s.id for s in members)
+            rows += [self._standard_row(s, completeness, responses) for s in standards if s.id not in placed]
+        else:
+            rows = [self._standard_row(s, completeness, responses) for s in standards]
+        return rows
+
+    def _standard_row(self, standard, completeness: Completeness, responses: dict[str, ResponseRow]) -> NavigatorRow:
+        assessment = self.document.assessment
+        scale = assessment.standards_set.grade_scale
+        done, total = completeness.per_standard.get(standard.id, (0, 0))
+        response = responses.get(standard.id) or ResponseRow(standard.id)
+        if not standard.graded:
+            spoken = f"Information section {standard.heading}: {done} of {total} answered, not graded"
+            return NavigatorRow(standard.id, standard.heading, f"{done}/{total}", INFORMATION, "", spoken)
+        if response.not_applicable:
+            grade, colour = scale.not_applicable_label, NOT_APPLICABLE_COLOUR
+        elif response.grade:
+            level = scale.level(response.grade)
+            grade, colour = level.label, level.colour
+        else:
+            grade, colour = NOT_GRADED, ""
+        # The % score is shown where criteria make it more than the grade restated (standards format 2).
+        percent = standard_percent(standard, scale, assessment.org_type, responses) if standard.criteria else None
+        shown = grade if percent is None or grade == NOT_GRADED else f"{grade} ({percent:.0f}%)"
+        how = ", worked out from its criteria" if standard.derived else ""
+        spoken = f"Standard {standard.heading}: {done} of {total} done, grade {shown}{how}"
+        return NavigatorRow(standard.id, standard.heading, f"{done}/{total}", shown, colour, spoken)

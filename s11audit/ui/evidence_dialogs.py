@@ -1,7 +1,9 @@
 """Dialogs of the evidence panel: link one file to items and standards; link files already added.
 
 One evidence file often supports several standards (a training log, board minutes), so a file is
-added once and linked where it applies rather than added again for each standard.
+added once and linked where it applies rather than added again for each standard. Within a
+standard it can be linked to the standard as a whole, to one of its criteria (standards format 2,
+where a grade may need evidence for that criterion) or to a checklist item.
 Both dialogs only report what the user ticked; the evidence panel turns that into undoable
 link/unlink commands.
 """
@@ -55,6 +57,8 @@ class LinkItemsDialog:
         self.shown: set[Link] = set()
         this = _heading(f"This standard: {standard.heading}")
         self._add(this, f"Standard {standard.number} as a whole", (standard.id, ""), linked)
+        for criterion in standard.criteria_for(assessment.org_type):
+            self._add(this, f"Criterion {criterion.heading}", (standard.id, criterion.id), linked)
         for item in standard.items_for(assessment.org_type):
             self._add(this, f"{item.id}  {item.text}", (standard.id, item.id), linked)
         self.model.appendRow(this)

@@ -19,9 +19,12 @@ def linked_to(row: EvidenceRow, standard: Standard, standards_set: StandardsSet)
     parts = []
     if (standard.id, "") in row.links:
         parts.append("This standard")
-    items = [item for sid, item in row.links if sid == standard.id and item]
-    if items:
-        parts.append(("item " if len(items) == 1 else "items ") + ", ".join(sorted(items)))
+    criteria = {c.id: c.number or c.id for c in standard.criteria}
+    linked = [item for sid, item in row.links if sid == standard.id and item and item not in criteria]
+    for ids, one, many in ((sorted(criteria[i] for sid, i in row.links if sid == standard.id and i in criteria),
+                            "criterion ", "criteria "), (sorted(linked), "item ", "items ")):
+        if ids:
+            parts.append((one if len(ids) == 1 else many) + ", ".join(ids))
     others = sorted({standards_set.standard(sid).number for sid, _ in row.links if sid != standard.id})
     if others:
         parts.append("also standard " + ", ".join(others))

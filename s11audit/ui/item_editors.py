@@ -1,4 +1,5 @@
-"""One editor per kind of criterion or checklist item (graded, yes/no, number, date, text, choice).
+"""One editor per kind of criterion or checklist item (graded, yes/no, number, date, text, choice,
+tick all that apply).
 
 Each editor shows the item's id, text, guidance and whether it must be answered, and emits
 ``answered(item_id, value)`` when the user gives or clears an answer (``None`` clears). Editors
@@ -8,13 +9,15 @@ never write to the audit file themselves: the standard pane turns ``answered`` i
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QRadioButton, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
+from s11audit.dates import describe, within_window
 from s11audit.standards import GradeScale, Item, ItemType
 from s11audit.store.answers import YES_NO_LABELS
 from s11audit.ui.colours import swatch_icon
@@ -270,6 +273,29 @@ class DateEditor(ItemEditor):
         self._describe(self.clear_button, f"Clear the date for item {self.item.id}")
         self.clear_button.clicked.connect(lambda: self.answered.emit(self.item.id, None))
         self.input_row.addWidget(self.clear_button)
+        self.window_label: QLabel | None = None
+        if self.item.within:
+            # The rule in words beside the date, and a warning (not a refusal) when the date is older.
+            self.window_label = QLabel()
+            self.window_label.setWordWrap(True)
+            self.window_label.setAccessibleName(f"How recent the date for item {self.item.id} should be")
+            self.input_row.addWidget(self.window_label, 1)
+            self.edit.setAccessibleDescription(f"{self.item.text} (should be within {self.rule_text()})")
+
+    def rule_text(self) -> str:
+        words = describe(self.item.within)
+        return words if words.startswith("this ") else f"the last {words}"
+
+    def _show_window(self, value: str | None) -> None:
+        if self.window_label is None:
+            return
+        rule = f"Should be within {self.rule_text()}."
+        if value and not within_window(value, self.item.within, dt.date.today()):
+            self.window_label.setText(f"\u26a0 {rule} This date is older: check it, or give a more recent one.")
+            self.window_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        else:
+            self.window_label.setText(rule)
+            self.window_label.setStyleSheet("color: #3E4C59;")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An unanswered date would open the calendar in 1900; open it at this month instead.
@@ -295,6 +321,7 @@ class DateEditor(ItemEditor):
         self.edit.setDate(date)
         self._loading = False
         self.clear_button.setEnabled(value is not None and not self.edit.isReadOnly())
+        self._show_window(value)
 
     def focus_editor(self) -> None:
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -328,6 +355,73 @@ class TextEditor(ItemEditor):
         self.autosave.flush_pending()
 
 
+class _WrappingCheck(QWidget):
+    """A check box whose text wraps (a QCheckBox's own text never does, so a long choice would widen
+    the page); clicking the text ticks it, and the text is underlined while the box has the focus."""
+
+    FOCUSED = "color: #1D5C8C; text-decoration: underline;"
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.check = QCheckBox()
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.check, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        self.check.installEventFilter(self)
+        self.label.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.check and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.label.setStyleSheet(self.FOCUSED if event.type() == QEvent.Type.FocusIn else "")
+        elif (watched is self.label and event.type() == QEvent.Type.MouseButtonRelease
+              and self.check.isEnabled()):
+            self.check.click()
+            return True
+        return False
+
+
+class MultiChoiceEditor(ItemEditor):
+    """Tick all that apply: one check box per choice (Tab moves between them, Space ticks); each tick
+    saves the list of ticked choices, in the set's order."""
+
+    fills_row = True  # long choices wrap across the whole width
+
+    def _build_input(self) -> None:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        self.boxes: dict[str, QCheckBox] = {}
+        for choice in self.item.choices:
+            line = _WrappingCheck(choice)
+            check = line.check
+            self._describe(check, f"{choice}, for item {self.item.id}")
+            check.clicked.connect(lambda _checked=False: self.answered.emit(self.item.id, self.ticked() or None))
+            self.boxes[choice] = check
+            column.addWidget(line)
+        self.input_row.addWidget(box, 1)
+
+    def ticked(self) -> list[str]:
+        return [choice for choice, check in self.boxes.items() if check.isChecked()]
+
+    def show_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        for choice, check in self.boxes.items():
+            check.setChecked(choice in chosen)
+
+    def focus_editor(self) -> None:
+        next(iter(self.boxes.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for check in self.boxes.values():
+            check.setEnabled(not read_only)
+
+
 EDITORS: dict[ItemType, type[ItemEditor]] = {
     ItemType.GRADED: GradedEditor,
     ItemType.YES_NO: YesNoEditor,
@@ -336,6 +430,7 @@ EDITORS: dict[ItemType, type[ItemEditor]] = {
     ItemType.DATE: DateEditor,
     ItemType.TEXT: TextEditor,
     ItemType.CHOICE: ChoiceEditor,
+    ItemType.MULTI_CHOICE: MultiChoiceEditor,
 }
 
 

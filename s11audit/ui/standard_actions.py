@@ -1,5 +1,7 @@
 """The actions of one standard, on its page: the list and Add action / Edit / Remove.
 
+An action for one of the standard's criteria says so before its description ("Criterion 1.2: ...").
+
 The whole action plan has its own screen (``action_plan.py``); this is the slice for one standard,
 so a user who grades a standard below the line can add the action it needs without leaving the
 page. Adding and editing use the shared action dialog; every change is an undoable command.
@@ -32,6 +34,7 @@ class ActionsModel(RowTableModel):
         super().__init__(parent)
         self.rows: list[ActionRow] = []
         self._today = dt.date.today()
+        self.criteria: dict[str, str] = {}  # criterion id -> number, for actions on one criterion
 
     def set_rows(self, rows: list[ActionRow]) -> None:
         if rows == self.rows:
@@ -47,6 +50,8 @@ class ActionsModel(RowTableModel):
         row, column = self.rows[index.row()], index.column()
         rag = row.rag(self._today)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0 and row.criterion_id:
+                return f"Criterion {self.criteria.get(row.criterion_id, row.criterion_id)}: {row.description}"
             if column == 0:
                 return row.description
             if column == 1:
@@ -74,20 +79,21 @@ class StandardActions(QWidget):
         self.empty_label.setWordWrap(True)
         layout.addWidget(self.empty_label)
         self.model = ActionsModel(self)
+        self.model.criteria = {c.id: c.number or c.id for c in standard.criteria}
         self.view = FittingTreeView(self.model, f"Actions for standard {number}", shares={1: 0.25})
         self.view.activated.connect(lambda _index: self._edit())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         layout.addWidget(self.view)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add action\u2026")
+        self.add_button = QPushButton("&Add action\u2026")
         self.add_button.setAccessibleName(f"Add an action to standard {number}")
         self.edit_button = QPushButton("Edit\u2026")
         self.edit_button.setAccessibleName(f"Edit the selected action of standard {number}")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName(f"Remove the selected action of standard {number}")
         self.remove_button.setToolTip("Remove the selected action (Undo puts it back)")
-        for button, slot in ((self.add_button, self._add), (self.edit_button, self._edit), (self.remove_button, self._remove)):
-            button.clicked.connect(slot)
+        for button, slot in ((self.add_button, self.add_action), (self.edit_button, self._edit), (self.remove_button, self._remove)):
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -115,10 +121,12 @@ class StandardActions(QWidget):
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
 
-    def _add(self) -> None:
+    def add_action(self, criterion_id: str = "") -> None:
+        """Ask for a new action (for one criterion, if given) and add it as an undoable command."""
         from s11audit.ui.dialogs.action_dialog import ActionDialog
 
-        result = ActionDialog.ask(self, self.document.assessment, standard_id=self.standard.id)
+        chosen = {"criterion_id": criterion_id} if criterion_id else {}
+        result = ActionDialog.ask(self, self.document.assessment, standard_id=self.standard.id, **chosen)
         if result:
             self.document.push(AddAction(self.document, **result))
 

@@ -21,7 +21,9 @@ from s11audit.standards import Standard
 from s11audit.standards.model import Requirement
 from s11audit.store import AnswerError
 from s11audit.store.answers import normalise
+from s11audit.store.rows import ResponseRow
 from s11audit.ui.commands import SetAnswer, SetJudgement, SetStandardText
+from s11audit.ui.criterion_panel import CriterionBlock, DerivedGrade, score_text
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.evidence_panel import EvidencePanel
 from s11audit.ui.grade_chooser import GradeChooser
@@ -84,7 +86,6 @@ class StandardPane(QWidget):
         assessment = document.assessment
         scale = assessment.standards_set.grade_scale
         number = standard.number
-        read_only = document.read_only
         self.setObjectName(f"standard_{standard.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 28)
@@ -99,7 +100,7 @@ class StandardPane(QWidget):
             layout.addWidget(_text(f"Statutory reference: {standard.statutory_reference}", "color: #3E4C59;"))
         layout.addWidget(_text(standard.intent))
         self.guidance_button = QToolButton()
-        self.guidance_button.setText("Guidance: what good looks like and what evidence to offer")
+        self.guidance_button.setText("&Guidance: what good looks like and what evidence to offer")
         self.guidance_button.setCheckable(True)
         self.guidance_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.guidance_button.setArrowType(Qt.ArrowType.RightArrow)
@@ -117,69 +118,126 @@ class StandardPane(QWidget):
         if self.briefings is not None:
             layout.addWidget(self.briefings)
 
-        self._section(layout, "Grade")
-        self.grades = GradeChooser(standard, scale)
-        self.grades.chosen.connect(self._choose)
-        self.grades.not_applicable_chosen.connect(self._choose_na)
-        self.grades.cleared.connect(lambda: self._judge(None))
-        self.grades.reason_saved.connect(lambda text: self._save_text("na_reason", text))
-        layout.addWidget(self.grades)
+        self.grades: GradeChooser | None = None
+        self.derived: DerivedGrade | None = None
+        self.score: QLabel | None = None
+        self.criteria: dict[str, CriterionBlock] = {}
+        self.example_edit: GrowingTextEdit | None = None
+        self.narrative: GrowingTextEdit | None = None
+        self.evidence: EvidencePanel | None = None
+        self.actions: StandardActions | None = None
+        if standard.graded:
+            if standard.criteria:
+                self._build_criteria(layout)
+            self._build_grade(layout, scale)
+            self._build_example(layout, scale)
+            self._build_narrative(layout)
+        else:
+            layout.addWidget(_text("This is an information section: answer its questions. It has no grade.",
+                                   "color: #3E4C59; font-style: italic;"))
+        self._build_items(layout, scale)
+        if standard.graded:
+            self._section(layout, "Evidence")
+            self.evidence = EvidencePanel(document, standard)
+            layout.addWidget(self.evidence)
+            self._section(layout, "Actions")
+            self.actions = StandardActions(document, standard)
+            layout.addWidget(self.actions)
+            for block in self.criteria.values():
+                block.action_wanted.connect(self.actions.add_action)
+        layout.addStretch(1)
+
+    # --- building the parts of the page ------------------------------------------------------------
+
+    def _build_criteria(self, layout: QVBoxLayout) -> None:
+        criteria = self.standard.criteria_for(self.document.assessment.org_type)
+        self._section(layout, f"Criteria ({len(criteria)})")
+        layout.addWidget(_text("Grade each criterion: read its descriptors and choose the one that fits your "
+                               "organisation now. Tab moves from criterion to criterion; the arrow keys move between "
+                               "the grades and Space or Return chooses one.", "color: #3E4C59;"))
+        for index, criterion in enumerate(criteria):
+            if index:
+                layout.addWidget(self._rule(light=True))
+            block = CriterionBlock(self.document, criterion)
+            self.criteria[criterion.id] = block
+            layout.addWidget(block)
+
+    def _build_grade(self, layout: QVBoxLayout, scale) -> None:
+        standard = self.standard
+        self._section(layout, "Grade of the standard" if standard.criteria else "Grade")
+        if standard.derived:
+            self.derived = DerivedGrade(standard)
+            layout.addWidget(self.derived)
+        else:
+            if standard.criteria:
+                layout.addWidget(_text("Choose the standard's grade yourself, with its criteria's grades above in "
+                                       "mind.", "color: #3E4C59;"))
+            explain = self.document.assessment.standards_set.format_version >= 2
+            self.grades = GradeChooser(standard, scale, explain_no_na=explain)
+            self.grades.chosen.connect(self._choose)
+            self.grades.not_applicable_chosen.connect(self._choose_na)
+            self.grades.cleared.connect(lambda: self._judge(None))
+            self.grades.reason_saved.connect(lambda text: self._save_text("na_reason", text))
+            self.grades.set_read_only(self.document.read_only)
+            layout.addWidget(self.grades)
+        self.score = _text("", "font-weight: 600; color: #17324D;")
+        self.score.setObjectName("standardScore")
+        self.score.hide()
+        layout.addWidget(self.score)
         self.notice = _text("", NOTICE_STYLE)
-        self.notice.setAccessibleName(f"What the grade of standard {number} still needs")
+        self.notice.setAccessibleName(f"What the grade of standard {standard.number} still needs")
         self.notice.hide()
         layout.addWidget(self.notice)
 
-        self.example_edit: GrowingTextEdit | None = None
+    def _build_example(self, layout: QVBoxLayout, scale) -> None:
         example_levels = [level.label for level in scale.levels if level.requires is Requirement.EXAMPLE]
-        if example_levels:
-            self._section(layout, "Best-practice example")
-            layout.addWidget(_text(f"Needed to choose {' or '.join(example_levels)}: describe one piece of practice "
-                                   "for this standard that others could learn from, and its impact for children.",
-                                   "color: #3E4C59;"))
-            self.example_edit = GrowingTextEdit(min_lines=4, max_lines=20)
-            self.example_edit.setPlaceholderText("What you did, for whom, and what changed for children as a result.")
-            self.example_edit.setAccessibleName(f"Best-practice example for standard {number}")
-            self.example_autosave = AutoSave(self.example_edit)
-            self.example_autosave.save.connect(lambda text: self._save_text("example", text))
-            layout.addWidget(self.example_edit)
+        if not example_levels:
+            return
+        number = self.standard.number
+        self._section(layout, "Best-practice example")
+        layout.addWidget(_text(f"Needed to choose {' or '.join(example_levels)}: describe one piece of practice "
+                               "for this standard that others could learn from, and its impact for children.",
+                               "color: #3E4C59;"))
+        self.example_edit = GrowingTextEdit(min_lines=4, max_lines=20)
+        self.example_edit.setPlaceholderText("What you did, for whom, and what changed for children as a result.")
+        self.example_edit.setAccessibleName(f"Best-practice example for standard {number}")
+        self.example_autosave = AutoSave(self.example_edit)
+        self.example_autosave.save.connect(lambda text: self._save_text("example", text))
+        self.example_edit.setReadOnly(self.document.read_only)
+        layout.addWidget(self.example_edit)
 
+    def _build_narrative(self, layout: QVBoxLayout) -> None:
         self._section(layout, "Narrative")
         self.narrative = GrowingTextEdit(min_lines=10, max_lines=40)
         self.narrative.setPlaceholderText(NARRATIVE_PLACEHOLDER)
-        self.narrative.setAccessibleName(f"Narrative for standard {number}")
+        self.narrative.setAccessibleName(f"Narrative for standard {self.standard.number}")
         self.narrative.setAccessibleDescription("Why you chose this grade. Saved automatically as you type.")
         self.narrative_autosave = AutoSave(self.narrative)
         self.narrative_autosave.save.connect(lambda text: self._save_text("narrative", text))
+        self.narrative.setReadOnly(self.document.read_only)
         layout.addWidget(self.narrative)
 
-        items = standard.items_for(assessment.org_type)
-        self._section(layout, f"Criteria and checklist ({len(items)})")
-        self.items_note = _text("", "color: #3E4C59; font-style: italic;")
-        layout.addWidget(self.items_note)
+    def _build_items(self, layout: QVBoxLayout, scale) -> None:
+        standard = self.standard
+        items = standard.items_for(self.document.assessment.org_type)
         self.editors: dict[str, ItemEditor] = {}
+        self.items_note = _text("", "color: #3E4C59; font-style: italic;")
+        if not items and (standard.criteria or not standard.graded):
+            return  # the criteria (or the note above) say it all
+        title = ("Questions" if not standard.graded else "Checklist" if standard.criteria
+                 else "Criteria and checklist")
+        self._section(layout, f"{title} ({len(items)})")
+        layout.addWidget(self.items_note)
         for index, item in enumerate(items):
             if index:
                 layout.addWidget(self._rule(light=True))
             editor = make_editor(item, scale)
             editor.answered.connect(self._answer)
-            editor.set_read_only(read_only)
+            editor.set_read_only(self.document.read_only)
             self.editors[item.id] = editor
             layout.addWidget(editor)
         if not items:
             self.items_note.setText("This standard has no criteria or checklist items for your organisation.")
-
-        self._section(layout, "Evidence")
-        self.evidence = EvidencePanel(document, standard)
-        layout.addWidget(self.evidence)
-        self._section(layout, "Actions")
-        self.actions = StandardActions(document, standard)
-        layout.addWidget(self.actions)
-        layout.addStretch(1)
-
-        self.grades.set_read_only(read_only)
-        self.narrative.setReadOnly(read_only)
-        if self.example_edit is not None:
-            self.example_edit.setReadOnly(read_only)
 
     @staticmethod
     def _rule(light: bool = False) -> QFrame:
@@ -201,9 +259,20 @@ class StandardPane(QWidget):
         assessment = self.document.assessment
         response = assessment.response(self.standard.id)
         read_only = self.document.read_only
-        self.grades.show_response(response, read_only)
-        self._show_notices(completeness, response.grade)
-        self.narrative_autosave.show_text(response.narrative)
+        responses = assessment.responses() if self.standard.criteria else {}
+        if self.grades is not None:
+            self.grades.show_response(response, read_only)
+        if self.derived is not None:
+            self._show_derived(response, responses)
+        if self.standard.graded:
+            self._show_notices(completeness, response.grade)
+            score = score_text(self.standard, self.document, responses) if self.standard.criteria else ""
+            self.score.setText(score)
+            self.score.setVisible(bool(score))
+        for criterion_id, block in self.criteria.items():
+            block.refresh(completeness, responses.get(criterion_id) or ResponseRow(criterion_id))
+        if self.narrative is not None:
+            self.narrative_autosave.show_text(response.narrative)
         if self.example_edit is not None:
             self.example_autosave.show_text(response.example)
         answers = assessment.answers()
@@ -213,15 +282,26 @@ class StandardPane(QWidget):
             self.items_note.setText("This standard is marked not applicable, so its criteria do not need answers."
                                     if response.not_applicable else "")
         self.items_note.setVisible(bool(self.items_note.text()))
-        self.evidence.refresh()
-        self.actions.refresh()
+        if self.evidence is not None:
+            self.evidence.refresh()
+            self.actions.refresh()
         self.stale = False
+
+    def _show_derived(self, response: ResponseRow, responses: dict[str, ResponseRow]) -> None:
+        counted = [c for c in self.standard.criteria_for(self.document.assessment.org_type)
+                   if not (responses.get(c.id) and responses[c.id].not_applicable)]
+        graded = sum(1 for c in counted if responses.get(c.id) and responses[c.id].grade)
+        scale = self.document.assessment.standards_set.grade_scale
+        level = scale.level(response.grade) if response.grade and scale.has_level(response.grade) else None
+        self.derived.show_grade(level.label if level else "", level.colour if level else "", graded, len(counted))
 
     def _show_notices(self, completeness: Completeness, grade: str | None) -> None:
         scale = self.document.assessment.standards_set.grade_scale
         label = scale.level(grade).label if grade else ""
         lines = []
         for missing in completeness.for_standard(self.standard.id):
+            if missing.item_id:
+                continue  # an item's or criterion's own gap is shown beside it
             if missing.gap is Gap.NEEDS_ACTION:
                 lines.append(f"{label} needs at least one action: add one under Actions below.")
             elif missing.gap is Gap.NEEDS_EVIDENCE:
@@ -282,19 +362,33 @@ class StandardPane(QWidget):
     # --- focus and saving --------------------------------------------------------------------------
 
     def focus_item(self, item_id: str) -> QWidget | None:
+        """Focus an item's editor or a criterion's grades; returns the widget to scroll to."""
         editor = self.editors.get(item_id)
         if editor is not None:
             editor.focus_editor()
-        return editor
+            return editor
+        block = self.criteria.get(item_id)
+        if block is not None:
+            block.focus()
+        return block
 
     def focus_first(self) -> None:
-        self.grades.first_button().setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.criteria:
+            next(iter(self.criteria.values())).focus()
+        elif self.grades is not None:
+            self.grades.first_button().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.editors:
+            next(iter(self.editors.values())).focus_editor()
 
     def flush_pending(self) -> None:
         """Save whatever was typed but is still waiting for the pause in typing."""
-        self.narrative_autosave.flush_pending()
+        if self.narrative is not None:
+            self.narrative_autosave.flush_pending()
         if self.example_edit is not None:
             self.example_autosave.flush_pending()
-        self.grades.flush_pending()
+        if self.grades is not None:
+            self.grades.flush_pending()
+        for block in self.criteria.values():
+            block.flush_pending()
         for editor in self.editors.values():
             editor.flush_pending()

@@ -236,7 +236,7 @@ def test_rows_and_columns_far_away_are_not_padded_out(tmp_path):
         '<c r="B2" t="inlineStr"><is><t>1</t></is></c><c r="XFD2" t="inlineStr"><is><t>z</t></is></c></row>'
     entries, _ = read_register(_write(tmp_path, "wide.xlsx", _with_sheet(far_column)))
     assert [e.reference for _, e in entries] == ["1"]
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 10  # a hang guard; figures are in benchmarks/
 
 
 def test_a_claimed_sheet_size_is_not_trusted(tmp_path):
@@ -246,7 +246,7 @@ def test_a_claimed_sheet_size_is_not_trusted(tmp_path):
     assert members[SHEET] != sheet.encode()
     started = time.perf_counter()
     entries, _ = read_register(_write(tmp_path, "claims.xlsx", _zip(members)))
-    assert len(entries) == 3 and time.perf_counter() - started < 2
+    assert len(entries) == 3 and time.perf_counter() - started < 10  # a hang guard; figures are in benchmarks/
 
 
 def test_entity_expansion_in_a_workbook_is_refused(tmp_path):
@@ -257,7 +257,7 @@ def test_entity_expansion_in_a_workbook_is_refused(tmp_path):
     members[SHEET] = (laughs + members[SHEET].decode().replace("Kingsmead Nursery", "&j;")).encode()
     started = time.perf_counter()
     _refused(_write(tmp_path, "laughs.xlsx", _zip(members)), "cannot be read as an Excel workbook")
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 10  # a hang guard; figures are in benchmarks/
 
 
 # --- the seeded fuzz run ----------------------------------------------------------------------------
@@ -341,7 +341,7 @@ def _read_or_refuse(path: Path) -> None:
                 assert len(value) <= LIMITS.cell_chars
                 assert not [c for c in value if unicodedata.category(c) == "Cc"]
         assert all("\n" not in b.reason for b in bad)
-    assert time.perf_counter() - started < 2, f"{path.name} took too long"
+    assert time.perf_counter() - started < 10, f"{path.name} took too long"
 
 
 @pytest.mark.parametrize("suffix, make, mutate", [(".csv", _csv_bytes, _csv_mutation),

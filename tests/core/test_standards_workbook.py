@@ -218,7 +218,7 @@ def _refused(path: Path, says: str, **limits) -> WorkbookError:
     started = time.perf_counter()
     with pytest.raises(WorkbookError) as caught:
         read_workbook(path, WorkbookLimits(**limits)) if limits else read_workbook(path)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 10  # a hang guard
     assert says in str(caught.value) and path.name in str(caught.value)
     return caught.value
 

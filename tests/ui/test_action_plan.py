@@ -212,8 +212,8 @@ def test_action_dialog_returns_the_fields_or_none(qtbot, document):
 
     when_dialog(ActionDialog, fill)
     values = ActionDialog.ask(None, document.assessment, "2")
-    assert values == {"standard_id": "2", "description": "Train governors", "owner": "", "due_date": dt.date(2027, 1, 15),
-                      "status": "not_started", "progress_notes": ""}
+    assert values == {"standard_id": "2", "criterion_id": "", "description": "Train governors", "owner": "",
+                      "due_date": dt.date(2027, 1, 15), "status": "not_started", "progress_notes": ""}
     when_dialog(ActionDialog, lambda dialog: dialog.reject())
     assert ActionDialog.ask(None, document.assessment) is None
 

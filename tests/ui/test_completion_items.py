@@ -19,8 +19,9 @@ def _editor(view, item_id: str):
     return view.current_pane().editors[item_id]
 
 
-def test_the_s11_set_offers_every_item_type(agency_doc):
-    types = {item.type for s in agency_doc.assessment.standards for item in s.items}
+def test_the_shipped_sets_together_offer_every_item_type(shipped_sets):
+    # Tick-all-that-apply items come with the criterion-graded example set (standards format 2).
+    types = {item.type for each in shipped_sets.values() for s in each.standards for item in s.items}
     assert types == set(ItemType)
 
 

@@ -1,10 +1,15 @@
-"""Add or edit one action of the action plan (used by the action plan and the completion screen)."""
+"""Add or edit one action of the action plan (used by the action plan and the completion screen).
+
+An action is for a standard as a whole or, where the standard is graded criterion by criterion
+(standards format 2), for one of its criteria: the Criterion row lists them and is hidden for a
+standard without criteria.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from s11audit.store import ACTION_STATUSES, ActionRow
@@ -16,9 +21,10 @@ DEFAULT_DUE_DAYS = 90  # a term ahead: a realistic first guess that the user the
 
 class ActionDialog(FormDialog):
     def __init__(self, parent: QWidget | None, assessment: SelfAssessment,
-                 standard_id: str | None = None, action: ActionRow | None = None):
+                 standard_id: str | None = None, action: ActionRow | None = None, criterion_id: str = ""):
         super().__init__("action_dialog", parent)
         form = self.form
+        self._assessment = assessment
         self.setWindowTitle("Edit action" if action else "Add action")
         self.set_ok_text("Save action" if action else "Add action")
         standards = assessment.standards
@@ -30,6 +36,8 @@ class ActionDialog(FormDialog):
             form.standard.addItem(assessment.standards_set.standard(chosen).heading, chosen)
         if chosen is not None:
             form.standard.setCurrentIndex(form.standard.findData(chosen))
+        form.standard.currentIndexChanged.connect(lambda _index: self._list_criteria(""))
+        self._list_criteria(action.criterion_id if action else criterion_id)
         for status, label in ACTION_STATUSES.items():
             form.status.addItem(label, status)
         form.dueDate.setMinimumDate(QDate(2000, 1, 1))
@@ -48,6 +56,25 @@ class ActionDialog(FormDialog):
         form.description.textChanged.connect(self._validate)
         self._validate()
         form.description.setFocus()
+
+    def _list_criteria(self, chosen: str) -> None:
+        """The criteria of the chosen standard (that apply to this organisation), after "the standard as a whole"."""
+        combo = self.form.criterion
+        combo.clear()
+        standard_id = self.form.standard.currentData()
+        standard = self._assessment.standards_set.standard(standard_id) if standard_id is not None else None
+        criteria = standard.criteria_for(self._assessment.org_type) if standard is not None else []
+        if standard is not None:
+            combo.addItem(f"Standard {standard.number} as a whole", "")
+        for criterion in criteria:
+            text = criterion.heading if len(criterion.heading) <= 90 else criterion.heading[:89] + "\u2026"
+            combo.addItem(f"Criterion {text}", criterion.id)
+            combo.setItemData(combo.count() - 1, criterion.text, Qt.ItemDataRole.ToolTipRole)
+        if chosen and combo.findData(chosen) < 0 and standard is not None:
+            combo.addItem(f"Criterion {chosen}", chosen)  # no longer applies to this organisation: kept
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        visible = combo.count() > 1
+        self.form.formLayout.setRowVisible(self.form.criterion, visible)
 
     def _no_due_toggled(self, checked: bool) -> None:
         self.form.dueDate.setEnabled(not checked)
@@ -69,6 +96,7 @@ class ActionDialog(FormDialog):
         due: dt.date | None = None if form.noDueDate.isChecked() else form.dueDate.date().toPython()
         return {
             "standard_id": form.standard.currentData(),
+            "criterion_id": form.criterion.currentData() or "",
             "description": form.description.toPlainText().strip(),
             "owner": form.owner.text().strip(),
             "due_date": due,
@@ -78,7 +106,8 @@ class ActionDialog(FormDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, assessment: SelfAssessment, standard_id: str | None = None,
-            action: ActionRow | None = None) -> dict | None:
-        """The action's fields (standard_id, description, owner, due_date, status, progress_notes), or None."""
-        dialog = cls(parent, assessment, standard_id, action)
+            action: ActionRow | None = None, criterion_id: str = "") -> dict | None:
+        """The action's fields (standard_id, criterion_id, description, owner, due_date, status,
+        progress_notes), or None."""
+        dialog = cls(parent, assessment, standard_id, action, criterion_id)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
