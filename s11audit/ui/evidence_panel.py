@@ -95,13 +95,14 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.message)
 
         self.buttons: dict[str, QPushButton] = {}
-        rows = ((("add", "Add evidence\u2026", f"Add evidence files to standard {number}", self.add_files),
+        rows = ((("add", "Add evi&dence\u2026", f"Add evidence files to standard {number}", self.add_files),
                  ("existing", "Link existing evidence\u2026", f"Link evidence already in this audit to standard {number}",
                   self.link_existing)),
                 (("open", "Open", "Open the selected evidence file", self.open_selected),
                  ("rename", "Rename\u2026", "Rename the selected evidence file", self.rename_selected),
-                 ("describe", "Describe\u2026", "Describe the selected evidence file", self.describe_selected),
-                 ("links", "Link to items\u2026", "Choose the items and standards the selected evidence supports",
+                 ("describe", "Describe\u2026", "Describe the selected evidence file", self.describe_selected)),
+                # Three short rows rather than two long ones, so large text still fits a narrow window.
+                (("links", "Link to items\u2026", "Choose the items and standards the selected evidence supports",
                   self.link_selected),
                  ("remove", "Remove", "Remove the selected evidence file from the audit", self.remove_selected)))
         for row in rows:
