@@ -413,7 +413,10 @@ class MainWindow(QMainWindow):
 
         self.settings.add_recent(workspace.path)
         self.start_screen.show_recent(self.settings.recent_files())
-        window = BusinessUnitWindow(workspace, self.catalogue.report().sets)
+        from s11audit.business_unit.cycle_sets import set_sources
+
+        report = self.catalogue.report()
+        window = BusinessUnitWindow(workspace, report.sets, sources=set_sources(report))
         self.workspace_windows.append(window)
         window.destroyed.connect(lambda: self.workspace_windows.remove(window) if window in self.workspace_windows else None)
         window.show()
@@ -504,7 +507,9 @@ class MainWindow(QMainWindow):
     def show_standards_sets(self) -> None:
         from s11audit.ui.dialogs.standards_sets import StandardsSetsDialog
 
-        StandardsSetsDialog.show_sets(self, self.catalogue.report())
+        dialog = StandardsSetsDialog(self, self.catalogue.report())
+        dialog.sets_changed.connect(self.catalogue.replace)  # an imported set is offered at once
+        dialog.exec()
 
     def show_about(self) -> None:
         from s11audit.ui.dialogs.about import AboutDialog

@@ -42,6 +42,12 @@ class StandardsCatalogue(QObject):
     def is_loaded(self) -> bool:
         return self._report is not None
 
+    def replace(self, report: LoadReport) -> None:
+        """Use sets found again (after a set was imported), so new audits offer them at once."""
+        self._timer.stop()
+        self._report = report
+        self.loaded.emit(report)
+
     def report(self) -> LoadReport:
         """The sets and skipped files, loading them now if that has not happened yet."""
         if self._report is None:

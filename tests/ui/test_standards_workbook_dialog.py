@@ -117,3 +117,22 @@ def test_the_buttons_have_their_own_alt_keys(dialog):
     assert "&Import from workbook..." in texts and "Save as &workbook..." in texts
     keys = [text[text.index("&") + 1].lower() for text in texts]
     assert len(keys) == len(set(keys))
+
+
+def test_a_set_imported_from_the_main_window_is_offered_for_new_audits_at_once(qtbot, own_workbook, monkeypatch):
+    from s11audit.ui.main_window import MainWindow
+
+    window = MainWindow.create()
+    qtbot.addWidget(window)
+    assert window.catalogue.report().find("our-partnership-s11") is None
+    _choose_file(monkeypatch, own_workbook)
+
+    def import_then_close() -> None:
+        shown = window.findChild(StandardsSetsDialog)
+        _import(qtbot, shown)
+        shown.reject()
+
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, import_then_close)
+    window.show_standards_sets()
+    assert window.catalogue.report().find("our-partnership-s11") is not None

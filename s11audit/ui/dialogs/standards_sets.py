@@ -176,7 +176,7 @@ class StandardsSetsDialog(FormDialog):
         self._show_report(discover(), select=key)
         self.sets_changed.emit(self.report)
         self._say(f"Imported {shown(content['title'], 120)} (version {shown(key[1], 64)}) into your standards "
-                  f"folder as {target.name}. New audits can use it after the app is restarted.")
+                  f"folder as {target.name}. New audits can use it now.")
 
     @classmethod
     def show_sets(cls, parent: QWidget | None, report: LoadReport) -> None:
