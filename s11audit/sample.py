@@ -5,6 +5,12 @@ the set itself (so it works for a business unit's own sets too) with a fixed see
 command always makes the same audit: varied grades, narratives, item answers, a few evidence
 files and an action plan that covers every standard graded below the line. ``sign_sample`` signs
 it off (one signatory for each role of the set), for a signed sample.
+
+Format 2 sets get the same treatment per criterion: each criterion is graded on its own scale (or
+marked not applicable, with a reason, where the set allows it), with the actions, evidence and
+examples its grade needs; a standard's own grade is chosen only where its rule is ``chosen``;
+information sections have only their fields filled in. Standards without criteria are filled
+exactly as before, so the samples of format 1 sets do not change.
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ import hashlib
 import random
 from pathlib import Path
 
+from s11audit.dates import window_start
 from s11audit.organisations import AGENCY
 from s11audit.standards import GradeLevel, Item, ItemType, Standard, StandardsSet
-from s11audit.standards.model import Requirement
+from s11audit.standards.model import Criterion, GradeRule, NotApplicable, Requirement
 from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails, SignatoryEntry
 from s11audit.store.assessment import SelfAssessment
 
@@ -104,30 +111,51 @@ def _choose_grade(levels: tuple[GradeLevel, ...], index: int, rng: random.Random
 
 def _text_answer(item: Item, rng: random.Random) -> str:
     wording = item.text.lower()
+    if "email" in wording:
+        return "safeguarding@northfield.example.org"
     if "name" in wording:
         return f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}"
     return ("After children told us the consent leaflet was hard to follow, we rewrote it with the youth forum; "
             "the new version has been in use since June and early feedback is positive.")
 
 
-def _answer(item: Item, level: GradeLevel, levels: tuple[GradeLevel, ...], rng: random.Random, today: dt.date):
+def _date_answer(item: Item, rng: random.Random, today: dt.date) -> str:
+    days = rng.randint(20, 600)
+    if item.within:
+        # Inside the item's window (its more recent half), so the sample shows no out-of-date hint.
+        days %= max(1, (today - window_start(item.within, today)).days // 2)
+    return (today - dt.timedelta(days=days)).isoformat()
+
+
+def _ticked(item: Item, rng: random.Random) -> list[str]:
+    """Most of the choices ticked, in no particular order (the store puts them in the set's order)."""
+    count = max(1, min(len(item.choices), round(len(item.choices) * rng.choice([0.4, 0.6, 0.75, 1.0]))))
+    return rng.sample(list(item.choices), count)
+
+
+def _answer(item: Item, level: GradeLevel | None, levels: tuple[GradeLevel, ...], rng: random.Random, today: dt.date):
+    """An answer to an item; ``level`` is the standard's grade (``None`` in an information section)."""
     kind = item.type
     if kind is ItemType.YES_NO:
-        if level.needs_action and item.partly:
+        if level is not None and level.needs_action and item.partly:
             return rng.choice(["partly", "yes", "no"])
         return "yes" if rng.random() < 0.9 else ("partly" if item.partly else "no")
     if kind is ItemType.PERCENTAGE:
         return rng.choice([72, 81, 88, 92, 95, 97, 100])
     if kind is ItemType.NUMBER:
         low = int(item.min or 0)
+        if level is None and item.max is None:  # an information section's head counts
+            return rng.randint(low + 40, low + 2400)
         high = int(item.max) if item.max is not None else low + 12
         return rng.randint(low + (1 if low == 0 and "deput" in item.text.lower() else 0), max(low + 1, min(high, low + 12)))
     if kind is ItemType.DATE:
-        return (today - dt.timedelta(days=rng.randint(20, 600))).isoformat()
+        return _date_answer(item, rng, today)
     if kind is ItemType.CHOICE:
         return item.choices[0] if rng.random() < 0.6 else rng.choice(item.choices)
+    if kind is ItemType.MULTI_CHOICE:
+        return _ticked(item, rng)
     if kind is ItemType.GRADED:
-        position = levels.index(level) + rng.choice([0, 0, 1, -1])
+        position = (levels.index(level) if level is not None else len(levels) - 2) + rng.choice([0, 0, 1, -1])
         return levels[max(0, min(len(levels) - 1, position))].id
     return _text_answer(item, rng)
 
@@ -141,39 +169,141 @@ def _narrative(standard: Standard, level: GradeLevel, levels: tuple[GradeLevel, 
     return "\n\n".join(paragraphs)
 
 
-def fill_assessment(assessment: SelfAssessment, organisation: str, seed: int = 2026) -> None:
-    """Complete every standard and item of an audit with varied, realistic content."""
-    rng = random.Random(seed)
-    today = dt.date(2026, 11, 1)
-    scale = assessment.standards_set.grade_scale
-    levels = scale.levels
-    files = [assessment.evidence.add(_evidence_file(name, organisation, i), description=desc)
-             for i, (name, desc) in enumerate(EVIDENCE)]
-    for index, standard in enumerate(assessment.standards):
-        level = _choose_grade(levels, index, rng)
+EXAMPLE = "Our young people's advisory group co-designed the new referral leaflet; partners have adopted it across the area."
+ACTION_VERBS = ["Review and relaunch", "Audit and report on", "Deliver briefings on"]
+CRITERION_ACTIONS = [
+    "Agree a plan, with a named lead in each service, to put criterion {number} fully in place",
+    "Audit practice against criterion {number} and report the findings to the safeguarding committee",
+]
+LEANS = [0, 1, 0, -1, -1, 0, 1]  # how far a standard's criteria sit from the usual pattern, by its position
+CRITERION_NOTES = {
+    "low": "The evidence we hold does not yet show this; the action below sets out how we will close the gap.",
+    "mid": "This is in place, and the evidence listed shows it for most services.",
+    "high": "This is embedded: it is checked through our audit programme and we can show its effect for children.",
+}
+NA_REASON = ("We do not commission or provide this service in the partnership area; the commissioning team "
+             "confirmed this in October.")
+
+
+class _Filler:
+    """Fills one audit; ``rng`` is drawn from in a fixed order, so a seed always gives the same audit."""
+
+    def __init__(self, assessment: SelfAssessment, organisation: str, seed: int):
+        self.assessment = assessment
+        self.rng = random.Random(seed)
+        self.today = dt.date(2026, 11, 1)
+        self.levels = assessment.standards_set.grade_scale.levels
+        self.files = [assessment.evidence.add(_evidence_file(name, organisation, i), description=desc)
+                      for i, (name, desc) in enumerate(EVIDENCE)]
+        self.criteria_seen = 0
+
+    def fill(self) -> None:
+        for index, standard in enumerate(self.assessment.standards):
+            if not standard.graded:
+                self.answer_items(standard, None)
+            elif standard.criteria:
+                self.criteria_standard(standard, index)
+            else:
+                self.standard(standard, index)
+
+    def answer_items(self, standard: Standard, level: GradeLevel | None) -> None:
+        for item in standard.items_for(self.assessment.org_type):
+            self.assessment.set_answer(item.id, _answer(item, level, self.levels, self.rng, self.today))
+
+    def standard(self, standard: Standard, index: int) -> None:
+        """A standard graded on its own (every standard of a format 1 set)."""
+        assessment, rng = self.assessment, self.rng
+        level = _choose_grade(self.levels, index, rng)
         assessment.set_grade(standard.id, level.id)
-        assessment.set_narrative(standard.id, _narrative(standard, level, levels, index, rng))
-        for item in standard.items_for(assessment.org_type):
-            assessment.set_answer(item.id, _answer(item, level, levels, rng, today))
-        evidence = files[index % len(files)]
+        assessment.set_narrative(standard.id, _narrative(standard, level, self.levels, index, rng))
+        self.answer_items(standard, level)
+        evidence = self.files[index % len(self.files)]
         assessment.evidence.link(evidence.id, standard.id)
         graded_items = [i for i in standard.items_for(assessment.org_type) if i.type is ItemType.GRADED]
         if graded_items:
             assessment.evidence.link(evidence.id, standard.id, graded_items[0].id)
         if level.requires is Requirement.EXAMPLE:
-            assessment.set_example(standard.id, "Our young people's advisory group co-designed the new referral "
-                                                "leaflet; partners have adopted it across the area.")
+            assessment.set_example(standard.id, EXAMPLE)
         if level.needs_action:
-            for n in range(1 if rng.random() < 0.5 else 2):
+            self.standard_actions(standard)
+
+    def standard_actions(self, standard: Standard) -> None:
+        rng = self.rng
+        for n in range(1 if rng.random() < 0.5 else 2):
+            self.assessment.actions.add(
+                standard.id, f"{ACTION_VERBS[n]} {standard.title.lower()} arrangements in every team",
+                owner=f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}",
+                due_date=self.today + dt.timedelta(days=rng.choice([-30, 60, 120, 180])),
+                status=rng.choice(["not_started", "in_progress", "in_progress", "complete"]),
+                progress_notes="Agreed at the safeguarding committee; progress reported each quarter.",
+            )
+
+    def criteria_standard(self, standard: Standard, index: int) -> None:
+        """A standard with graded criteria: each criterion, then the standard's own grade if it is chosen."""
+        assessment = self.assessment
+        evidence = self.files[index % len(self.files)]
+        assessment.evidence.link(evidence.id, standard.id)
+        graded = 0
+        for criterion in standard.criteria_for(assessment.org_type):
+            if graded and criterion.not_applicable is not NotApplicable.NOT_ALLOWED and self.rng.random() < 0.5:
+                assessment.set_not_applicable(criterion.id, NA_REASON)
+                continue
+            self.criterion(standard, criterion, LEANS[index % len(LEANS)])
+            graded += 1
+        if standard.grade_rule is GradeRule.CHOSEN:
+            assessment.set_grade(standard.id, self.chosen_grade(standard).id)
+        grade = assessment.response(standard.id).grade
+        level = assessment.standards_set.grade_scale.level(grade) if grade else self.levels[-2]
+        assessment.set_narrative(standard.id, _narrative(standard, level, self.levels, index, self.rng))
+        self.answer_items(standard, level)
+        if level.requires is Requirement.EXAMPLE:
+            assessment.set_example(standard.id, EXAMPLE)
+        if level.needs_action and not assessment.actions.for_standard(standard.id):
+            self.standard_actions(standard)
+
+    def criterion(self, standard: Standard, criterion: Criterion, lean: int) -> None:
+        assessment, rng = self.assessment, self.rng
+        levels = criterion.scale.levels
+        usual = levels.index(_choose_grade(levels, self.criteria_seen, rng))
+        level = levels[max(0, min(len(levels) - 1, usual + lean))]
+        self.criteria_seen += 1
+        assessment.set_grade(criterion.id, level.id)
+        rank = levels.index(level)
+        assessment.set_narrative(criterion.id, CRITERION_NOTES["low" if level.needs_action else
+                                                               "high" if rank == len(levels) - 1 else "mid"])
+        needs = {level.requires, criterion.requires}
+        if Requirement.EVIDENCE in needs or rng.random() < 0.4:
+            evidence = self.files[(self.criteria_seen + 1) % len(self.files)]
+            assessment.evidence.link(evidence.id, standard.id, criterion.id)
+        if Requirement.EXAMPLE in needs:
+            assessment.set_example(criterion.id, EXAMPLE)
+        if level.needs_action:
+            for n in range(1 if rng.random() < 0.6 else 2):
                 assessment.actions.add(
-                    standard.id,
-                    f"{['Review and relaunch', 'Audit and report on', 'Deliver briefings on'][n]} "
-                    f"{standard.title.lower()} arrangements in every team",
+                    standard.id, CRITERION_ACTIONS[n].format(number=criterion.number),
                     owner=f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}",
-                    due_date=today + dt.timedelta(days=rng.choice([-30, 60, 120, 180])),
-                    status=rng.choice(["not_started", "in_progress", "in_progress", "complete"]),
-                    progress_notes="Agreed at the safeguarding committee; progress reported each quarter.",
+                    due_date=self.today + dt.timedelta(days=rng.choice([60, 90, 120, 180])),
+                    status=rng.choice(["not_started", "in_progress", "in_progress"]),
+                    progress_notes="Agreed with the board-level lead; reviewed at each safeguarding committee.",
+                    criterion_id=criterion.id,
                 )
+
+    def chosen_grade(self, standard: Standard) -> GradeLevel:
+        """The grade a lead would choose: near the mean of its criteria, now and then a step more cautious."""
+        scale = self.assessment.standards_set.grade_scale
+        responses = self.assessment.responses()
+        judged = [(c, responses[c.id].grade) for c in standard.criteria_for(self.assessment.org_type)
+                  if c.id in responses and responses[c.id].grade]
+        if not judged:
+            return _choose_grade(self.levels, 0, self.rng)
+        mean = sum(c.scale.percent(g) for c, g in judged) / len(judged)
+        nearest = min(range(len(self.levels)), key=lambda r: (abs(scale.percent(self.levels[r].id) - mean), r))
+        return self.levels[max(0, nearest - (self.rng.random() < 0.25))]
+
+
+def fill_assessment(assessment: SelfAssessment, organisation: str, seed: int = 2026) -> None:
+    """Complete every standard, criterion and item of an audit with varied, realistic content."""
+    _Filler(assessment, organisation, seed).fill()
 
 
 def sign_sample(assessment: SelfAssessment, signed_on: dt.date | None = None) -> None:

@@ -178,9 +178,15 @@ class SelfAssessment:
                               grade=None, not_applicable=True, na_reason=reason)
 
     def restore_judgement(self, standard_id: str, grade: str | None, not_applicable: bool, na_reason: str) -> None:
-        """Put back a grade or N/A exactly as it was (used by undo)."""
+        """Put back a grade or N/A exactly as it was (used by undo). A standard whose grade comes from
+        its criteria goes back to that grade (its saved grade is never chosen)."""
+        target = self._target(standard_id)
         if not_applicable:
             self.set_not_applicable(standard_id, na_reason)
+        elif isinstance(target, Standard) and target.derived:
+            if self.response(standard_id).not_applicable:
+                with self._writer.change() as session:
+                    self._derive(session, target)
         else:
             self.set_grade(standard_id, grade)
 

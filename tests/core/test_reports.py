@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from pypdf import PdfReader
 
 from s11audit.reports import ReportError
@@ -17,6 +18,7 @@ from s11audit.reports.pdf import write_return_pdf
 from s11audit.reports.xlsx import write_action_plan_xlsx
 from s11audit.sample import make_sample
 from s11audit.standards import ItemType
+from s11audit.standards.model import NotApplicable
 from s11audit.store import AuditFile
 
 
@@ -53,6 +55,9 @@ def test_pdf_holds_the_return(sample, tmp_path):
     titles = _outline_titles(reader.outline)
     assert titles[0] == "Summary of grades" and titles[-1] == "Action plan"
     standards = reader.outline[titles.index("Standards") + 1]
+    if assessment.standards_set.groups:  # a set with parts: its standards sit under their part's heading
+        assert [e.title for e in standards if not isinstance(e, list)] == [g.title for g in assessment.standards_set.groups]
+        standards = [entry for under_part in standards if isinstance(under_part, list) for entry in under_part]
     assert [entry.title for entry in standards] == [s.heading for s in assessment.standards]
     pages = [reader.get_destination_page_number(entry) for entry in standards]
     assert pages == sorted(set(pages)) and pages[0] > 1  # each standard on its own page, after the summary
@@ -66,7 +71,7 @@ def test_pdf_without_sign_off_escapes_user_text_and_flows_long_narratives(sample
     first = assessment.standards[0].id
     paragraph = "Staff said <b>supervision</b> & support improved; \u201cquoted\u201d text. " * 40
     assessment.set_narrative(first, "\n\n".join([paragraph] * 12))
-    second = assessment.standards[1].id
+    second = next(s.id for s in assessment.standards[1:] if s.not_applicable is not NotApplicable.NOT_ALLOWED)
     assessment.set_not_applicable(second, "No direct services <commissioned> & checked")
     written = next(i for s in assessment.standards for i in s.items_for(assessment.org_type) if i.type is ItemType.TEXT)
     assessment.set_answer(written.id, "A long written answer that ends with Zakończenie. " * 200)
@@ -93,32 +98,41 @@ def test_xlsx_holds_the_action_plan(sample, tmp_path):
     sheet = workbook["Action plan"]
     actions = assessment.actions.list()
     assert sheet.max_row == len(actions) + 1
-    assert [c.value for c in sheet[1]] == ["Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
+    headers = [c.value for c in sheet[1]]
+    parts = ["Part"] if assessment.standards_set.groups else []  # a set with parts (format 2) says which
+    assert headers == parts + ["Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
+    col = {name: index for index, name in enumerate(headers)}
+    status = f"{get_column_letter(col['Status'] + 1)}2"
     for row, action in zip(sheet.iter_rows(min_row=2), actions):
-        assert row[1].value == action.description
-        assert row[4].value == action.status_label
+        assert row[col["Action"]].value == action.description
+        assert row[col["Status"]].value == action.status_label
         if action.due_date:
-            assert isinstance(row[3].value, dt.datetime) and row[3].value.date() == action.due_date
-            assert row[3].is_date
+            due = row[col["Due date"]]
+            assert isinstance(due.value, dt.datetime) and due.value.date() == action.due_date
+            assert due.is_date
     last = sheet[sheet.max_row]
-    assert last[0].value == standard.heading
-    assert last[1].value == "=SUM(A1)" and last[1].data_type == "s" and last[1].quotePrefix
-    assert last[2].value == "+44 20 7946 0000" and last[5].value == "@risk: -1 day"
+    assert last[col["Standard"]].value == standard.heading
+    action_cell = last[col["Action"]]
+    assert action_cell.value == "=SUM(A1)" and action_cell.data_type == "s" and action_cell.quotePrefix
+    assert last[col["Owner"]].value == "+44 20 7946 0000" and last[col["Progress notes"]].value == "@risk: -1 day"
     for ws in workbook.worksheets:
         assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
 
     validations = sheet.data_validations.dataValidation
     assert len(validations) == 1 and validations[0].type == "list"
-    assert "E2" in str(validations[0].sqref) and "In progress" in validations[0].formula1
+    assert status in str(validations[0].sqref) and "In progress" in validations[0].formula1
     formatted = [str(rng.sqref) for rng in sheet.conditional_formatting]
-    assert any(rng.startswith("E2") for rng in formatted)
+    assert any(rng.startswith(status) for rng in formatted)
     assert sum(len(rng.rules) for rng in sheet.conditional_formatting) == 3
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith("A1:F")
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith(f"A1:{get_column_letter(len(headers))}")
 
     grades = workbook["Grades"]
-    assert grades.max_row == len(assessment.standards) + 1
-    assert [grades.cell(r, 2).value for r in range(2, grades.max_row + 1)] == [s.title for s in assessment.standards]
-    assert grades.cell(2, 3).fill.fgColor.rgb.endswith(
+    numbers = {s.number for s in assessment.standards}
+    rows = [r for r in range(2, grades.max_row + 1) if grades.cell(r, 1).value in numbers]
+    if assessment.standards_set.format_version < 2:
+        assert rows == list(range(2, len(assessment.standards) + 2))
+    assert [grades.cell(r, 2).value for r in rows] == [s.title for s in assessment.standards]
+    assert grades.cell(rows[0], 3).fill.fgColor.rgb.endswith(
         assessment.standards_set.grade_scale.level(assessment.response(assessment.standards[0].id).grade).colour[1:].upper())
 
 
