@@ -486,7 +486,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("workspace", type=Path, metavar="WORKSPACE")
     add.add_argument("--name", required=True, help="e.g. 2026/27")
     add.add_argument("--set", required=True, metavar="SET",
-                     help="standards set id (e.g. s175-kcsie2025), id@version (s175-kcsie2025@2026.1) or a set file")
+                     help="standards set id (e.g. s175-kcsie2025), id@version (s175-kcsie2025@2026.2) or a set file")
     add.add_argument("--set-version", metavar="VERSION", help="a specific version of the set")
     add.add_argument("--due", required=True, type=_date, metavar="YYYY-MM-DD")
     add.add_argument("--opens", type=_date, metavar="YYYY-MM-DD")
