@@ -81,10 +81,13 @@ def _safe(text: str) -> str:
 def earlier_from_return(previous: SignedReturn) -> Earlier:
     """Last cycle's return as the plain earlier audit that carry forward works from."""
     content = previous.content
+    # A standard's criteria (format 2) are judged like standards, each under its own id.
+    judged = [(s, "standard_id") for s in content.get("standards", [])]
+    judged += [(c, "criterion_id") for s in content.get("standards", []) for c in s.get("criteria") or []]
     responses = tuple(
-        ResponseRow(str(s.get("standard_id")), s.get("grade"), bool(s.get("not_applicable")), s.get("na_reason") or "",
+        ResponseRow(str(s.get(key)), s.get("grade"), bool(s.get("not_applicable")), s.get("na_reason") or "",
                     s.get("narrative") or "", s.get("example") or "")
-        for s in content.get("standards", []))
+        for s, key in judged)
     answers = tuple((str(a.get("item_id")), a.get("value"), a.get("comment") or "")
                     for a in content.get("item_answers", []) if a.get("value") is not None)
     evidence = tuple(
@@ -96,10 +99,13 @@ def earlier_from_return(previous: SignedReturn) -> Earlier:
         for e in previous.evidence)
     actions = tuple(
         EarlierAction(str(a.get("standard_id")), a.get("action") or "", a.get("owner") or "", _date(a.get("due_date")),
-                      a.get("status") or "not_started", a.get("progress_notes") or "")
+                      a.get("status") or "not_started", a.get("progress_notes") or "",
+                      criterion_id=str(a.get("criterion_id") or ""))
         for a in content.get("action_plan", []) if (a.get("action") or "").strip())
     return Earlier(str(content.get("cycle", "")), int(content.get("audit_version") or 1), responses, answers,
-                   evidence, actions, evidence_bytes=lambda entry: previous.evidence_bytes(entry.key))
+                   evidence, actions, evidence_bytes=lambda entry: previous.evidence_bytes(entry.key),
+                   criterion_ids=frozenset(r.standard_id for r, (_, key) in zip(responses, judged, strict=True)
+                                           if key == "criterion_id"))
 
 
 def _same_organisation(organisation: OrganisationDetails, previous: SignedReturn) -> bool:

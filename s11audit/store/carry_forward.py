@@ -11,6 +11,12 @@ answers, evidence files (bytes copied inside SQLite when they are in the same fi
 actions. Complete actions are not carried: they are done. Anything that no longer fits the new set
 (a standard or item that is not in it or no longer applies to the organisation's type, a grade
 that is not a level of the new scale, an answer the item no longer accepts) is left out and listed.
+
+Criteria (standards format 2) follow the same rule: a criterion's grade, N/A and narrative are
+carried where the criterion is in the new set, applies, and the grade is a level of its scale
+there; an action or evidence link keeps its criterion on the same terms. A standard whose grade
+comes from its criteria (or an information standard) never takes its earlier grade: a derived
+grade is worked out again from the criteria carried (``grading.derived_grade``).
 """
 
 from __future__ import annotations
@@ -25,7 +31,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from s11audit.grading import derived_grade
 from s11audit.standards import StandardsSet
+from s11audit.standards.model import NotApplicable
 from s11audit.store.answers import AnswerError, normalise
 from s11audit.store.models import (
     Action,
@@ -66,6 +74,7 @@ class EarlierAction:
     progress_notes: str = ""
     created_at: dt.datetime | None = None
     created_by: str = ""
+    criterion_id: str = ""  # the criterion it is for (format 2), "" for the standard as a whole
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,7 @@ class Earlier:
     evidence: tuple[EarlierEvidence, ...]
     actions: tuple[EarlierAction, ...]
     evidence_bytes: Callable[[EarlierEvidence], bytes] | None = field(default=None, compare=False)
+    criterion_ids: frozenset[str] = frozenset()  # which response ids were criteria in the earlier set
 
     @property
     def label(self) -> str:
@@ -99,6 +109,7 @@ class Carried:
     actions: tuple[EarlierAction, ...]
     complete_actions: int
     left_out: tuple[str, ...]
+    criteria: int = 0  # how many of ``responses`` are criteria's
 
 
 @dataclass(frozen=True)
@@ -113,10 +124,12 @@ class CarryForwardReport:
     actions: int
     complete_actions: int = 0
     left_out: tuple[str, ...] = ()
+    criteria: int = 0
 
     @property
     def carried(self) -> str:
-        return (f"{_count(self.standards, 'standard')} (grades, narratives and examples), "
+        criteria = f"{_count(self.criteria, 'criterion').replace('criterions', 'criteria')}, " if self.criteria else ""
+        return (f"{_count(self.standards, 'standard')} (grades, narratives and examples), {criteria}"
                 f"{_count(self.answers, 'item answer')}, {_count(self.evidence, 'evidence file')} "
                 f"and {_count(self.actions, 'open action')}")
 
@@ -156,7 +169,9 @@ def earlier_in_file(session: Session, audit: Audit) -> Earlier:
                                        e.sha256, e.added_by, e.added_at,
                                        tuple((link.standard_id, link.item_id) for link in e.links)) for e in evidence),
         actions=tuple(EarlierAction(a.standard_id, a.description, a.owner, a.due_date, a.status, a.progress_notes,
-                                    a.created_at, a.created_by) for a in actions),
+                                    a.created_at, a.created_by, a.criterion_id or "") for a in actions),
+        criterion_ids=frozenset(str(c.get("id")) for s in json.loads(audit.snapshot.content).get("standards", [])
+                                for c in s.get("criteria") or []),
     )
 
 
@@ -172,13 +187,16 @@ def only_standards(earlier: Earlier, standard_ids: Iterable[str], standards_set:
         except KeyError:
             return False
 
+    def owner(criterion_id: str) -> bool:  # a criterion of a standard in focus
+        return standards_set.is_criterion(criterion_id) and standards_set.standard_of_criterion(criterion_id).id in wanted
+
     evidence = []
     for entry in earlier.evidence:
         links = tuple((sid, iid) for sid, iid in entry.links if sid in wanted)
         if links:
             evidence.append(replace(entry, links=links))
     return replace(earlier,
-                   responses=tuple(r for r in earlier.responses if r.standard_id in wanted),
+                   responses=tuple(r for r in earlier.responses if r.standard_id in wanted or owner(r.standard_id)),
                    answers=tuple(a for a in earlier.answers if item_wanted(a[0])),
                    evidence=tuple(evidence),
                    actions=tuple(a for a in earlier.actions if a.standard_id in wanted))
@@ -187,43 +205,94 @@ def only_standards(earlier: Earlier, standard_ids: Iterable[str], standards_set:
 # --- deciding what fits ----------------------------------------------------------------------------
 
 
+class _Fits:
+    """Whether a standard, item, criterion or evidence link of an earlier audit is in the new set and applies."""
+
+    def __init__(self, standards_set: StandardsSet, org_type: str):
+        self.set, self.org_type = standards_set, org_type
+
+    def standard(self, standard_id: str) -> bool:
+        try:
+            return self.set.standard(standard_id).applies(self.org_type)
+        except KeyError:
+            return False
+
+    def item(self, item_id: str) -> bool:
+        try:
+            standard = self.set.standard_of_item(item_id)
+        except KeyError:
+            return False
+        return standard.applies(self.org_type) and self.set.item(item_id).applies(self.org_type)
+
+    def criterion(self, criterion_id: str, standard_id: str | None = None) -> bool:
+        """In the new set and applying, and (when given) still a criterion of ``standard_id``."""
+        try:
+            standard = self.set.standard_of_criterion(criterion_id)
+        except KeyError:
+            return False
+        return (standard.applies(self.org_type) and self.set.criterion(criterion_id).applies(self.org_type)
+                and standard_id in (None, standard.id))
+
+    def link(self, standard_id: str, target_id: str) -> bool:
+        if not target_id:
+            return self.standard(standard_id)
+        if self.set.is_criterion(target_id):
+            return self.criterion(target_id, standard_id)
+        return self.item(target_id)
+
+
+def _response(response: ResponseRow, fits: _Fits, was_criterion: bool, left_out: list[str]) -> ResponseRow | None:
+    """An earlier standard's or criterion's response as it fits the new set, or ``None`` if it does not."""
+    rid, standards_set = response.standard_id, fits.set
+    is_criterion = standards_set.is_criterion(rid)
+    what = "Criterion" if is_criterion or was_criterion else "Standard"
+    if not (fits.criterion(rid) if is_criterion else fits.standard(rid)):
+        if response.judged or response.narrative or response.example:
+            left_out.append(f"{what} {rid}: not in the new set (or does not apply), so its grade and narrative "
+                            "were left out.")
+        return None
+    scale = standards_set.scale_of(rid)
+    target = standards_set.criterion(rid) if is_criterion else standards_set.standard(rid)
+    if not is_criterion and (target.derived or not target.graded):
+        # A derived grade is worked out again from the criteria carried; an information section has none.
+        return replace(response, grade=None)
+    if response.grade is not None and not scale.has_level(response.grade):
+        left_out.append(f"{what} {rid}: grade {response.grade!r} is not a grade of {scale.name}; choose the grade again.")
+        response = replace(response, grade=None)
+    na_allowed = target.not_applicable is not NotApplicable.NOT_ALLOWED if is_criterion else scale.not_applicable_allowed
+    if response.not_applicable and not na_allowed:
+        left_out.append(f"{what} {rid}: 'not applicable' is not allowed by {scale.name}.")
+        response = replace(response, not_applicable=False, na_reason="")
+    return response
+
+
+def _rederive(responses: list[ResponseRow], standards_set: StandardsSet, org_type: str) -> list[ResponseRow]:
+    """The responses with each derived standard's grade worked out from the criteria carried."""
+    by_id = {r.standard_id: r for r in responses}
+    for standard in standards_set.standards_for(org_type):
+        if not standard.derived or (standard.id in by_id and by_id[standard.id].not_applicable):
+            continue
+        grade = derived_grade(standard, standards_set.grade_scale, org_type, by_id)
+        if standard.id in by_id:
+            by_id[standard.id] = replace(by_id[standard.id], grade=grade)
+        elif grade is not None:
+            by_id[standard.id] = ResponseRow(standard.id, grade)
+    return list(by_id.values())
+
+
 def choose(earlier: Earlier, standards_set: StandardsSet, org_type: str) -> Carried:
     """Split an earlier audit into what fits ``standards_set`` for this type of organisation and what does not."""
     scale = standards_set.grade_scale
+    fits = _Fits(standards_set, org_type)
     left_out: list[str] = []
 
-    def standard_fits(standard_id: str) -> bool:
-        try:
-            return standards_set.standard(standard_id).applies(org_type)
-        except KeyError:
-            return False
-
-    def item_fits(item_id: str) -> bool:
-        try:
-            standard = standards_set.standard_of_item(item_id)
-        except KeyError:
-            return False
-        return standard.applies(org_type) and standards_set.item(item_id).applies(org_type)
-
-    responses = []
-    for response in earlier.responses:
-        if not standard_fits(response.standard_id):
-            if response.judged or response.narrative or response.example:
-                left_out.append(f"Standard {response.standard_id}: not in the new set (or does not apply), "
-                                "so its grade and narrative were left out.")
-            continue
-        if response.grade is not None and not scale.has_level(response.grade):
-            left_out.append(f"Standard {response.standard_id}: grade {response.grade!r} is not a grade of "
-                            f"{scale.name}; choose the grade again.")
-            response = replace(response, grade=None)
-        if response.not_applicable and not scale.not_applicable_allowed:
-            left_out.append(f"Standard {response.standard_id}: 'not applicable' is not allowed by {scale.name}.")
-            response = replace(response, not_applicable=False, na_reason="")
-        responses.append(response)
+    carried = (_response(r, fits, r.standard_id in earlier.criterion_ids, left_out) for r in earlier.responses)
+    responses = _rederive([r for r in carried if r is not None], standards_set, org_type)
+    criteria = sum(1 for r in responses if standards_set.is_criterion(r.standard_id))
 
     answers = []
     for item_id, value, comment in earlier.answers:
-        if not item_fits(item_id):
+        if not fits.item(item_id):
             left_out.append(f"Item {item_id}: not in the new set (or does not apply), so its answer was left out.")
             continue
         try:
@@ -236,9 +305,9 @@ def choose(earlier: Earlier, standards_set: StandardsSet, org_type: str) -> Carr
 
     evidence = []
     for entry in earlier.evidence:
-        links = tuple((sid, iid) for sid, iid in entry.links if (item_fits(iid) if iid else standard_fits(sid)))
-        dropped = [f"standard {sid}" + (f", item {iid}" if iid else "") for sid, iid in entry.links
-                   if (sid, iid) not in links]
+        links = tuple((sid, iid) for sid, iid in entry.links if fits.link(sid, iid))
+        dropped = [f"standard {sid}" + (f", {'criterion' if standards_set.is_criterion(iid) else 'item'} {iid}"
+                                        if iid else "") for sid, iid in entry.links if (sid, iid) not in links]
         if entry.links and not links:
             left_out.append(f"Evidence {entry.name!r}: everything it supported ({'; '.join(dropped)}) is not in "
                             "the new set, so the file was left out.")
@@ -252,14 +321,19 @@ def choose(earlier: Earlier, standards_set: StandardsSet, org_type: str) -> Carr
         if action.status == "complete":
             complete += 1
             continue
-        if not standard_fits(action.standard_id):
+        if not fits.standard(action.standard_id):
             left_out.append(f"Action {action.description!r}: its standard {action.standard_id} is not in the new set.")
             continue
+        if action.criterion_id and not fits.criterion(action.criterion_id, action.standard_id):
+            left_out.append(f"Action {action.description!r}: its criterion {action.criterion_id} is not in the new "
+                            f"set, so it was carried for standard {action.standard_id} as a whole.")
+            action = replace(action, criterion_id="")
         if action.status not in ACTION_STATUSES:
             action = replace(action, status="not_started")
         actions.append(action)
 
-    return Carried(tuple(responses), tuple(answers), tuple(evidence), tuple(actions), complete, tuple(left_out))
+    return Carried(tuple(responses), tuple(answers), tuple(evidence), tuple(actions), complete, tuple(left_out),
+                   criteria)
 
 
 # --- writing it into the new audit -----------------------------------------------------------------
@@ -297,9 +371,11 @@ def carry_into(writer: Writer, audit_id: int, earlier: Earlier, carried: Carried
     for a in carried.actions:
         session.add(Action(audit_id=audit_id, standard_id=a.standard_id, description=a.description, owner=a.owner,
                            due_date=a.due_date, status=a.status, progress_notes=a.progress_notes,
-                           created_at=a.created_at or now, created_by=a.created_by or user))
-    report = CarryForwardReport(earlier.cycle, earlier.version_no, len(carried.responses), len(carried.answers),
-                                len(carried.evidence), len(carried.actions), carried.complete_actions, carried.left_out)
+                           created_at=a.created_at or now, created_by=a.created_by or user,
+                           criterion_id=a.criterion_id))
+    report = CarryForwardReport(earlier.cycle, earlier.version_no, len(carried.responses) - carried.criteria,
+                                len(carried.answers), len(carried.evidence), len(carried.actions),
+                                carried.complete_actions, carried.left_out, carried.criteria)
     writer.trail(audit_id, "Carried forward", f"{earlier.cycle}, version {earlier.version_no}", report.carried)
     for reason in carried.left_out:
         writer.trail(audit_id, f"Left out when carrying forward from {earlier.cycle}", new=reason)

@@ -14,7 +14,8 @@ from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.export import export
 from s11audit.sample import make_sample
 from s11audit.store import AuditFile, OrganisationDetails
-from s11audit.ui.business_unit.dialogs import ModerationDialog, OrganisationDialog
+from s11audit.ui.business_unit.dialogs import OrganisationDialog
+from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
 from s11audit.ui.business_unit.window import BusinessUnitWindow
 from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
 

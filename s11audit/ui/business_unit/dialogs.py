@@ -1,14 +1,19 @@
-"""The business unit's dialogs: a new audit cycle, an organisation in the register, moderating a return."""
+"""The business unit's dialogs: a new audit cycle and an organisation in the register (moderation: moderation_dialog.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableWidgetItem, QWidget
+from collections.abc import Iterable
+from pathlib import Path
 
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QWidget
+
+from s11audit.business_unit.cycle_sets import YOUR_FOLDER, preferred_set
 from s11audit.business_unit.workspace import CycleRow, OrganisationEntry
 from s11audit.organisations import KIND_LABELS, ORGANISATION_TYPES, TYPES_BY_ID
+from s11audit.safe_text import shown
 from s11audit.standards import StandardsSet
 from s11audit.ui.dialogs.base import FormDialog
 
@@ -24,15 +29,38 @@ def sector_for_type(org_type: str) -> str:
             "other": "Other"}.get(org_type, "Education" if org_type in TYPES_BY_ID else "")
 
 
+def _short_source(source: str) -> str:
+    """"shipped" or "your folder: FILE" for the list; the full path is in the tooltip and below it."""
+    if source.startswith(YOUR_FOLDER):
+        return f"your folder: {Path(source[len(YOUR_FOLDER):]).name}"
+    return "shipped" if source else ""
+
+
 class NewCycleDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, sets: list[StandardsSet], cycles: list[CycleRow]):
+    """A new cycle: its name, standards set (offered first by what the register holds, each shown
+    with its version and where it comes from), dates and previous cycle."""
+
+    def __init__(self, parent: QWidget | None, sets: list[StandardsSet], cycles: list[CycleRow],
+                 sources: dict[tuple[str, str], str] | None = None, org_types: Iterable[str] = (),
+                 previous: StandardsSet | None = None):
         super().__init__("new_cycle_dialog", parent)
         self.set_ok_text("&Create cycle")
         form = self.form
         self._sets = sets
+        self._sources = sources or {}
         self._taken = {c.name.casefold() for c in cycles}
         for standards_set in sets:
-            form.standardsSet.addItem(f"{standards_set.title}, version {standards_set.version}", standards_set.id)
+            source = self._sources.get(standards_set.key, "")
+            where = _short_source(source)
+            form.standardsSet.addItem(shown(f"{standards_set.title}, version {standards_set.version}"
+                                            + (f" ({where})" if where else ""), 200), standards_set.id)
+            form.standardsSet.setItemData(form.standardsSet.count() - 1, shown(source, 400),
+                                          Qt.ItemDataRole.ToolTipRole)
+        preferred = preferred_set(sets, org_types, previous)
+        if preferred is not None:
+            form.standardsSet.setCurrentIndex(sets.index(preferred))
+        form.standardsSet.currentIndexChanged.connect(self._show_source)
+        self._show_source()
         form.previousCycle.addItem("None (first audit)", None)
         for cycle in cycles:
             form.previousCycle.addItem(cycle.name, cycle.name)
@@ -45,6 +73,13 @@ class NewCycleDialog(FormDialog):
             signal.connect(self.validate)
         self.validate()
         form.cycleName.setFocus()
+
+    def _show_source(self) -> None:
+        index = self.form.standardsSet.currentIndex()
+        source = self._sources.get(self._sets[index].key, "") if 0 <= index < len(self._sets) else ""
+        if source.startswith(YOUR_FOLDER):
+            source = f"From your standards folder: {source[len(YOUR_FOLDER):]}"
+        self.form.setSource.setText(shown(source[:1].upper() + source[1:], 400))
 
     def problem(self) -> str:
         name = self.form.cycleName.text().strip()
@@ -116,56 +151,3 @@ class OrganisationDialog(FormDialog):
         return OrganisationEntry(form.orgName.text().strip(), form.reference.text().strip(),
                                  form.sector.currentText().strip(), form.orgType.currentData() or "",
                                  form.contactName.text().strip(), form.contactEmail.text().strip())
-
-
-AGREE = "Agree"
-
-
-class ModerationDialog(FormDialog):
-    """One row per standard: the self-grade, the moderated grade ("Agree" keeps the self-grade) and why."""
-
-    def __init__(self, parent: QWidget | None, standards_set: StandardsSet, organisation: str, content: dict,
-                 moderated: dict[str, tuple[str, str]]):
-        super().__init__("moderation_dialog", parent)
-        form = self.form
-        self.form.heading.setText(f"{organisation}: {standards_set.title}")
-        scale = standards_set.grade_scale
-        own = {s["standard_id"]: s for s in content.get("standards", [])}
-        table = form.standardsTable
-        table.setColumnCount(4)
-        table.setHorizontalHeaderLabels(["Standard", "Their grade", "Moderated grade", "Comment"])
-        standards = [s for s in standards_set.standards if s.id in own]
-        table.setRowCount(len(standards))
-        self.rows: list[tuple[str, str | None, QComboBox, QLineEdit]] = []
-        for row, standard in enumerate(standards):
-            given = own[standard.id]
-            self_grade = None if given.get("not_applicable") else given.get("grade")
-            shown = (scale.not_applicable_label if given.get("not_applicable")
-                     else scale.level(self_grade).label if self_grade and scale.has_level(self_grade) else "Not graded")
-            table.setItem(row, 0, QTableWidgetItem(standard.heading))
-            table.setItem(row, 1, QTableWidgetItem(shown))
-            chooser = QComboBox(table)
-            chooser.setAccessibleName(f"Moderated grade for {standard.heading}")
-            chooser.addItem(AGREE, None)
-            for level in scale.levels:
-                chooser.addItem(level.label, level.id)
-            comment = QLineEdit(table)
-            comment.setAccessibleName(f"Why, for {standard.heading}")
-            comment.setPlaceholderText("Why the grade was moderated")
-            if standard.id in moderated:
-                grade, why = moderated[standard.id]
-                chooser.setCurrentIndex(max(0, chooser.findData(grade)))
-                comment.setText(why)
-            table.setCellWidget(row, 2, chooser)
-            table.setCellWidget(row, 3, comment)
-            self.rows.append((standard.id, self_grade, chooser, comment))
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        table.setColumnWidth(1, 130)
-        table.setColumnWidth(2, 170)
-        table.verticalHeader().hide()
-
-    def choices(self) -> dict[str, tuple[str | None, str]]:
-        """Standard id -> (moderated grade or None to agree, comment)."""
-        return {sid: (chooser.currentData(), comment.text().strip()) for sid, _, chooser, comment in self.rows}

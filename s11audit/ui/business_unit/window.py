@@ -31,7 +31,8 @@ from s11audit.organisations import type_label
 from s11audit.standards import StandardsSet
 from s11audit.store import AuditFileError
 from s11audit.ui.background import run_in_background
-from s11audit.ui.business_unit.dialogs import ModerationDialog, NewCycleDialog, OrganisationDialog
+from s11audit.ui.business_unit.dialogs import NewCycleDialog, OrganisationDialog
+from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
 from s11audit.ui.business_unit.findings_view import ItemsModel, StandardsModel, prepare_table
 from s11audit.ui.business_unit.peer_view import PeerView
 from s11audit.ui.business_unit.tables import ROW_ROLE, STATUS_LABELS, RegisterModel, ReturnsModel
@@ -65,10 +66,12 @@ def _rows_table(table: QTableView, model, widths: tuple[int, ...], proxy: QSortF
 
 
 class BusinessUnitWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, sets: list[StandardsSet], parent: QWidget | None = None):
+    def __init__(self, workspace: Workspace, sets: list[StandardsSet], parent: QWidget | None = None,
+                 sources: dict[tuple[str, str], str] | None = None):
         super().__init__(parent)
         self.workspace = workspace
         self.sets = sets
+        self.sources = sources or {}  # where each set comes from (cycle_sets.set_sources), for the New cycle dialog
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"{workspace.path.stem} – business unit – s11audit")
         self.setAcceptDrops(True)
@@ -182,7 +185,10 @@ class BusinessUnitWindow(QMainWindow):
         self._update_buttons()
 
     def new_cycle(self) -> None:
-        dialog = NewCycleDialog(self, self.sets, self.workspace.cycles())
+        cycle = self.cycle
+        register = [o.org_type for o in self.workspace.organisations(cycle.id)] if cycle is not None else []
+        previous = self.workspace.standards_set(cycle.id) if cycle is not None else None
+        dialog = NewCycleDialog(self, self.sets, self.workspace.cycles(), self.sources, register, previous)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, standards_set, opens_on, due_on, previous = dialog.values()
@@ -397,21 +403,16 @@ class BusinessUnitWindow(QMainWindow):
         standards_set = self.workspace.standards_set(self.cycle.id)
         content = self.workspace.return_content(chosen.id)
         current = {sid: (m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
-        dialog = ModerationDialog(self, standards_set, chosen.name, content, current)
+        criteria = {cid: (m.grade, m.comment) for cid, m in self.workspace.criterion_moderations(chosen.id).items()}
+        dialog = ModerationDialog(self, standards_set, chosen.name, content, current, criteria)
         dialog.form.letterButton.clicked.connect(lambda: self._save_moderation(chosen.id, dialog) and
                                                  self.write_feedback_letter(chosen))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._save_moderation(chosen.id, dialog)
 
     def _save_moderation(self, return_id: int, dialog: ModerationDialog) -> bool:
-        def save() -> None:
-            for standard_id, (grade, comment) in dialog.choices().items():
-                if grade is None:
-                    self.workspace.clear_moderation(return_id, standard_id)
-                else:
-                    self.workspace.set_moderation(return_id, standard_id, grade, comment)
-
-        return self._apply(save, "Cannot save the moderation")
+        # Standards and criteria through the workspace's setters, changed rows only (each leaves a trail entry).
+        return self._apply(lambda: dialog.save(self.workspace, return_id), "Cannot save the moderation")
 
     def write_feedback_letter(self, chosen: ReturnRow) -> None:
         from s11audit.reports.feedback_letter import Moderated, write_feedback_letter
