@@ -36,7 +36,8 @@ RULE_WORDS = {
 }
 
 
-def _label(text: str, style: str = "", rich: bool = False) -> QLabel:
+def text_label(text: str, style: str = "", rich: bool = False) -> QLabel:
+    """A wrapped, selectable label (plain text unless ``rich``); the standard page uses it too."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     label.setWordWrap(True)
@@ -79,21 +80,21 @@ class CriterionBlock(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(6)
-        self.heading = _label(f"<b>Criterion {html.escape(number)}</b>&nbsp;&nbsp;{html.escape(criterion.text)}",
+        self.heading = text_label(f"<b>Criterion {html.escape(number)}</b>&nbsp;&nbsp;{html.escape(criterion.text)}",
                               "font-size: 11pt;", rich=True)
         self.heading.setAccessibleName(f"Criterion {number}: {criterion.text}")
         layout.addWidget(self.heading)
         for title, text in (("Guidance", criterion.guidance), ("Resources", criterion.resources),
                             ("Reference", criterion.reference)):
             if text.strip():
-                layout.addWidget(_label(f"<b>{title}:</b> {html.escape(' '.join(text.split()))}", SECONDARY, rich=True))
+                layout.addWidget(text_label(f"<b>{title}:</b> {html.escape(' '.join(text.split()))}", SECONDARY, rich=True))
         self.grades = GradeChooser(criterion, criterion.scale, compact=True, explain_no_na=True)
         self.grades.chosen.connect(self._choose)
         self.grades.not_applicable_chosen.connect(self._choose_na)
         self.grades.cleared.connect(lambda: self._judge(None))
         self.grades.reason_saved.connect(lambda text: self._save_text("na_reason", text))
         layout.addWidget(self.grades)
-        self.notice = _label("", NOTICE_STYLE)
+        self.notice = text_label("", NOTICE_STYLE)
         self.notice.setAccessibleName(f"What the grade of criterion {number} still needs")
         self.notice.hide()
         layout.addWidget(self.notice)
@@ -170,11 +171,11 @@ class DerivedGrade(QWidget):
         self.standard = standard
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.grade = _label("", rich=True)
+        self.grade = text_label("", rich=True)
         self.grade.setObjectName("derivedGrade")
         self.grade.setAccessibleName(f"Grade of standard {standard.number}, worked out from its criteria")
         layout.addWidget(self.grade)
-        self.rule = _label(f"Rule: {RULE_WORDS[standard.grade_rule]}. Grade the criteria above to change it.",
+        self.rule = text_label(f"Rule: {RULE_WORDS[standard.grade_rule]}. Grade the criteria above to change it.",
                            SECONDARY)
         layout.addWidget(self.rule)
 

@@ -23,7 +23,7 @@ from s11audit.store import AnswerError
 from s11audit.store.answers import normalise
 from s11audit.store.rows import ResponseRow
 from s11audit.ui.commands import SetAnswer, SetJudgement, SetStandardText
-from s11audit.ui.criterion_panel import CriterionBlock, DerivedGrade, score_text
+from s11audit.ui.criterion_panel import CriterionBlock, DerivedGrade, score_text, text_label
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.evidence_panel import EvidencePanel
 from s11audit.ui.grade_chooser import GradeChooser
@@ -51,16 +51,6 @@ def paragraphs_html(text: str) -> str:
     return "".join(parts)
 
 
-def _text(text: str, style: str = "", rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if style:
-        label.setStyleSheet(style)
-    return label
-
-
 class StandardPane(QWidget):
     guidance_toggled = Signal(bool)
 
@@ -73,7 +63,7 @@ class StandardPane(QWidget):
             return None
         parts = [f"<p><b>{html.escape(row.heading)}</b>" + (f" <i>({html.escape(row.source)})</i>" if row.source else "")
                  + f"<br>{html.escape(row.text).replace(chr(10), '<br>')}</p>" for row in rows]
-        label = _text("".join(parts), rich=True)
+        label = text_label("".join(parts), rich=True)
         label.setProperty("role", "briefing")
         label.setAccessibleName(f"From the business unit for standard {standard.number}")
         return label
@@ -93,12 +83,12 @@ class StandardPane(QWidget):
 
         # Sizes are set in style sheets: the app's style sheet gives every widget a font size,
         # which would override setFont().
-        self.heading = _text(standard.heading, "font-size: 17pt; font-weight: 600; color: #17324D;")
+        self.heading = text_label(standard.heading, "font-size: 17pt; font-weight: 600; color: #17324D;")
         self.heading.setAccessibleName(f"Standard {standard.heading}")
         layout.addWidget(self.heading)
         if standard.statutory_reference:
-            layout.addWidget(_text(f"Statutory reference: {standard.statutory_reference}", "color: #3E4C59;"))
-        layout.addWidget(_text(standard.intent))
+            layout.addWidget(text_label(f"Statutory reference: {standard.statutory_reference}", "color: #3E4C59;"))
+        layout.addWidget(text_label(standard.intent))
         self.guidance_button = QToolButton()
         self.guidance_button.setText("&Guidance: what good looks like and what evidence to offer")
         self.guidance_button.setCheckable(True)
@@ -107,7 +97,7 @@ class StandardPane(QWidget):
         self.guidance_button.setAutoRaise(True)
         self.guidance_button.setAccessibleName(f"Show guidance for standard {number}")
         self.guidance_button.toggled.connect(self._guidance_toggled)
-        self.guidance = _text(paragraphs_html(standard.guidance), "background: #F4F6F7; padding: 4px 12px;", rich=True)
+        self.guidance = text_label(paragraphs_html(standard.guidance), "background: #F4F6F7; padding: 4px 12px;", rich=True)
         self.guidance.setAccessibleName(f"Guidance for standard {number}")
         self.guidance.hide()
         layout.addWidget(self.guidance_button)
@@ -133,7 +123,7 @@ class StandardPane(QWidget):
             self._build_example(layout, scale)
             self._build_narrative(layout)
         else:
-            layout.addWidget(_text("This is an information section: answer its questions. It has no grade.",
+            layout.addWidget(text_label("This is an information section: answer its questions. It has no grade.",
                                    "color: #3E4C59; font-style: italic;"))
         self._build_items(layout, scale)
         if standard.graded:
@@ -152,7 +142,7 @@ class StandardPane(QWidget):
     def _build_criteria(self, layout: QVBoxLayout) -> None:
         criteria = self.standard.criteria_for(self.document.assessment.org_type)
         self._section(layout, f"Criteria ({len(criteria)})")
-        layout.addWidget(_text("Grade each criterion: read its descriptors and choose the one that fits your "
+        layout.addWidget(text_label("Grade each criterion: read its descriptors and choose the one that fits your "
                                "organisation now. Tab moves from criterion to criterion; the arrow keys move between "
                                "the grades and Space or Return chooses one.", "color: #3E4C59;"))
         for index, criterion in enumerate(criteria):
@@ -170,7 +160,7 @@ class StandardPane(QWidget):
             layout.addWidget(self.derived)
         else:
             if standard.criteria:
-                layout.addWidget(_text("Choose the standard's grade yourself, with its criteria's grades above in "
+                layout.addWidget(text_label("Choose the standard's grade yourself, with its criteria's grades above in "
                                        "mind.", "color: #3E4C59;"))
             explain = self.document.assessment.standards_set.format_version >= 2
             self.grades = GradeChooser(standard, scale, explain_no_na=explain)
@@ -180,11 +170,11 @@ class StandardPane(QWidget):
             self.grades.reason_saved.connect(lambda text: self._save_text("na_reason", text))
             self.grades.set_read_only(self.document.read_only)
             layout.addWidget(self.grades)
-        self.score = _text("", "font-weight: 600; color: #17324D;")
+        self.score = text_label("", "font-weight: 600; color: #17324D;")
         self.score.setObjectName("standardScore")
         self.score.hide()
         layout.addWidget(self.score)
-        self.notice = _text("", NOTICE_STYLE)
+        self.notice = text_label("", NOTICE_STYLE)
         self.notice.setAccessibleName(f"What the grade of standard {standard.number} still needs")
         self.notice.hide()
         layout.addWidget(self.notice)
@@ -195,7 +185,7 @@ class StandardPane(QWidget):
             return
         number = self.standard.number
         self._section(layout, "Best-practice example")
-        layout.addWidget(_text(f"Needed to choose {' or '.join(example_levels)}: describe one piece of practice "
+        layout.addWidget(text_label(f"Needed to choose {' or '.join(example_levels)}: describe one piece of practice "
                                "for this standard that others could learn from, and its impact for children.",
                                "color: #3E4C59;"))
         self.example_edit = GrowingTextEdit(min_lines=4, max_lines=20)
@@ -221,7 +211,7 @@ class StandardPane(QWidget):
         standard = self.standard
         items = standard.items_for(self.document.assessment.org_type)
         self.editors: dict[str, ItemEditor] = {}
-        self.items_note = _text("", "color: #3E4C59; font-style: italic;")
+        self.items_note = text_label("", "color: #3E4C59; font-style: italic;")
         if not items and (standard.criteria or not standard.graded):
             return  # the criteria (or the note above) say it all
         title = ("Questions" if not standard.graded else "Checklist" if standard.criteria
