@@ -420,8 +420,26 @@ def _app(args: argparse.Namespace) -> int:
     return app_main([sys.argv[0]] + ([str(args.file)] if args.file else []))
 
 
+def _epilog() -> str:
+    from s11audit.logs import log_path
+
+    return (f"Log file: {log_path()}\n"
+            "(what the app and these commands did, and any unexpected error in full; -v also prints it here)")
+
+
+def _add_verbose(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    """``-v`` before or after the command: a sub-command's copy leaves the value alone unless given."""
+    parser.add_argument("-v", "--verbose", action="count", default=0 if top else argparse.SUPPRESS,
+                        help="say what is being done on stderr (-vv: in detail); it is always in the log file")
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps sub-parsers only here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in dict.fromkeys(action.choices.values()):
+                _add_verbose(sub)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="s11audit", description="Safeguarding self-assessment audits (section 11 and section 175/157).")
+    parser = argparse.ArgumentParser(prog="s11audit", description="Safeguarding self-assessment audits (section 11 and section 175/157).",
+                                     epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"s11audit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -524,15 +542,23 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--type", help="only this organisation type id")
     findings.add_argument("--partnership", help="the partnership's name for the title page")
     findings.set_defaults(run=_findings)
+    _add_verbose(parser, top=True)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    from s11audit.logs import start_logging
+    import logging
+
+    from s11audit.logs import log_unexpected, start_logging
 
     args = build_parser().parse_args(argv)
-    start_logging()
-    return args.run(args)
+    start_logging(args.verbose)
+    logging.getLogger("s11audit.cli").debug("s11audit %s: %s", __version__, args.command)
+    try:
+        return args.run(args)
+    except Exception:
+        log_unexpected(sys.exc_info(), f"command {args.command}")  # in full in the log; the traceback follows
+        raise
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ workbook from that copy without touching the store, so the app can run it on a w
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ from s11audit.store.answers import shown
 from s11audit.store.assessment import SelfAssessment
 from s11audit.store.rows import ResponseRow
 from s11audit.store.sign_off import SignatoryEntry
+
+
+_log = logging.getLogger(__name__)
 
 
 class ExportError(AuditFileError):
@@ -114,6 +118,7 @@ class Snapshot:
 
             starting(xlsx)
             write_action_plan_xlsx(self, self.organisation, xlsx)
+        _log.info("Export of %s written: %s", self.path, ", ".join(str(p) for p in (returned, pdf, xlsx) if p is not None))
         return Exported(returned, pdf, xlsx)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from s11audit.reports import ReportError
+
+_log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -43,6 +46,7 @@ def atomic_output(out_path: Path | str) -> Iterator[Path]:
     try:
         yield temp
         os.replace(temp, target)
+        _log.info("Wrote %s", target)
     except OSError as exc:
         raise ReportError(f"Cannot write {target}: {_reason(exc)}. Check that the disk is not full, that you may "
                           "write to the folder and that the file is not open in another program.") from exc

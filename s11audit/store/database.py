@@ -22,6 +22,7 @@ tables through a read-only connection, and only a file that passes is opened rea
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
 import urllib.parse
 import weakref
@@ -38,6 +39,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from s11audit.safe_text import shown
+
+_log = logging.getLogger(__name__)
 
 FILE_FORMAT = "s11audit-audit-file"
 BUSY_TIMEOUT_MS = 1500
@@ -227,6 +230,8 @@ def open_engine(path: Path, *, create: bool = False, read_only: bool = False,
     except Exception:
         engine.dispose()
         raise
+    _log.info("%s the %s %s%s%s", "Created" if create else "Opened", kind.noun, path, " (read-only)" if read_only else "",
+              f"; upgraded, the old file kept as {backup}" if backup else "")
     return engine, backup
 
 

@@ -1,16 +1,24 @@
-"""Start the desktop app: the Qt application, its look, the main window and a file from the command line."""
+"""Start the desktop app: the Qt application, its look, the main window and a file from the command line.
+
+Also where the app's faults go: ``install_error_handlers`` sends an uncaught error (a slot that
+raises, a thread that dies) to the log and a crash dialog (``ui/dialogs/crash.py``), and Qt's own
+warnings to the log.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from s11audit import APP_NAME, __version__
-from s11audit.logs import start_logging
+from s11audit.logs import log_path, no_stream_is_none, start_logging
 from s11audit.paths import resources_dir
 from s11audit.ui.main_window import MainWindow
 
@@ -40,6 +48,57 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+_QT_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+
+def _qt_message_handler(previous: Callable | None) -> Callable[[QtMsgType, QMessageLogContext, str], None]:
+    log = logging.getLogger("s11audit.qt")
+
+    def handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        where = f" ({context.file}:{context.line})" if context.file else ""
+        log.log(_QT_LEVELS.get(kind, logging.WARNING), "%s%s", message, where)
+        if kind == QtMsgType.QtFatalMsg:
+            for handler in logging.getLogger("s11audit").handlers:
+                handler.flush()  # Qt aborts the process when this returns
+        if previous is not None:
+            previous(kind, context, message)  # a test harness's handler, or one installed before ours
+        elif kind == QtMsgType.QtFatalMsg and sys.stderr is not None:
+            print(f"Qt fatal error: {message}{where}", file=sys.stderr)  # what Qt's own handler prints
+
+    return handle
+
+
+def install_error_handlers() -> Callable[[], None]:
+    """Uncaught errors to the log and the crash dialog, Qt's messages to the log; returns an undo.
+
+    An error the user should see as a message (our own error types) is caught where it happens and
+    never reaches these hooks; whatever does is a fault of s11audit, shown as a crash report.
+    """
+    from s11audit.ui.dialogs.crash import CrashReporter, excepthook, thread_excepthook
+
+    saved = sys.excepthook, threading.excepthook
+
+    def hook(exc_type, value, tb) -> None:  # noqa: ANN001
+        if issubclass(exc_type, KeyboardInterrupt):
+            saved[0](exc_type, value, tb)
+        else:
+            excepthook(exc_type, value, tb)
+
+    CrashReporter.start()
+    sys.excepthook, threading.excepthook = hook, thread_excepthook
+    previous = qInstallMessageHandler(None)  # Qt's default, or a test harness's handler: ours passes on to it
+    qInstallMessageHandler(_qt_message_handler(previous))
+
+    def undo() -> None:
+        sys.excepthook, threading.excepthook = saved
+        qInstallMessageHandler(previous)
+        CrashReporter.stop()
+
+    return undo
+
+
 def create_main_window() -> MainWindow:
     """A main window on the start screen; standards sets are read in the background."""
     application()
@@ -48,9 +107,19 @@ def create_main_window() -> MainWindow:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    no_stream_is_none()  # the windowed build has no stdout or stderr
     start_logging()
+    logging.getLogger("s11audit.ui.app").info("s11audit %s started; log %s", __version__, log_path())
     created = QApplication.instance() is None
     app = application(argv)
+    undo = install_error_handlers()
+    try:
+        return _run(app, argv, created)
+    finally:
+        undo()
+
+
+def _run(app: QApplication, argv: list[str], created: bool) -> int:
     window = create_main_window()
     window.show()
     # Qt removes its own options (-style, -platform) from the arguments of an application it made.

@@ -9,6 +9,7 @@ stored twice. Problems are shown in the panel, naming the file, rather than in a
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
@@ -16,10 +17,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
+from s11audit.logs import where
 from s11audit.standards import Standard
 from s11audit.store import AuditFileError, EvidenceError, EvidenceFile, EvidenceRow, read_evidence_file
 from s11audit.store import evidence as evidence_store
 from s11audit.ui.commands import describe_evidence, link_evidence, rename_evidence, unlink_evidence
+from s11audit.ui.dialogs.crash import report_unexpected
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.evidence_dialogs import LinkExistingDialog, LinkItemsDialog
 from s11audit.ui.evidence_model import EvidenceModel
@@ -46,12 +49,19 @@ class _EvidenceReader(QRunnable):
         try:
             for index, path in enumerate(self.paths):
                 try:
-                    self.signals.read.emit(index, path, read_evidence_file(path, self.limit))
+                    found = read_evidence_file(path, self.limit)
                 except EvidenceError as exc:
                     self.signals.failed.emit(index, path, str(exc))
+                    continue
+                except Exception:  # a fault of ours: logged and reported; the other files go on
+                    report_unexpected(sys.exc_info(), "reading evidence")
+                    self.signals.failed.emit(index, path, f"{path}: could not be added because of an error in "
+                                                          f"s11audit; the details are in {where()}.")
+                    continue
+                self.signals.read.emit(index, path, found)
             self.signals.finished.emit()
         except RuntimeError:
-            pass  # the panel was closed while we read; nothing is left to report to
+            pass  # emitting failed: the panel was closed while we read; nothing is left to report to
 
 
 class EvidencePanel(QWidget):

@@ -221,23 +221,27 @@ class PeerRecordingDialog(QDialog):
         item = self.form.actionsTable.currentItem()
         if item is None:
             return
-        peer_audit.remove_action(self.workspace, item.data(Qt.ItemDataRole.UserRole))
+        try:
+            peer_audit.remove_action(self.workspace, item.data(Qt.ItemDataRole.UserRole))
+        except AuditFileError as error:
+            self.form.problem.setText(str(error))
+            return
+        self.form.problem.setText("")
         self._refresh_current()
         self._show_actions(self._row(self.form.rowsTable.currentIndex().row()).actions)
 
     def _action_edited(self, item: QTableWidgetItem) -> None:
         action_id, column, text = item.data(Qt.ItemDataRole.UserRole), item.column(), item.text().strip()
+        change = {0: "action", 1: "owner"}.get(column, "due_on")
+        value: str | dt.date | None = text
+        if change == "due_on":
+            try:  # only the typed date: a ValueError from anywhere else is a fault, not the user's typing
+                value = dt.datetime.strptime(text, "%d/%m/%Y").date() if text else None
+            except ValueError:
+                self.form.problem.setText(f"“{text}” is not a date: type it as dd/mm/yyyy, for example 31/03/2027.")
+                return
         try:
-            if column == 0:
-                peer_audit.update_action(self.workspace, action_id, action=text)
-            elif column == 1:
-                peer_audit.update_action(self.workspace, action_id, owner=text)
-            else:
-                due = dt.datetime.strptime(text, "%d/%m/%Y").date() if text else None
-                peer_audit.update_action(self.workspace, action_id, due_on=due)
-        except ValueError:
-            self.form.problem.setText(f"“{text}” is not a date: type it as dd/mm/yyyy, for example 31/03/2027.")
-            return
+            peer_audit.update_action(self.workspace, action_id, **{change: value})
         except AuditFileError as error:
             self.form.problem.setText(str(error))
             return

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QListWidgetIte
 
 from s11audit.business_unit import peer_audit
 from s11audit.business_unit.workspace import Workspace
-from s11audit.reports import ReportError
 from s11audit.store import AuditFileError
 from s11audit.ui.background import run_in_background
 from s11audit.ui.business_unit.peer_recording import PeerRecordingDialog
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.dialogs.crash import show_error
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 60
 
@@ -217,7 +217,7 @@ class PeerView:
             lambda progress, cancelled: write_peer_templates(self.workspace, event_id, Path(folder), progress=progress,
                                                              cancelled=cancelled))
         if error is not None:
-            QMessageBox.warning(self.window, "Templates not written", str(error))
+            show_error(self.window, "Templates not written", error)
             return
         failed = [r for r in results if not r.written]
         text = f"{len(results) - len(failed)} templates written to {folder}."
@@ -242,10 +242,8 @@ class PeerView:
         _, error, _ = run_in_background(self.window, "Writing the " + names[kind],
                                         lambda progress, cancelled: writer(self.workspace, event_id, target),
                                         cancellable=False)
-        if error is not None and not isinstance(error, (ReportError, AuditFileError)):
-            raise error
         if error is not None:
-            QMessageBox.warning(self.window, "Not written", str(error))
+            show_error(self.window, "Not written", error)
             return
         QMessageBox.information(self.window, "Written", str(target))
 
@@ -261,6 +259,6 @@ class PeerView:
             lambda progress, cancelled: peer_reports.write_feedback_letters(self.workspace, event_id, Path(folder)),
             cancellable=False)
         if error is not None:
-            QMessageBox.warning(self.window, "Feedback letters not written", str(error))
+            show_error(self.window, "Feedback letters not written", error)
             return
         QMessageBox.information(self.window, "Feedback letters", peer_reports.describe_results(results, folder))

@@ -1,5 +1,5 @@
 """Help > About s11audit: the version, the standards sets loaded and where each came from, where
-settings and files are kept, the licences of the fonts shipped with the app, and that it works offline."""
+settings, files and the log are kept, the licences of the fonts shipped with the app, and that it works offline."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from s11audit import __version__
+from s11audit.logs import log_path
 from s11audit.paths import resources_dir, shipped_standards_dir, user_standards_dir
 from s11audit.standards import LoadReport
 from s11audit.ui.dialogs.base import FormDialog
@@ -80,6 +81,7 @@ class AboutDialog(FormDialog):
             f"Your own standards sets: {user_standards_dir()}\n"
             f"Standards shipped with the app: {shipped_standards_dir()}\n"
             f"Sample audits: {sample_folder()}\n"
+            f"The log (what the app did, and any unexpected error in full): {log_path()}\n"
             "Your audit files and returns are kept wherever you chose to save them.")
         licences = font_licences()
         form.fonts.setText("\n".join(f"• {name}: {_licence_kind(path)} ({path.name})" for name, path in licences)
