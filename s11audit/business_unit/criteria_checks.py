@@ -36,13 +36,12 @@ def _na_problem(target: Standard | Criterion, entry: dict, where: str, what: str
 
 def standard_problem(standards_set: StandardsSet, standard: Standard, entry: dict, where: str) -> str | None:
     """An information standard carries no grade; N/A only where a format 2 set allows it."""
-    what = f"standard {shown(standard.id, 60)}"
     if not standard.graded and entry.get("grade") is not None:
-        return (f"return.json: {where}.grade is {shown(entry['grade'], 60)}, but {what} is an information "
-                "section and has no grade")
-    if standards_set.format_version < 2:
-        return None
-    return _na_problem(standard, entry, where, what)
+        return (f"return.json: {where}.grade is {shown(entry['grade'], 60)}, but standard {shown(standard.id, 60)} "
+                "is an information section and has no grade")
+    if standards_set.format_version < 2 or not entry.get("not_applicable"):
+        return None  # (the words are made only for a problem: this runs for every standard of every return)
+    return _na_problem(standard, entry, where, f"standard {shown(standard.id, 60)}")
 
 
 def criteria_problem(standards_set: StandardsSet, standard: Standard, entry: dict, where: str,
@@ -65,9 +64,10 @@ def criteria_problem(standards_set: StandardsSet, standard: Standard, entry: dic
         if grade is not None and not criterion.scale.has_level(grade):
             return (f"return.json: {at}.grade is {shown(grade, 60)}, which is not a level of criterion "
                     f"{shown(cid, 60)}'s scale ({_levels(criterion.scale)})")
-        problem = _na_problem(criterion, judged, at, f"criterion {shown(cid, 60)}")
-        if problem:
-            return problem
+        if judged.get("not_applicable"):
+            problem = _na_problem(criterion, judged, at, f"criterion {shown(cid, 60)}")
+            if problem:
+                return problem
         responses[cid] = ResponseRow(cid, grade=grade, not_applicable=bool(judged.get("not_applicable")))
     if not standard.derived or entry.get("not_applicable"):
         return None

@@ -4,9 +4,9 @@ Each file is verified (signature, hashes, format) and read in one pass
 (``returns.verify.verify_and_read``); its standards set must be the cycle's, by id and content hash,
 and the ``standards.json`` it carries must be that set; a return whose cycle names another year
 (the first four-digit year of ``2025/26`` against ``2026/27``) is refused, so last year's return made
-against the same set is not counted this year. Then, in **one transaction per return** (the
+against the same set is not counted this year. Then, under **one SAVEPOINT per return** (the
 return, its evidence, the known key, any return it supersedes and its import log entry), it is
-stored and placed (``Workspace.place``):
+stored and placed by the rule of ``Workspace.place``:
 
 - matched to the register by reference (spacing and case ignored), else kept ``unmatched`` for a
   person to match (``Workspace.match_return``);
@@ -28,10 +28,20 @@ criteria give. The criteria are kept in the stored ``return.json`` content (``re
 **Every file gets an outcome and the batch goes on.** A rejected file is logged with its specific
 reason and nothing else is stored; what the log keeps from the file is bounded text, so the log
 write never fails on a file's content. A fault in s11audit itself while handling one file is
-logged with its traceback, that file is marked ``failed`` and the next file is tried. Only a
-failure to save (the workspace's disk is full or unwritable) rolls that return back whole and
-stops the import; returns saved before it stay. Returns are read one at a time and dropped from
-the session once saved, evidence one file at a time, so memory stays flat over 10,000 files.
+logged with its traceback, its SAVEPOINT is rolled back, that file is marked ``failed`` and the
+next file is tried. Only a failure to save (the workspace's disk is full or unwritable) rolls that
+return back whole and stops the import; returns saved before it stay.
+
+**Near the floor** (issue 12): ``return.json`` is parsed once and stored as the canonical JSON its
+identity is hashed from; what the cycle holds (stored files and contents, known keys, current
+returns, the register) is read once per import and kept up to date in memory, so no file costs a
+query; rows are written as plain SQL (``_Rows``). Files are committed in batches of
+``BATCH_FILES`` or ``BATCH_SECONDS``, whichever comes first, so a kill -9 leaves each return and its
+log entry whole or absent: at most the last batch is lost, never part of a return. A batch that
+cannot be committed turns its files' outcomes to ``failed``, so the report says what is stored.
+Cancelling commits what was done. Returns are read one at a time and nothing of them stays in the
+session, evidence one file at a time, so memory stays flat over 10,000 files. Verifying on worker
+processes was measured and left out: on two cores shared with the database work it was slower.
 """
 
 from __future__ import annotations
@@ -41,17 +51,22 @@ import hashlib
 import json
 import logging
 import re
+import sqlite3
+import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 
-from s11audit.business_unit.models import (KEY_PENDING, Cycle, ImportedReturn, ImportLogEntry, RegisteredOrganisation,
-                                           ReturnEvidence)
+from s11audit.business_unit.models import (CURRENT, KEY_PENDING, SUPERSEDED, UNMATCHED as UNMATCHED_STATE, Cycle,
+                                           ImportedReturn, ImportLogEntry, KnownKey, RegisteredOrganisation,
+                                           ReturnEvidence, utcnow)
 from s11audit.business_unit.return_checks import ContentChecker
-from s11audit.business_unit.workspace import CycleRow, Workspace, reference_key
+from s11audit.business_unit.workspace import CycleRow, Workspace, is_newer, reference_key
 from s11audit.returns.container import ContainerError, open_container
 from s11audit.returns.format import EXTENSION, STANDARDS_MEMBER, json_bytes
 from s11audit.returns.verify import SignedReturn, verify_and_read
@@ -59,10 +74,14 @@ from s11audit.safe_text import bounded, shown
 from s11audit.standards import StandardsError
 from s11audit.standards.loader import content_hash, set_from_snapshot
 from s11audit.store.database import AuditFileError
+from s11audit.store.session import storage_problem
 
 _log = logging.getLogger(__name__)
 # How much of a value from a file the import log and report keep (names, references, reasons).
 _NAME_LIMIT, _REASON_LIMIT, _PATH_LIMIT = 500, 2000, 4096
+# A batch is committed after this many files or this many seconds, whichever comes first: a commit
+# (and its fsync) per return was a third of the time, and a kill loses at most one batch, whole.
+BATCH_FILES, BATCH_SECONDS = 200, 1.0
 
 # Outcomes of one file, in the words the import report uses.
 IMPORTED = "imported"        # now the organisation's current return
@@ -170,23 +189,27 @@ def _when(value: object) -> dt.datetime | None:
     return parsed
 
 
-class _Importer:
-    def __init__(self, workspace: Workspace, cycle: CycleRow):
-        self.workspace = workspace
+@dataclass(frozen=True)
+class _CycleSet:
+    """What checking a return against a cycle needs, as plain data."""
+
+    name: str
+    set_id: str
+    set_version: str
+    set_hash: str
+    set_content: str  # the cycle's set as JSON text (``Cycle.set_content``)
+
+
+class _Checks:
+    """The checks of one file that need no workspace: verified and read once, then checked against the set."""
+
+    def __init__(self, cycle: _CycleSet):
         self.cycle = cycle
-        self.batch = uuid.uuid4().hex
-        content = workspace.session.get(Cycle, cycle.id).set_content
+        content = json.loads(cycle.set_content)
         # The bytes s11audit writes for this set; any other standards.json is hashed the slow way.
-        set_content = json.loads(content)
-        self.standards_sha256 = hashlib.sha256(json_bytes(set_content)).hexdigest()
-        self.known_standards = {self.standards_sha256: set_content}
-        try:
-            self.checker = ContentChecker(set_from_snapshot(json.loads(content), cycle.set_hash))
-        except StandardsError as exc:
-            raise AuditFileError(workspace.path, f"cycle {cycle.name}'s standards set cannot be read ({exc.summary})") from exc
-        self.register = {reference_key(ref): org_id for org_id, ref in workspace.session.execute(
-            select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
-            .where(RegisteredOrganisation.cycle_id == cycle.id))}
+        self.standards_sha256 = hashlib.sha256(json_bytes(content)).hexdigest()
+        self.known_standards = {self.standards_sha256: content}
+        self.checker = ContentChecker(set_from_snapshot(json.loads(cycle.set_content), cycle.set_hash))
 
     def check_set(self, signed: SignedReturn) -> None:
         claimed = signed.content["standards_set"]  # schema-checked: id, version, content_hash are text
@@ -210,92 +233,298 @@ class _Importer:
         if problem:
             raise _Rejected(problem)
 
-    def one(self, path: Path) -> FileOutcome:
+    def examine(self, path: Path, stored_files: Collection[str] = ()) -> _Examined:
+        """Everything about one file that needs no workspace, as plain data (see :class:`_Examined`).
+
+        A file whose SHA-256 is in ``stored_files`` is not verified: it is a duplicate whatever it holds.
+        """
         if not path.is_file():
-            return self.reject(path, "", "the file does not exist" if not path.exists() else "it is not a file")
+            return _Examined(path, refused="the file does not exist" if not path.exists() else "it is not a file")
         try:
             sha256 = _sha256(path)
         except OSError as exc:
-            return self.reject(path, "", f"the file cannot be read ({exc.strerror or exc})")
-        duplicate = self._duplicate(path, ImportedReturn.sha256 == sha256, sha256, "the same file")
-        if duplicate is not None:
-            return duplicate
+            return _Examined(path, refused=f"the file cannot be read ({exc.strerror or exc})")
+        if sha256 in stored_files:
+            return _Examined(path, sha256)
         verification, signed = verify_and_read(path, known_standards=self.known_standards)
         if signed is None:
-            return self.reject(path, verification.reference or "", f"not a valid signed return: {verification.reason}",
-                               verification.organisation or "", sha256)
+            return _Examined(path, sha256, f"not a valid signed return: {verification.reason}",
+                             verification.organisation or "", verification.reference or "")
         organisation = signed.content["organisation"]  # schema-checked: name and reference are text
         name, reference = organisation["name"], organisation["reference"].strip()
-        duplicate = self._duplicate(path, ImportedReturn.content_id == signed.content_id, sha256,
-                                    "the same signed return (in another file)")
-        if duplicate is not None:
-            return duplicate
+        problem = ""
         try:
             self.check_set(signed)
             if not reference:
                 raise _Rejected("the return gives no organisation reference, so it cannot be matched to the register")
         except _Rejected as exc:
-            return self.reject(path, reference, str(exc), name, sha256)
-        return self.store(path, signed, sha256, name, reference)
+            problem = str(exc)
+        content = signed.content
+        evidence = tuple((str(e["id"]), e.get("name") or "", e.get("media_type") or "", e["sha256"], e["member"])
+                         for e in signed.evidence)
+        return _Examined(path, sha256, "", name, reference, _Signed(
+            signed.content_id, signed.fingerprint, signed.public_key, signed.canonical.decode("utf-8"),
+            content["audit_version"], _when(content["sign_off"].get("signed_at")), _when(content.get("created_at")),
+            evidence), problem)
 
-    def _duplicate(self, path: Path, same, sha256: str, what: str) -> FileOutcome | None:
-        existing = self.workspace.session.execute(
-            select(ImportedReturn.id, ImportedReturn.name, ImportedReturn.reference)
-            .where(ImportedReturn.cycle_id == self.cycle.id, same)).first()
-        if existing is None:
-            return None
-        return self.log(FileOutcome(path, DUPLICATE, f"{what} was imported before (return {existing.id}); nothing "
-                                    "changed", existing.name, existing.reference, existing.id), sha256)
 
-    def store(self, path: Path, signed: SignedReturn, sha256: str, name: str, reference: str) -> FileOutcome:
-        workspace, content = self.workspace, signed.content
-        with workspace.change() as session:
-            ret = ImportedReturn(
-                cycle_id=self.cycle.id, organisation_id=self.register.get(reference_key(reference)), sha256=sha256,
-                content_id=signed.content_id, file_name=bounded(path.name, _PATH_LIMIT), reference=reference,
-                name=name, key_fingerprint=signed.fingerprint, public_key=signed.public_key,
-                audit_version=content["audit_version"], signed_at=_when(content["sign_off"].get("signed_at")),
-                created_at=_when(content.get("created_at")), imported_by=workspace.user, state=KEY_PENDING,
-                content=json.dumps(content, ensure_ascii=False))
-            session.add(ret)
-            session.flush()
-            self._store_evidence(session, path, signed, ret.id)
-            if workspace.key_differs(session, self.cycle.id, reference, signed.fingerprint):
-                known = workspace.known_key(self.cycle.id, reference)
-                outcome = FileOutcome(path, KEY_PENDING_OUTCOME, f"signed with key {signed.fingerprint}, not the key "
-                                      f"{known} known for {reference}; accept or reject the new key", name, reference, ret.id)
-            else:
-                workspace.remember_key(session, ret)
-                placed = workspace.place(session, ret)
-                outcome = FileOutcome(path, *self._described(placed, ret), name, reference, ret.id)
-            self._log_entry(session, outcome, sha256)
-        session.expunge_all()  # keep memory flat over thousands of returns
+@dataclass(frozen=True)
+class _Signed:
+    """What is stored of a verified return: its identity, key, ``return.json`` (canonical JSON text) and evidence."""
+
+    content_id: str
+    fingerprint: str
+    public_key: bytes
+    content: str
+    audit_version: int
+    signed_at: dt.datetime | None
+    created_at: dt.datetime | None
+    evidence: tuple[tuple[str, str, str, str, str], ...]  # (id, name, media type, SHA-256, member)
+
+
+@dataclass(frozen=True)
+class _Examined:
+    """One file examined: ``refused`` (unreadable or not a valid signed return) before its identity is known,
+    else the signed return and ``problem``, why it does not fit the cycle (said only if it is not a duplicate)."""
+
+    path: Path
+    sha256: str = ""
+    refused: str = ""
+    name: str = ""
+    reference: str = ""
+    signed: _Signed | None = None
+    problem: str = ""
+
+
+def _fault(exc: Exception) -> str:
+    from s11audit.logs import where
+
+    return (f"s11audit could not import this file because of a fault in s11audit itself ({type(exc).__name__}); "
+            f"the details are in {where()}. The other files were imported as usual.")
+
+
+class _Known:
+    """What the cycle already holds, read once per import and kept up to date as each return is stored
+    (so no file costs a query): stored files and signed contents, known keys, current returns."""
+
+    def __init__(self, connection, cycle_id: int):
+        table = ImportedReturn.__table__.c
+        self.files: dict[str, int] = {}
+        self.contents: dict[str, int] = {}
+        self.current: dict[int, tuple[int, int, dt.datetime | None]] = {}  # organisation -> (id, version, signed)
+        for row in connection.execute(select(table.id, table.sha256, table.content_id, table.organisation_id,
+                                             table.state, table.audit_version, table.signed_at)
+                                      .where(table.cycle_id == cycle_id).order_by(table.id)):
+            self.files[row.sha256] = row.id
+            if row.content_id:
+                self.contents[row.content_id] = row.id
+            if row.state == CURRENT and row.organisation_id is not None:
+                self.current.setdefault(row.organisation_id, (row.id, row.audit_version, row.signed_at))
+        keys = KnownKey.__table__.c
+        self.keys: dict[str, str] = dict(connection.execute(
+            select(keys.reference, keys.key_fingerprint).where(keys.cycle_id == cycle_id)).all())
+
+
+_RETURNS = ImportedReturn.__table__
+
+
+class _Rows:
+    """The writes of each file, on the session's own SQLite connection, inside its transaction.
+
+    SQLAlchemy's machinery for each statement cost as much as the statements (five a return), so the
+    rows are written as plain SQL made once per table from its columns; datetimes are stored the way
+    SQLAlchemy stores them (its own converter for the column type), so the ORM reads them back as usual.
+    """
+
+    def __init__(self, connection):
+        self.cursor = connection.connection.driver_connection.cursor()
+        self.when = _RETURNS.c.signed_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+        self._sql: dict[tuple, str] = {}
+
+    def insert(self, model, **values) -> int:
+        table, columns = model.__table__.name, tuple(values)
+        sql = self._sql.get((table, columns))
+        if sql is None:
+            sql = self._sql[(table, columns)] = (f"INSERT INTO {table} ({', '.join(columns)}) "
+                                                 f"VALUES ({', '.join(':' + c for c in columns)})")
+        self.cursor.execute(sql, values)
+        return self.cursor.lastrowid
+
+    def supersede(self, return_id: int) -> None:
+        self.cursor.execute(f"UPDATE {_RETURNS.name} SET state = ? WHERE id = ?", (SUPERSEDED, return_id))
+
+    def now(self) -> str:
+        return self.when(utcnow())
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Everything written inside is kept whole or, on any exception, not at all (the batch goes on)."""
+        self.cursor.execute("SAVEPOINT import_file")
+        try:
+            yield
+        except BaseException:
+            self.cursor.execute("ROLLBACK TO import_file")
+            self.cursor.execute("RELEASE import_file")
+            raise
+        self.cursor.execute("RELEASE import_file")
+
+
+class _Importer:
+    """Stores examined files in batches: one transaction for up to ``BATCH_FILES`` files or
+    ``BATCH_SECONDS``, a SAVEPOINT per return inside it (a return that fails leaves nothing of itself)."""
+
+    def __init__(self, workspace: Workspace, cycle: CycleRow):
+        self.workspace = workspace
+        self.cycle = cycle
+        self.batch = uuid.uuid4().hex
+        session = workspace.session
+        content = session.scalar(select(Cycle.set_content).where(Cycle.id == cycle.id))
+        self.cycle_set = _CycleSet(cycle.name, cycle.set_id, cycle.set_version, cycle.set_hash, content)
+        try:
+            self.checks = _Checks(self.cycle_set)
+        except StandardsError as exc:
+            raise AuditFileError(workspace.path, f"cycle {cycle.name}'s standards set cannot be read ({exc.summary})") from exc
+        self.connection = self._storing(session.connection)
+        self.register = {reference_key(ref): org_id for org_id, ref in self.connection.execute(
+            select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
+            .where(RegisteredOrganisation.cycle_id == cycle.id))}
+        self.known = self._storing(_Known, self.connection, cycle.id)
+        self.rows = _Rows(self.connection)
+        self.pending: list[int] = []  # indexes in the report of the files whose rows are not committed yet
+        self.started = time.monotonic()
+
+    # --- writing ----------------------------------------------------------------------------------
+
+    def _storing(self, write, *args):
+        """Run a database step; a failure of the disk or file becomes the ``AuditFileError`` that stops the import."""
+        try:
+            return write(*args)
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise storage_problem(self.workspace.path, exc) from exc
+
+    def due(self) -> bool:
+        return len(self.pending) >= BATCH_FILES or time.monotonic() - self.started >= BATCH_SECONDS
+
+    def commit(self, report: ImportReport) -> None:
+        """Commit the batch; if that fails, the batch's files are failed (none of them is stored) and it raises."""
+        try:
+            if self.pending and not self.connection.connection.driver_connection.in_transaction:
+                # SQLite rolls a transaction back itself on some failures (disk full, I/O error).
+                raise AuditFileError(self.workspace.path, "could not be saved: the file could not be written. "
+                                                          "The returns of the last batch were not saved.")
+            self._storing(self.workspace.session.commit)
+        except AuditFileError as exc:
+            self.lose_batch(report, exc)
+            raise
+        self.workspace.session.expunge_all()  # nothing of the import stays in memory
+        self.pending.clear()
+        self.started = time.monotonic()
+        self.connection = self._storing(self.workspace.session.connection)
+        self.rows = _Rows(self.connection)
+
+    def lose_batch(self, report: ImportReport, exc: AuditFileError) -> None:
+        """The batch could not be saved: roll it back and fail its files, so the report says what is stored."""
+        try:
+            self.workspace.session.rollback()
+        except Exception:  # noqa: BLE001 - already failing; the rollback is best effort
+            _log.warning("Rolling back a failed import batch failed too", exc_info=True)
+        for index in self.pending:
+            report.files[index] = FileOutcome(report.files[index].path, FAILED, f"could not be saved: {exc.problem}")
+        self.pending.clear()
+
+    # --- one file -----------------------------------------------------------------------------------
+
+    def one(self, examined: _Examined) -> FileOutcome:
+        path, sha256 = examined.path, examined.sha256
+        if sha256 and sha256 in self.known.files:
+            return self._duplicate(path, self.known.files[sha256], sha256, "the same file")
+        if examined.refused:
+            return self.reject(path, examined.reference, examined.refused, examined.name, sha256)
+        signed = examined.signed
+        if signed.content_id in self.known.contents:
+            return self._duplicate(path, self.known.contents[signed.content_id], sha256,
+                                   "the same signed return (in another file)")
+        if examined.problem:
+            return self.reject(path, examined.reference, examined.problem, examined.name, sha256)
+        return self.store(path, examined)
+
+    def _duplicate(self, path: Path, return_id: int, sha256: str, what: str) -> FileOutcome:
+        name, reference = self._storing(lambda: self.connection.execute(
+            select(_RETURNS.c.name, _RETURNS.c.reference).where(_RETURNS.c.id == return_id)).one())
+        return self.log(FileOutcome(path, DUPLICATE, f"{what} was imported before (return {return_id}); nothing "
+                                    "changed", name, reference, return_id), sha256)
+
+    def store(self, path: Path, examined: _Examined) -> FileOutcome:
+        """The return, its evidence, its key, the return it supersedes and its log entry, under one SAVEPOINT."""
+        signed, reference = examined.signed, examined.reference
+        known, key = self.known, reference_key(reference)
+        organisation_id = self.register.get(key)
+        known_key = known.keys.get(key)
+        current = known.current.get(organisation_id) if organisation_id is not None else None
+        if known_key is not None and known_key != signed.fingerprint:
+            state, supersedes = KEY_PENDING, None
+        elif organisation_id is None:
+            state, supersedes = UNMATCHED_STATE, None
+        elif current is not None and not is_newer((signed.audit_version, signed.signed_at), current[1:]):
+            state, supersedes = SUPERSEDED, None
+        else:
+            state, supersedes = CURRENT, current
+        rows, user = self.rows, self.workspace.user
+        try:
+            with rows.savepoint():
+                return_id = rows.insert(
+                    ImportedReturn, cycle_id=self.cycle.id, organisation_id=organisation_id, sha256=examined.sha256,
+                    content_id=signed.content_id, file_name=bounded(path.name, _PATH_LIMIT), reference=reference,
+                    name=examined.name, key_fingerprint=signed.fingerprint, public_key=signed.public_key,
+                    audit_version=signed.audit_version, signed_at=rows.when(signed.signed_at),
+                    created_at=rows.when(signed.created_at), imported_at=rows.now(), imported_by=user, state=state,
+                    content=signed.content)
+                self._store_evidence(rows, path, signed, return_id)
+                if known_key is None:
+                    rows.insert(KnownKey, cycle_id=self.cycle.id, reference=key, key_fingerprint=signed.fingerprint,
+                                public_key=signed.public_key, recorded_at=rows.now(), recorded_by=user)
+                if supersedes is not None:
+                    rows.supersede(supersedes[0])
+                outcome = FileOutcome(path, *self._described(state, signed, reference, known_key),
+                                      examined.name, reference, return_id)
+                self._log_entry(rows, outcome, examined.sha256)
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise storage_problem(self.workspace.path, exc) from exc
+        known.files[examined.sha256] = known.contents[signed.content_id] = return_id
+        if known_key is None:
+            known.keys[key] = signed.fingerprint
+        if state == CURRENT:
+            known.current[organisation_id] = (return_id, signed.audit_version, signed.signed_at)
         return outcome
 
     @staticmethod
-    def _store_evidence(session, path: Path, signed: SignedReturn, return_id: int) -> None:
+    def _store_evidence(rows: _Rows, path: Path, signed: _Signed, return_id: int) -> None:
         """Each evidence file, read again through the checked container and written one at a time."""
         if not signed.evidence:
             return
         try:
             with open_container(path) as container:  # verified just now; one opening for all its files
-                for entry in signed.evidence:
-                    row = ReturnEvidence(return_id=return_id, evidence_id=str(entry["id"]), name=entry.get("name") or "",
-                                         media_type=entry.get("media_type") or "", sha256=entry["sha256"],
-                                         data=container.read(entry["member"]))
-                    if hashlib.sha256(row.data).hexdigest() != entry["sha256"]:
-                        raise _Rejected(f"evidence {entry['member']} changed while it was being imported")
-                    session.add(row)
-                    session.flush()
-                    session.expunge(row)  # its bytes are in the transaction; free them before the next
+                for evidence_id, name, media_type, sha256, member in signed.evidence:
+                    data = container.read(member)
+                    if hashlib.sha256(data).hexdigest() != sha256:
+                        raise _Rejected(f"evidence {member} changed while it was being imported")
+                    rows.insert(ReturnEvidence, return_id=return_id, evidence_id=evidence_id, name=name,
+                                media_type=media_type, sha256=sha256, data=data)
+                    del data  # its bytes are in the transaction; free them before the next
         except ContainerError as exc:
             raise _Rejected(f"the file changed while it was being imported ({exc.reason})") from exc
+        except OSError as exc:
+            raise _Rejected(f"the file changed while it was being imported (it cannot be read: "
+                            f"{exc.strerror or exc})") from exc
 
-    def _described(self, placed: str, ret: ImportedReturn) -> tuple[str, str]:
-        version = f"version {ret.audit_version}" + (f", signed {ret.signed_at:%d %b %Y}" if ret.signed_at else "")
-        if placed == "unmatched":
-            return UNMATCHED, f"no organisation in the register of {self.cycle.name} has reference {ret.reference!r}; match it by hand"
-        if placed == "older":
+    def _described(self, state: str, signed: _Signed, reference: str, known_key: str | None) -> tuple[str, str]:
+        if state == KEY_PENDING:
+            return KEY_PENDING_OUTCOME, (f"signed with key {signed.fingerprint}, not the key {known_key} known for "
+                                         f"{reference}; accept or reject the new key")
+        if state == UNMATCHED_STATE:
+            return UNMATCHED, f"no organisation in the register of {self.cycle.name} has reference {reference!r}; match it by hand"
+        version = f"version {signed.audit_version}" + (f", signed {signed.signed_at:%d %b %Y}" if signed.signed_at else "")
+        if state == SUPERSEDED:
             return OLDER, f"{version}: the organisation already has a newer return; kept as superseded"
         return IMPORTED, version
 
@@ -303,30 +532,43 @@ class _Importer:
         return self.log(FileOutcome(path, REJECTED, reason, name, reference), sha256)
 
     def failed(self, path: Path, exc: Exception) -> FileOutcome:
-        """A fault in s11audit while handling one file: logged in full, recorded, and the batch goes on."""
-        _log.error("Unexpected error while importing %s", path, exc_info=exc)
-        self.workspace.session.rollback()
-        self.workspace.session.expunge_all()
-        from s11audit.logs import where
+        """A fault in s11audit while handling one file: logged in full, recorded, and the batch goes on.
 
-        outcome = FileOutcome(path, FAILED, f"s11audit could not import this file because of a fault in s11audit itself "
-                                            f"({type(exc).__name__}); the details are in {where()}. The other files "
-                                            "were imported as usual.")
+        The file's own SAVEPOINT has been rolled back already; the rest of the batch stays."""
+        _log.error("Unexpected error while importing %s", path, exc_info=exc)
+        outcome = FileOutcome(path, FAILED, _fault(exc))
         try:
             return self.log(outcome)
         except AuditFileError:
             return outcome
 
     def log(self, outcome: FileOutcome, sha256: str = "") -> FileOutcome:
-        with self.workspace.change() as session:
-            self._log_entry(session, outcome, sha256)
+        self._storing(self._log_entry, self.rows, outcome, sha256)
         return outcome
 
-    def _log_entry(self, session, outcome: FileOutcome, sha256: str) -> None:
+    def _log_entry(self, rows: _Rows, outcome: FileOutcome, sha256: str) -> None:
         # Everything from the file is bounded text already (FileOutcome), so this write never fails on content.
-        session.add(ImportLogEntry(batch=self.batch, cycle_id=self.cycle.id, file_name=bounded(str(outcome.path), _PATH_LIMIT),
-                                   sha256=sha256, reference=outcome.reference, outcome=outcome.outcome,
-                                   reason=outcome.reason, return_id=outcome.return_id, by=self.workspace.user))
+        rows.insert(ImportLogEntry, batch=self.batch, cycle_id=self.cycle.id,
+                    file_name=bounded(str(outcome.path), _PATH_LIMIT), sha256=sha256, reference=outcome.reference,
+                    outcome=outcome.outcome, reason=outcome.reason, return_id=outcome.return_id, at=rows.now(),
+                    by=self.workspace.user)
+
+
+def _one_file(importer: _Importer, report: ImportReport, path: Path) -> bool:
+    """Import one file into the report; False when the import must stop (the workspace cannot be saved)."""
+    try:
+        outcome = importer.one(importer.checks.examine(path, importer.known.files))
+    except AuditFileError as exc:
+        report.files.append(FileOutcome(path, FAILED, f"could not be saved: {exc.problem}"))
+        report.stopped = exc.problem
+        return False
+    except _Rejected as exc:  # a file that changed under us while its evidence was being stored
+        outcome = importer.reject(path, "", str(exc))
+    except Exception as exc:  # noqa: BLE001 - a fault of ours in one file must not stop the batch
+        outcome = importer.failed(path, exc)
+    report.files.append(outcome)
+    importer.pending.append(len(report.files) - 1)
+    return True
 
 
 def import_returns(workspace: Workspace, cycle: CycleRow | str, paths: Iterable[Path | str],
@@ -343,20 +585,31 @@ def import_returns(workspace: Workspace, cycle: CycleRow | str, paths: Iterable[
     files = return_files(paths)
     importer = _Importer(workspace, cycle)
     report = ImportReport(importer.batch, len(files))
-    for done, path in enumerate(files, start=1):
-        if cancelled is not None and cancelled():
-            report.cancelled = True
-            break
-        try:
-            report.files.append(importer.one(path))
-        except AuditFileError as exc:
-            report.files.append(FileOutcome(path, FAILED, f"could not be saved: {exc.problem}"))
-            report.stopped = exc.problem
-            break
-        except _Rejected as exc:  # a file that changed under us while its evidence was being stored
-            report.files.append(importer.reject(path, "", str(exc)))
-        except Exception as exc:  # noqa: BLE001 - a fault of ours in one file must not stop the batch
-            report.files.append(importer.failed(path, exc))
-        if progress is not None:
-            progress(done, len(files), path.name)
+    _log.info("Import batch %s into cycle %s of %s started: %d files", importer.batch, cycle.name, workspace.path,
+              len(files))
+    try:
+        for done, path in enumerate(files, start=1):
+            if cancelled is not None and cancelled():
+                report.cancelled = True
+                break
+            if not _one_file(importer, report, path):
+                break
+            if progress is not None:
+                progress(done, len(files), path.name)
+            if importer.due():
+                importer.commit(report)
+        importer.commit(report)
+    except AuditFileError as exc:  # a batch could not be committed: its files are failed in the report
+        report.stopped = report.stopped or exc.problem
+    _log_batch_end(report)
     return report
+
+
+def _log_batch_end(report: ImportReport) -> None:
+    """The batch's counts for the log (no names or reasons: those come from files we do not control)."""
+    counts: dict[str, int] = {}
+    for outcome in report.files:
+        counts[outcome.outcome] = counts.get(outcome.outcome, 0) + 1
+    _log.info("Import batch %s ended%s: %d of %d files done (%s)", report.batch,
+              " (cancelled)" if report.cancelled else " (stopped)" if report.stopped else "", len(report.files),
+              report.total, ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())) or "none")

@@ -31,6 +31,11 @@ def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
+# Answers to one item repeat across thousands of returns ("yes", a date, a number): each distinct short
+# answer is judged once per import. Long text and a full memo are judged every time, so memory stays bounded.
+_MEMO_ENTRIES, _MEMO_TEXT = 100_000, 200
+
+
 class ContentChecker:
     """Checks ``return.json`` content (already schema-valid) against one standards set."""
 
@@ -39,6 +44,8 @@ class ContentChecker:
         self.standards = {s.id for s in standards_set.standards}
         self.items = {i.id: i for s in standards_set.standards for i in s.items}
         self.criteria = {c.id: s.id for s in standards_set.standards for c in s.criteria}
+        self._judged: dict[tuple, str | None] = {}
+        self._grades = frozenset(level.id for level in standards_set.grade_scale.levels)
 
     def problem(self, content: dict) -> str | None:
         """The first thing in the content that does not fit the set, as a sentence, or ``None``."""
@@ -64,7 +71,7 @@ class ContentChecker:
                 return f"return.json: {where} gives standard {shown(sid, 60)} a second time"
             seen.add(sid)
             grade = entry.get("grade")
-            if grade is not None and not scale.has_level(grade):
+            if grade is not None and grade not in self._grades:
                 return (f"return.json: {where}.grade is {shown(grade, 60)}, which is not a grade of the set's scale "
                         f"({', '.join(level.id for level in scale.levels)})")
             standard = self.set.standard(sid)
@@ -92,13 +99,28 @@ class ContentChecker:
                 if problem:
                     return problem
                 continue
-            try:
-                fits = _same(normalise(item, value, self.set.grade_scale), value)
-            except (AnswerError, TypeError, ValueError, OverflowError) as exc:
-                return f"{where}: the answer {shown(value, 60)} does not fit item {item.id} ({exc})"
-            if not fits:
-                return f"{where}: the answer {shown(value, 60)} is not in the form item {item.id} ({item.type.value}) takes"
+            problem = self._answer_problem(item, value)
+            if problem:
+                return f"{where}: {problem}"
         return None
+
+    def _answer_problem(self, item, value: object) -> str | None:
+        """Why a (non-empty, single) answer does not fit its item, or ``None``; short answers are judged once."""
+        if item.type is ItemType.TEXT and isinstance(value, str):
+            return None  # text is kept as it is
+        memo = isinstance(value, (str, int, float)) and (not isinstance(value, str) or len(value) <= _MEMO_TEXT)
+        key = (item.id, type(value), value) if memo else None
+        if key is not None and key in self._judged:
+            return self._judged[key]
+        try:
+            fits = _same(normalise(item, value, self.set.grade_scale), value)
+            problem = None if fits else (f"the answer {shown(value, 60)} is not in the form item {item.id} "
+                                         f"({item.type.value}) takes")
+        except (AnswerError, TypeError, ValueError, OverflowError) as exc:
+            problem = f"the answer {shown(value, 60)} does not fit item {item.id} ({exc})"
+        if key is not None and len(self._judged) < _MEMO_ENTRIES:
+            self._judged[key] = problem
+        return problem
 
     def _actions(self, entries: list[dict]) -> str | None:
         for index, entry in enumerate(entries):

@@ -135,9 +135,14 @@ def _return_row(r: ImportedReturn) -> ReturnRow:
     return ReturnRow(*(getattr(r, column.key) for column in RETURN_COLUMNS))
 
 
-def _is_newer(candidate: ImportedReturn, than: ImportedReturn) -> bool:
+def is_newer(candidate: tuple[int, dt.datetime | None], than: tuple[int, dt.datetime | None]) -> bool:
+    """Which of two returns of one organisation counts: (audit version, signed at), higher version then later sign-off."""
     floor = dt.datetime.min
-    return (candidate.audit_version, candidate.signed_at or floor) > (than.audit_version, than.signed_at or floor)
+    return (candidate[0], candidate[1] or floor) > (than[0], than[1] or floor)
+
+
+def _is_newer(candidate: ImportedReturn, than: ImportedReturn) -> bool:
+    return is_newer((candidate.audit_version, candidate.signed_at), (than.audit_version, than.signed_at))
 
 
 @cache

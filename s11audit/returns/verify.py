@@ -78,8 +78,12 @@ def _check_format(value: object, where: str) -> None:
 
 
 def _json(container: Container, name: str, code: str) -> dict:
+    return _parsed(container.read(name), name, code, container.limits)
+
+
+def _parsed(data: bytes, name: str, code: str, limits: Limits) -> dict:
     try:
-        value = parse(container.read(name), name, container.limits)
+        value = parse(data, name, limits)
     except JsonProblem as exc:
         raise _Invalid(code, str(exc)) from exc
     if not isinstance(value, dict):
@@ -90,15 +94,25 @@ def _json(container: Container, name: str, code: str) -> dict:
 def _peek(container: Container, found: dict) -> None:
     """Organisation and cycle as written, for the report even when the return turns out invalid.
 
-    Only text is kept, cut to a bounded length: the values are untrusted and may be anything.
+    Only text is kept, cut to a bounded length: the values are untrusted and may be anything. The bytes
+    read and what parsing them gave are kept (``_return_bytes``, ``_return_json`` or ``_return_problem``)
+    so that the checks below hash and use these very bytes instead of reading and parsing them again.
     """
     def text(value: object) -> str | None:
         return bounded(value, _SHOWN_LIMIT) if isinstance(value, str) else None
 
+    if RETURN_MEMBER not in container.members:
+        return
     try:
-        content = _json(container, RETURN_MEMBER, "bad-return-json") if RETURN_MEMBER in container.members else {}
-    except (_Invalid, ContainerError):
+        found["_return_bytes"] = container.read(RETURN_MEMBER)
+    except ContainerError:
         return  # the checks below report what is wrong
+    try:
+        content = found["_return_json"] = _parsed(found["_return_bytes"], RETURN_MEMBER, "bad-return-json",
+                                                  container.limits)
+    except _Invalid as exc:
+        found["_return_problem"] = exc  # reported in its turn, after the signature and members
+        return
     organisation = content.get("organisation")
     if isinstance(organisation, dict):
         found.update(organisation=text(organisation.get("name")), reference=text(organisation.get("reference")))
@@ -140,15 +154,19 @@ def _listed_members(container: Container, manifest: dict) -> dict[str, dict]:
     return listed
 
 
-def _check_members(container: Container, listed: dict[str, dict]) -> None:
+def _check_members(container: Container, listed: dict[str, dict], held: dict[str, bytes]) -> None:
+    """Each member's size and SHA-256 against the manifest; ``held`` members were read already (these bytes are used)."""
     for name, entry in listed.items():
         size = container.members[name].size
         if size != entry["size"]:
             raise _Invalid("member-changed", f"member {name} has changed since signing: it is {size} bytes, "
                                              f"the manifest says {entry['size']}")
-        digest = hashlib.sha256()
-        for chunk in container.chunks(name):
-            digest.update(chunk)
+        if name in held:
+            digest = hashlib.sha256(held[name])
+        else:
+            digest = hashlib.sha256()
+            for chunk in container.chunks(name):
+                digest.update(chunk)
         actual = digest.hexdigest()
         if actual != entry["sha256"]:
             raise _Invalid("member-changed", f"member {name} has changed since signing: its SHA-256 is "
@@ -220,8 +238,11 @@ def _check(container: Container, found: dict, expected_fingerprint: str | None) 
     manifest, public_key = _check_signature(container, found, expected_fingerprint)
     found["_manifest"], found["_public_key"] = manifest, public_key
     listed = _listed_members(container, manifest)
-    _check_members(container, listed)
-    content = _json(container, RETURN_MEMBER, "bad-return-json")
+    held = {RETURN_MEMBER: found["_return_bytes"]} if "_return_bytes" in found else {}
+    _check_members(container, listed, held)
+    if "_return_problem" in found:
+        raise found["_return_problem"]
+    content = found["_return_json"] if "_return_json" in found else _json(container, RETURN_MEMBER, "bad-return-json")
     _check_format(content.get("format"), RETURN_MEMBER)
     problem = schema.problem(RETURN_MEMBER, content)
     if problem:
@@ -313,8 +334,13 @@ class SignedReturn:
         return list(self.content.get("evidence", []))
 
     @cached_property
+    def canonical(self) -> bytes:
+        """``return.json``'s content in canonical form (``canonical_json``), made once: the importer hashes and stores it."""
+        return canonical_json(self.content)
+
+    @cached_property
     def content_id(self) -> str:
-        return content_id(self.public_key, self.content)
+        return hashlib.sha256(bytes(self.public_key) + self.canonical).hexdigest()  # as ``content_id()`` gives it
 
     def member_bytes(self, name: str) -> bytes:
         """The bytes of any member, read from the file when asked for (checked again as it is read)."""

@@ -179,13 +179,13 @@ def test_a_failure_mid_import_leaves_the_workspace_as_before_that_return(workspa
     v3 = write_one(out, s175_set, OTHER)
     import_returns(workspace, "2026/27", [v1])
     before = (_states(workspace), len(workspace.import_log()))
-    place = Workspace.place
+    from s11audit.business_unit import importing
 
-    def place_then_fail(self, session, ret):
-        place(self, session, ret)  # the earlier return is already marked superseded in this transaction
+    def log_entry_fails(self, rows, outcome, sha256):
+        # The last write of a return: its row, evidence and the earlier return marked superseded are written.
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(Workspace, "place", place_then_fail)
+    monkeypatch.setattr(importing._Importer, "_log_entry", log_entry_fails)
     report = import_returns(workspace, "2026/27", [v2, v3])
     assert [o.outcome for o in report.files] == [FAILED] and "could not be saved" in report.files[0].reason
     assert report.stopped
