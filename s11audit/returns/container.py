@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from s11audit.returns.format import (EVIDENCE_FOLDER, MANIFEST_MEMBER, RETURN_MEMBER, SIGNATURE_MEMBER,
+from s11audit.returns.format import (MANIFEST_MEMBER, RETURN_MEMBER, SIGNATURE_MEMBER,
                                      STANDARDS_MEMBER, ZIP_TIMESTAMP, ZIP_CREATE_SYSTEM, ZIP_EXTERNAL_ATTR,
                                      ZIP_VERSION)
 from s11audit.returns.limits import LIMITS, Limits, megabytes

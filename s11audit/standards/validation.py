@@ -19,7 +19,6 @@ from typing import Any
 import jsonschema
 import yaml
 
-from s11audit.organisations import TYPES_BY_ID
 from s11audit.safe_text import shown
 from s11audit.standards.rules import set_rule_problems
 from s11audit.standards.source import (MAX_DEPTH, MAX_NODES, MAX_NUMBER_CHARS, MAX_PROBLEMS, MAX_SCALAR_CHARS,
