@@ -3,8 +3,13 @@
 The task is a plain function ``task(progress, cancelled)`` from the core: it calls
 ``progress(done, total, text)`` as it goes and checks ``cancelled()`` between steps. The window
 shows a modal progress dialog with Cancel; the event loop keeps running, so the window repaints
-and stays responsive. The UI does not touch the file the task works on until it ends (the dialog
-is modal).
+and stays responsive.
+
+The task must not use anything the UI thread uses: no SQLAlchemy session or SQLite connection is
+shared between threads. It either works on plain data read beforehand (the export) or opens its own
+connection to a file the UI has handed over for the job (the business unit's window, see
+``ui.business_unit.window``). ``on_start`` receives the running :class:`Job`, so a window being
+closed can cancel it and wait for it to stop (``Job.stop``) before it lets go of its file.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEventLoop, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -29,15 +35,41 @@ class _Worker(QThread):
         self._stop = stop
         self.result: Any = None
         self.error: BaseException | None = None
+        self.done = 0
 
     def run(self) -> None:
+        def progress(done: int, total: int, text: str) -> None:
+            self.done = done
+            self.progressed.emit(done, total, text)
+
         try:
-            self.result = self._task(lambda done, total, text: self.progressed.emit(done, total, text), self._stop.is_set)
+            self.result = self._task(progress, self._stop.is_set)
         except BaseException as exc:  # handed back to the UI thread, which decides what to show
             self.error = exc
 
 
-def run_in_background(parent: QWidget | None, title: str, task: Task, cancellable: bool = True) -> tuple[Any, BaseException | None, bool]:
+class Job:
+    """A running background task as its window sees it: how far it got, cancel, wait for it to end."""
+
+    def __init__(self, worker: _Worker, stop: threading.Event):
+        self._worker = worker
+        self._stop = stop
+
+    @property
+    def done(self) -> int:
+        return self._worker.done
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def stop(self) -> None:
+        """Cancel and block until the task has returned (it checks ``cancelled`` between steps)."""
+        self._stop.set()
+        self._worker.wait()
+
+
+def run_in_background(parent: QWidget | None, title: str, task: Task, cancellable: bool = True,
+                      on_start: Callable[[Job], None] | None = None) -> tuple[Any, BaseException | None, bool]:
     """Run ``task`` on a worker thread behind a progress dialog.
 
     Returns ``(result, error, cancelled)``; an exception raised by the task comes back as ``error``.
@@ -55,6 +87,8 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
     worker = _Worker(task, stop)
 
     def progressed(done: int, total: int, text: str) -> None:
+        if not shiboken6.isValid(dialog):  # taken down with its window; the job is being stopped
+            return
         if total and dialog.maximum() != total:
             dialog.setMaximum(total)
         dialog.setValue(min(done, total) if total else 0)
@@ -63,7 +97,8 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
 
     def cancel() -> None:
         stop.set()
-        dialog.setLabelText("Stopping after the current file…")
+        if shiboken6.isValid(dialog):
+            dialog.setLabelText("Stopping after the current file…")
 
     worker.progressed.connect(progressed)
     dialog.canceled.connect(cancel)
@@ -76,12 +111,15 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
     gc.disable()
     try:
         worker.start()
+        if on_start is not None:
+            on_start(Job(worker, stop))
         if not worker.isFinished():
             loop.exec()
         worker.wait()
     finally:
         gc.enable()
-    dialog.close()
-    dialog.deleteLater()
+    if shiboken6.isValid(dialog):
+        dialog.close()
+        dialog.deleteLater()
     worker.deleteLater()
     return worker.result, worker.error, stop.is_set()

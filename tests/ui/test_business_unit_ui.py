@@ -106,7 +106,7 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     assert seen
     return_id = window._selected_return().id
     first = s175_set.standards[0].id
-    moderated = workspace.moderations(return_id)
+    moderated = window.workspace.moderations(return_id)
     assert moderated[first].grade == lowest.id and moderated[first].comment == "No evidence of governor challenge"
 
     # Findings: on self-grades, then on moderated grades the first standard has one more below the line.

@@ -144,6 +144,7 @@ def test_peer_audit_tab_sets_up_groups_records_and_writes_the_documents(qtbot, t
     qtbot.mouseClick(form.recordButton, Qt.MouseButton.LeftButton)
     assert tree.topLevelItem(0).child(0).text(2) == "1 of 3"
     window.refresh()  # the findings include the day's outcomes
+    form.tabs.setCurrentWidget(form.findingsTab)  # findings are worked out when their tab is shown
     assert "Peer audit day March 2027: peer outcomes agreed with the self-grade in none yet" in form.findingsSummary.text()
     assert "Met 1" in form.findingsSummary.text()
 

@@ -12,9 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 from s11audit.business_unit.findings_model import Change, Findings, ItemFindings, StandardFindings
 from s11audit.standards import ItemType, StandardsSet
 from s11audit.ui.bars import BAR_COLOUR_ROLE, PERCENT_ROLE, BarDelegate
-from s11audit.ui.row_table_model import RowTableModel
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 42
+from s11audit.ui.row_table_model import SORT_ROLE, RowTableModel
 
 
 def _percent_text(value: float | None) -> str:

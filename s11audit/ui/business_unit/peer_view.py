@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QListWidgetIte
 from s11audit.business_unit import peer_audit
 from s11audit.business_unit.workspace import Workspace
 from s11audit.store import AuditFileError
-from s11audit.ui.background import run_in_background
 from s11audit.ui.business_unit.peer_recording import PeerRecordingDialog
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.dialogs.crash import show_error
@@ -212,10 +211,14 @@ class PeerView:
         if not folder:
             return
         event_id = self.event_id
-        results, error, _ = run_in_background(
-            self.window, "Writing templates",
-            lambda progress, cancelled: write_peer_templates(self.workspace, event_id, Path(folder), progress=progress,
-                                                             cancelled=cancelled))
+        ran = self.window.run_job(
+            "Writing templates", "Templates are being written",
+            lambda workspace, progress, cancelled: write_peer_templates(workspace, event_id, Path(folder),
+                                                                        progress=progress, cancelled=cancelled),
+            changes=False)
+        if ran is None:
+            return
+        results, error, _ = ran
         if error is not None:
             show_error(self.window, "Templates not written", error)
             return
@@ -239,9 +242,12 @@ class PeerView:
         writer = {"schedule": peer_reports.write_schedule, "summary": peer_reports.write_day_summary,
                   "workbook": peer_reports.write_outcomes_workbook}[kind]
         event_id = self.event_id
-        _, error, _ = run_in_background(self.window, "Writing the " + names[kind],
-                                        lambda progress, cancelled: writer(self.workspace, event_id, target),
-                                        cancellable=False)
+        ran = self.window.run_job("Writing the " + names[kind], "A report is being written",
+                                  lambda workspace, progress, cancelled: writer(workspace, event_id, target),
+                                  cancellable=False, changes=False)
+        if ran is None:
+            return
+        _, error, _ = ran
         if error is not None:
             show_error(self.window, "Not written", error)
             return
@@ -254,10 +260,13 @@ class PeerView:
         if not folder:
             return
         event_id = self.event_id
-        results, error, _ = run_in_background(
-            self.window, "Writing feedback letters",
-            lambda progress, cancelled: peer_reports.write_feedback_letters(self.workspace, event_id, Path(folder)),
-            cancellable=False)
+        ran = self.window.run_job(
+            "Writing feedback letters", "Feedback letters are being written",
+            lambda workspace, progress, cancelled: peer_reports.write_feedback_letters(workspace, event_id, Path(folder)),
+            cancellable=False, changes=False)
+        if ran is None:
+            return
+        results, error, _ = ran
         if error is not None:
             show_error(self.window, "Feedback letters not written", error)
             return

@@ -1,17 +1,22 @@
-"""Table models for the business unit's register and imported returns (plain rows from the core)."""
+"""Table models for the business unit's register and imported returns (plain rows from the core).
+
+Each is one column specification (``ui.row_table_model.Column``): what is shown, what it sorts by
+(dates and versions by value) and its tooltip.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from s11audit.business_unit.tracking import LATE, NOT_RETURNED, REJECTED, RETURNED
 from s11audit.business_unit.workspace import ReturnRow
 from s11audit.organisations import type_label
 from s11audit.safe_text import shown
-from s11audit.ui.row_table_model import RowTableModel
+from s11audit.ui.row_table_model import Column, RowSortProxy, RowTableModel, date_key
 
 STATUS_LABELS = {NOT_RETURNED: "Not returned", RETURNED: "Returned", LATE: "Returned late", REJECTED: "Rejected"}
 STATUS_COLOURS = {NOT_RETURNED: "#FBE3E1", LATE: "#FDF0D5", REJECTED: "#F6C9C4", RETURNED: "#DFF2E4"}
@@ -27,40 +32,64 @@ def _when(value: dt.datetime | dt.date | None) -> str:
     return f"{value:%d %b %Y %H:%M}" if isinstance(value, dt.datetime) else f"{value:%d %b %Y}"
 
 
+def _text(value: str) -> str:
+    return value.casefold()
+
+
 class RegisterModel(RowTableModel):
-    headers = ("Organisation", "Reference", "Sector", "Type", "Status", "Returned", "Contact", "Email")
+    """rows: (organisation, status, first signed) as set by ``set_rows``."""
 
-    # rows: (organisation, status, first signed) as set by ``set_rows``
+    columns = (
+        Column("Organisation", lambda r: r[0].name, lambda r: _text(r[0].name)),
+        Column("Reference", lambda r: r[0].reference, lambda r: _text(r[0].reference)),
+        Column("Sector", lambda r: r[0].sector, lambda r: _text(r[0].sector)),
+        Column("Type", lambda r: type_label(r[0].org_type)),
+        Column("Status", lambda r: STATUS_LABELS.get(r[1], r[1])),
+        Column("Returned", lambda r: _when(r[2]), lambda r: date_key(r[2])),
+        Column("Contact", lambda r: r[0].contact_name, lambda r: _text(r[0].contact_name)),
+        Column("Email", lambda r: r[0].contact_email, lambda r: _text(r[0].contact_email)),
+    )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        organisation, status, returned = self.rows[index.row()]
+    def more_data(self, row, column: int, role: int):
+        organisation, status, _ = row
         if role == ROW_ROLE:
             return organisation
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (organisation.name, organisation.reference, organisation.sector, type_label(organisation.org_type),
-                    STATUS_LABELS.get(status, status), _when(returned), organisation.contact_name,
-                    organisation.contact_email)[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 4 and status in STATUS_COLOURS:
+        if role == Qt.ItemDataRole.BackgroundRole and column == 4 and status in STATUS_COLOURS:
             return QColor(STATUS_COLOURS[status])
         return None
 
 
 class ReturnsModel(RowTableModel):
-    headers = ("Organisation", "Reference", "Version", "Signed", "Imported", "State", "Key fingerprint", "File")
+    # Name, reference and file name come from the return: shown as one escaped line (sorted by the text itself).
+    columns = (
+        Column("Organisation", lambda r: shown(r.name, 200), lambda r: _text(r.name)),
+        Column("Reference", lambda r: shown(r.reference, 80), lambda r: _text(r.reference)),
+        Column("Version", lambda r: r.audit_version),
+        Column("Signed", lambda r: _when(r.signed_at), lambda r: date_key(r.signed_at)),
+        Column("Imported", lambda r: _when(r.imported_at), lambda r: date_key(r.imported_at)),
+        Column("State", lambda r: STATE_LABELS.get(r.state, r.state)),
+        Column("Key fingerprint", lambda r: r.key_fingerprint),
+        Column("File", lambda r: shown(r.file_name, 200), lambda r: _text(r.file_name)),
+    )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row: ReturnRow = self.rows[index.row()]
+    def more_data(self, row: ReturnRow, column: int, role: int):
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            # Name, reference and file name come from the return: shown as one escaped line.
-            return (shown(row.name, 200), shown(row.reference, 80), row.audit_version, _when(row.signed_at),
-                    _when(row.imported_at), STATE_LABELS.get(row.state, row.state), row.key_fingerprint,
-                    shown(row.file_name, 200))[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 5 and row.state in ("unmatched", "key_pending"):
+        if role == Qt.ItemDataRole.BackgroundRole and column == 5 and row.state in ("unmatched", "key_pending"):
             return QColor("#FDF0D5")
         return None
+
+
+def rows_table(table: QTableView, model: RowTableModel, widths: tuple[int, ...],
+               proxy: QSortFilterProxyModel | None = None) -> QSortFilterProxyModel:
+    """Show ``model`` in ``table`` behind a proxy that filters and leaves sorting to the model."""
+    proxy = proxy or RowSortProxy(table)
+    proxy.setSourceModel(model)
+    table.setModel(proxy)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    return proxy

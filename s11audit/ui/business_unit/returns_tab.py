@@ -1,0 +1,159 @@
+"""The Returns tab of the business unit's window: importing returns (files, a folder; dropping them on
+the window is in window.py), matching, key decisions, moderation and the feedback letter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from s11audit.business_unit.workspace import ReturnRow
+from s11audit.reports import ReportError
+from s11audit.safe_text import shown
+from s11audit.store import AuditFileError
+from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
+from s11audit.ui.business_unit.tables import ROW_ROLE, ReturnsModel, rows_table
+from s11audit.ui.dialogs.crash import show_error
+
+RETURN_FILTER = "Signed returns (*.s11return)"
+
+
+class ReturnsTab:
+    """Part of ``BusinessUnitWindow`` (a mixin): the Returns tab."""
+
+    def _build_returns_tab(self, form) -> None:
+        self.returns_model = ReturnsModel(self)
+        self.returns_proxy = rows_table(form.returnsTable, self.returns_model, (240, 110, 70, 150, 150, 250, 170))
+        form.importFilesButton.clicked.connect(self.choose_returns)
+        form.importFolderButton.clicked.connect(self.choose_folder)
+        form.matchButton.clicked.connect(self.match_return)
+        form.acceptKeyButton.clicked.connect(lambda: self._decide_key(accept=True))
+        form.rejectKeyButton.clicked.connect(lambda: self._decide_key(accept=False))
+        form.moderateButton.clicked.connect(self.moderate)
+        form.returnsTable.doubleClicked.connect(lambda _: self.moderate())
+        form.returnsTable.selectionModel().selectionChanged.connect(self._update_buttons)
+
+    def _refresh_returns(self, cycle) -> None:
+        """The cycle's returns, changed rows only; the selected return stays selected."""
+        kept = self._selected_return()
+        self.returns_model.update_rows(self.workspace.returns(cycle.id), lambda row: row.id)
+        if kept is not None and self._selected_return() is None:  # the model was reset (another cycle)
+            for row in range(self.returns_proxy.rowCount()):
+                if self.returns_proxy.index(row, 0).data(ROW_ROLE).id == kept.id:
+                    self.form.returnsTable.selectRow(row)
+                    break
+
+    def choose_returns(self) -> None:
+        if self.cycle is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import returns", "", RETURN_FILTER)
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def choose_folder(self) -> None:
+        if self.cycle is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Import every return in a folder")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        from s11audit.business_unit.importing import import_returns
+
+        cycle = self.cycle
+        if cycle is None or self.busy:
+            return
+        ran = self.run_job("Importing returns", "An import is running",
+                           lambda workspace, progress, stop: import_returns(workspace, cycle, paths, progress=progress,
+                                                                            cancelled=stop))
+        if ran is None:
+            return
+        report, error, _ = ran
+        self.form.tabs.setCurrentWidget(self.form.returnsTab)
+        if error is not None:
+            show_error(self, "Import stopped", error)
+            return
+        self.form.importReport.clear()
+        for outcome in report.files:
+            # Names and reasons come from files we do not control: one escaped, bounded line each.
+            who = f" ({shown(outcome.organisation, 80)})" if outcome.organisation else ""
+            self.form.importReport.addItem(f"{shown(outcome.path.name, 120)}{who}: {outcome.outcome}. "
+                                           f"{shown(outcome.reason, 400)}".strip())
+        summary = report.summary() + ("\n\nThe import was cancelled; the returns already imported are kept."
+                                      if report.cancelled else "")
+        QMessageBox.information(self, "Import finished", summary)
+
+    def _selected_return(self) -> ReturnRow | None:
+        rows = self.form.returnsTable.selectionModel().selectedRows()
+        return self.returns_proxy.data(rows[0], ROW_ROLE) if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self._selected_return()
+        form = self.form
+        form.matchButton.setEnabled(chosen is not None and chosen.state == "unmatched")
+        form.acceptKeyButton.setEnabled(chosen is not None and chosen.state == "key_pending")
+        form.rejectKeyButton.setEnabled(chosen is not None and chosen.state == "key_pending")
+        form.moderateButton.setEnabled(chosen is not None and chosen.state == "current")
+
+    def match_return(self) -> None:
+        chosen = self._selected_return()
+        if chosen is None or chosen.state != "unmatched":
+            return
+        organisations = self.workspace.organisations(self.cycle.id)
+        labels = [f"{o.name} ({o.reference})" for o in organisations]
+        label, ok = QInputDialog.getItem(self, "Match to an organisation",
+                                         f"The return from “{chosen.name}” (reference {chosen.reference or 'none'}) "
+                                         "matches no reference in the register. Which organisation sent it?",
+                                         labels, 0, False)
+        if ok and label:
+            organisation = organisations[labels.index(label)]
+            self._apply(lambda: self.workspace.match_return(chosen.id, organisation.id), "Cannot match it")
+
+    def _decide_key(self, accept: bool) -> None:
+        chosen = self._selected_return()
+        if chosen is None or chosen.state != "key_pending":
+            return
+        if accept:
+            question = (f"The return from {chosen.name} is signed with a different key ({chosen.key_fingerprint}) from "
+                        "the one seen before for this organisation. Accept it only if the organisation confirms the "
+                        "fingerprint (for example after a new computer or a new audit file).\n\nAccept the new key?")
+            if QMessageBox.question(self, "Accept a new signing key", question) != QMessageBox.StandardButton.Yes:
+                return
+        self._apply(lambda: (self.workspace.accept_key if accept else self.workspace.reject_key)(chosen.id),
+                    "Cannot record the decision")
+
+    def moderate(self) -> None:
+        chosen = self._selected_return()
+        if chosen is None or chosen.state != "current":
+            return
+        standards_set = self.workspace.standards_set(self.cycle.id)
+        content = self.workspace.return_content(chosen.id)
+        current = {sid: (m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
+        criteria = {cid: (m.grade, m.comment) for cid, m in self.workspace.criterion_moderations(chosen.id).items()}
+        dialog = ModerationDialog(self, standards_set, chosen.name, content, current, criteria)
+        dialog.form.letterButton.clicked.connect(lambda: self._save_moderation(chosen.id, dialog) and
+                                                 self.write_feedback_letter(chosen))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._save_moderation(chosen.id, dialog)
+
+    def _save_moderation(self, return_id: int, dialog: ModerationDialog) -> bool:
+        # Standards and criteria through the workspace's setters, changed rows only (each leaves a trail entry).
+        # A moderation changes no row of the tables; only that return's record for the findings.
+        return self._apply(lambda: dialog.save(self.workspace, return_id), "Cannot save the moderation",
+                           returns_changed=False, moderated=return_id)
+
+    def write_feedback_letter(self, chosen: ReturnRow) -> None:
+        from s11audit.reports.feedback_letter import Moderated, write_feedback_letter
+
+        path, _ = QFileDialog.getSaveFileName(self, "Write the feedback letter", f"{chosen.name} feedback.pdf",
+                                              "PDF documents (*.pdf)")
+        if not path:
+            return
+        try:
+            moderations = {sid: Moderated(m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
+            write_feedback_letter(self.workspace.standards_set(self.cycle.id), self.workspace.return_content(chosen.id),
+                                  moderations, self.cycle.name, Path(path))
+        except (AuditFileError, ReportError) as error:
+            QMessageBox.warning(self, "Cannot write the letter", str(error))
+            return
+        QMessageBox.information(self, "Feedback letter written", path)

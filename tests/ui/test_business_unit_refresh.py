@@ -1,0 +1,128 @@
+"""The business unit's window does only what a change needs: no findings worked out while the Findings tab
+is hidden, findings kept per (cycle, basis, sector, type) until something changes, and table rows
+updated in place (dataChanged) rather than the tables rebuilt."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from benchmarks.make_returns import Organisation, write_one
+from s11audit.business_unit import cycle_findings
+from s11audit.ui.business_unit.dialogs import OrganisationDialog
+from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
+from tests.ui.test_business_unit_ui import SCHOOLS, window, workspace  # noqa: F401
+
+pytestmark = OFFSCREEN_SIZE_HINTS
+
+
+class Counts:
+    def __init__(self, model):
+        self.resets = self.changed = self.inserted = 0
+        model.modelReset.connect(lambda: self._add("resets"))
+        model.dataChanged.connect(lambda *_: self._add("changed"))
+        model.rowsInserted.connect(lambda *_: self._add("inserted"))
+
+    def _add(self, name: str) -> None:
+        setattr(self, name, getattr(self, name) + 1)
+
+
+@pytest.fixture
+def imported(window, tmp_path, s175_set, messages):
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    for school in SCHOOLS[:2]:  # quick signed returns (benchmarks' generator)
+        write_one(folder, s175_set, Organisation(school.name, school.reference, "Education", school.org_type, "", ""))
+    window.import_paths([folder])
+    assert window.returns_model.rowCount() == 2
+    return window
+
+
+@pytest.fixture
+def computations(monkeypatch):
+    calls = []
+    real = cycle_findings.compute_findings
+    monkeypatch.setattr(cycle_findings, "compute_findings", lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
+def _moderate(qtbot, window, s175_set) -> None:
+    window.form.tabs.setCurrentWidget(window.form.returnsTab)
+    window.form.returnsTable.selectRow(0)
+    lowest = s175_set.grade_scale.levels[0]
+
+    def moderate(dialog: ModerationDialog) -> None:
+        _, _, chooser, _ = dialog.rows[0]
+        chooser.setCurrentIndex(chooser.findData(lowest.id))
+        dialog.accept()
+
+    seen = when_dialog(ModerationDialog, moderate)
+    qtbot.mouseClick(window.form.moderateButton, Qt.MouseButton.LeftButton)
+    assert seen
+
+
+def test_a_moderation_with_the_findings_hidden_computes_nothing_and_resets_no_table(qtbot, imported, s175_set,
+                                                                                   computations):
+    returns, register = Counts(imported.returns_model), Counts(imported.register_model)
+    _moderate(qtbot, imported, s175_set)
+    assert imported.workspace.moderations(imported._selected_return().id)  # saved
+    assert computations == []
+    assert (returns.resets, register.resets) == (0, 0)
+
+    # Shown: worked out once; shown again without a change: kept.
+    imported.form.tabs.setCurrentWidget(imported.form.findingsTab)
+    assert len(computations) == 1 and imported.standards_model.rowCount() == len(s175_set.standards)
+    imported.form.tabs.setCurrentWidget(imported.form.returnsTab)
+    imported.form.tabs.setCurrentWidget(imported.form.findingsTab)
+    assert len(computations) == 1
+    # Another basis is another entry; back to the first is kept.
+    imported.form.basisChooser.setCurrentIndex(imported.form.basisChooser.findData("moderated"))
+    imported.form.basisChooser.setCurrentIndex(imported.form.basisChooser.findData("self"))
+    assert len(computations) == 2
+
+
+def test_a_moderation_with_the_findings_shown_computes_them_once(qtbot, imported, s175_set, computations):
+    imported.form.tabs.setCurrentWidget(imported.form.findingsTab)
+    assert len(computations) == 1
+    _moderate(qtbot, imported, s175_set)  # from the returns tab: findings hidden again
+    imported.form.tabs.setCurrentWidget(imported.form.findingsTab)
+    assert len(computations) == 2
+
+
+def test_a_register_edit_changes_its_row_in_place(qtbot, imported):
+    register = Counts(imported.register_model)
+    imported.form.tabs.setCurrentWidget(imported.form.registerTab)
+    imported.form.registerTable.selectRow(0)
+    chosen = imported._selected_organisations()[0]
+
+    def rename(dialog: OrganisationDialog) -> None:
+        dialog.form.contactName.setText("New head")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    seen = when_dialog(OrganisationDialog, rename)
+    imported.edit_organisation()
+    assert seen
+    assert register.resets == 0 and register.changed == 1
+    row = next(r for r in imported.register_model.rows if r[0].id == chosen.id)
+    assert row[0].contact_name == "New head"
+
+
+def test_a_moderation_updates_that_returns_record_only_and_the_findings_match_a_fresh_reading(
+        qtbot, imported, s175_set, monkeypatch):
+    from s11audit.ui.business_unit import findings_tab
+
+    readings = []
+    real = findings_tab.cycle_records
+    monkeypatch.setattr(findings_tab, "cycle_records", lambda *a, **k: readings.append(1) or real(*a, **k))
+    form = imported.form
+    form.basisChooser.setCurrentIndex(form.basisChooser.findData("moderated"))
+    form.tabs.setCurrentWidget(form.findingsTab)
+    assert len(readings) == 1
+    _moderate(qtbot, imported, s175_set)
+    form.tabs.setCurrentWidget(form.findingsTab)
+    assert len(readings) == 1  # the cycle's returns were not read again
+    assert sum(1 for record in imported._records[imported.cycle.id] if record.moderated) == 1
+    fresh = cycle_findings.cycle_findings(imported.workspace, imported.cycle, basis="moderated")
+    assert [s.grades for s in imported.standards_model.rows] == [s.grades for s in fresh.standards]
+    assert imported.standards_model.rows[0].grades.counts[0][1] >= 1  # the lowest grade given by the moderation
