@@ -8,13 +8,17 @@ dates, the value itself (so a spreadsheet can calculate with it).
 Format 2: a standard graded by criteria is followed by one row per criterion (its id in "Item",
 its grade on the chosen basis as "Answer"); an information standard has no row of its own, only
 its items' rows; every row carries its part (``group``: the part's title) so reports can group.
+
+At 10,000 returns this is a million rows: :func:`data_by_organisation` gives them an organisation at
+a time (the questions shared by every organisation of a type, so a writer works out their cells
+once), :func:`data_rows` the same as rows; both are generators, so the rows are never all held.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from s11audit.business_unit.findings_criteria import basis_grade
 from s11audit.business_unit.records import Basis, ReturnRecord
@@ -25,8 +29,9 @@ from s11audit.store.answers import YES_NO_LABELS
 DATA_COLUMNS = ("Reference", "Organisation", "Sector", "Type", "Standard", "Item", "Question", "Answer")
 
 
-@dataclass(frozen=True)
-class DataRow:
+class DataRow(NamedTuple):
+    """One row of the tidy data (a named tuple: a million of them are made for one workbook)."""
+
     reference: str
     name: str
     sector: str
@@ -40,33 +45,88 @@ class DataRow:
     group: str = ""  # the title of the standard's part (format 2), "" when the set has no parts
 
 
-def data_rows(standards_set: StandardsSet, records: Sequence[ReturnRecord], *,
-              basis: Basis = "self") -> Iterator[DataRow]:
-    """The rows, organisation by organisation, in the set's order of standards and items."""
-    scale = standards_set.grade_scale
-    labels = {level.id: level.label for level in scale.levels}
+class Question(NamedTuple):
+    """What a row is about: the same for every organisation of a type (columns Standard to Question, Part)."""
+
+    standard: str  # the standard's number
+    item: str  # the item or criterion id, "" on a standard's own row
+    question: str  # the item's label, the criterion's text or the standard's title
+    group: str  # the title of the standard's part, "" when the set has no parts
+
+
+Answer = tuple  # (answer as people read it, value or None, is a percentage): DataRow's answer, value, is_percentage
+_STANDARD, _CRITERION, _ITEM = range(3)
+
+
+def _plan(standards_set: StandardsSet, kind: str) -> tuple[tuple[Question, ...], list[tuple]]:
+    """The questions an organisation of type ``kind`` answers, in order, and how to read each answer
+    (what, standard, criterion or item, id). The same for every record of the type."""
     parts = {group.id: group.title for group in standards_set.groups}
-    plans: dict[str, list] = {}
+    questions, how = [], []
+    for standard in standards_set.standards_for(kind):
+        part = parts.get(standard.group, "")
+        if standard.graded:
+            questions.append(Question(standard.number, "", standard.title, part))
+            how.append((_STANDARD, standard, None, ""))
+        for criterion in standard.criteria_for(kind):
+            questions.append(Question(standard.number, criterion.id, criterion.text, part))
+            how.append((_CRITERION, standard, criterion, criterion.id))
+        for item in standard.items_for(kind):
+            questions.append(Question(standard.number, item.id, item.label, part))
+            how.append((_ITEM, standard, item, item.id))
+    return tuple(questions), how
+
+
+def data_by_organisation(standards_set: StandardsSet, records: Iterable[ReturnRecord], *, basis: Basis = "self"
+                         ) -> Iterator[tuple[tuple[str, str, str, str], tuple[Question, ...], list[Answer]]]:
+    """The tidy data an organisation at a time: (reference, name, sector, type as people read it), the
+    questions (one tuple shared by every organisation of a type), and the answers, one per question.
+
+    A generator: one organisation's answers are made at a time, so a caller writing them out never
+    holds them all. :func:`data_rows` gives the same as rows.
+    """
+    labels = {level.id: level.label for level in standards_set.grade_scale.levels}
+    plans: dict[str, tuple] = {}
     for record in records:
         kind = record.org_type
         plan = plans.get(kind)
         if plan is None:
-            plan = plans[kind] = [(s, s.items_for(kind), s.criteria_for(kind)) for s in standards_set.standards_for(kind)]
-        who = (record.reference, record.name, record.sector, type_label(kind))
-        for standard, items, criteria in plan:
-            part = parts.get(standard.group, "")
-            if standard.graded:
-                yield DataRow(*who, standard.number, "", standard.title,
-                              _grade(record, standard, standards_set, basis, labels), group=part)
-            na = standard.id in record.not_applicable
-            for criterion in criteria:
-                c_scale = criterion.scale
-                grade = c_scale.not_applicable_label if na or criterion.id in record.criteria_na else \
-                    _level_label(c_scale, record.criterion_grade(criterion.id, basis))
-                yield DataRow(*who, standard.number, criterion.id, criterion.text, grade, group=part)
-            for item in items:
-                value = record.answers.get(item.id)
-                yield DataRow(*who, standard.number, item.id, item.label, *_answer(item, value, labels), group=part)
+            plan = plans[kind] = _plan(standards_set, kind)
+        questions, how = plan
+        na_standards, given = record.not_applicable, record.answers
+        answers: list[Answer] = []
+        for what, standard, part_of, key in how:
+            if what == _ITEM:
+                value = given.get(key)
+                answers.append(_NO_ANSWER if value is None else _answer(part_of, value, labels))
+            elif what == _CRITERION:
+                scale = part_of.scale
+                grade = scale.not_applicable_label if standard.id in na_standards or key in record.criteria_na \
+                    else _level_label(scale, record.criterion_grade(key, basis))
+                answers.append((grade, None, False))
+            else:
+                answers.append((_grade(record, standard, standards_set, basis, labels), None, False))
+        yield (record.reference, record.name, record.sector, type_label(kind)), questions, answers
+
+
+def data_rows(standards_set: StandardsSet, records: Iterable[ReturnRecord], *,
+              basis: Basis = "self") -> Iterator[DataRow]:
+    """The rows, organisation by organisation, in the set's order of standards and items (a generator)."""
+    for who, questions, answers in data_by_organisation(standards_set, records, basis=basis):
+        for (number, key, question, part), answer in zip(questions, answers):
+            yield DataRow(*who, number, key, question, *answer, part)
+
+
+def data_row_count(standards_set: StandardsSet, records: Iterable[ReturnRecord]) -> int:
+    """How many rows :func:`data_rows` gives for ``records``, without making them."""
+    per_type: dict[str, int] = {}
+    count = 0
+    for record in records:
+        kind = record.org_type
+        if kind not in per_type:
+            per_type[kind] = len(_plan(standards_set, kind)[0])
+        count += per_type[kind]
+    return count
 
 
 def _grade(record: ReturnRecord, standard, standards_set: StandardsSet, basis: Basis, labels) -> str:
@@ -82,24 +142,32 @@ def _level_label(scale, level: str | None) -> str:
     return scale.level(level).label if scale.has_level(level) else level
 
 
+# Looked up once here: an enum member's lookup costs more than the rest of a row's work.
+_YES_NO, _NUMBER, _PERCENTAGE, _DATE, _GRADED, _MULTI_CHOICE = (
+    ItemType.YES_NO, ItemType.NUMBER, ItemType.PERCENTAGE, ItemType.DATE, ItemType.GRADED, ItemType.MULTI_CHOICE)
+
+
+_NO_ANSWER: Answer = ("", None, False)
+
+
 def _answer(item, value, labels) -> tuple[str, float | int | dt.date | None, bool]:
     if value is None:
         return "", None, False
     kind = item.type
-    if kind is ItemType.YES_NO:
+    if kind is _YES_NO:
         return YES_NO_LABELS.get(value, str(value)), None, False
-    if kind in (ItemType.NUMBER, ItemType.PERCENTAGE) and isinstance(value, (int, float)) \
-            and not isinstance(value, bool):
-        shown = f"{value:g}%" if kind is ItemType.PERCENTAGE else f"{value:g}"
-        return shown, value, kind is ItemType.PERCENTAGE
-    if kind is ItemType.DATE:
+    if (kind is _NUMBER or kind is _PERCENTAGE) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        if kind is _PERCENTAGE:
+            return f"{value:g}%", value, True
+        return f"{value:g}", value, False
+    if kind is _DATE:
         try:
             day = dt.date.fromisoformat(str(value)[:10])
         except ValueError:
             return str(value), None, False
         return day.isoformat(), day, False
-    if kind is ItemType.GRADED:
+    if kind is _GRADED:
         return labels.get(value, str(value)), None, False
-    if kind is ItemType.MULTI_CHOICE and isinstance(value, list):
+    if kind is _MULTI_CHOICE and isinstance(value, list):
         return "; ".join(map(str, value)), None, False
     return str(value), None, False

@@ -1,4 +1,4 @@
-"""The findings of an audit cycle as an Excel workbook (openpyxl, write-only so 10,000 returns fit).
+"""The findings of an audit cycle as an Excel workbook (openpyxl write-only; the Data sheet streamed).
 
 Sheets: "About" (cycle, set, returns received, basis), "Standards" (% meeting and the spread of
 grades), "Criteria" (format 2 sets with criteria: per criterion figures on its own scale), "Items"
@@ -7,13 +7,16 @@ grades), "Criteria" (format 2 sets with criteria: per criterion figures on its o
 criterion or item, for people who want to build their own tables. A set with parts gets a "Part"
 column; a scored scale a "% score"; date items with their own window a "Window" column. Headers frozen, filters on, numbers stored as
 numbers (percentages as fractions with a % format, so Excel calculates with them); text from
-returns goes through ``put_text`` and is never a formula.
+returns goes through ``put_text`` and is never a formula. Every sheet prints landscape, one page wide.
+
+The Data sheet has a million rows at 10,000 returns: its rows are made one organisation at a time
+as the file is written (``findings_rows.data_by_organisation`` into ``xlsx_stream``), never held.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,17 +25,25 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from s11audit.business_unit.findings_model import Findings, GradeFigures
-from s11audit.business_unit.findings_rows import DATA_COLUMNS, data_rows
+from s11audit.business_unit.findings_rows import DATA_COLUMNS, data_by_organisation, data_row_count
 from s11audit.business_unit.records import ReturnRecord
 from s11audit.organisations import type_label
-from s11audit.reports.atomic import save_workbook
-from s11audit.reports.xlsx import FORMULA_STARTS, HEADER_FILL, HEADER_FONT, put_text
+from s11audit.reports.xlsx import HEADER_FILL, HEADER_FONT, put_text
+from s11audit.reports.xlsx_stream import CellFormats, save_with_streamed_rows
 from s11audit.standards import ItemType, StandardsSet
 
 PERCENT = "0.0%"
 POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'
 DATE = "dd mmm yyyy"
 DATA_WIDTHS = (12, 36, 20, 22, 10, 8, 50, 22)
+
+
+def _print_setup(sheet) -> None:
+    """Printed (or saved as PDF) landscape, one page wide, with the header row on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
 
 
 class _Sheet:
@@ -45,11 +56,7 @@ class _Sheet:
         for index, (_, width) in enumerate(columns, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
-        # Printed (or saved as PDF) landscape, one page wide, with the header row on every page.
-        self.sheet.page_setup.orientation = "landscape"
-        self.sheet.page_setup.fitToWidth, self.sheet.page_setup.fitToHeight = 1, 0
-        self.sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        self.sheet.print_title_rows = "1:1"
+        _print_setup(self.sheet)
         self.sheet.row_dimensions[1].height = 45  # room for the wrapped column names (long grade labels)
         head = []
         for name, _ in columns:
@@ -215,43 +222,60 @@ def _change(workbook, findings: Findings) -> None:
     sheet.finish()
 
 
-def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) -> int:
+def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) -> tuple:
+    """The "Data" sheet's header, and what streams its rows when the workbook is saved (the sheet,
+    its cell formats, the rows' XML): one row per organisation and standard, criterion or item
+    (``findings_rows``), a million rows at 10,000 returns (``xlsx_stream``)."""
     sheet = workbook.create_sheet("Data")
-    names, widths = DATA_COLUMNS + (("Part",) if set_.groups else ()), DATA_WIDTHS + ((30,) if set_.groups else ())
+    groups = bool(set_.groups)
+    names, widths = DATA_COLUMNS + (("Part",) if groups else ()), DATA_WIDTHS + ((30,) if groups else ())
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    _print_setup(sheet)
     head = []
     for name in names:
         cell = WriteOnlyCell(sheet, name)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         head.append(cell)
     sheet.append(head)
-    count = 0
-
-    def text(value: str):
-        if value and value.startswith(FORMULA_STARTS):
-            cell = WriteOnlyCell(sheet)
-            put_text(cell, value)
-            return cell
-        return value  # a plain string: openpyxl stores it as text
-
-    for row in data_rows(set_, records, basis=basis):
-        if row.value is None:
-            answer = text(row.answer)
-        elif row.is_percentage:
-            answer = WriteOnlyCell(sheet, row.value / 100)
-            answer.number_format = PERCENT
-        elif isinstance(row.value, dt.date):
-            answer = WriteOnlyCell(sheet, row.value)
-            answer.number_format = DATE
-        else:
-            answer = row.value
-        sheet.append([text(row.reference), text(row.name), text(row.sector), row.org_type, row.standard, row.item,
-                      text(row.question), answer] + ([row.group] if set_.groups else []))
-        count += 1
+    count = data_row_count(set_, records)  # the filter's range is written before the rows are made
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(2, count + 1)}"
-    return count
+    cells = CellFormats(sheet)
+    return sheet, cells, _data_xml(cells, data_by_organisation(set_, records, basis=basis), groups, count)
+
+
+def _data_xml(cells: CellFormats, organisations: Iterable, groups: bool, count: int) -> Iterator[str]:
+    """Each organisation's rows as the sheet's XML, from row 2: text always as text (never a formula);
+    numbers, percentages (as fractions, with a % format) and dates as values Excel calculates with."""
+    text, number, date = cells.text, cells.number, cells.date
+    percent, day = cells.style(PERCENT), cells.style(DATE)
+    fixed: dict[int, tuple] = {}  # id of a type's questions -> (the questions, their cells' XML)
+    n = 1
+    for who, questions, answers in organisations:
+        a, b, c, d = map(text, who)
+        known = fixed.get(id(questions))
+        if known is None:  # the questions are kept with their XML, so their id is never reused
+            known = fixed[id(questions)] = (questions, [(text(q.standard), text(q.item), text(q.question),
+                                                         text(q.group)) for q in questions])
+        rows = []
+        for (e, f, g, i), (shown, value, is_percentage) in zip(known[1], answers):
+            n += 1
+            r = str(n)
+            if value is None:
+                h = text(shown)
+            elif is_percentage:
+                h = number(value, percent, 100)
+            elif isinstance(value, dt.date):
+                h = date(value, day)
+            else:
+                h = number(value)
+            part = f'<c r="I{r}"{i}' if groups else ""
+            rows.append(f'<row r="{r}"><c r="A{r}"{a}<c r="B{r}"{b}<c r="C{r}"{c}<c r="D{r}"{d}<c r="E{r}"{e}'
+                        f'<c r="F{r}"{f}<c r="G{r}"{g}<c r="H{r}"{h}{part}</row>')
+        yield "".join(rows)
+    if n - 1 != count:
+        raise RuntimeError(f"{n - 1} rows were made for the Data sheet, not the {count} counted")
 
 
 def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records: Sequence[ReturnRecord],
@@ -259,7 +283,9 @@ def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records
     """Write the findings workbook to ``out_path`` atomically; returns the path.
 
     ``records`` are the returns the findings were computed from (the "Data" sheet lists them on the
-    findings' basis, keeping only the findings' sector and type when they were filtered). Raises ``ReportError`` naming the file if it cannot be written.
+    findings' basis, keeping only the findings' sector and type when they were filtered), streamed:
+    the rows are made one by one as the file is compressed, never all held. Raises ``ReportError`` naming the file if
+    it cannot be written.
     """
     workbook = Workbook(write_only=True)
     _about(workbook, findings, standards_set, partnership, cycle, filters)
@@ -273,11 +299,11 @@ def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records
         _change(workbook, findings)
     kept = [r for r in records if (findings.sector is None or r.sector == findings.sector)
             and (findings.org_type is None or r.org_type == findings.org_type)]
-    _data(workbook, standards_set, kept, findings.basis)
+    data = _data(workbook, standards_set, kept, findings.basis)
     workbook.properties.title = f"Findings: {standards_set.title} {cycle}".strip()
     workbook.properties.creator = partnership or "s11audit"
     workbook.properties.subject = standards_set.display_name
-    return save_workbook(workbook, out_path)
+    return save_with_streamed_rows(workbook, *data, out_path)
 
 
 __all__ = ["write_findings_xlsx"]
