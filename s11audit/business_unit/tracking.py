@@ -189,4 +189,5 @@ def records_for_cycle(workspace: Workspace, cycle: CycleRow, basis: Basis = "mod
              .order_by(RegisteredOrganisation.name, RegisteredOrganisation.id))
     return [record_from_content(json.loads(content), sector=sector or "", moderated=moderated.get(return_id),
                                 moderated_criteria=criteria.get(return_id))
-            for return_id, content, sector in workspace.session.execute(query)]
+            # yield_per: the returns' JSON is read a few hundred at a time, never all of it at once
+            for return_id, content, sector in workspace.session.execute(query.execution_options(yield_per=256))]
