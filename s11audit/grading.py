@@ -7,7 +7,7 @@ follows from), completeness, reports and findings, so the rule is written once.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from s11audit.standards.model import GradeRule, GradeScale, Standard
@@ -60,3 +60,15 @@ def standard_percent(standard: Standard, scale: GradeScale, org_type: str,
     if not scale.scored or response is None or response.not_applicable or response.grade is None:
         return None
     return scale.percent(response.grade)
+
+
+def audit_scores(standards: Iterable[Standard], scale: GradeScale, org_type: str,
+                 responses: Mapping[str, ResponseRow]) -> tuple[dict[str, float], float | None]:
+    """Each standard's % score (standards without one left out) and the overall score: the mean of
+    the standards' scores, so every standard weighs the same however many criteria it has."""
+    per_standard = {}
+    for standard in standards:
+        percent = standard_percent(standard, scale, org_type, responses)
+        if percent is not None:
+            per_standard[standard.id] = percent
+    return per_standard, (sum(per_standard.values()) / len(per_standard) if per_standard else None)

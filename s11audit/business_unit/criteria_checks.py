@@ -9,12 +9,11 @@ accepted exactly as before.
 
 from __future__ import annotations
 
-# The store before grading: grading imports store.rows, whose package imports grading back.
-from s11audit.store.rows import ResponseRow  # noqa: I001
 from s11audit.grading import derived_grade
 from s11audit.safe_text import shown
 from s11audit.standards import Item, StandardsSet
 from s11audit.standards.model import Criterion, NotApplicable, Standard
+from s11audit.store.rows import ResponseRow
 
 
 def _levels(scale) -> str:

@@ -28,11 +28,10 @@ from collections import Counter, defaultdict
 
 from s11audit.business_unit.findings_model import NOT_APPLICABLE, NOT_GRADED, Agreement, CriterionFindings, grade_figures
 from s11audit.business_unit.records import Basis, ReturnRecord
-# The store before grading: grading imports store.rows, whose package imports grading back.
-from s11audit.store.rows import ResponseRow  # noqa: I001
 from s11audit.grading import derived_grade
 from s11audit.standards import StandardsSet
 from s11audit.standards.model import Standard
+from s11audit.store.rows import ResponseRow
 
 
 def basis_grade(record: ReturnRecord, standard: Standard, standards_set: StandardsSet, basis: Basis) -> str | None:

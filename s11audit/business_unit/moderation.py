@@ -101,15 +101,21 @@ def criterion_moderations(workspace: Workspace, return_id: int) -> dict[str, Cri
     return {m.criterion_id: _row(m) for m in rows}
 
 
+def grades_by_return(session: Session, table, target, cycle_id: int) -> dict[int, dict[str, str]]:
+    """Every moderated grade in ``table`` (standards' or criteria's) of a cycle's returns:
+    return id -> ``target`` (standard or criterion id) -> grade."""
+    found: dict[int, dict[str, str]] = {}
+    query = (select(table.return_id, target, table.grade)
+             .join(ImportedReturn, ImportedReturn.id == table.return_id)
+             .where(ImportedReturn.cycle_id == cycle_id))
+    for return_id, target_id, grade in session.execute(query):
+        found.setdefault(return_id, {})[target_id] = grade
+    return found
+
+
 def all_criterion_moderations(workspace: Workspace, cycle_id: int) -> dict[int, dict[str, str]]:
     """Every moderated criterion grade of a cycle's returns: return id -> criterion id -> grade."""
-    found: dict[int, dict[str, str]] = {}
-    query = (select(CriterionModeration.return_id, CriterionModeration.criterion_id, CriterionModeration.grade)
-             .join(ImportedReturn, ImportedReturn.id == CriterionModeration.return_id)
-             .where(ImportedReturn.cycle_id == cycle_id))
-    for return_id, criterion_id, grade in workspace.session.execute(query):
-        found.setdefault(return_id, {})[criterion_id] = grade
-    return found
+    return grades_by_return(workspace.session, CriterionModeration, CriterionModeration.criterion_id, cycle_id)
 
 
 def moderation_trail(workspace: Workspace, return_id: int) -> list[ModerationTrailRow]:

@@ -460,13 +460,7 @@ class Workspace(OpenFile):
 
     def all_moderations(self, cycle_id: int) -> dict[int, dict[str, str]]:
         """Every moderated grade of a cycle's returns: return id -> standard id -> grade."""
-        found: dict[int, dict[str, str]] = {}
-        query = (select(Moderation.return_id, Moderation.standard_id, Moderation.grade)
-                 .join(ImportedReturn, ImportedReturn.id == Moderation.return_id)
-                 .where(ImportedReturn.cycle_id == cycle_id))
-        for return_id, standard_id, grade in self._session.execute(query):
-            found.setdefault(return_id, {})[standard_id] = grade
-        return found
+        return moderation.grades_by_return(self._session, Moderation, Moderation.standard_id, cycle_id)
 
     # --- the import log --------------------------------------------------------------------------
 

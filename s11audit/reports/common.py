@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from s11audit.grading import audit_scores
 from s11audit.standards.model import Criterion, GradeRule, Standard
 from s11audit.store.rows import ResponseRow
 
@@ -59,20 +60,8 @@ def shows_scores(standards_set) -> bool:
 
 
 def scores(assessment, responses) -> tuple[dict[str, float], float | None]:
-    """Each standard's % score (standards without one left out) and the overall score: the mean
-    of the standards' scores, so every standard weighs the same however many criteria it has."""
-    # Imported here: grading imports the store, whose package imports grading back (a cycle when
-    # this module is the first to load, as in the app's evidence panel).
-    from s11audit.grading import standard_percent
-
-    scale = assessment.standards_set.grade_scale
-    per_standard = {}
-    for standard in assessment.standards:
-        percent = standard_percent(standard, scale, assessment.org_type, responses)
-        if percent is not None:
-            per_standard[standard.id] = percent
-    overall = sum(per_standard.values()) / len(per_standard) if per_standard else None
-    return per_standard, overall
+    """Each standard's % score and the overall score of one audit (``grading.audit_scores``)."""
+    return audit_scores(assessment.standards, assessment.standards_set.grade_scale, assessment.org_type, responses)
 
 
 def percent_text(value: float | None) -> str:

@@ -158,11 +158,10 @@ def _cover(assessment, organisation, sign_off, fingerprint: str, styles) -> list
     return story + [PageBreak()]
 
 
-def _summary(assessment, responses, actions, styles) -> list:
+def _summary(assessment, report, styles) -> list:
     set_ = assessment.standards_set
     scale = set_.grade_scale
-    with_score = shows_scores(set_)
-    percents, overall = scores(assessment, responses) if with_score else ({}, None)
+    responses, actions, percents, overall = report.responses, report.actions, report.percents, report.overall
     rows, part = [], None
     for standard in assessment.standards:
         if standard.group and standard.group != part and set_.groups:
@@ -172,7 +171,7 @@ def _summary(assessment, responses, actions, styles) -> list:
         count = sum(1 for a in actions if a.standard_id == standard.id)
         rows.append((standard.number, standard.title, grade, str(count) if count else "",
                      percent_text(percents.get(standard.id))))
-    story = [Paragraph("Summary of grades", styles["Section"]), parts.summary_table(rows, styles, with_score)]
+    story = [Paragraph("Summary of grades", styles["Section"]), parts.summary_table(rows, styles, report.with_score)]
     if overall is not None:
         how = ("the mean of its criteria's scores, each criterion's grade as a share of its scale" if set_.has_criteria
                else "its grade's place on the scale")
@@ -273,8 +272,8 @@ class _Report:
         self.evidence = assessment.evidence.list()
         self.answers = assessment.answers()
         self.reference = reference_day(sign_off)
-        shown = shows_scores(assessment.standards_set)
-        self.percents = scores(assessment, self.responses)[0] if shown else {}
+        self.with_score = shows_scores(assessment.standards_set)
+        self.percents, self.overall = scores(assessment, self.responses) if self.with_score else ({}, None)
 
 
 def _standards(assessment, report, styles) -> list:
@@ -299,7 +298,7 @@ def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=No
     set_ = assessment.standards_set
     report = _Report(assessment, sign_off)
     story = _cover(assessment, organisation, sign_off, fingerprint, styles)
-    story += _summary(assessment, report.responses, report.actions, styles)
+    story += _summary(assessment, report, styles)
     story += _standards(assessment, report, styles)
     story += _action_plan(assessment, report.actions, styles)
     header = f"{organisation.name} \u2013 {assessment.cycle} \u2013 {set_.title}"
