@@ -59,7 +59,7 @@ def findings_once(workspace: str, cycle_name: str, kind: str, out: str) -> dict:
     """In a fresh process: read the cycle's returns, work out the findings, write one document."""
     import resource
 
-    from s11audit.business_unit.cycle_findings import cycle_findings, cycle_records, filters_text
+    from s11audit.business_unit.cycle_findings import filters_text, read_for_findings
     from s11audit.business_unit.workspace import Workspace
     from s11audit.reports.findings_pdf import write_findings_pdf
     from s11audit.reports.findings_xlsx import write_findings_xlsx
@@ -68,10 +68,11 @@ def findings_once(workspace: str, cycle_name: str, kind: str, out: str) -> dict:
     with Workspace.open(workspace, "benchmark", read_only=True) as opened:
         cycle = opened.cycle(cycle_name)
         start = time.perf_counter()
-        records = cycle_records(opened, cycle)
+        source = read_for_findings(opened, cycle)
+        records = source.records()
         times["read"] = time.perf_counter() - start
         start = time.perf_counter()
-        findings = cycle_findings(opened, cycle, records=records)
+        findings = source.findings()
         times["findings"] = time.perf_counter() - start
         standards_set = opened.standards_set(cycle.id)
     start, cpu = time.perf_counter(), time.process_time()

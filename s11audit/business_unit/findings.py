@@ -33,6 +33,7 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import repeat
 
 from s11audit.business_unit.findings_model import (
     NOT_APPLICABLE,
@@ -64,23 +65,26 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
+_NUMBER_TYPES = (int, float)  # by exact type: True and False are not numbers here
+
+
 def _numbers(values: list) -> NumberSummary | None:
-    nums = [float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    nums = list(map(float, [v for v in values if type(v) in _NUMBER_TYPES]))
     if not nums:
         return None
     return NumberSummary(len(nums), statistics.median(nums), min(nums), max(nums), statistics.fmean(nums))
 
 
 def _dates(values: list, cutoff: dt.date) -> DateSummary | None:
-    days = []
-    for value in values:
+    days: Counter = Counter()
+    for text, n in Counter([str(value)[:10] for value in values]).items():  # each date read once
         try:
-            days.append(dt.date.fromisoformat(str(value)[:10]))
+            days[dt.date.fromisoformat(text)] += n
         except ValueError:
             continue
     if not days:
         return None
-    return DateSummary(len(days), sum(1 for d in days if d >= cutoff), min(days), max(days))
+    return DateSummary(days.total(), sum(n for d, n in days.items() if d >= cutoff), min(days), max(days))
 
 
 def _item_findings(item, standard_id: str, respondents: int, values: list, scale: GradeScale,
@@ -110,6 +114,15 @@ def _item_findings(item, standard_id: str, respondents: int, values: list, scale
         figures = grade_figures(scale, Counter(values))
         return ItemFindings(**base, answered=figures.graded, grades=figures)
     return ItemFindings(**base, answered=sum(1 for v in values if str(v).strip()))
+
+
+def _graded(grades) -> Counter:
+    """Grades counted, with no grade (None or "") counted as not graded."""
+    counts = Counter(grades)
+    ungraded = counts.pop(None, 0) + counts.pop("", 0)
+    if ungraded:
+        counts[NOT_GRADED] += ungraded
+    return counts
 
 
 def _changes(current: list[tuple[str, str, float | None]], previous: dict[str, float | None]) -> tuple[Change, ...]:
@@ -145,57 +158,77 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
 
     # Per organisation type: the standards and items that apply (the same for every record of a type).
     plans: dict[str, tuple] = {}
+    for kind in {record.org_type for record in records}:
+        plans[kind] = (tuple(s.id for s in standards if s.applies(kind)),
+                       {i.id: s.id for s in every_standard if s.applies(kind) for i in s.items if i.applies(kind)},
+                       tuple(s.id for s in every_standard if not s.graded and s.applies(kind)),
+                       [(s, s.criteria_for(kind)) for s in standards if s.applies(kind) and s.criteria])
     type_count: Counter = Counter()
     sector_count: Counter = Counter()
     na_count: Counter = Counter()  # (type, standard id) -> marked not applicable
     grade_keys: list[tuple[str, str, str, str]] = []  # (standard, sector, type, grade or marker)
+    grouped_grades: list[tuple[str, str, str, Counter]] = []  # (standard, sector, type, grade -> n) of plain records
     values: dict[str, list] = defaultdict(list)
     actions: Counter = Counter()
     open_actions: Counter = Counter()
     agreed: Counter = Counter()
     moderated_n: Counter = Counter()
     moderated_basis = basis == "moderated"
+
+    # Criteria, in the records' order (the % scores are summed in it).
+    if any(plan[3] for plan in plans.values()):
+        for record in records:
+            graded = plans[record.org_type][3]
+            if graded:
+                tally.add(record, graded)
+
+    # By (type, sector): a "plain" record (nothing marked not applicable, nothing moderated) counts its
+    # grades and answers a standard or item at a time over the group; the others one record at a time.
+    groups: dict[tuple[str, str], list[ReturnRecord]] = defaultdict(list)
     for record in records:
-        kind = record.org_type
-        plan = plans.get(kind)
-        if plan is None:
-            applicable = tuple(s.id for s in standards if s.applies(kind))
-            items = {i.id: s.id for s in every_standard if s.applies(kind) for i in s.items if i.applies(kind)}
-            information = tuple(s.id for s in every_standard if not s.graded and s.applies(kind))
-            graded = [(s, s.criteria_for(kind)) for s in standards if s.applies(kind) and s.criteria]
-            plan = plans[kind] = (applicable, items, information, graded)
-        applicable, items, information, graded = plan
-        type_count[kind] += 1
-        sector_count[record.sector] += 1
-        na, grades, moderated, rsector = record.not_applicable, record.grades, record.moderated, record.sector
-        for sid in applicable:
-            if sid in na:
-                na_count[kind, sid] += 1
-                grade_keys.append((sid, rsector, kind, NOT_APPLICABLE))
+        groups[record.org_type, record.sector].append(record)
+    for (kind, rsector), group in groups.items():
+        applicable, items, information, _ = plans[kind]
+        type_count[kind] += len(group)
+        sector_count[rsector] += len(group)
+        plain = [r for r in group if not (r.not_applicable or r.moderated or r.moderated_criteria)]
+        if plain:
+            # map(dict.get, ...) runs in C: 10,000 returns of ~70 answers each in a few tens of milliseconds.
+            grade_maps = [r.grades for r in plain]
+            for sid in applicable:
+                grouped_grades.append((sid, rsector, kind, _graded(map(dict.get, grade_maps, repeat(sid)))))
+            answer_maps = [r.answers for r in plain]
+            for iid in items:
+                found = list(map(dict.get, answer_maps, repeat(iid)))
+                values[iid].extend([value for value in found if value is not None] if None in found else found)
+        for record in group if len(plain) < len(group) else ():
+            if not (record.not_applicable or record.moderated or record.moderated_criteria):
                 continue
-            own = grades.get(sid)
-            mod = moderated.get(sid)
-            if mod is not None:
-                moderated_n[sid] += 1
-                if mod == own:
-                    agreed[sid] += 1
-            grade = mod if moderated_basis and mod is not None else own
-            if moderated_basis and mod is None and record.moderated_criteria and sid in derived:
-                grade = basis_grade(record, derived[sid], standards_set, basis)
-            grade_keys.append((sid, rsector, kind, grade or NOT_GRADED))
-        for sid in information:  # only for who counts as a respondent to its items
-            if sid in na:
-                na_count[kind, sid] += 1
-        if graded:
-            tally.add(record, graded)
-        for iid, value in record.answers.items():
-            sid = items.get(iid)
-            if sid is not None and value is not None and sid not in na:
-                values[iid].append(value)
-        for action in record.actions:
-            actions[action.standard_id] += 1
-            if action.status != "complete":
-                open_actions[action.standard_id] += 1
+            na, grades, moderated = record.not_applicable, record.grades, record.moderated
+            for sid in applicable:
+                if sid in na:
+                    na_count[kind, sid] += 1
+                    grade_keys.append((sid, rsector, kind, NOT_APPLICABLE))
+                    continue
+                own = grades.get(sid)
+                mod = moderated.get(sid)
+                if mod is not None:
+                    moderated_n[sid] += 1
+                    if mod == own:
+                        agreed[sid] += 1
+                grade = mod if moderated_basis and mod is not None else own
+                if moderated_basis and mod is None and record.moderated_criteria and sid in derived:
+                    grade = basis_grade(record, derived[sid], standards_set, basis)
+                grade_keys.append((sid, rsector, kind, grade or NOT_GRADED))
+            for sid in information:  # only for who counts as a respondent to its items
+                if sid in na:
+                    na_count[kind, sid] += 1
+            for iid, value in record.answers.items():
+                sid = items.get(iid)
+                if sid is not None and value is not None and sid not in na:
+                    values[iid].append(value)
+        actions.update([a.standard_id for r in group for a in r.actions])
+        open_actions.update([a.standard_id for r in group for a in r.actions if a.status != "complete"])
 
     overall: dict[str, Counter] = defaultdict(Counter)
     per_sector: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
@@ -204,6 +237,10 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
         overall[sid][grade] += n
         per_sector[sid][rsector][grade] += n
         per_type[sid][kind][grade] += n
+    for sid, rsector, kind, counts in grouped_grades:
+        overall[sid].update(counts)
+        per_sector[sid][rsector].update(counts)
+        per_type[sid][kind].update(counts)
 
     standard_findings = []
     for s in standards:

@@ -65,6 +65,7 @@ from sqlalchemy.exc import DBAPIError
 from s11audit.business_unit.models import (CURRENT, KEY_PENDING, SUPERSEDED, UNMATCHED as UNMATCHED_STATE, Cycle,
                                            ImportedReturn, ImportLogEntry, KnownKey, RegisteredOrganisation,
                                            ReturnEvidence, utcnow)
+from s11audit.business_unit.records import findings_json
 from s11audit.business_unit.return_checks import ContentChecker
 from s11audit.business_unit.workspace import CycleRow, Workspace, is_newer, reference_key
 from s11audit.returns.container import ContainerError, open_container
@@ -264,8 +265,8 @@ class _Checks:
                          for e in signed.evidence)
         return _Examined(path, sha256, "", name, reference, _Signed(
             signed.content_id, signed.fingerprint, signed.public_key, signed.canonical.decode("utf-8"),
-            content["audit_version"], _when(content["sign_off"].get("signed_at")), _when(content.get("created_at")),
-            evidence), problem)
+            findings_json(content), content["audit_version"], _when(content["sign_off"].get("signed_at")),
+            _when(content.get("created_at")), evidence), problem)
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,7 @@ class _Signed:
     fingerprint: str
     public_key: bytes
     content: str
+    findings: str  # what findings read of it (records.findings_json), stored beside it
     audit_version: int
     signed_at: dt.datetime | None
     created_at: dt.datetime | None
@@ -478,7 +480,7 @@ class _Importer:
                     name=examined.name, key_fingerprint=signed.fingerprint, public_key=signed.public_key,
                     audit_version=signed.audit_version, signed_at=rows.when(signed.signed_at),
                     created_at=rows.when(signed.created_at), imported_at=rows.now(), imported_by=user, state=state,
-                    content=signed.content)
+                    content=signed.content, findings_content=signed.findings)
                 self._store_evidence(rows, path, signed, return_id)
                 if known_key is None:
                     rows.insert(KnownKey, cycle_id=self.cycle.id, reference=key, key_fingerprint=signed.fingerprint,

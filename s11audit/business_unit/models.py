@@ -5,8 +5,9 @@ organisations, every return imported (current, superseded, unmatched or waiting 
 the evidence carried by returns, the signing key known for each organisation, the import log, the
 business unit's moderation of returns and its peer audit days (schema 0002); a return's identity
 is its signed content (schema 0003); moderation per criterion and the moderation trail (schema
-0004). Separate from
-``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic (``business_unit/migrations``); never edit a released revision.
+0004); the part of each return findings read, kept beside it (schema 0005). Separate from
+``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic
+(``business_unit/migrations``); never edit a released revision.
 """
 
 from __future__ import annotations
@@ -100,6 +101,9 @@ class ImportedReturn(Base):
     imported_by: Mapped[str] = mapped_column(Text)
     state: Mapped[str] = mapped_column(String(16))
     content: Mapped[str] = mapped_column(Text)  # return.json as JSON text
+    # The part of it findings read (records.findings_content), as JSON text (schema 0005; filled in on
+    # upgrade; read instead of ``content`` when a cycle's records are made).
+    findings_content: Mapped[str | None] = mapped_column(Text)
 
 
 class ReturnEvidence(Base):

@@ -12,15 +12,16 @@ beside the standards' grades, with the business unit's moderated grade per crite
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Basis = Literal["self", "moderated"]
 
 
-@dataclass(frozen=True)
-class ActionRecord:
+class ActionRecord(NamedTuple):  # a tuple: 10,000 returns have ~110,000 of them
     standard_id: str
     status: str  # "not_started", "in_progress", "complete" (as the audit file stores it)
     due_date: dt.date | None = None
@@ -69,13 +70,61 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
+_intern = sys.intern
+
+
+def _shared(value: Any) -> Any:
+    """Short texts shared between records: 10,000 returns repeat the same ids, grades and answers
+    ("yes", "2027-03-31"), and each is then held once rather than once a return."""
+    return _intern(value) if type(value) is str and len(value) <= 64 else value
+
+
 def _judgements(entries, key: str, grades: dict[str, str], not_applicable: set[str]) -> None:
     for entry in entries or []:
-        target = str(entry.get(key))
+        target = _intern(str(entry.get(key)))
         if entry.get("not_applicable"):
             not_applicable.add(target)
         elif entry.get("grade"):
-            grades[target] = str(entry["grade"])
+            grades[target] = _intern(str(entry["grade"]))
+
+
+FINDINGS_VERSION = 1  # of findings_content's shape; a stored one of another version is not read
+
+
+def findings_content(content: Mapping[str, Any]) -> dict[str, Any]:
+    """What :func:`record_from_findings` needs of a return's ``return.json`` content, as plain JSON (a few
+    KB of a return's ~16 KB: no comments, evidence or action wording; answers already keyed by item).
+    Stored beside the content when a return is imported (``imported_return.findings_content``), so a
+    cycle's records are read without parsing every return whole."""
+    record = record_from_content(content)
+    return {"findings_version": FINDINGS_VERSION, "reference": record.reference, "name": record.name,
+            "org_type": record.org_type, "grades": record.grades, "not_applicable": sorted(record.not_applicable),
+            "criteria": record.criteria, "criteria_na": sorted(record.criteria_na), "answers": record.answers,
+            "actions": [[a.standard_id, a.status, a.due_date.isoformat() if a.due_date else None, a.criterion_id]
+                        for a in record.actions]}
+
+
+def findings_json(content: Mapping[str, Any]) -> str:
+    """:func:`findings_content` as the JSON text a workspace stores."""
+    return json.dumps(findings_content(content), ensure_ascii=False, separators=(",", ":"))
+
+
+def record_from_stored(stored: Mapping[str, Any], sector: str = "", moderated: Mapping[str, str] | None = None,
+                       moderated_criteria: Mapping[str, str] | None = None) -> ReturnRecord:
+    """A record from what a workspace keeps of a return: its :func:`findings_content` (of this version),
+    or else its whole ``return.json`` content."""
+    if stored.get("findings_version") != FINDINGS_VERSION:
+        return record_from_content(stored, sector, moderated, moderated_criteria)
+    return ReturnRecord(
+        reference=stored["reference"], name=stored["name"], sector=_intern(sector), org_type=_intern(stored["org_type"]),
+        grades={_intern(k): _intern(v) for k, v in stored["grades"].items()},
+        not_applicable=frozenset(map(_intern, stored["not_applicable"])),
+        answers={_intern(k): _intern(v) if type(v) is str else v for k, v in stored["answers"].items()},
+        actions=tuple(ActionRecord(_intern(sid), _intern(status), _date(due), _intern(cid))
+                      for sid, status, due, cid in stored["actions"]),
+        moderated=dict(moderated or {}),
+        criteria={_intern(k): _intern(v) for k, v in stored["criteria"].items()},
+        criteria_na=frozenset(map(_intern, stored["criteria_na"])), moderated_criteria=dict(moderated_criteria or {}))
 
 
 def record_from_content(content: Mapping[str, Any], sector: str = "",
@@ -91,13 +140,13 @@ def record_from_content(content: Mapping[str, Any], sector: str = "",
     _judgements(standards, "standard_id", grades, not_applicable)
     for standard in standards:
         _judgements(standard.get("criteria"), "criterion_id", criteria, criteria_na)
-    answers = {str(a.get("item_id")): a.get("value") for a in content.get("item_answers") or []
+    answers = {_intern(str(a.get("item_id"))): _shared(a.get("value")) for a in content.get("item_answers") or []
                if a.get("value") is not None}
-    actions = tuple(ActionRecord(str(a.get("standard_id")), str(a.get("status") or ""), _date(a.get("due_date")),
-                                 str(a.get("criterion_id") or ""))
+    actions = tuple(ActionRecord(_intern(str(a.get("standard_id"))), _intern(str(a.get("status") or "")),
+                                 _date(a.get("due_date")), _intern(str(a.get("criterion_id") or "")))
                     for a in content.get("action_plan") or [])
     return ReturnRecord(reference=str(organisation.get("reference") or ""), name=str(organisation.get("name") or ""),
-                        sector=sector, org_type=str(organisation.get("org_type") or ""), grades=grades,
+                        sector=_intern(sector), org_type=_intern(str(organisation.get("org_type") or "")), grades=grades,
                         not_applicable=frozenset(not_applicable), answers=answers, actions=actions,
                         moderated=dict(moderated or {}), criteria=criteria, criteria_na=frozenset(criteria_na),
                         moderated_criteria=dict(moderated_criteria or {}))

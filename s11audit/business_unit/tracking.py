@@ -25,13 +25,14 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 
 from s11audit.business_unit.moderation import all_criterion_moderations
 from s11audit.business_unit.models import CURRENT, KEY_PENDING, SUPERSEDED, ImportedReturn, ImportLogEntry, RegisteredOrganisation
-from s11audit.business_unit.records import Basis, ReturnRecord, record_from_content
+from s11audit.business_unit.records import FINDINGS_VERSION, Basis, ReturnRecord, record_from_stored
 from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace, reference_key
 from s11audit.organisations import type_label
 from s11audit.reports.atomic import atomic_output, save_workbook
@@ -174,20 +175,48 @@ def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> P
     return out_path
 
 
-def records_for_cycle(workspace: Workspace, cycle: CycleRow, basis: Basis = "moderated") -> list[ReturnRecord]:
-    """A :class:`ReturnRecord` for each organisation's current return, with its sector from the register.
+class StoredReturn(NamedTuple):
+    """One current return as the workspace keeps it, read on the workspace's thread; made into a
+    :class:`ReturnRecord` on any thread (:func:`records_from_stored`)."""
 
-    With ``basis="moderated"`` the business unit's moderated grades (of standards and criteria) are attached (records then give
-    both grades; ``ReturnRecord.grade(sid, basis)`` chooses); with ``"self"`` none are attached.
-    Ordered by organisation name.
-    """
+    return_id: int
+    stored: str  # its findings content (schema 0005) or, where missing, its whole return.json, as JSON text
+    sector: str
+    moderated: dict[str, str]
+    moderated_criteria: dict[str, str]
+
+
+def stored_returns(workspace: Workspace, cycle: CycleRow, basis: Basis = "moderated") -> list[StoredReturn]:
+    """Each organisation's current return as stored, with its sector from the register and (on the
+    moderated basis) the business unit's moderated grades of standards and criteria. Ordered by name."""
     moderated = workspace.all_moderations(cycle.id) if basis == "moderated" else {}
     criteria = all_criterion_moderations(workspace, cycle.id) if basis == "moderated" else {}
-    query = (select(ImportedReturn.id, ImportedReturn.content, RegisteredOrganisation.sector)
+    # What findings read of each return (schema 0005) where it is of this version, else its whole content
+    # (CASE takes one branch only: json_extract is never run on text that is not valid JSON).
+    findings = ImportedReturn.findings_content
+    kept = case((func.json_valid(findings) == 1,
+                 case((func.json_extract(findings, "$.findings_version") == FINDINGS_VERSION, findings),
+                      else_=ImportedReturn.content)),
+                else_=ImportedReturn.content)
+    query = (select(ImportedReturn.id, kept, RegisteredOrganisation.sector)
              .join(RegisteredOrganisation, RegisteredOrganisation.id == ImportedReturn.organisation_id)
              .where(ImportedReturn.cycle_id == cycle.id, ImportedReturn.state == CURRENT)
              .order_by(RegisteredOrganisation.name, RegisteredOrganisation.id))
-    return [record_from_content(json.loads(content), sector=sector or "", moderated=moderated.get(return_id),
-                                moderated_criteria=criteria.get(return_id))
-            # yield_per: the returns' JSON is read a few hundred at a time, never all of it at once
-            for return_id, content, sector in workspace.session.execute(query.execution_options(yield_per=256))]
+    return [StoredReturn(return_id, text, sector or "", moderated.get(return_id, {}), criteria.get(return_id, {}))
+            for return_id, text, sector in workspace.session.execute(query)]
+
+
+def records_from_stored(returns: list[StoredReturn]) -> list[ReturnRecord]:
+    """The records of stored returns (plain data in, plain data out: any thread)."""
+    return [record_from_stored(json.loads(r.stored), sector=r.sector, moderated=r.moderated,
+                               moderated_criteria=r.moderated_criteria) for r in returns]
+
+
+def records_for_cycle(workspace: Workspace, cycle: CycleRow, basis: Basis = "moderated") -> list[ReturnRecord]:
+    """A :class:`ReturnRecord` for each organisation's current return, with its sector from the register.
+
+    With ``basis="moderated"`` the business unit's moderated grades (of standards and criteria) are attached
+    (records then give both grades; ``ReturnRecord.grade(sid, basis)`` chooses); with ``"self"`` none are
+    attached. Ordered by organisation name.
+    """
+    return records_from_stored(stored_returns(workspace, cycle, basis))

@@ -26,6 +26,66 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 Task = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
 
+_collector_paused = 0
+
+
+def pause_collector() -> None:
+    """Python's cycle collector may run on whichever thread allocates; if it ran on a worker it could
+    destroy Qt objects that belong to the UI thread (a crash). Collect now, and not until every worker
+    that paused it has resumed it (:func:`resume_collector`)."""
+    global _collector_paused
+    if _collector_paused == 0:
+        gc.collect()
+        gc.disable()
+    _collector_paused += 1
+
+
+def resume_collector() -> None:
+    global _collector_paused
+    _collector_paused = max(0, _collector_paused - 1)
+    if _collector_paused == 0:
+        gc.enable()
+
+
+class Calculation(QThread):
+    """A calculation on plain data off the UI thread with no dialog (a tab's figures): the window goes
+    on being used while it runs and takes the result when ``finished`` is emitted (on the UI thread).
+
+    ``task(cancelled)`` returns the result; an exception comes back as ``error``. :meth:`stop` asks it
+    to stop (the task checks ``cancelled()`` where it can) and waits until it has returned.
+    """
+
+    def __init__(self, task: Callable[[Callable[[], bool]], Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._task = task
+        self._stop = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self._paused = False
+        self.finished.connect(self._resume)  # this object lives on the UI thread: queued to it
+
+    def start(self) -> None:  # type: ignore[override]
+        pause_collector()
+        self._paused = True
+        super().start()
+
+    def _resume(self) -> None:
+        if self._paused:
+            self._paused = False
+            resume_collector()
+
+    def run(self) -> None:
+        try:
+            self.result = self._task(self._stop.is_set)
+        except BaseException as exc:  # handed back to the UI thread, which decides what to show
+            self.error = exc
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.wait()
+        self._resume()
+
+
 class _Worker(QThread):
     progressed = Signal(int, int, str)
 
@@ -105,10 +165,7 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
     loop = QEventLoop()
     worker.finished.connect(loop.quit)
     dialog.show()
-    # Python's cycle collector may run on whichever thread allocates; if it ran on the worker it could
-    # destroy Qt objects that belong to the UI thread (a crash). Collect now, and not during the job.
-    gc.collect()
-    gc.disable()
+    pause_collector()  # not during the job (see pause_collector)
     try:
         worker.start()
         if on_start is not None:
@@ -117,7 +174,7 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
             loop.exec()
         worker.wait()
     finally:
-        gc.enable()
+        resume_collector()
     if shiboken6.isValid(dialog):
         dialog.close()
         dialog.deleteLater()

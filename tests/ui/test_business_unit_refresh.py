@@ -113,8 +113,8 @@ def test_a_moderation_updates_that_returns_record_only_and_the_findings_match_a_
     from s11audit.ui.business_unit import findings_tab
 
     readings = []
-    real = findings_tab.cycle_records
-    monkeypatch.setattr(findings_tab, "cycle_records", lambda *a, **k: readings.append(1) or real(*a, **k))
+    real = findings_tab.read_for_findings
+    monkeypatch.setattr(findings_tab, "read_for_findings", lambda *a, **k: readings.append(1) or real(*a, **k))
     form = imported.form
     form.basisChooser.setCurrentIndex(form.basisChooser.findData("moderated"))
     form.tabs.setCurrentWidget(form.findingsTab)
@@ -122,7 +122,84 @@ def test_a_moderation_updates_that_returns_record_only_and_the_findings_match_a_
     _moderate(qtbot, imported, s175_set)
     form.tabs.setCurrentWidget(form.findingsTab)
     assert len(readings) == 1  # the cycle's returns were not read again
-    assert sum(1 for record in imported._records[imported.cycle.id] if record.moderated) == 1
+    assert sum(1 for record in imported._source.records() if record.moderated) == 1
     fresh = cycle_findings.cycle_findings(imported.workspace, imported.cycle, basis="moderated")
     assert [s.grades for s in imported.standards_model.rows] == [s.grades for s in fresh.standards]
     assert imported.standards_model.rows[0].grades.counts[0][1] >= 1  # the lowest grade given by the moderation
+
+
+# --- findings worked out on a worker thread (a cycle of more than CALCULATE_APART returns) ----------------
+
+
+@pytest.fixture
+def apart(imported):
+    imported.CALCULATE_APART = 0  # every cycle is "large": its findings are worked out on a worker thread
+    return imported
+
+
+def test_findings_of_a_large_cycle_are_worked_out_apart_while_the_window_goes_on(qtbot, apart, s175_set,
+                                                                                 computations):
+    form = apart.form
+    form.tabs.setCurrentWidget(form.findingsTab)
+    assert apart.findings_pending and "Working out the findings of 2 returns" in form.findingsSummary.text()
+    form.sectorFilter.setCurrentIndex(1)  # asked for while the first runs: worked out after it
+    qtbot.waitUntil(lambda: not apart.findings_pending and "Working out" not in form.findingsSummary.text(),
+                    timeout=10_000)
+    assert len(computations) == 2
+    assert apart.standards_model.rowCount() == len(s175_set.standards)
+    assert form.findingsSummary.text().startswith("2 returns")
+    # Back to all sectors: kept from the first calculation, nothing worked out again.
+    form.sectorFilter.setCurrentIndex(0)
+    assert not apart.findings_pending and len(computations) == 2
+
+
+def test_a_change_during_a_calculation_drops_its_stale_result(qtbot, apart, s175_set, computations):
+    form = apart.form
+    form.basisChooser.setCurrentIndex(form.basisChooser.findData("moderated"))
+    form.tabs.setCurrentWidget(form.findingsTab)
+    assert apart.findings_pending
+    _moderate(qtbot, apart, s175_set)  # while it runs: the result it gives is stale
+    form.tabs.setCurrentWidget(form.findingsTab)
+    qtbot.waitUntil(lambda: not apart.findings_pending and "Working out" not in form.findingsSummary.text(),
+                    timeout=10_000)
+    fresh = cycle_findings.cycle_findings(apart.workspace, apart.cycle, basis="moderated")
+    assert [s.grades for s in apart.standards_model.rows] == [s.grades for s in fresh.standards]
+
+
+def test_closing_the_window_during_a_calculation_stops_it(qtbot, apart, monkeypatch):
+    import threading
+
+    from s11audit.business_unit.cycle_findings import FindingsSource
+
+    started, release = threading.Event(), threading.Event()
+    real = FindingsSource.findings
+
+    def slow(self, *args, **kwargs):
+        started.set()
+        release.wait(5)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(FindingsSource, "findings", slow)
+    apart.form.tabs.setCurrentWidget(apart.form.findingsTab)
+    assert started.wait(5)
+    calculation = apart._calculation
+    threading.Timer(0.2, release.set).start()
+    apart.close()  # waits for the calculation to return, then lets go of the file
+    assert calculation.isFinished() and apart._calculation is None
+    from s11audit.business_unit.workspace import Workspace
+
+    with Workspace.open(apart.workspace.path, "Officer") as reopened:  # the file is free again
+        assert len(reopened.returns(reopened.cycles()[-1].id)) == 2
+
+
+def test_a_fault_in_a_calculation_reaches_the_crash_report(qtbot, apart, monkeypatch):
+    from s11audit.business_unit.cycle_findings import FindingsSource
+    from s11audit.ui.business_unit import findings_tab
+
+    reported = []
+    monkeypatch.setattr(FindingsSource, "findings", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(findings_tab, "report_unexpected", lambda exc_info, where: reported.append((exc_info[0], where)))
+    apart.form.tabs.setCurrentWidget(apart.form.findingsTab)
+    qtbot.waitUntil(lambda: not apart.findings_pending, timeout=10_000)
+    assert reported == [(ZeroDivisionError, "working out the findings")]
+    assert "could not be worked out" in apart.form.findingsSummary.text()

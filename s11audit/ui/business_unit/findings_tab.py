@@ -1,29 +1,43 @@
 """The Findings tab of the business unit's window: per standard and per item, by basis, sector and type,
 and the findings PDF and workbook.
 
-Findings are worked out only while the tab is shown, from the cycle's records kept by the window, and
-kept per (cycle, basis, sector, type) until something changes (``BusinessUnitWindow.changed``).
+Findings are worked out only while the tab is shown and kept per (cycle, basis, sector, type) until
+something changes (``BusinessUnitWindow.changed``). What they need is read from the workspace on the
+UI thread into a ``FindingsSource`` of plain data (the returns' stored JSON as text: ~0.3 s at 10,000
+returns), kept per cycle and given a new record per moderation. The first time, a cycle of more than
+``FindingsTab.CALCULATE_APART`` returns is parsed into records and worked out on a worker thread (a
+``Calculation``: ~1-2 s at 10,000 returns) while the window goes on being used, the summary saying the
+figures are being worked out. One calculation runs at a time; a result asked for meanwhile is worked out
+after it, and a result that a change has made stale is dropped. Once the records are parsed (and for a
+smaller cycle), findings are worked out at once on the UI thread: ~0.3 s at 10,000 returns, less than a
+thread's round trip costs in a busy window.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from s11audit.business_unit.cycle_findings import cycle_findings, cycle_records, write_cycle_reports
+from s11audit.business_unit.cycle_findings import (CalculationStopped, FindingsSource, read_for_findings,
+                                                     write_cycle_reports)
 from s11audit.organisations import type_label
+from s11audit.ui.background import Calculation
 from s11audit.ui.business_unit.findings_view import ItemsModel, StandardsModel, prepare_table
-from s11audit.ui.dialogs.crash import show_error
+from s11audit.ui.dialogs.crash import report_unexpected, show_error
 
 
 class FindingsTab:
     """Part of ``BusinessUnitWindow`` (a mixin): the Findings tab."""
 
+    CALCULATE_APART = 1000  # returns in a cycle above which findings are worked out on a worker thread
+
     def _build_findings_tab(self, form) -> None:
-        self._records: dict[int, list] = {}  # per cycle (tracking.records_for_cycle), until a change
+        self._source: FindingsSource | None = None  # the shown cycle's, until a change
+        self._source_cycle: int | None = None
         self._findings_cache: dict[tuple, object] = {}  # per (cycle, basis, sector, type), until a change
+        self._generation = 0  # a change makes results of calculations started before it stale
+        self._calculation: Calculation | None = None
         self.standards_model = StandardsModel(self)
         prepare_table(form.standardsTable, self.standards_model, 2, {0: 320, 1: 70, 2: 190, 3: 250, 4: 125, 5: 200})
         self.items_model = ItemsModel(self)
@@ -37,23 +51,18 @@ class FindingsTab:
         form.findingsXlsxButton.clicked.connect(lambda: self.write_findings("xlsx"))
 
     def _forget_findings(self) -> None:
-        self._records.clear()
+        self._source = self._source_cycle = None
         self._findings_cache.clear()
+        self._generation += 1
 
     def _record_moderated(self, return_id: int) -> None:
         """After a moderation: that return's record gets its moderated grades again (the others are kept)."""
         self._findings_cache.clear()
-        chosen = self.workspace.return_row(return_id)
-        records = self._records.get(chosen.cycle_id)
-        if records is None:
-            return
-        at = [n for n, r in enumerate(records) if r.reference == chosen.reference and r.name == chosen.name]
-        if len(at) != 1:  # not told apart by reference and name: read them all again when needed
-            del self._records[chosen.cycle_id]
-            return
-        standards = {sid: m.grade for sid, m in self.workspace.moderations(return_id).items()}
-        criteria = {cid: m.grade for cid, m in self.workspace.criterion_moderations(return_id).items()}
-        records[at[0]] = replace(records[at[0]], moderated=standards, moderated_criteria=criteria)
+        self._generation += 1
+        if self._source is not None:
+            standards = {sid: m.grade for sid, m in self.workspace.moderations(return_id).items()}
+            criteria = {cid: m.grade for cid, m in self.workspace.criterion_moderations(return_id).items()}
+            self._source = self._source.moderated(return_id, standards, criteria)
 
     def _fill_filters(self, rates) -> None:
         form = self.form
@@ -70,21 +79,65 @@ class FindingsTab:
             chooser.setCurrentIndex(max(0, chooser.findData(kept)))
             chooser.blockSignals(False)
 
-    def _findings(self):
-        form, cycle = self.form, self.cycle
-        key = (cycle.id, form.basisChooser.currentData(), form.sectorFilter.currentData(), form.typeFilter.currentData())
-        if key not in self._findings_cache:
-            if cycle.id not in self._records:
-                self._records[cycle.id] = cycle_records(self.workspace, cycle)
-            self._findings_cache[key] = cycle_findings(self.workspace, cycle, basis=key[1], sector=key[2],
-                                                       org_type=key[3], records=self._records[cycle.id])
-        return self._findings_cache[key]
+    def _findings_key(self) -> tuple:
+        form = self.form
+        return (self.cycle.id, form.basisChooser.currentData(), form.sectorFilter.currentData(),
+                form.typeFilter.currentData())
+
+    @property
+    def findings_pending(self) -> bool:
+        """Findings are being worked out on a worker thread."""
+        return self._calculation is not None
 
     def _show_findings(self) -> None:
         """Only while the Findings tab is shown (it is filled when shown; kept until something changes)."""
         if self.cycle is None or self.busy or self.form.tabs.currentWidget() is not self.form.findingsTab:
             return
-        findings = self._findings()
+        key = self._findings_key()
+        if key in self._findings_cache:
+            self._display_findings(self._findings_cache[key])
+            return
+        if self._calculation is not None:  # asked for again when the running one ends
+            self.form.findingsSummary.setText("Working out the findings…")
+            return
+        if self._source is None or self._source_cycle != key[0]:
+            self._source, self._source_cycle = read_for_findings(self.workspace, self.cycle), key[0]
+        source = self._source
+        if source.parsed or len(source.current.returns) <= self.CALCULATE_APART:
+            self._findings_cache[key] = source.findings(*key[1:])
+            self._display_findings(self._findings_cache[key])
+            return
+        calculation = Calculation(lambda cancelled: source.findings(*key[1:], cancelled=cancelled), self)
+        calculation.key, calculation.generation = key, self._generation
+        calculation.finished.connect(self._findings_worked_out)
+        self._calculation = calculation
+        self.form.findingsSummary.setText(f"Working out the findings of {len(source.current.returns):,} returns…")
+        calculation.start()
+
+    def _findings_worked_out(self) -> None:
+        calculation, self._calculation = self._calculation, None
+        if calculation is None:  # stopped as the window closed
+            return
+        calculation.deleteLater()
+        if isinstance(calculation.error, CalculationStopped):
+            return
+        if calculation.error is not None:
+            error = calculation.error
+            report_unexpected((type(error), error, error.__traceback__), "working out the findings")
+            self.form.findingsSummary.setText("The findings could not be worked out (see the message).")
+            return
+        if calculation.generation == self._generation:
+            self._findings_cache[calculation.key] = calculation.result
+        self._show_findings()  # this result, or the one asked for meanwhile
+
+    def _stop_findings(self) -> None:
+        """Closing: a calculation running is stopped (its result is not wanted) before the window goes."""
+        calculation, self._calculation = self._calculation, None
+        if calculation is not None:
+            calculation.stop()
+            calculation.deleteLater()
+
+    def _display_findings(self, findings) -> None:
         self.standards_model.set_findings(findings, self.workspace.standards_set(self.cycle.id))
         self.items_model.set_findings(findings)
         weakest = ", ".join(f"{s.number}. {s.title}" for s in findings.weakest[:3])

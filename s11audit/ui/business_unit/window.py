@@ -232,9 +232,11 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
             # deleted once it has returned (run_job), not now.
             self._closing = True
             self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            self._stop_findings()
             self._job.stop()  # cancelled between returns; its own connection is closed when it returns
             super().closeEvent(event)
             return
+        self._stop_findings()
         if not self._closing:
             self.workspace.close()
         super().closeEvent(event)
