@@ -69,6 +69,8 @@ class FindingsSource:
                  records: list[ReturnRecord] | None = None, previous_records: list[ReturnRecord] | None = None):
         self.current, self.previous = current, previous
         self._records, self._previous_records = records, previous_records
+        self._items: dict[tuple, tuple] = {}  # (sector, type, reference date) -> item findings
+        self._before: dict[tuple, Findings] = {}  # (basis, sector, type) -> last cycle's findings
 
     @property
     def parsed(self) -> bool:
@@ -99,10 +101,19 @@ class FindingsSource:
         expected = sum(1 for s, t in current.register
                        if (sector is None or s == sector) and (org_type is None or t == org_type))
         records, previous_records = self.records(cancelled), self.previous_records(cancelled)
-        return compute_findings(current.standards_set, records, basis=basis, previous=previous_records,
-                                previous_set=previous.standards_set if previous else None, expected=expected,
-                                sector=sector, org_type=org_type, reference_date=reference_date or current.due_on,
-                                previous_reference_date=previous.due_on if previous else None)
+        day = reference_date or current.due_on
+        before = None
+        if previous is not None:  # last cycle's findings on this basis and filter: worked out once
+            before = self._before.get((basis, sector, org_type))
+            if before is None:
+                before = self._before[basis, sector, org_type] = compute_findings(
+                    previous.standards_set, previous_records, basis=basis, sector=sector, org_type=org_type,
+                    reference_date=previous.due_on)
+        found = compute_findings(current.standards_set, records, basis=basis, expected=expected, sector=sector,
+                                 org_type=org_type, reference_date=day, items=self._items.get((sector, org_type, day)),
+                                 before=before)
+        self._items[sector, org_type, day] = found.items  # answers are the same on either basis
+        return found
 
     def moderated(self, return_id: int, standards: Mapping[str, str], criteria: Mapping[str, str]) -> FindingsSource:
         """A source with return ``return_id``'s moderated grades replaced (the other records shared)."""
@@ -116,8 +127,10 @@ class FindingsSource:
         if self._records is not None:
             records = list(self._records)
             records[n] = replace(records[n], moderated=dict(standards), moderated_criteria=dict(criteria))
-        return FindingsSource(replace(self.current, returns=tuple(returns)), self.previous, records,
-                              self._previous_records)
+        changed = FindingsSource(replace(self.current, returns=tuple(returns)), self.previous, records,
+                                 self._previous_records)
+        changed._items, changed._before = dict(self._items), dict(self._before)  # a moderation changes neither
+        return changed
 
 
 def read_for_findings(workspace: Workspace, cycle: CycleRow) -> FindingsSource:

@@ -134,7 +134,8 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
                      previous: Sequence[ReturnRecord] | None = None, previous_set: StandardsSet | None = None,
                      expected: int | None = None, sector: str | None = None, org_type: str | None = None,
                      reference_date: dt.date | None = None,
-                     previous_reference_date: dt.date | None = None) -> Findings:
+                     previous_reference_date: dt.date | None = None,
+                     items: Sequence[ItemFindings] | None = None, before: Findings | None = None) -> Findings:
     """The findings of ``records`` against ``standards_set`` (see the module docstring for the rules).
 
     ``previous`` are last cycle's records (against ``previous_set``, by default the same set) for the
@@ -142,8 +143,13 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
     ``org_type`` keep only those records (in both cycles); ``reference_date`` (default today) is what
     "within the last two years" counts back from (for the previous cycle ``previous_reference_date``,
     by default a year before it).
+
+    ``items`` (the item findings of the same records, sector and type, which no basis changes) and
+    ``before`` (last cycle's findings on the same basis, sector and type) are used as given when a
+    caller has them already (``cycle_findings.FindingsSource``: a basis or filter changed back and forth).
     """
     today = reference_date or dt.date.today()
+    items_known = items
     scale = standards_set.grade_scale
     if sector is not None or org_type is not None:
         records = [r for r in records if (sector is None or r.sector == sector)
@@ -188,7 +194,7 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
     for record in records:
         groups[record.org_type, record.sector].append(record)
     for (kind, rsector), group in groups.items():
-        applicable, items, information, _ = plans[kind]
+        applicable, applicable_items, information, _ = plans[kind]
         type_count[kind] += len(group)
         sector_count[rsector] += len(group)
         plain = [r for r in group if not (r.not_applicable or r.moderated or r.moderated_criteria)]
@@ -197,8 +203,8 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
             grade_maps = [r.grades for r in plain]
             for sid in applicable:
                 grouped_grades.append((sid, rsector, kind, _graded(map(dict.get, grade_maps, repeat(sid)))))
-            answer_maps = [r.answers for r in plain]
-            for iid in items:
+            answer_maps = [r.answers for r in plain] if items_known is None else []
+            for iid in applicable_items if items_known is None else ():
                 found = list(map(dict.get, answer_maps, repeat(iid)))
                 values[iid].extend([value for value in found if value is not None] if None in found else found)
         for record in group if len(plain) < len(group) else ():
@@ -223,8 +229,8 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
             for sid in information:  # only for who counts as a respondent to its items
                 if sid in na:
                     na_count[kind, sid] += 1
-            for iid, value in record.answers.items():
-                sid = items.get(iid)
+            for iid, value in record.answers.items() if items_known is None else ():
+                sid = applicable_items.get(iid)
                 if sid is not None and value is not None and sid not in na:
                     values[iid].append(value)
         actions.update([a.standard_id for r in group for a in r.actions])
@@ -252,8 +258,8 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
             actions[s.id], open_actions[s.id], Agreement(agreed[s.id], moderated_n[s.id]),
             s.group, titles.get(s.group, ""), tally.criteria_of(s, s.group), percent_score, scored))
 
-    item_findings = []
-    for s in every_standard:
+    item_findings = list(items_known) if items_known is not None else []
+    for s in every_standard if items_known is None else ():
         for item in s.items:
             respondents = sum(n - na_count[kind, s.id] for kind, n in type_count.items()
                               if s.applies(kind) and item.applies(kind))
@@ -270,11 +276,12 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
         Agreement(sum(agreed.values()), sum(moderated_n.values())), reference_date=today, sector=sector,
         org_type=org_type, groups=tuple((g.id, g.title) for g in standards_set.groups),
         percent_score=tally.overall_percent)
-    if previous is None:
+    if previous is None and before is None:
         return findings
-    before = compute_findings(previous_set or standards_set, previous, basis=basis, sector=sector,
-                              org_type=org_type,
-                              reference_date=previous_reference_date or _years_before(today, 1))
+    if before is None:
+        before = compute_findings(previous_set or standards_set, previous, basis=basis, sector=sector,
+                                  org_type=org_type,
+                                  reference_date=previous_reference_date or _years_before(today, 1))
     return replace(
         findings, has_previous=True,
         standard_changes=_changes([(f.standard_id, f"{f.number}. {f.title}", f.percent_meeting) for f in standard_findings],
