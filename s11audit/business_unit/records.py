@@ -89,6 +89,7 @@ def _judgements(entries, key: str, grades: dict[str, str], not_applicable: set[s
 
 
 FINDINGS_VERSION = 1  # of findings_content's shape; a stored one of another version is not read
+FINDINGS_PREFIX = f'{{"findings_version":{FINDINGS_VERSION},'  # how findings_json's text of this version starts
 
 
 def findings_content(content: Mapping[str, Any]) -> dict[str, Any]:

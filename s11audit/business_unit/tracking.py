@@ -32,7 +32,7 @@ from sqlalchemy import case, func, select
 
 from s11audit.business_unit.moderation import all_criterion_moderations
 from s11audit.business_unit.models import CURRENT, KEY_PENDING, SUPERSEDED, ImportedReturn, ImportLogEntry, RegisteredOrganisation
-from s11audit.business_unit.records import FINDINGS_VERSION, Basis, ReturnRecord, record_from_stored
+from s11audit.business_unit.records import FINDINGS_PREFIX, Basis, ReturnRecord, record_from_stored
 from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace, reference_key
 from s11audit.organisations import type_label
 from s11audit.reports.atomic import atomic_output, save_workbook
@@ -191,12 +191,10 @@ def stored_returns(workspace: Workspace, cycle: CycleRow, basis: Basis = "modera
     moderated basis) the business unit's moderated grades of standards and criteria. Ordered by name."""
     moderated = workspace.all_moderations(cycle.id) if basis == "moderated" else {}
     criteria = all_criterion_moderations(workspace, cycle.id) if basis == "moderated" else {}
-    # What findings read of each return (schema 0005) where it is of this version, else its whole content
-    # (CASE takes one branch only: json_extract is never run on text that is not valid JSON).
+    # What findings read of each return (schema 0005) where it is of this version (its text starts so:
+    # checking it with SQLite's JSON functions would parse every return twice), else its whole content.
     findings = ImportedReturn.findings_content
-    kept = case((func.json_valid(findings) == 1,
-                 case((func.json_extract(findings, "$.findings_version") == FINDINGS_VERSION, findings),
-                      else_=ImportedReturn.content)),
+    kept = case((func.substr(findings, 1, len(FINDINGS_PREFIX)) == FINDINGS_PREFIX, findings),
                 else_=ImportedReturn.content)
     query = (select(ImportedReturn.id, kept, RegisteredOrganisation.sector)
              .join(RegisteredOrganisation, RegisteredOrganisation.id == ImportedReturn.organisation_id)
