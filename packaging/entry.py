@@ -12,6 +12,11 @@ FILE_SUFFIXES = (".s11audit", ".s11return", ".s11workspace")
 
 
 def main() -> int:
+    # First: in a frozen program a worker process of the import (business_unit/import_workers.py) is
+    # this same executable started again; freeze_support runs the worker's task and exits there.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     # A windowed Windows build has no console: sys.stdout/stderr are None and a print would fail.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:

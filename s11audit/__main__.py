@@ -1,5 +1,9 @@
 """``python -m s11audit``: the command line (``python -m s11audit app`` starts the desktop app)."""
 
-from s11audit.cli import main
+import multiprocessing
+
+multiprocessing.freeze_support()  # in a frozen build, an import worker process (import_workers.py) starts here
+
+from s11audit.cli import main  # noqa: E402
 
 raise SystemExit(main())

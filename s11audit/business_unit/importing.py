@@ -35,26 +35,31 @@ return back whole and stops the import; returns saved before it stay.
 **Near the floor** (issue 12): ``return.json`` is parsed once and stored as the canonical JSON its
 identity is hashed from; what the cycle holds (stored files and contents, known keys, current
 returns, the register) is read once per import and kept up to date in memory, so no file costs a
-query; rows are written as plain SQL (``_Rows``). Files are committed in batches of
-``BATCH_FILES`` or ``BATCH_SECONDS``, whichever comes first, so a kill -9 leaves each return and its
+query; rows are written as plain SQL (``_Rows``); the ``standards.json`` every return carries is
+inflated and hashed once per import (``verify.Digests``: the same stored bytes are the same member).
+Files are committed in batches of ``BATCH_FILES`` or ``BATCH_SECONDS``, whichever comes first, so a
+kill -9 leaves each return and its
 log entry whole or absent: at most the last batch is lost, never part of a return. A batch that
 cannot be committed turns its files' outcomes to ``failed``, so the report says what is stored.
 Cancelling commits what was done. Returns are read one at a time and nothing of them stays in the
-session, evidence one file at a time, so memory stays flat over 10,000 files. Verifying on worker
-processes was measured and left out: on two cores shared with the database work it was slower.
+session, evidence one file at a time, so memory stays flat over 10,000 files.
+
+**Examining on worker processes** (``import_workers.py``): a large batch is verified, read and
+checked on worker processes (spawned; plain data both ways) while this process stores each
+result in the files' order, so outcomes, duplicates within the batch (decided here against what is
+stored, whatever a worker saw), progress and cancelling are as in process. A pool that cannot start
+or breaks is logged and the rest of the batch is examined in process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import logging
-import re
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,18 +67,16 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from s11audit.business_unit import import_workers
+from s11audit.business_unit.import_workers import Checks, CycleSet, Examined, Rejected, Signed
 from s11audit.business_unit.models import (CURRENT, KEY_PENDING, SUPERSEDED, UNMATCHED as UNMATCHED_STATE, Cycle,
                                            ImportedReturn, ImportLogEntry, KnownKey, RegisteredOrganisation,
                                            ReturnEvidence, utcnow)
-from s11audit.business_unit.records import findings_json
-from s11audit.business_unit.return_checks import ContentChecker
 from s11audit.business_unit.workspace import CycleRow, Workspace, is_newer, reference_key
 from s11audit.returns.container import ContainerError, open_container
-from s11audit.returns.format import EXTENSION, STANDARDS_MEMBER, json_bytes
-from s11audit.returns.verify import SignedReturn, verify_and_read
-from s11audit.safe_text import bounded, shown
+from s11audit.returns.format import EXTENSION
+from s11audit.safe_text import bounded
 from s11audit.standards import StandardsError
-from s11audit.standards.loader import content_hash, set_from_snapshot
 from s11audit.store.database import AuditFileError
 from s11audit.store.session import storage_problem
 
@@ -148,19 +151,6 @@ class ImportReport:
         return text
 
 
-class _Rejected(Exception):
-    pass
-
-
-_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-
-
-def first_year(cycle_name: str) -> str | None:
-    """The first four-digit year in a cycle name: ``2026/27``, ``2026-2027`` and ``S175 2026/27`` all give 2026."""
-    found = _YEAR.search(str(cycle_name or ""))
-    return found.group(1) if found else None
-
-
 def return_files(paths: Iterable[Path | str]) -> list[Path]:
     """The files to import: files as given, folders searched (with subfolders) for ``*.s11return``."""
     found: list[Path] = []
@@ -172,136 +162,11 @@ def return_files(paths: Iterable[Path | str]) -> list[Path]:
     return found
 
 
-def _sha256(path: Path) -> str:
-    with open(path, "rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
-
-
-def _when(value: object) -> dt.datetime | None:
-    """An ISO datetime from a return, as naive UTC (how the workspace stores times)."""
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(dt.UTC).replace(tzinfo=None)
-    return parsed
-
-
-@dataclass(frozen=True)
-class _CycleSet:
-    """What checking a return against a cycle needs, as plain data."""
-
-    name: str
-    set_id: str
-    set_version: str
-    set_hash: str
-    set_content: str  # the cycle's set as JSON text (``Cycle.set_content``)
-
-
-class _Checks:
-    """The checks of one file that need no workspace: verified and read once, then checked against the set."""
-
-    def __init__(self, cycle: _CycleSet):
-        self.cycle = cycle
-        content = json.loads(cycle.set_content)
-        # The bytes s11audit writes for this set; any other standards.json is hashed the slow way.
-        self.standards_sha256 = hashlib.sha256(json_bytes(content)).hexdigest()
-        self.known_standards = {self.standards_sha256: content}
-        self.checker = ContentChecker(set_from_snapshot(json.loads(cycle.set_content), cycle.set_hash))
-
-    def check_set(self, signed: SignedReturn) -> None:
-        claimed = signed.content["standards_set"]  # schema-checked: id, version, content_hash are text
-        cycle = self.cycle
-        if claimed.get("id") != cycle.set_id:
-            raise _Rejected(f"it was made against the standards set {shown(claimed['id'], 60)!r} (version "
-                            f"{shown(claimed['version'], 30)}), but cycle {cycle.name} uses {cycle.set_id!r} "
-                            f"(version {cycle.set_version})")
-        if claimed.get("content_hash") != cycle.set_hash:
-            raise _Rejected(f"it was made against a different version of {cycle.set_id!r} (version "
-                            f"{shown(claimed['version'], 30)}, content {claimed['content_hash'][:12]}…) than "
-                            f"cycle {cycle.name} uses (version {cycle.set_version}, content {cycle.set_hash[:12]}…)")
-        year, cycle_year = first_year(signed.content.get("cycle")), first_year(cycle.name)
-        if year and cycle_year and year != cycle_year:
-            raise _Rejected(f"it is a return for cycle {shown(signed.content['cycle'], 40)}, not {cycle.name} "
-                            "(last year's return, or the wrong cycle chosen for the import)")
-        listed = {m["name"]: m["sha256"] for m in signed.manifest["members"]}
-        if listed.get(STANDARDS_MEMBER) != self.standards_sha256 and content_hash(signed.standards) != cycle.set_hash:
-            raise _Rejected("the standards set it carries (standards.json) is not the set it says it was made against")
-        problem = self.checker.problem(signed.content)
-        if problem:
-            raise _Rejected(problem)
-
-    def examine(self, path: Path, stored_files: Collection[str] = ()) -> _Examined:
-        """Everything about one file that needs no workspace, as plain data (see :class:`_Examined`).
-
-        A file whose SHA-256 is in ``stored_files`` is not verified: it is a duplicate whatever it holds.
-        """
-        if not path.is_file():
-            return _Examined(path, refused="the file does not exist" if not path.exists() else "it is not a file")
-        try:
-            sha256 = _sha256(path)
-        except OSError as exc:
-            return _Examined(path, refused=f"the file cannot be read ({exc.strerror or exc})")
-        if sha256 in stored_files:
-            return _Examined(path, sha256)
-        verification, signed = verify_and_read(path, known_standards=self.known_standards)
-        if signed is None:
-            return _Examined(path, sha256, f"not a valid signed return: {verification.reason}",
-                             verification.organisation or "", verification.reference or "")
-        organisation = signed.content["organisation"]  # schema-checked: name and reference are text
-        name, reference = organisation["name"], organisation["reference"].strip()
-        problem = ""
-        try:
-            self.check_set(signed)
-            if not reference:
-                raise _Rejected("the return gives no organisation reference, so it cannot be matched to the register")
-        except _Rejected as exc:
-            problem = str(exc)
-        content = signed.content
-        evidence = tuple((str(e["id"]), e.get("name") or "", e.get("media_type") or "", e["sha256"], e["member"])
-                         for e in signed.evidence)
-        return _Examined(path, sha256, "", name, reference, _Signed(
-            signed.content_id, signed.fingerprint, signed.public_key, signed.canonical.decode("utf-8"),
-            findings_json(content), content["audit_version"], _when(content["sign_off"].get("signed_at")),
-            _when(content.get("created_at")), evidence), problem)
-
-
-@dataclass(frozen=True)
-class _Signed:
-    """What is stored of a verified return: its identity, key, ``return.json`` (canonical JSON text) and evidence."""
-
-    content_id: str
-    fingerprint: str
-    public_key: bytes
-    content: str
-    findings: str  # what findings read of it (records.findings_json), stored beside it
-    audit_version: int
-    signed_at: dt.datetime | None
-    created_at: dt.datetime | None
-    evidence: tuple[tuple[str, str, str, str, str], ...]  # (id, name, media type, SHA-256, member)
-
-
-@dataclass(frozen=True)
-class _Examined:
-    """One file examined: ``refused`` (unreadable or not a valid signed return) before its identity is known,
-    else the signed return and ``problem``, why it does not fit the cycle (said only if it is not a duplicate)."""
-
-    path: Path
-    sha256: str = ""
-    refused: str = ""
-    name: str = ""
-    reference: str = ""
-    signed: _Signed | None = None
-    problem: str = ""
-
-
 def _fault(exc: Exception) -> str:
     from s11audit.logs import where
 
-    return (f"s11audit could not import this file because of a fault in s11audit itself ({type(exc).__name__}); "
+    kind = getattr(exc, "kind", "") or type(exc).__name__  # import_workers.WorkerFault: the worker's exception
+    return (f"s11audit could not import this file because of a fault in s11audit itself ({kind}); "
             f"the details are in {where()}. The other files were imported as usual.")
 
 
@@ -381,9 +246,9 @@ class _Importer:
         self.batch = uuid.uuid4().hex
         session = workspace.session
         content = session.scalar(select(Cycle.set_content).where(Cycle.id == cycle.id))
-        self.cycle_set = _CycleSet(cycle.name, cycle.set_id, cycle.set_version, cycle.set_hash, content)
+        self.cycle_set = CycleSet(cycle.name, cycle.set_id, cycle.set_version, cycle.set_hash, content)
         try:
-            self.checks = _Checks(self.cycle_set)
+            self.checks = Checks(self.cycle_set)
         except StandardsError as exc:
             raise AuditFileError(workspace.path, f"cycle {cycle.name}'s standards set cannot be read ({exc.summary})") from exc
         self.connection = self._storing(session.connection)
@@ -436,7 +301,7 @@ class _Importer:
 
     # --- one file -----------------------------------------------------------------------------------
 
-    def one(self, examined: _Examined) -> FileOutcome:
+    def one(self, examined: Examined) -> FileOutcome:
         path, sha256 = examined.path, examined.sha256
         if sha256 and sha256 in self.known.files:
             return self._duplicate(path, self.known.files[sha256], sha256, "the same file")
@@ -456,7 +321,7 @@ class _Importer:
         return self.log(FileOutcome(path, DUPLICATE, f"{what} was imported before (return {return_id}); nothing "
                                     "changed", name, reference, return_id), sha256)
 
-    def store(self, path: Path, examined: _Examined) -> FileOutcome:
+    def store(self, path: Path, examined: Examined) -> FileOutcome:
         """The return, its evidence, its key, the return it supersedes and its log entry, under one SAVEPOINT."""
         signed, reference = examined.signed, examined.reference
         known, key = self.known, reference_key(reference)
@@ -500,7 +365,7 @@ class _Importer:
         return outcome
 
     @staticmethod
-    def _store_evidence(rows: _Rows, path: Path, signed: _Signed, return_id: int) -> None:
+    def _store_evidence(rows: _Rows, path: Path, signed: Signed, return_id: int) -> None:
         """Each evidence file, read again through the checked container and written one at a time."""
         if not signed.evidence:
             return
@@ -509,17 +374,17 @@ class _Importer:
                 for evidence_id, name, media_type, sha256, member in signed.evidence:
                     data = container.read(member)
                     if hashlib.sha256(data).hexdigest() != sha256:
-                        raise _Rejected(f"evidence {member} changed while it was being imported")
+                        raise Rejected(f"evidence {member} changed while it was being imported")
                     rows.insert(ReturnEvidence, return_id=return_id, evidence_id=evidence_id, name=name,
                                 media_type=media_type, sha256=sha256, data=data)
                     del data  # its bytes are in the transaction; free them before the next
         except ContainerError as exc:
-            raise _Rejected(f"the file changed while it was being imported ({exc.reason})") from exc
+            raise Rejected(f"the file changed while it was being imported ({exc.reason})") from exc
         except OSError as exc:
-            raise _Rejected(f"the file changed while it was being imported (it cannot be read: "
+            raise Rejected(f"the file changed while it was being imported (it cannot be read: "
                             f"{exc.strerror or exc})") from exc
 
-    def _described(self, state: str, signed: _Signed, reference: str, known_key: str | None) -> tuple[str, str]:
+    def _described(self, state: str, signed: Signed, reference: str, known_key: str | None) -> tuple[str, str]:
         if state == KEY_PENDING:
             return KEY_PENDING_OUTCOME, (f"signed with key {signed.fingerprint}, not the key {known_key} known for "
                                          f"{reference}; accept or reject the new key")
@@ -556,15 +421,16 @@ class _Importer:
                     by=self.workspace.user)
 
 
-def _one_file(importer: _Importer, report: ImportReport, path: Path) -> bool:
+def _one_file(importer: _Importer, report: ImportReport, examiner: import_workers.InProcess, index: int,
+              path: Path) -> bool:
     """Import one file into the report; False when the import must stop (the workspace cannot be saved)."""
     try:
-        outcome = importer.one(importer.checks.examine(path, importer.known.files))
+        outcome = importer.one(examiner.get(index, path))
     except AuditFileError as exc:
         report.files.append(FileOutcome(path, FAILED, f"could not be saved: {exc.problem}"))
         report.stopped = exc.problem
         return False
-    except _Rejected as exc:  # a file that changed under us while its evidence was being stored
+    except Rejected as exc:  # a file that changed under us while its evidence was being stored
         outcome = importer.reject(path, "", str(exc))
     except Exception as exc:  # noqa: BLE001 - a fault of ours in one file must not stop the batch
         outcome = importer.failed(path, exc)
@@ -590,16 +456,20 @@ def import_returns(workspace: Workspace, cycle: CycleRow | str, paths: Iterable[
     _log.info("Import batch %s into cycle %s of %s started: %d files", importer.batch, cycle.name, workspace.path,
               len(files))
     try:
-        for done, path in enumerate(files, start=1):
-            if cancelled is not None and cancelled():
-                report.cancelled = True
-                break
-            if not _one_file(importer, report, path):
-                break
-            if progress is not None:
-                progress(done, len(files), path.name)
-            if importer.due():
-                importer.commit(report)
+        examiner = import_workers.examiner(importer.checks, files, importer.known.files)
+        try:
+            for done, path in enumerate(files, start=1):
+                if cancelled is not None and cancelled():
+                    report.cancelled = True
+                    break
+                if not _one_file(importer, report, examiner, done - 1, path):
+                    break
+                if progress is not None:
+                    progress(done, len(files), path.name)
+                if importer.due():
+                    importer.commit(report)
+        finally:
+            examiner.close()  # cancels what was not started; nothing of an unstored file is kept
         importer.commit(report)
     except AuditFileError as exc:  # a batch could not be committed: its files are failed in the report
         report.stopped = report.stopped or exc.problem

@@ -83,25 +83,30 @@ class ContentChecker:
 
     def _answers(self, entries: list[dict]) -> str | None:
         seen: set[str] = set()
-        for index, entry in enumerate(entries):
-            item = self.items.get(entry["item_id"])
-            where = f"return.json: item_answers[{index}]"
+        judged, items = self._judged, self.items
+        for index, entry in enumerate(entries):  # (words are made only for a problem: this runs 10,000s of times)
+            item = items.get(entry["item_id"])
             if item is None:
-                return f"{where}.item_id is {shown(entry['item_id'], 60)}, which is not an item of {self.set.id}"
+                return (f"return.json: item_answers[{index}].item_id is {shown(entry['item_id'], 60)}, which is not "
+                        f"an item of {self.set.id}")
             if item.id in seen:
-                return f"{where} answers item {item.id} a second time"
+                return f"return.json: item_answers[{index}] answers item {item.id} a second time"
             seen.add(item.id)
             value = entry["value"]
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue  # no answer
             if item.type is ItemType.MULTI_CHOICE:
-                problem = multi_choice_problem(item, value, where)
+                problem = multi_choice_problem(item, value, f"return.json: item_answers[{index}]")
                 if problem:
                     return problem
                 continue
-            problem = self._answer_problem(item, value)
+            try:  # a short answer judged before (the memo of _answer_problem), without the call
+                known = (item.id, type(value), value) in judged
+            except TypeError:  # a list or object: not kept in the memo
+                known = False
+            problem = judged[(item.id, type(value), value)] if known else self._answer_problem(item, value)
             if problem:
-                return f"{where}: {problem}"
+                return f"return.json: item_answers[{index}]: {problem}"
         return None
 
     def _answer_problem(self, item, value: object) -> str | None:

@@ -153,6 +153,15 @@ class Container:
         """The member's uncompressed bytes (bounded by its limit, checked when the container was opened)."""
         return b"".join(self.chunks(name))
 
+    def stored(self, name: str) -> bytes:
+        """The member's bytes as stored in the file (compressed or not), not checked: see :meth:`chunks`."""
+        member = self.members[name]
+        self._stream.seek(member.data_offset)
+        data = self._stream.read(member.compressed_size)
+        if len(data) != member.compressed_size:
+            raise ContainerError("member-damaged", f"member {name} is cut short (the file ends inside it)")
+        return data
+
 
 def open_container(path: Path | str, limits: Limits = LIMITS) -> Container:
     """Open and check a return file's container (module docstring); raises :class:`ContainerError`.

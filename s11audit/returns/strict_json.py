@@ -60,18 +60,30 @@ def _constant(name: str):
     return parse_constant
 
 
-def _depth(value: object, limit: int) -> int:
-    """The nesting depth of containers, walked a level at a time (never recursively); stops past ``limit``."""
-    level = [value] if isinstance(value, (dict, list)) else []
+# Every byte but the quotes and brackets, deleted when measuring nesting (UTF-8 never uses these bytes
+# inside a multi-byte character, so working on the bytes is safe).
+_NOT_STRUCTURE = bytes(byte for byte in range(256) if byte not in b'"[]{}')
+_AS_SQUARE = bytes.maketrans(b"{}", b"[]")  # for depth, an object is a container like a list
+_STRING = re.compile(rb'"[^"]*"')
+
+
+def _depth(data: bytes, limit: int) -> int:
+    """The nesting depth of the containers in JSON text that parsed (so is well formed); stops past ``limit``.
+
+    Measured on the bytes, not by walking the parsed value (which cost a third of parsing): escaped
+    backslashes and quotes are dropped (escapes pair from the left), then every byte but quotes and
+    brackets (braces become square ones), then the strings (brackets inside them are text). What is
+    left is the containers' brackets; each pass removes the empty ones, so the number of passes until
+    nothing is left is the depth.
+    """
+    brackets = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(_AS_SQUARE, _NOT_STRUCTURE)
+    brackets = brackets.replace(b'""', b"")  # strings with no bracket in them (most): quotes alternate, so safe
+    if b'"' in brackets:
+        brackets = _STRING.sub(b"", brackets)
     depth = 0
-    while level:
+    while brackets and depth <= limit:
+        brackets = brackets.replace(b"[]", b"")  # one pass, left to right: only the containers empty before it
         depth += 1
-        if depth > limit:
-            break
-        children: list = []
-        for container in level:
-            children.extend(container.values() if isinstance(container, dict) else container)
-        level = [child for child in children if isinstance(child, (dict, list))]
     return depth
 
 
@@ -88,7 +100,7 @@ def parse(data: bytes, name: str, limits: Limits = LIMITS) -> object:
         raise JsonProblem(f"{name} is nested more than {limits.json_depth} levels deep") from exc
     except json.JSONDecodeError as exc:
         raise JsonProblem(f"{name} is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from exc
-    if _depth(value, limits.json_depth) > limits.json_depth:
+    if _depth(data, limits.json_depth) > limits.json_depth:
         raise JsonProblem(f"{name} is nested more than {limits.json_depth} levels deep")
     # A "\\ud800" escape parses to a lone surrogate, which no UTF-8 file or database can hold. Text
     # decoded from UTF-8 has none, so only a file with such an escape needs the (slower) full check.

@@ -154,7 +154,41 @@ def _listed_members(container: Container, manifest: dict) -> dict[str, dict]:
     return listed
 
 
-def _check_members(container: Container, listed: dict[str, dict], held: dict[str, bytes]) -> None:
+def _sha256(container: Container, name: str) -> str:
+    digest = hashlib.sha256()
+    for chunk in container.chunks(name):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Digests:
+    """The SHA-256 of ``standards.json`` as found in earlier returns, known again by its stored bytes.
+
+    Returns made against one set carry the same ``standards.json`` (the largest member), deflated by the
+    same writer to the same bytes. Inflating the same bytes gives the same bytes, so a member whose header
+    (method, CRC, size) and stored bytes are those of one inflated (CRC and sizes checked) and hashed
+    before has that SHA-256: compared byte for byte, never trusted from a hash of the stored bytes. One
+    entry, the last seen; for importing many returns (``verify_and_read(digests=...)``).
+    """
+
+    members = (STANDARDS_MEMBER,)
+
+    def __init__(self) -> None:
+        self._last: dict[str, tuple[tuple[int, int, int, bytes], str]] = {}
+
+    def sha256(self, container: Container, name: str) -> str:
+        member = container.members[name]
+        key = (member.method, member.crc, member.size, container.stored(name))
+        last = self._last.get(name)
+        if last is not None and last[0] == key:
+            return last[1]
+        digest = _sha256(container, name)  # inflates and checks the CRC and sizes; raises if damaged
+        self._last[name] = (key, digest)
+        return digest
+
+
+def _check_members(container: Container, listed: dict[str, dict], held: dict[str, bytes],
+                   digests: Digests | None = None) -> None:
     """Each member's size and SHA-256 against the manifest; ``held`` members were read already (these bytes are used)."""
     for name, entry in listed.items():
         size = container.members[name].size
@@ -162,12 +196,11 @@ def _check_members(container: Container, listed: dict[str, dict], held: dict[str
             raise _Invalid("member-changed", f"member {name} has changed since signing: it is {size} bytes, "
                                              f"the manifest says {entry['size']}")
         if name in held:
-            digest = hashlib.sha256(held[name])
+            actual = hashlib.sha256(held[name]).hexdigest()
+        elif digests is not None and name in digests.members:
+            actual = digests.sha256(container, name)
         else:
-            digest = hashlib.sha256()
-            for chunk in container.chunks(name):
-                digest.update(chunk)
-        actual = digest.hexdigest()
+            actual = _sha256(container, name)
         if actual != entry["sha256"]:
             raise _Invalid("member-changed", f"member {name} has changed since signing: its SHA-256 is "
                                              f"{actual[:16]}…, the manifest says {entry['sha256'][:16]}…")
@@ -228,7 +261,7 @@ def _check_signature(container: Container, found: dict, expected_fingerprint: st
     return manifest, public_key
 
 
-def _check(container: Container, found: dict, expected_fingerprint: str | None) -> int:
+def _check(container: Container, found: dict, expected_fingerprint: str | None, digests: Digests | None = None) -> int:
     """Run every check in order; raises :class:`_Invalid` at the first failure, else returns the member count.
 
     What was read on the way (``manifest``, ``content``, ``public_key``) is left in ``found`` under keys
@@ -239,7 +272,7 @@ def _check(container: Container, found: dict, expected_fingerprint: str | None) 
     found["_manifest"], found["_public_key"] = manifest, public_key
     listed = _listed_members(container, manifest)
     held = {RETURN_MEMBER: found["_return_bytes"]} if "_return_bytes" in found else {}
-    _check_members(container, listed, held)
+    _check_members(container, listed, held, digests)
     if "_return_problem" in found:
         raise found["_return_problem"]
     content = found["_return_json"] if "_return_json" in found else _json(container, RETURN_MEMBER, "bad-return-json")
@@ -265,20 +298,22 @@ def _shown(found: dict) -> dict:
 
 
 def verify_and_read(path: Path | str, expected_fingerprint: str | None = None, limits: Limits = LIMITS,
-                    known_standards: dict[str, dict] | None = None) -> tuple[Verification, SignedReturn | None]:
+                    known_standards: dict[str, dict] | None = None,
+                    digests: Digests | None = None) -> tuple[Verification, SignedReturn | None]:
     """Verify a return and, when valid, load it from the same opening of the file (one read, not two).
 
     Returns the :class:`Verification` and the :class:`SignedReturn` (``None`` when invalid); never raises
     for a bad file. For importing many returns, where reading each file twice would double the time.
     ``known_standards`` maps the SHA-256 of ``standards.json`` bytes the caller already holds to their
     content: a return carrying exactly those bytes (checked against the manifest like every member)
-    is given that content instead of parsing the largest member again.
+    is given that content instead of parsing the largest member again; ``digests`` (one per import) spares
+    inflating and hashing it again when its stored bytes are the ones seen last (:class:`Digests`).
     """
     path = Path(path)
     found: dict = {}
     try:
         with open_container(path, limits) as container:
-            count = _check(container, found, expected_fingerprint)
+            count = _check(container, found, expected_fingerprint, digests)
             listed = {m["name"]: m["sha256"] for m in found["_manifest"]["members"]}
             standards = (known_standards or {}).get(listed[STANDARDS_MEMBER])
             if standards is None:

@@ -8,6 +8,7 @@ warnings to the log.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import sys
 import threading
 from collections.abc import Callable
@@ -106,6 +107,7 @@ def create_main_window() -> MainWindow:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # in a frozen build, an import worker process (import_workers.py) starts here
     argv = list(sys.argv if argv is None else argv)
     no_stream_is_none()  # the windowed build has no stdout or stderr
     start_logging()
