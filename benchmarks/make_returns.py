@@ -111,6 +111,13 @@ def return_content(standards_set: StandardsSet, organisation: Organisation, rng:
     base = rng.choice([len(levels) - 2, len(levels) - 2, len(levels) - 1, max(len(levels) - 3, 0)])
     standards, answers, actions = [], {}, []
     for standard in standards_set.standards_for(organisation.org_type):
+        if not standard.graded:  # an information section: answers, no grade (its own rng: graded answers stay put)
+            standards.append({"standard_id": standard.id, "grade": None, "not_applicable": False, "na_reason": "",
+                              "narrative": "", "example": ""})
+            info_rng = random.Random(f"{organisation.reference}/{standard.id}")
+            for item in standard.items_for(organisation.org_type):
+                answers[item.id] = _answer(item, None, levels, info_rng, today)
+            continue
         level = levels[max(0, min(len(levels) - 1, base + rng.choice([-1, 0, 0, 0, 1])))]
         gap = "low" if level.needs_action and level is levels[0] else "mid" if level.needs_action else "high"
         narrative = "\n\n".join([rng.choice(OPENINGS).format(topic=standard.title.lower()), rng.choice(STRENGTHS),
@@ -129,6 +136,11 @@ def return_content(standards_set: StandardsSet, organisation: Organisation, rng:
                                 "owner": f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}", "due_date": due.isoformat(),
                                 "status": rng.choice(["not_started", "in_progress", "in_progress", "complete"]),
                                 "progress_notes": "Agreed at the safeguarding committee; reported each quarter."})
+    for item_id, value in safeguarding_team(standards_set, organisation, today).items():
+        if value is None:  # a second deputy the setting does not have
+            answers.pop(item_id, None)
+        else:
+            answers[item_id] = value
     evidence, files = [], []
     if with_evidence:
         for number, standard in enumerate(standards_set.standards_for(organisation.org_type)[:2], start=1):
@@ -161,6 +173,39 @@ def return_content(standards_set: StandardsSet, organisation: Organisation, rng:
         "audit_trail": trail_summary(trail),
     }
     return content, files
+
+
+def safeguarding_team(standards_set: StandardsSet, organisation: Organisation, today: dt.date) -> dict[str, object | None]:
+    """Answers naming the DSL and deputies, their contacts and DSL training dates, for the items of the set
+    that ask for them (``dsl_directory.DIRECTORY_ITEMS``). From their own random stream (the reference, not
+    the cycle: the same people next cycle), so the other answers are as before. About one DSL in eight and one
+    deputy in five was last trained more than two years before the return was signed. ``None``: leave it blank."""
+    from s11audit.business_unit.dsl_directory import DIRECTORY_ITEMS
+
+    items = DIRECTORY_ITEMS.get(standards_set.id)
+    if items is None:
+        return {}
+    asked = {i.id for s in standards_set.standards_for(organisation.org_type) for i in s.items_for(organisation.org_type)}
+    rng = random.Random(f"dsl/{organisation.reference}")
+    domain = organisation.contact_email.split("@")[-1] or "school.example.org"
+    people = rng.sample(PEOPLE, 3)
+    answers: dict[str, object | None] = {}
+    deputies = rng.choice([1, 2, 2, 2])
+    for number, (person, role) in enumerate(zip([items.dsl, *items.deputies], people)):
+        if number > deputies:
+            answers.update(dict.fromkeys((person.name, person.email, person.telephone, person.trained)))
+            continue
+        first, last = role.split()[0], role.split()[-1]
+        stale = rng.random() < (0.125 if number == 0 else 0.2)
+        days = rng.randint(800, 1400) if stale else rng.randint(20, 600)
+        for item_id, value in ((person.name, role), (person.email, f"{first[0].lower()}.{last.lower()}@{domain}"),
+                               (person.telephone, f"01{rng.randint(100, 999)} {rng.randint(100000, 999999)}"),
+                               (person.trained, (today - dt.timedelta(days=days)).isoformat())):
+            if item_id and item_id in asked:
+                answers[item_id] = value
+    if items.deputies_count in asked:
+        answers[items.deputies_count] = deputies
+    return answers
 
 
 def write_one(out_dir: Path, standards_set: StandardsSet, organisation: Organisation, seed: int = 2026,

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from s11audit import __version__
+from s11audit.figures import percent_text
 
 OK, INVALID, FAILED = 0, 1, 2
 
@@ -258,12 +259,21 @@ def _cycle_add(args: argparse.Namespace) -> int:
     except SetChoiceError as error:
         print(error, file=sys.stderr)
         return FAILED
-    cycle = _in_workspace(args.workspace, lambda workspace: workspace.add_cycle(
-        args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous))
-    if cycle is None:
+    copy = bool(args.previous) and not args.empty_register
+    added = _in_workspace(args.workspace, lambda workspace: _added_cycle(workspace, workspace.add_cycle(
+        args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous, copy_register=copy)))
+    if added is None:
         return FAILED
+    cycle, registered = added
     print(f"Added cycle {cycle.name}: {standards_set.display_name}, due {cycle.due_on}")
+    if copy:
+        print(f"Copied the register of {args.previous}: {registered} organisation{'' if registered == 1 else 's'} "
+              "(correct it with register import or in the app)")
     return OK
+
+
+def _added_cycle(workspace, cycle):
+    return cycle, len(workspace.organisations(cycle.id))
 
 
 def _register_import(args: argparse.Namespace) -> int:
@@ -334,12 +344,17 @@ def _findings(args: argparse.Namespace) -> int:
     from s11audit.business_unit.cycle_findings import write_cycle_reports
     from s11audit.safe_text import shown
 
-    if not (args.pdf or args.xlsx):
-        print("Say what to write: --pdf OUT and/or --xlsx OUT.", file=sys.stderr)
+    if args.summary:
+        if _print_summary(args) != OK:
+            return FAILED
+        if not (args.pdf or args.xlsx or args.docx):
+            return OK
+    if not (args.pdf or args.xlsx or args.docx):
+        print("Say what to write: --pdf OUT, --xlsx OUT and/or --docx OUT.", file=sys.stderr)
         return FAILED
     opened = _workspace_cycle(args, lambda workspace, cycle: (cycle, write_cycle_reports(
         workspace, cycle, basis=args.basis, sector=args.sector, org_type=args.type, pdf=args.pdf, xlsx=args.xlsx,
-        partnership=args.partnership or "")))
+        partnership=args.partnership or "", docx=args.docx)))
     if opened is None:
         return FAILED
     cycle, findings = opened
@@ -348,18 +363,132 @@ def _findings(args: argparse.Namespace) -> int:
     print(f"{cycle.name}: findings from {findings.received} return{plural}{expected} ({args.basis} grades)")
     for standard in findings.weakest[:3]:
         share = standard.grades.percent_meeting
-        print(f"  weakest: {standard.number}. {standard.title}: {share:.0f}% meeting" if share is not None else
+        print(f"  weakest: {standard.number}. {standard.title}: {percent_text(share)} meeting" if share is not None else
               f"  weakest: {standard.number}. {standard.title}")
     criteria = sorted((c for s in findings.standards for c in s.criteria if c.grades.graded),
                       key=lambda c: (c.percent_meeting, -c.grades.graded))
     for criterion in criteria[:3]:
         print(f"  weakest criterion: {criterion.number or criterion.criterion_id} {shown(criterion.text, 70)}: "
-              f"{criterion.percent_meeting:.0f}% meeting")
+              f"{percent_text(criterion.percent_meeting)} meeting")
     if findings.percent_score is not None:
-        print(f"  overall score: {findings.percent_score:.0f}%")
-    for label, path in (("PDF", args.pdf), ("Workbook", args.xlsx)):
+        print(f"  overall score: {percent_text(findings.percent_score)}")
+    for label, path in (("PDF", args.pdf), ("Workbook", args.xlsx), ("Word document", args.docx)):
         if path is not None:
             print(f"{label}: {path}")
+    return OK
+
+
+def _print_summary(args: argparse.Namespace) -> int:
+    """The annual report summary of the cycle (all sectors and types) as text."""
+    from s11audit.business_unit.annual_summary import annual_summary, summary_lines
+    from s11audit.safe_text import shown
+
+    summary = _workspace_cycle(args, lambda workspace, cycle: annual_summary(workspace, cycle, args.basis))
+    if summary is None:
+        return FAILED
+    for line in summary_lines(summary):
+        indent = line[:len(line) - len(line.lstrip())]
+        print(indent + shown(line.strip(), 400) if line else "")
+    return OK
+
+
+def _workspace_settings(args: argparse.Namespace) -> int:
+    from s11audit.business_unit import headlines
+    from s11audit.safe_text import shown
+
+    changing = args.name is not None or args.signature is not None
+    settings = _in_workspace(args.workspace, lambda workspace: headlines.set_settings(
+        workspace, args.name, args.signature) if changing else headlines.settings(workspace), read_only=not changing)
+    if settings is None:
+        return FAILED
+    name = shown(settings.business_unit) if settings.business_unit else f"(not given: letters say {headlines.DEFAULT_NAME})"
+    print(f"Business unit: {name}")
+    print("Signature block:" + ("" if settings.signature else " (none)"))
+    for line in settings.signature:
+        print("  " + shown(line))
+    return OK
+
+
+def _headlines_list(args: argparse.Namespace) -> int:
+    from s11audit.business_unit import headlines
+    from s11audit.safe_text import shown
+
+    def listing(workspace, cycle):
+        return (headlines.choices(workspace.standards_set(cycle.id)), headlines.measures(workspace, cycle.id),
+                headlines.chosen(workspace, cycle.id) is not None)
+
+    found = _workspace_cycle(args, listing)
+    if found is None:
+        return FAILED
+    offered, measures, chosen = found
+    labels = {c.measure.key: c.label for c in offered}
+    source = "chosen" if chosen else "the set's defaults"
+    print(f"Headline measures of {shown(args.cycle)} ({source}):")
+    for n, measure in enumerate(measures, start=1):
+        wording = f" [{shown(measure.wording, 80)}]" if measure.wording else ""
+        print(f"  {n}. {shown(labels.get(measure.key, measure.key), 120)}{wording}")
+    if args.all:
+        print("Measures the set offers (ID: what it is; * a default):")
+        for number, choice in enumerate(offered, start=1):
+            key = choice.measure.key
+            if choice.measure.kind == headlines.OPTION:
+                options = [c for c in offered if c.measure.target_id == choice.measure.target_id]
+                key = f"{choice.measure.target_id}={options.index(choice) + 1}"
+            print(f"  {'*' if choice.default else ' '} {shown(key, 40)}: {shown(choice.label, 120)}")
+    return OK
+
+
+def _headlines_set(args: argparse.Namespace) -> int:
+    from s11audit.business_unit import headlines
+    from s11audit.safe_text import shown
+
+    def choose(workspace):
+        cycle = workspace.cycle(args.cycle)
+        set_ = workspace.standards_set(cycle.id)
+        wanted = []
+        for text in [] if args.defaults else args.ids:
+            key, _, wording = text.partition(":")
+            try:
+                measure = headlines.parse_measure(set_, key)
+            except ValueError as error:
+                print(shown(str(error), 300), file=sys.stderr)
+                return None
+            wanted.append(headlines.Measure(measure.kind, measure.target_id, measure.option, wording.strip()))
+        return headlines.set_measures(workspace, cycle.id, wanted)
+
+    measures = _in_workspace(args.workspace, choose)
+    if measures is None:
+        return FAILED
+    defaults = " (the set's defaults)" if args.defaults else ""
+    print(f"{shown(args.cycle)}: {len(measures)} headline measure{'' if len(measures) == 1 else 's'}{defaults}")
+    return OK
+
+
+def _dsl_directory(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.dsl_directory import DirectoryError, dsl_directory, write_directory
+
+    if args.out.suffix.lower() not in (".xlsx", ".csv"):
+        print(f"{args.out}: say .xlsx or .csv", file=sys.stderr)
+        return FAILED
+
+    def work(workspace):
+        try:
+            directory = dsl_directory(workspace, workspace.cycle(args.cycle), reference_date=args.on)
+        except DirectoryError as exc:
+            print(exc, file=sys.stderr)
+            return None
+        write_directory(directory, args.out, due_refresher=args.due_refresher)
+        return directory
+
+    directory = _in_workspace(args.workspace, work, read_only=True)
+    if directory is None:
+        return FAILED
+    due = directory.due_refresher()
+    print(f"{directory.cycle}: {len(directory.entries)} settings; {len(due)} people due for refresher DSL training "
+          f"on {directory.reference_date}")
+    if directory.previous_cycle:
+        print(f"DSL changed since {directory.previous_cycle}: {len(directory.changed())}")
+    print(f"{'Refresher invitation list' if args.due_refresher else 'DSL directory'}: {args.out}")
     return OK
 
 
@@ -497,6 +626,31 @@ def build_parser() -> argparse.ArgumentParser:
     new = workspace_commands.add_parser("new", help="create a business unit workspace (.s11workspace)")
     new.add_argument("path", type=Path, metavar="PATH")
     new.set_defaults(run=_workspace_new)
+    settings = workspace_commands.add_parser("settings", help="the business unit's name and the signature block of "
+                                                               "its letters (shows them when nothing is given)")
+    settings.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    settings.add_argument("--name", help="the business unit's name (letters, report titles)")
+    settings.add_argument("--signature", nargs="+", metavar="LINE", help="the signature block, a line each: name, "
+                                                                        "role, ...")
+    settings.set_defaults(run=_workspace_settings)
+
+    headline = commands.add_parser("headlines", help="the headline measures of a cycle's annual report summary")
+    headline_commands = headline.add_subparsers(dest="headlines_command", required=True, metavar="ACTION")
+    h_list = headline_commands.add_parser("list", help="the cycle's headline measures (--all: every one it offers)")
+    h_list.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    h_list.add_argument("--cycle", required=True, metavar="NAME")
+    h_list.add_argument("--all", action="store_true", help="also every measure the cycle's set offers, with its ID")
+    h_list.set_defaults(run=_headlines_list)
+    h_set = headline_commands.add_parser("set", help="choose the cycle's headline measures, in order")
+    h_set.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    h_set.add_argument("--cycle", required=True, metavar="NAME")
+    h_set.add_argument("ids", nargs="+", metavar="ID", help="a standard or item id, ITEM=N for an option of a choice "
+                                                           "item; ID:wording for the board's own words")
+    h_set.set_defaults(run=_headlines_set, defaults=False)
+    h_reset = headline_commands.add_parser("reset", help="go back to the set's default headline measures")
+    h_reset.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    h_reset.add_argument("--cycle", required=True, metavar="NAME")
+    h_reset.set_defaults(run=_headlines_set, defaults=True, ids=[])
 
     cycle = commands.add_parser("cycle", help="audit cycles in a workspace")
     cycle_commands = cycle.add_subparsers(dest="cycle_command", required=True, metavar="ACTION")
@@ -508,7 +662,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--set-version", metavar="VERSION", help="a specific version of the set")
     add.add_argument("--due", required=True, type=_date, metavar="YYYY-MM-DD")
     add.add_argument("--opens", type=_date, metavar="YYYY-MM-DD")
-    add.add_argument("--previous", metavar="NAME", help="the previous cycle, for year-on-year comparison")
+    add.add_argument("--previous", metavar="NAME", help="the previous cycle, for year-on-year comparison; its "
+                                                       "register is copied into the new cycle")
+    add.add_argument("--empty-register", action="store_true", help="with --previous: do not copy its register")
     add.set_defaults(run=_cycle_add)
 
     register = commands.add_parser("register", help="the register of organisations expected to return")
@@ -531,17 +687,31 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--chase", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the chase list")
     status.set_defaults(run=_status)
 
-    findings = commands.add_parser("findings", help="the cycle's findings as a PDF and/or an Excel workbook")
+    findings = commands.add_parser("findings", help="the cycle's findings as a PDF, an Excel workbook and/or a Word document")
     findings.add_argument("workspace", type=Path, metavar="WORKSPACE")
     findings.add_argument("--cycle", required=True, metavar="NAME")
     findings.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     findings.add_argument("--xlsx", type=Path, metavar="OUT.xlsx")
+    findings.add_argument("--docx", type=Path, metavar="OUT.docx",
+                          help="an accessible, editable Word document (summary and findings) for the annual report")
     findings.add_argument("--basis", choices=("self", "moderated"), default="self",
                           help="count self-grades (default) or moderated grades")
     findings.add_argument("--sector", help="only this sector")
     findings.add_argument("--type", help="only this organisation type id")
     findings.add_argument("--partnership", help="the partnership's name for the title page")
+    findings.add_argument("--summary", action="store_true", help="print the annual report summary (response rates, "
+                                                                 "headline measures; all sectors and types)")
     findings.set_defaults(run=_findings)
+
+    dsl = commands.add_parser("dsl-directory", help="the cycle's designated safeguarding leads and deputies, as XLSX or CSV")
+    dsl.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    dsl.add_argument("cycle", metavar="CYCLE")
+    dsl.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
+    dsl.add_argument("--due-refresher", action="store_true",
+                     help="write only who is due for refresher DSL training (the list to invite)")
+    dsl.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day refresher training is counted back from "
+                     "(default: today)")
+    dsl.set_defaults(run=_dsl_directory)
     _add_verbose(parser, top=True)
     return parser
 

@@ -113,6 +113,8 @@ def _text_answer(item: Item, rng: random.Random) -> str:
     wording = item.text.lower()
     if "email" in wording:
         return "safeguarding@northfield.example.org"
+    if "telephone" in wording:
+        return f"01632 {rng.randint(100000, 999999)}"  # Ofcom's numbers set aside for drama and examples
     if "name" in wording:
         return f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}"
     return ("After children told us the consent leaflet was hard to follow, we rewrote it with the youth forum; "

@@ -109,10 +109,15 @@ class FindingsSource:
                 before = self._before[basis, sector, org_type] = compute_findings(
                     previous.standards_set, previous_records, basis=basis, sector=sector, org_type=org_type,
                     reference_date=previous.due_on)
+        # Item findings depend only on which records are counted (answers are the same on either basis):
+        # a filter that keeps every record (all of the cycle's returns are schools) shares them.
+        kept_all = sector is None and org_type is None or all(
+            (sector is None or r.sector == sector) and (org_type is None or r.org_type == org_type) for r in records)
+        items_key = (None, None, day) if kept_all else (sector, org_type, day)
         found = compute_findings(current.standards_set, records, basis=basis, expected=expected, sector=sector,
-                                 org_type=org_type, reference_date=day, items=self._items.get((sector, org_type, day)),
+                                 org_type=org_type, reference_date=day, items=self._items.get(items_key),
                                  before=before)
-        self._items[sector, org_type, day] = found.items  # answers are the same on either basis
+        self._items[items_key] = found.items
         return found
 
     def moderated(self, return_id: int, standards: Mapping[str, str], criteria: Mapping[str, str]) -> FindingsSource:
@@ -159,21 +164,32 @@ def filters_text(sector: str | None, org_type: str | None) -> str:
 
 def write_cycle_reports(workspace: Workspace, cycle: CycleRow, *, basis: Basis = "self", sector: str | None = None,
                         org_type: str | None = None, pdf: Path | None = None, xlsx: Path | None = None,
-                        partnership: str = "") -> Findings:
-    """Compute the cycle's findings and write the PDF and/or workbook (each atomically)."""
+                        partnership: str = "", docx: Path | None = None) -> Findings:
+    """Compute the cycle's findings and write the PDF, workbook and/or Word document (each atomically). Unless
+    they are for one sector or type, each opens with the annual report summary (``annual_summary``)."""
+    from s11audit.business_unit.annual_summary import build_summary, read_summary_inputs
     from s11audit.reports.findings_pdf import write_findings_pdf
     from s11audit.reports.findings_xlsx import write_findings_xlsx
 
     source = read_for_findings(workspace, cycle)
     findings = source.findings(basis, sector, org_type)
     filters = filters_text(sector, org_type)
+    inputs = read_summary_inputs(workspace, cycle)
+    summary = build_summary(inputs, findings) if sector is None and org_type is None else None
     previous = workspace.cycle(cycle.previous_id).name if cycle.previous_id is not None else ""
     if pdf is not None:
         write_findings_pdf(findings, source.current.standards_set, pdf, partnership=partnership, cycle=cycle.name,
-                           previous_cycle=previous, filters=filters)
+                           previous_cycle=previous, filters=filters, summary=summary,
+                           author=inputs.settings.business_unit)
     if xlsx is not None:
         kept = [r for r in source.records()
                 if (sector is None or r.sector == sector) and (org_type is None or r.org_type == org_type)]
         write_findings_xlsx(findings, source.current.standards_set, kept, xlsx, partnership=partnership,
-                            cycle=cycle.name, filters=filters)
+                            cycle=cycle.name, filters=filters, summary=summary)
+    if docx is not None:
+        from s11audit.reports.findings_docx import write_findings_docx
+
+        write_findings_docx(findings, source.current.standards_set, docx, summary, cycle=cycle.name,
+                            previous_cycle=previous, filters=filters,
+                            business_unit=inputs.settings.business_unit or partnership)
     return findings

@@ -22,7 +22,8 @@ The rules, in the users' words:
 - **Criteria** (format 2): figures per criterion and % scores, see ``findings_criteria``. Standards
   and items carry their part (``group_id``) so reports can group them.
 - **Change** is in percentage points, only where both cycles have the standard or item id and a
-  figure.
+  figure; for choice and multi-choice items, per option (the % choosing or ticking it) where both
+  cycles have the option.
 - **Agreement** is the share of moderated standards whose moderated grade equals the self-grade.
 """
 
@@ -128,6 +129,26 @@ def _graded(grades) -> Counter:
 def _changes(current: list[tuple[str, str, float | None]], previous: dict[str, float | None]) -> tuple[Change, ...]:
     return tuple(Change(key, label, previous[key], figure) for key, label, figure in current
                  if figure is not None and previous.get(key) is not None)
+
+
+_CHOICE_TYPES = (ItemType.CHOICE, ItemType.MULTI_CHOICE)
+
+
+def _item_figures(items: Sequence[ItemFindings]) -> list[tuple[tuple[str, str], str, float | None]]:
+    """Each item's headline figure, and for a choice or multi-choice item each option's % (keyed by
+    (item id, option); option "" is the item's own figure)."""
+    figures = []
+    for f in items:
+        figures.append(((f.item_id, ""), f.label, f.headline))
+        if f.type in _CHOICE_TYPES:
+            figures += [((f.item_id, choice), f"{f.label}: {choice}", share) for choice, share in f.choice_percents]
+    return figures
+
+
+def _item_changes(current: Sequence[ItemFindings], previous: Sequence[ItemFindings]) -> tuple[Change, ...]:
+    before = {key: figure for key, _, figure in _item_figures(previous)}
+    return tuple(Change(key[0], label, before[key], figure, key[1]) for key, label, figure in _item_figures(current)
+                 if figure is not None and before.get(key) is not None)
 
 
 def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord], *, basis: Basis = "self",
@@ -286,5 +307,4 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
         findings, has_previous=True,
         standard_changes=_changes([(f.standard_id, f"{f.number}. {f.title}", f.percent_meeting) for f in standard_findings],
                                   {f.standard_id: f.percent_meeting for f in before.standards}),
-        item_changes=_changes([(f.item_id, f.label, f.headline) for f in item_findings],
-                              {f.item_id: f.headline for f in before.items}))
+        item_changes=_item_changes(item_findings, before.items))

@@ -177,10 +177,14 @@ class ItemFindings:
 
 @dataclass(frozen=True)
 class Change:
+    """A figure in both cycles. For an option of a choice or multi-choice item, ``id`` is the item's id,
+    ``option`` the option and ``label`` "item label: option" (the % choosing or ticking it)."""
+
     id: str
     label: str
     previous: float
     current: float
+    option: str = ""
 
     @property
     def points(self) -> float:

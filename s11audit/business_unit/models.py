@@ -5,7 +5,8 @@ organisations, every return imported (current, superseded, unmatched or waiting 
 the evidence carried by returns, the signing key known for each organisation, the import log, the
 business unit's moderation of returns and its peer audit days (schema 0002); a return's identity
 is its signed content (schema 0003); moderation per criterion and the moderation trail (schema
-0004); the part of each return findings read, kept beside it (schema 0005). Separate from
+0004); the part of each return findings read, kept beside it (schema 0005); the business unit's
+details and each cycle's headline measures for the annual report summary (schema 0006). Separate from
 ``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic
 (``business_unit/migrations``); never edit a released revision.
 """
@@ -263,3 +264,28 @@ class PeerAction(Base):
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- the annual report summary (schema 0006) -----------------------------------------------------
+
+
+class WorkspaceSetting(Base):
+    """A fact the business unit gives about itself: its name, the signature block of its letters."""
+
+    __tablename__ = "workspace_setting"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class HeadlineMeasure(Base):
+    """One headline measure chosen for a cycle's annual report summary, at its place in the order."""
+
+    __tablename__ = "headline_measure"
+    __table_args__ = (UniqueConstraint("cycle_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cycle_id: Mapped[int] = mapped_column(ForeignKey("cycle.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # "standard", "item" or "option"
+    target_id: Mapped[str] = mapped_column(String(64))  # the standard's or item's id
+    option: Mapped[str] = mapped_column(Text, default="")  # the option of a choice or multi-choice item
+    wording: Mapped[str] = mapped_column(Text, default="")  # the board's own words after "91% of ... settings"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from s11audit.business_unit import peer_audit
+from s11audit.business_unit import headlines, peer_audit
 from s11audit.business_unit.workspace import Workspace
 from s11audit.reports import peer_audit_data as data
 
@@ -19,7 +19,8 @@ def event_data(workspace: Workspace, event_id: int, partnership: str = "") -> da
     scale = peer_audit.outcome_scale(workspace, event_id)
     standards = [data.Standard(s.id, s.number, s.title) for s in peer_audit.standards_in_focus(workspace, event_id)]
     levels = [data.OutcomeLevel(level.id, level.label, level.colour, level.meets) for level in scale.levels]
-    return data.PeerEvent(found.name, found.held_on, partnership, standards, levels)
+    business_unit = headlines.settings(workspace).name_or_default  # heads and signs the letters (schema 0006)
+    return data.PeerEvent(found.name, found.held_on, partnership, standards, levels, business_unit=business_unit)
 
 
 def schedule_groups(workspace: Workspace, event_id: int) -> list[data.ScheduleGroup]:

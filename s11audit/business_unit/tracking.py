@@ -25,8 +25,8 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import case, func, select
 
@@ -34,6 +34,7 @@ from s11audit.business_unit.moderation import all_criterion_moderations
 from s11audit.business_unit.models import CURRENT, KEY_PENDING, SUPERSEDED, ImportedReturn, ImportLogEntry, RegisteredOrganisation
 from s11audit.business_unit.records import FINDINGS_PREFIX, Basis, ReturnRecord, record_from_stored
 from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace, reference_key
+from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.reports.atomic import atomic_output, save_workbook
 
@@ -65,7 +66,7 @@ class Rate:
         return 100.0 * self.returned / self.expected if self.expected else 0.0
 
     def __str__(self) -> str:
-        return f"{self.returned} of {self.expected} ({self.percent:.0f}%)"
+        return f"{self.returned} of {self.expected} ({percent_text(self.percent)})"
 
 
 @dataclass(frozen=True)
@@ -155,16 +156,22 @@ def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> P
     if out_path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 
-        from s11audit.reports.xlsx import _header, put_text
+        from s11audit.reports import xlsx_print
+        from s11audit.reports.xlsx import WRAP, _header, put_text
 
         workbook = Workbook()
+        xlsx_print.use_print_font(workbook)
         sheet = workbook.active
         sheet.title = "Chase list"
-        _header(sheet, CHASE_COLUMNS)
+        # Narrower than on screen, long text wrapped: printed landscape at a readable size.
+        _header(sheet, [(title, width) for (title, _), width in zip(CHASE_COLUMNS, (30, 12, 14, 18, 20, 28, 14, 40))])
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row, start=1):
                 put_text(sheet.cell(row=r, column=c), value)
+                sheet.cell(row=r, column=c).alignment = WRAP
         sheet.auto_filter.ref = sheet.dimensions
+        workbook.properties.title = f"Chase list: {len(rows)} organisation{'' if len(rows) == 1 else 's'} to chase"
+        xlsx_print.print_ready(sheet, workbook.properties.title)
         save_workbook(workbook, out_path)
     else:
         with atomic_output(out_path) as temp:

@@ -120,8 +120,13 @@ def _cycle_row(c: Cycle) -> CycleRow:
     return CycleRow(c.id, c.name, c.set_id, c.set_version, c.set_title, c.set_hash, c.opens_on, c.due_on, c.previous_id)
 
 
+ORGANISATION_COLUMNS = (RegisteredOrganisation.name, RegisteredOrganisation.reference, RegisteredOrganisation.sector,
+                        RegisteredOrganisation.org_type, RegisteredOrganisation.contact_name,
+                        RegisteredOrganisation.contact_email, RegisteredOrganisation.id, RegisteredOrganisation.cycle_id)
+
+
 def _organisation_row(o: RegisteredOrganisation) -> OrganisationRow:
-    return OrganisationRow(o.name, o.reference, o.sector, o.org_type, o.contact_name, o.contact_email, o.id, o.cycle_id)
+    return OrganisationRow(*(getattr(o, column.key) for column in ORGANISATION_COLUMNS))
 
 
 RETURN_COLUMNS = (ImportedReturn.id, ImportedReturn.cycle_id, ImportedReturn.organisation_id, ImportedReturn.sha256,
@@ -182,8 +187,11 @@ class Workspace(OpenFile):
     # --- cycles ----------------------------------------------------------------------------------
 
     def add_cycle(self, name: str, standards_set: StandardsSet, due_on: dt.date, opens_on: dt.date | None = None,
-                  previous: str | None = None) -> CycleRow:
-        """Open an audit cycle for ``standards_set`` (a snapshot of the set is kept with it)."""
+                  previous: str | None = None, copy_register: bool = False) -> CycleRow:
+        """Open an audit cycle for ``standards_set`` (a snapshot of the set is kept with it).
+
+        With ``copy_register`` the previous cycle's register is copied into the new cycle in the same
+        transaction (names, references, sectors, types and contacts; the business unit corrects it there)."""
         name = name.strip()
         if not name:
             raise self._refuse("a cycle needs a name (for example 2026/27).")
@@ -199,6 +207,9 @@ class Workspace(OpenFile):
                           opens_on=opens_on, due_on=due_on, previous_id=previous_id)
             session.add(cycle)
             session.flush()
+            if copy_register and previous_id is not None:
+                session.add_all([RegisteredOrganisation(cycle_id=cycle.id, **self._fields(o))
+                                 for o in self.organisations(previous_id)])
         return _cycle_row(cycle)
 
     def cycles(self) -> list[CycleRow]:
@@ -224,9 +235,10 @@ class Workspace(OpenFile):
     # --- the register ----------------------------------------------------------------------------
 
     def organisations(self, cycle_id: int) -> list[OrganisationRow]:
-        rows = self._session.scalars(select(RegisteredOrganisation).where(RegisteredOrganisation.cycle_id == cycle_id)
-                                     .order_by(RegisteredOrganisation.name, RegisteredOrganisation.id))
-        return [_organisation_row(o) for o in rows]
+        # Columns, not ORM objects: 10,000 organisations in ~0.1 s rather than ~0.5 s.
+        query = (select(*ORGANISATION_COLUMNS).where(RegisteredOrganisation.cycle_id == cycle_id)
+                 .order_by(RegisteredOrganisation.name, RegisteredOrganisation.id))
+        return [OrganisationRow(*row) for row in self._session.execute(query)]
 
     def organisation(self, organisation_id: int) -> OrganisationRow:
         found = self._session.get(RegisteredOrganisation, organisation_id)

@@ -1,7 +1,9 @@
 """Write a file all at once: into a temporary file beside it, then rename it into place.
 
 A reader never sees half a report, and a failure (unwritable folder, full disk) leaves the old
-file, if any, untouched and no temporary file behind. Workbooks are saved through
+file, if any, untouched and no temporary file behind. The file gets the mode any new file of the
+user's would (0666 less the umask, usually 0644), like a return: ``mkstemp`` makes it private
+(0600), which is wrong for a report meant to be shared. Workbooks are saved through
 :func:`save_workbook`, never with ``Workbook.save(path)`` (see there why).
 """
 
@@ -22,6 +24,25 @@ _log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+
+
+def _umask() -> int:
+    """The process's umask. Linux shows it in /proc without changing it; elsewhere it is read by
+    setting it and putting it straight back (os.umask has no read-only form)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def file_mode() -> int:
+    """The mode a report is written with: what ``open()`` would give a new file (0666 less the umask)."""
+    return 0o666 & ~_umask()
 
 
 def _reason(exc: OSError) -> str:
@@ -45,6 +66,7 @@ def atomic_output(out_path: Path | str) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        os.chmod(temp, file_mode())
         os.replace(temp, target)
         _log.info("Wrote %s", target)
     except OSError as exc:

@@ -11,7 +11,12 @@ Arabic-script letter is laid out here instead, as ``BidiParagraph``:
   one direction keep their order within a left-to-right paragraph and are reversed within a
   right-to-left one; a paragraph is right-to-left when its first such letter is Arabic-script;
 - Arabic-script words are shaped by HarfBuzz (``uharfbuzz``, through reportlab's ``shapeStr``) in
-  the bundled Noto Sans Arabic, which covers Urdu's letters; other words use the body font.
+  the bundled Noto Sans Arabic, which covers Urdu's letters; other words use the body font;
+- within a word, only the Arabic-script letters go to Noto Sans Arabic: the characters next to them
+  that it lacks (quotes, brackets, most Latin punctuation) are drawn in the body font, which has
+  them, so «(حفاظت)» or “حفاظت” print their brackets and quotes rather than empty boxes. In a
+  right-to-left word those pieces are laid out right to left and brackets are mirrored, as the
+  bidirectional algorithm draws them.
 
 The flowable splits between lines, so long text flows across pages like a ``Paragraph``.
 """
@@ -70,9 +75,24 @@ def visual_order(words: list[str], base: str) -> list[str]:
     return [word for _, run in placed for word in run]
 
 
+_MIRRORED = str.maketrans("()[]{}<>\u00ab\u00bb\u2039\u203a", ")(][}{><\u00bb\u00ab\u203a\u2039")
+_PIECES = re.compile(f"({ARABIC_SCRIPT.pattern}+)")
+
+
 @lru_cache(maxsize=4096)
 def _shaped(word: str, font: str, size: float):
     return shapeStr(word, font, size)
+
+
+def pieces(word: str, direction: str) -> list[tuple[str, bool]]:
+    """A word as drawn, left to right: (text, is Arabic script) pieces. Arabic-script runs go to the
+    Arabic font (HarfBuzz orders their glyphs); the rest to the body font. In a right-to-left word
+    the pieces are reversed and brackets in the other pieces mirrored."""
+    found = [(text, bool(ARABIC_SCRIPT.match(text))) for text in _PIECES.split(word) if text]
+    if direction != "R":
+        return found
+    return [(text if arabic else text.translate(_MIRRORED)[::-1] if not _LATIN.search(text) else text, arabic)
+            for text, arabic in reversed(found)]
 
 
 class BidiParagraph(Flowable):
@@ -89,14 +109,21 @@ class BidiParagraph(Flowable):
         self._arabic_font = ARABIC_BOLD if bold else ARABIC
         self._space = stringWidth(" ", style.fontName, style.fontSize)
 
-    def _font(self, word: str) -> str:
-        return self._arabic_font if has_arabic_script(word) else self.style.fontName
+    def _pieces(self, word: str) -> list[tuple[str, str, object]]:
+        """(font, text drawn, width) for each piece of ``word`` (see :func:`pieces`)."""
+        size = self.style.fontSize
+        out = []
+        for text, arabic in pieces(word, _direction(word) or self.base):
+            if arabic:
+                shaped = _shaped(text, self._arabic_font, size)
+                width = sum(g.x_advance for g in shaped.__shapeData__) * size / 1000
+                out.append((self._arabic_font, shaped, width))
+            else:
+                out.append((self.style.fontName, text, stringWidth(text, self.style.fontName, size)))
+        return out
 
     def _measure(self, word: str) -> float:
-        font, size = self._font(word), self.style.fontSize
-        if font == self.style.fontName:
-            return stringWidth(word, font, size)
-        return sum(g.x_advance for g in _shaped(word, font, size).__shapeData__) * size / 1000
+        return sum(width for _, _, width in self._pieces(word))
 
     def _break(self, width: float) -> list[list[str]]:
         lines: list[list[str]] = []
@@ -146,10 +173,10 @@ class BidiParagraph(Flowable):
             # One text object per line with real spaces, so copying and searching see the words.
             text = canvas.beginText(x, y)
             for index, word in enumerate(words):
-                font = self._font(word)
                 if index:
                     text.setFont(style.fontName, size)
                     text.textOut(" ")
-                text.setFont(font, size)
-                text.textOut(word if font == style.fontName else _shaped(word, font, size))
+                for font, shown, _ in self._pieces(word):
+                    text.setFont(font, size)
+                    text.textOut(shown)
             canvas.drawText(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from s11audit import figures
 from s11audit.grading import audit_scores
 from s11audit.standards.model import Criterion, GradeRule, Standard
 from s11audit.store.rows import ResponseRow
@@ -65,7 +66,17 @@ def scores(assessment, responses) -> tuple[dict[str, float], float | None]:
 
 
 def percent_text(value: float | None) -> str:
-    return "" if value is None else f"{value:.0f}%"
+    """A % score as printed: a whole number rounded half up (``figures``), "" when there is none."""
+    return figures.percent_text(value, none="")
+
+
+def numbered(number: str, text: str) -> str:
+    """A number before its text: "3. Training", but "1.1 Question" (a number with a dot of its own
+    gets no second one) and the text alone when there is no number."""
+    number = str(number or "").strip()
+    if not number:
+        return text
+    return f"{number} {text}" if "." in number else f"{number}. {text}"
 
 
 def criterion_label(standards_set, criterion_id: str) -> str:

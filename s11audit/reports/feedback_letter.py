@@ -1,8 +1,10 @@
 """The business unit's feedback letter to one organisation after moderating its return (PDF).
 
 A letter, not a report: who it is to and from, then where the business unit agrees with the
-organisation's own grades, where it moderated them (from what to what, and why), and what it
-expects (the standards moderated down, and the open actions in the organisation's own plan).
+organisation's own grades (with any comment the moderator wrote while agreeing), where it
+moderated them (from what to what, and why), and what it expects (the standards moderated down,
+and the open actions in the organisation's own plan). It is signed with the business unit's name
+and, when given, a signature block (name, role, contact details), both passed in by the caller.
 Built from plain data: the return's ``return.json`` content, the standards set and the
 moderations, so it needs no database.
 """
@@ -47,7 +49,10 @@ def _signed(content: Mapping) -> str:
 
 
 def letter_sections(standards_set: StandardsSet, content: Mapping, moderations: Mapping[str, Moderated]):
-    """(agreed, moderated, expected) rows: the figures behind the letter, for tests and the PDF."""
+    """(agreed, moderated, expected) rows: the figures behind the letter, for tests and the PDF.
+
+    An agreed row is (standard, grade, comment): a moderation that agrees with the organisation's
+    grade keeps its comment (often the reason the business unit agrees); "" when there is none."""
     scale = standards_set.grade_scale
     own = {s["standard_id"]: s for s in content.get("standards", [])}
     agreed, changed, expected = [], [], []
@@ -59,7 +64,7 @@ def letter_sections(standards_set: StandardsSet, content: Mapping, moderations: 
         mine = _label(standards_set, self_grade, bool(given.get("not_applicable")))
         decision = moderations.get(standard.id)
         if decision is None or decision.grade == self_grade:
-            agreed.append((standard.heading, mine))
+            agreed.append((standard.heading, mine, (decision.comment or "").strip() if decision else ""))
             continue
         theirs = _label(standards_set, decision.grade)
         changed.append((standard.heading, mine, theirs, decision.comment))
@@ -75,16 +80,31 @@ def letter_sections(standards_set: StandardsSet, content: Mapping, moderations: 
     return agreed, changed, expected
 
 
+def _signature(signature: str, business_unit: str, styles) -> list:
+    """"Yours sincerely" and the signature block's lines when there is one, then the business unit."""
+    lines = [line.strip() for line in str(signature or "").replace("\r\n", "\n").split("\n") if line.strip()]
+    if not lines:
+        return [parts.text_block(business_unit, styles["Strong"])]
+    block = [Paragraph("Yours sincerely,", styles["Body"]), Spacer(1, 0.8 * cm),
+             parts.text_block(lines[0], styles["Strong"])]
+    block += [parts.text_block(line, styles["Body"]) for line in lines[1:]]
+    return block + [parts.text_block(business_unit, styles["Body"])]
+
+
 def write_feedback_letter(standards_set: StandardsSet, content: Mapping, moderations: Mapping[str, Moderated],
-                          cycle: str, out_path: Path | str, business_unit: str = "The safeguarding children partnership "
-                          "business unit", today: dt.date | None = None) -> Path:
-    """Write the letter atomically to ``out_path``; raises ``ReportError`` naming the file on failure."""
+                          cycle: str, out_path: Path | str, business_unit: str = parts.DEFAULT_BUSINESS_UNIT,
+                          today: dt.date | None = None, signature: str = "") -> Path:
+    """Write the letter atomically to ``out_path``; raises ``ReportError`` naming the file on failure.
+
+    ``business_unit`` heads and closes the letter and is the PDF's author; ``signature`` is the
+    signature block printed above it (lines: name, role, contact), none when empty."""
     register_fonts()
     styles = parts.make_styles()
     organisation = content.get("organisation", {})
     contact = (organisation.get("contact") or {}).get("name") or "Safeguarding lead"
     agreed, changed, expected = letter_sections(standards_set, content, moderations)
     today = today or dt.date.today()
+    business_unit = business_unit.strip() or parts.DEFAULT_BUSINESS_UNIT
     story = [parts.text_block(business_unit, styles["Kicker"]),
              Paragraph(parts.esc(f"{today:%d %B %Y}".lstrip("0")), styles["Small"]), Spacer(1, 0.4 * cm),
              parts.text_block(f"To: {contact}, {organisation.get('name', '')}", styles["Body"]),
@@ -96,8 +116,12 @@ def write_feedback_letter(standards_set: StandardsSet, content: Mapping, moderat
                  f"We have read it with its evidence and moderated your own grades. Of {len(agreed) + len(changed)} "
                  f"standards, we agree with {len(agreed)} and have moderated {len(changed)}."), styles["Body"])]
     story.append(Paragraph("Where we agree", styles["Heading"]))
-    if agreed:
-        story.append(parts.grid([["Standard", "Your grade"]] + [list(row) for row in agreed], [12.5 * cm, 4.5 * cm], styles))
+    if agreed and any(comment for _, _, comment in agreed):
+        story.append(parts.grid([["Standard", "Your grade", "Our comment"]] + [list(row) for row in agreed],
+                                [7 * cm, 3.3 * cm, 6.7 * cm], styles))
+    elif agreed:
+        story.append(parts.grid([["Standard", "Your grade"]] + [list(row[:2]) for row in agreed], [12.5 * cm, 4.5 * cm],
+                                styles))
     else:
         story.append(Paragraph("We have moderated every standard; see below.", styles["Body"]))
     story.append(Paragraph("Where we moderated your grade", styles["Heading"]))
@@ -111,11 +135,12 @@ def write_feedback_letter(standards_set: StandardsSet, content: Mapping, moderat
         story += [parts.text_block(f"\u2022 {line}", styles["Body"]) for line in expected]
     else:
         story.append(Paragraph("Nothing further: please keep your evidence up to date for the next audit.", styles["Body"]))
-    story += [Spacer(1, 0.6 * cm), parts.text_block(business_unit, styles["Strong"]),
+    story += [Spacer(1, 0.6 * cm), *_signature(signature, business_unit, styles),
               Paragraph(parts.esc(f"Produced with s11audit {__version__}"), styles["Small"])]
     with atomic_output(out_path) as temp:
         doc = SimpleDocTemplate(str(temp), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
-                                bottomMargin=2 * cm, title=f"Feedback: {organisation.get('name', '')} {cycle}",
-                                author=business_unit, creator=f"s11audit {__version__}")
+                                bottomMargin=2 * cm, **parts.document_properties(
+                                    f"Feedback: {organisation.get('name', '')} {cycle}",
+                                    f"Feedback on a {standards_set.title} return after moderation", business_unit))
         doc.build(story)
     return Path(out_path)

@@ -2,6 +2,9 @@
 
 Own shapes rather than ``charts.barcharts``: long standard titles need exact control of where the
 label ends and the bar starts, and a stacked bar needs the not-applicable and not-graded parts.
+Every chart's figures are also printed as text or a table beside it (``findings_pdf``), for readers
+who cannot see the chart. Text on a chart is at least 8 pt (the axis) and at least 4.5:1 against
+its background (WCAG AA), and every drawing starts in the embedded body font, not Helvetica.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from s11audit.business_unit.findings_model import GradeFigures
+from s11audit.figures import percent_text
 from s11audit.reports.common import NOT_APPLICABLE_COLOUR, readable_text
 from s11audit.reports.fonts import BOLD, REGULAR
 from s11audit.standards import GradeScale
@@ -19,9 +23,17 @@ LABEL_WIDTH = 200.0  # points for the standard's name left of the bars
 ROW = 21.0
 BAR = 11.0
 FONT = 7.5
+AXIS_FONT = 8.0
 NOT_GRADED_FILL = "#D5D8DC"
 TRACK = colors.HexColor("#EEF0F3")
-AXIS = colors.HexColor("#8A9099")
+AXIS = colors.HexColor("#8A9099")  # the 0% and 100% lines
+AXIS_TEXT = colors.HexColor("#595F66")  # 6.4:1 on white, 5.6:1 on the track
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose first font is the embedded body font (reportlab's default is Helvetica,
+    which would be referenced in the PDF without being embedded)."""
+    return Drawing(width, height, initialFontName=REGULAR, initialFontSize=FONT)
 
 
 def fit(text: str, width: float, font: str = REGULAR, size: float = FONT) -> str:
@@ -52,32 +64,33 @@ def _axis(drawing: Drawing, x0: float, plot: float, top: float, bottom: float) -
         x = x0 + plot * tick / 100
         drawing.add(Line(x, bottom, x, top, strokeColor=AXIS if tick in (0, 100) else colors.HexColor("#D0D4DA"),
                          strokeWidth=0.4, strokeDashArray=None if tick in (0, 100) else [2, 2]))
-        drawing.add(String(x, bottom - 9, f"{tick}%", fontName=REGULAR, fontSize=6.5, fillColor=AXIS,
+        drawing.add(String(x, bottom - 10, f"{tick}%", fontName=REGULAR, fontSize=AXIS_FONT, fillColor=AXIS_TEXT,
                            textAnchor="middle"))
 
 
 def meeting_chart(rows: list[tuple[str, float | None]], colour: str, width: float) -> Drawing:
     """One horizontal bar per standard: % meeting, the value written at the end of the bar."""
-    height = ROW * len(rows) + 16
-    drawing = Drawing(width, height)
+    height = ROW * len(rows) + 18
+    drawing = _drawing(width, height)
     plot = width - LABEL_WIDTH - 34
     top = height - 2
-    _axis(drawing, LABEL_WIDTH, plot, top, 12)
+    _axis(drawing, LABEL_WIDTH, plot, top, 14)
     fill = colors.HexColor(colour)
     for index, (label, value) in enumerate(rows):
         y = top - ROW * (index + 1) + (ROW - BAR) / 2
         _label(drawing, label, y)
         drawing.add(Rect(LABEL_WIDTH, y, plot, BAR, fillColor=TRACK, strokeColor=None))
         if value is None:
-            drawing.add(String(LABEL_WIDTH + 3, y + 3, "no grades", fontName=REGULAR, fontSize=FONT, fillColor=AXIS))
+            drawing.add(String(LABEL_WIDTH + 3, y + 3, "no grades", fontName=REGULAR, fontSize=FONT,
+                               fillColor=AXIS_TEXT))
             continue
         end = LABEL_WIDTH + plot * value / 100
         drawing.add(Rect(LABEL_WIDTH, y, plot * value / 100, BAR, fillColor=fill, strokeColor=None))
         if value >= 85:  # inside the bar's end, clear of the 100% line
-            drawing.add(String(end - 3, y + 3, f"{value:.0f}%", fontName=BOLD, fontSize=FONT, textAnchor="end",
+            drawing.add(String(end - 3, y + 3, percent_text(value), fontName=BOLD, fontSize=FONT, textAnchor="end",
                                fillColor=colors.HexColor(readable_text(colour))))
         else:
-            drawing.add(String(end + 3, y + 3, f"{value:.0f}%", fontName=BOLD, fontSize=FONT))
+            drawing.add(String(end + 3, y + 3, percent_text(value), fontName=BOLD, fontSize=FONT))
     return drawing
 
 
@@ -94,11 +107,11 @@ def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, 
     legend += [(NOT_APPLICABLE_COLOUR, scale.not_applicable_label), (NOT_GRADED_FILL, "Not graded")]
     lines = _legend_lines(legend, width)
     legend_height = 16 + 12 * (len(lines) - 1)
-    height = ROW * len(rows) + 16 + legend_height
-    drawing = Drawing(width, height)
+    height = ROW * len(rows) + 18 + legend_height
+    drawing = _drawing(width, height)
     plot = width - LABEL_WIDTH - 10
     top = height - legend_height - 2
-    _axis(drawing, LABEL_WIDTH, plot, top, 12)
+    _axis(drawing, LABEL_WIDTH, plot, top, 14)
     for index, (label, figures) in enumerate(rows):
         y = top - ROW * (index + 1) + (ROW - BAR) / 2
         _label(drawing, label, y)
@@ -112,9 +125,9 @@ def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, 
             drawing.add(Rect(x, y, w, BAR, fillColor=colors.HexColor(colour), strokeColor=colors.white,
                              strokeWidth=0.3))
             share = 100 * n / total
-            text = f"{share:.0f}%"
-            if stringWidth(text, REGULAR, 6.5) + 3 < w:
-                drawing.add(String(x + w / 2, y + 3, text, fontName=REGULAR, fontSize=6.5, textAnchor="middle",
+            text = percent_text(share)
+            if stringWidth(text, REGULAR, 7) + 3 < w:
+                drawing.add(String(x + w / 2, y + 3, text, fontName=REGULAR, fontSize=7, textAnchor="middle",
                                    fillColor=colors.HexColor(readable_text(colour))))
             x += w
     # Legend along the top, lowest grade first as in the bars (on more lines when the labels are long).
@@ -145,7 +158,7 @@ def _legend_lines(legend: list[tuple[str, str]], width: float) -> list[list[tupl
 
 def inline_bar(value: float | None, colour: str, width: float = 60, height: float = 8) -> Drawing:
     """A small bar for a table cell: the share filled in ``colour`` on a light track."""
-    drawing = Drawing(width, height + 2)
+    drawing = _drawing(width, height + 2)
     drawing.add(Rect(0, 1, width, height, fillColor=TRACK, strokeColor=None))
     if value is not None:
         drawing.add(Rect(0, 1, width * max(0.0, min(100.0, value)) / 100, height, fillColor=colors.HexColor(colour),

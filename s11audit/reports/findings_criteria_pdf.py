@@ -9,17 +9,19 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from s11audit.business_unit.findings_model import CriterionFindings, Findings, ItemFindings, StandardFindings
+from s11audit.figures import percent_text, round_half_up
 from s11audit.reports import findings_charts as charts
 from s11audit.reports import pdf_parts as parts
+from s11audit.reports.common import numbered
 from s11audit.standards import StandardsSet
 
 
 def pct(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value:.0f}%"
+    return percent_text(value)
 
 
 def _score(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value:.1f}"
+    return "\u2013" if value is None else f"{round_half_up(value, 1):.1f}"
 
 
 def part_headings(findings: Findings, set_: StandardsSet, standard_ids: list[str], styles) -> dict[str, list]:
@@ -39,15 +41,18 @@ def scores(findings: Findings, set_: StandardsSet, styles) -> list:
     """% score per standard as bars, and the overall % score (scored scales only)."""
     if findings.percent_score is None:
         return []
-    rows = [(f"{f.number}. {f.title}", f.percent_score) for f in findings.standards]
+    rows = [(numbered(f.number, f.title), f.percent_score) for f in findings.standards]
     colour = set_.grade_scale.level(set_.grade_scale.meets).colour
-    return [CondPageBreak(6 * cm), Paragraph("Scores", styles["Heading"]),
-            Paragraph(parts.esc(
-                f"Overall score: {pct(findings.percent_score)}. Each grade counts by its place on the scale "
-                "(the lowest level 0%, the highest 100%); a standard graded by criteria scores the mean of its "
-                "criteria. Each bar is the mean score of the organisations graded on the standard; the overall "
-                "score is the mean of every standard's score in every return."), styles["Body"]),
-            charts.meeting_chart(rows, colour, parts.WIDTH)]
+    figures = "; ".join(f"{label}: {pct(score)}" for label, score in rows)
+    words = parts.esc(
+        f"Overall score: {pct(findings.percent_score)}. Each grade counts by its place on the scale (the lowest "
+        "level 0%, the highest 100%); a standard graded by criteria scores the mean of its criteria. Each bar is the "
+        "mean score of the organisations graded on the standard; the overall score is the mean of every standard's "
+        "score in every return.")
+    # The heading, its explanation and the chart move together; the chart's figures follow it as text.
+    return [KeepTogether([Paragraph("Scores", styles["Heading"]), Paragraph(words, styles["Body"]),
+                          charts.meeting_chart(rows, colour, parts.WIDTH)]),
+            Paragraph(parts.esc(f"The scores in the chart: {figures}."), styles["Small"])]
 
 
 def _row(c: CriterionFindings, moderated: bool) -> list:
@@ -66,19 +71,32 @@ def _standard_table(f: StandardFindings, set_: StandardsSet, moderated: bool, st
     if moderated:
         head += ["Moderated", "Self \u2192 moderated"]
         widths = [1.0 * cm, 5.2 * cm, 1.8 * cm, 2.0 * cm, 1.8 * cm, 2.6 * cm, 2.6 * cm]
+    first = parts.id_width([c.number or c.criterion_id for c in f.criteria], widths[0])
+    widths = [first, widths[1] - (first - widths[0]), *widths[2:]]
     table = parts.grid([head] + [_row(c, moderated) for c in f.criteria], widths, styles,
                        [("ALIGN", (2, 1), (-1, -1), "RIGHT")])
-    return [Paragraph(parts.esc(f"{f.number}. {f.title}"), styles["Heading"]), table]
+    return [Paragraph(parts.esc(numbered(f.number, f.title)), styles["Heading"]), table]
 
 
-def _spread(f: StandardFindings, set_: StandardsSet) -> list:
+def _spread(f: StandardFindings, set_: StandardsSet, styles) -> list:
     """The spread of the criteria's grades as stacked bars, when they share one scale."""
     scale = set_.criterion(f.criteria[0].criterion_id).scale
     if any(set_.criterion(c.criterion_id).scale.id != scale.id for c in f.criteria):
         return []
     return [Spacer(1, 0.2 * cm), charts.distribution_chart(
         [(f"{c.number or c.criterion_id} {c.text}", c.grades) for c in f.criteria], scale, parts.WIDTH),
+        Paragraph(parts.esc("The spread in the chart: " + "; ".join(
+            f"{c.number or c.criterion_id}: " + _spread_words(c, scale) for c in f.criteria) + "."), styles["Small"]),
         Spacer(1, 0.3 * cm)]
+
+
+def _spread_words(c: CriterionFindings, scale) -> str:
+    """One criterion's grades in words: "Met 5, Partly met 3, Not applicable 1" (levels lowest first)."""
+    counts = dict(c.grades.counts)
+    words = [f"{level.label} {counts.get(level.id, 0):,}" for level in scale.levels]
+    words += [f"{scale.not_applicable_label} {c.grades.not_applicable:,}"] if c.grades.not_applicable else []
+    words += [f"not graded {c.grades.not_graded:,}"] if c.grades.not_graded else []
+    return ", ".join(words)
 
 
 def criteria_section(findings: Findings, set_: StandardsSet, styles) -> list:
@@ -102,7 +120,7 @@ def criteria_section(findings: Findings, set_: StandardsSet, styles) -> list:
         # The part's heading stays with its first standard's table: never alone at a page's foot.
         heading = [flowable for flowable in headings.get(f.standard_id, []) if not isinstance(flowable, CondPageBreak)]
         story.append(KeepTogether(heading + _standard_table(f, set_, moderated, styles)))
-        story += _spread(f, set_)
+        story += _spread(f, set_, styles)
     return story
 
 

@@ -24,11 +24,13 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 
 from s11audit import __version__
 from s11audit.business_unit.findings_model import Findings, ItemFindings
+from s11audit.figures import percent_text, round_half_up
 from s11audit.organisations import type_label
 from s11audit.reports import findings_charts as charts
 from s11audit.reports import findings_criteria_pdf as criteria
 from s11audit.reports import pdf_parts as parts
 from s11audit.reports.atomic import atomic_output
+from s11audit.reports.common import numbered
 from s11audit.reports.fonts import register_fonts
 from s11audit.reports.pdf import _numbered_canvas, _ReturnDocument
 from s11audit.standards import ItemType, StandardsSet
@@ -38,8 +40,9 @@ MATRIX_COLUMNS = 6  # at most this many sectors or types per table; more are spl
 AREAS = 5  # weakest standards listed as areas for development
 
 
-def pct(value: float | None, digits: int = 0) -> str:
-    return "\u2013" if value is None else f"{value:.{digits}f}%"
+def pct(value: float | None) -> str:
+    """A percentage as every report prints it: whole, rounded half up (``figures``)."""
+    return percent_text(value)
 
 
 def _day(value: dt.date) -> str:
@@ -47,19 +50,22 @@ def _day(value: dt.date) -> str:
 
 
 def _points(change: float) -> str:
-    """A change in percentage points with an arrow: "↑ 5.0 pp", "↓ 2.5 pp", "no change"."""
-    if abs(change) < 0.05:
+    """A change in whole percentage points (half up) with an arrow: "↑ 5 pp", "↓ 3 pp", "no change"."""
+    shown = int(round_half_up(change))
+    if shown == 0:
         return "no change"
-    arrow = "\u2191" if change > 0 else "\u2193"
-    return f"{arrow} {abs(change):.1f} pp"
+    arrow = "\u2191" if shown > 0 else "\u2193"
+    return f"{arrow} {abs(shown)} pp"
 
 
 def _coloured_points(change: float, styles) -> Paragraph:
-    colour = UP if change >= 0.05 else DOWN if change <= -0.05 else "#555555"
+    shown = int(round_half_up(change))
+    colour = UP if shown > 0 else DOWN if shown < 0 else "#555555"
     return Paragraph(f'<font color="{colour}"><b>{parts.esc(_points(change))}</b></font>', styles["Cell"])
 
 
-def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str, styles) -> list:
+def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str, produced: dt.date,
+                styles) -> list:
     received = f"{findings.received:,}"
     if findings.expected:
         received += f" of {findings.expected:,} expected ({pct(findings.response_rate)})"
@@ -69,7 +75,10 @@ def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle:
                ("Legal basis", set_.legal_basis), ("Returns received", received), ("Grades counted", basis)]
     if filters:
         details.append(("Returns included", filters))
-    details.append(("Produced", _day(findings.reference_date or dt.date.today())))
+    details.append(("Produced", _day(produced)))
+    if findings.reference_date and findings.reference_date != produced:
+        details.append(("Reference date", f"{_day(findings.reference_date)} (dates in the returns, such as training, "
+                                          "are checked against this day)"))
     scale = set_.grade_scale
     story = [Spacer(1, 1.5 * cm), Paragraph("Safeguarding self-assessment findings", styles["Kicker"]),
              parts.text_block(partnership or "Safeguarding partnership", styles["CoverTitle"]),
@@ -108,7 +117,7 @@ def _response(findings: Findings, styles) -> list:
 def _charts(findings: Findings, set_: StandardsSet, styles) -> list:
     scale = set_.grade_scale
     meets = scale.level(scale.meets)
-    labels = [f"{f.number}. {f.title}" for f in findings.standards]
+    labels = [numbered(f.number, f.title) for f in findings.standards]
     return [PageBreak(), Paragraph("Standards met", styles["Section"]),
             Paragraph(parts.esc(f"Organisations graded {meets.label} or above on each standard, "
                                 "as a percentage of those graded on it."), styles["Body"]),
@@ -117,7 +126,30 @@ def _charts(findings: Findings, set_: StandardsSet, styles) -> list:
             Spacer(1, 0.5 * cm),
             KeepTogether([Paragraph("Spread of grades", styles["Heading"]),
                           charts.distribution_chart([(label, f.grades) for label, f in
-                                                     zip(labels, findings.standards)], scale, parts.WIDTH)])]
+                                                     zip(labels, findings.standards)], scale, parts.WIDTH)]),
+            *_chart_figures(findings, set_, labels, styles)]
+
+
+def _chart_figures(findings: Findings, set_: StandardsSet, labels: list[str], styles) -> list:
+    """The figures both charts draw, as a table (a reader who cannot see the charts has them all):
+    per standard how many were graded at each level, not applicable and not graded, and % meeting."""
+    scale = set_.grade_scale
+    levels = list(scale.levels)
+    heads = [lv.label for lv in levels] + [scale.not_applicable_label, "Not graded"]
+    first, last = 5.3 * cm, 1.9 * cm
+    column = (parts.WIDTH - first - last) / len(heads)
+    shown, key = parts.abbreviated(heads, column)
+    rows = [["Standard"] + shown + ["Meeting"]]
+    for label, f in zip(labels, findings.standards):
+        counts = dict(f.grades.counts)
+        rows.append([label] + [f"{counts.get(lv.id, 0):,}" for lv in levels]
+                    + [f"{f.grades.not_applicable:,}", f"{f.grades.not_graded:,}", pct(f.percent_meeting)])
+    story = [CondPageBreak(5 * cm), Paragraph("The figures in the charts", styles["Heading"]),
+             Paragraph("Organisations at each grade on each standard, and the percentage meeting it.", styles["Small"]),
+             parts.grid(rows, [first] + [column] * len(heads) + [last], styles, [("ALIGN", (1, 1), (-1, -1), "RIGHT")])]
+    if key:
+        story.append(Paragraph(parts.esc(parts.key_text(key)), styles["Small"]))
+    return story
 
 
 def _areas(findings: Findings, styles) -> list:
@@ -129,7 +161,7 @@ def _areas(findings: Findings, styles) -> list:
                            "with the actions organisations set themselves.", styles["Body"]))
     rows = [["", "Standard", "Meeting", "Below", "Actions", "Open"]]
     for rank, f in enumerate(weakest, start=1):
-        rows.append([str(rank), f"{f.number}. {f.title}", pct(f.percent_meeting), f"{f.grades.below:,}",
+        rows.append([str(rank), numbered(f.number, f.title), pct(f.percent_meeting), f"{f.grades.below:,}",
                      f"{f.actions:,}", f"{f.open_actions:,}"])
     return story + [parts.grid(rows, [0.8 * cm, 8.6 * cm, 2 * cm, 1.8 * cm, 2 * cm, 1.8 * cm], styles,
                                [("ALIGN", (2, 1), (-1, -1), "RIGHT")])]
@@ -151,13 +183,16 @@ def _matrix(findings: Findings, title: str, attribute: str, label, styles) -> li
     for start in range(0, len(order), size):
         chunk = order[start:start + size]
         column = (parts.WIDTH - 5.5 * cm) / len(chunk)
-        rows = [["Standard"] + [label(k) for k in chunk]]
+        heads, key = parts.abbreviated([label(k) for k in chunk], column)
+        rows = [["Standard"] + heads]
         for f in findings.standards:
             figures = dict(getattr(f, attribute))
-            rows.append([f"{f.number}. {f.title}"] + [pct(figures[k].percent_meeting) if k in figures else "\u2013"
-                                                      for k in chunk])
-        story += [parts.grid(rows, [5.5 * cm] + [column] * len(chunk), styles, [("ALIGN", (1, 1), (-1, -1), "RIGHT")]),
-                  Spacer(1, 0.3 * cm)]
+            rows.append([numbered(f.number, f.title)] + [pct(figures[k].percent_meeting) if k in figures else "\u2013"
+                                                         for k in chunk])
+        story.append(parts.grid(rows, [5.5 * cm] + [column] * len(chunk), styles, [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+        if key:
+            story.append(Paragraph(parts.esc(parts.key_text(key)), styles["Small"]))
+        story.append(Spacer(1, 0.3 * cm))
     return story
 
 
@@ -169,7 +204,7 @@ def item_result(item: ItemFindings, set_: StandardsSet) -> str:
     if item.type in (ItemType.NUMBER, ItemType.PERCENTAGE) and item.numbers:
         n = item.numbers
         unit = "%" if item.type is ItemType.PERCENTAGE else ""
-        return f"median {n.median:g}{unit}, range {n.minimum:g}\u2013{n.maximum:g}{unit}, mean {n.mean:.1f}{unit}"
+        return f"median {n.median:g}{unit}, range {n.minimum:g}\u2013{n.maximum:g}{unit}, mean {round_half_up(n.mean, 1):.1f}{unit}"
     if item.type is ItemType.DATE and item.dates:
         d = item.dates
         return f"{pct(d.percent_recent)} {item.within_words}; {_day(d.oldest)} to {_day(d.newest)}"
@@ -205,8 +240,9 @@ def _checklists(findings: Findings, set_: StandardsSet, styles) -> list:
             bar = charts.inline_bar(item.headline, meets, width=1.5 * cm) if item.headline is not None else ""
             rows.append([item.item_id, item.label, f"{item.answered:,} / {item.respondents:,}",
                          item_result(item, set_), bar])
-        story += [CondPageBreak(4 * cm), Paragraph(parts.esc(standard.heading), styles["Heading"]),
-                  parts.grid(rows, [1.1 * cm, 6.6 * cm, 2.5 * cm, 4.8 * cm, 2.0 * cm], styles,
+        first = parts.id_width([item.item_id for item in items], 1.1 * cm)
+        story += [CondPageBreak(4 * cm), Paragraph(parts.esc(numbered(standard.number, standard.title)), styles["Heading"]),
+                  parts.grid(rows, [first, 7.7 * cm - first, 2.5 * cm, 4.8 * cm, 2.0 * cm], styles,
                              [("VALIGN", (4, 1), (4, -1), "MIDDLE")])]
         story += criteria.option_tables([i for i in items if i.type is ItemType.MULTI_CHOICE], meets, styles)
     return story
@@ -217,14 +253,14 @@ def _change(findings: Findings, previous_cycle: str, styles) -> list:
         return []
     since = f" since {previous_cycle}" if previous_cycle else " since the last cycle"
     story = [PageBreak(), Paragraph(parts.esc(f"Change{since}"), styles["Section"]),
-             Paragraph("In percentage points (pp); only standards and items in both cycles with a figure in each.",
+             Paragraph("In whole percentage points (pp); only standards and items in both cycles with a figure in each.",
                        styles["Body"])]
     for title, changes, head in (("Standards: % meeting", findings.standard_changes, "Standard"),
                                  ("Checklist items: main figure", findings.item_changes, "Checklist item")):
         if not changes:
             continue
         rows = [[head, "Last cycle", "This cycle", "Change"]]
-        rows += [[c.label if head == "Standard" else f"{c.id} {c.label}", pct(c.previous, 1), pct(c.current, 1),
+        rows += [[c.label if head == "Standard" else f"{c.id} {c.label}", pct(c.previous), pct(c.current),
                   _coloured_points(c.points, styles)] for c in changes]
         story += [Paragraph(title, styles["Heading"]),
                   parts.grid(rows, [9.5 * cm, 2.4 * cm, 2.4 * cm, 2.7 * cm], styles,
@@ -240,22 +276,29 @@ def _agreement(findings: Findings, styles) -> list:
              Paragraph(parts.esc(f"The business unit moderated {a.moderated:,} grades and agreed with the self-grade "
                                  f"in {a.agreed:,} ({pct(a.percent)})."), styles["Body"])]
     rows = [["Standard", "Moderated", "Agreed", "Agreement"]]
-    rows += [[f"{f.number}. {f.title}", f"{f.agreement.moderated:,}", f"{f.agreement.agreed:,}", pct(f.agreement.percent)]
+    rows += [[numbered(f.number, f.title), f"{f.agreement.moderated:,}", f"{f.agreement.agreed:,}", pct(f.agreement.percent)]
              for f in findings.standards if f.agreement.moderated]
     return story + [parts.grid(rows, [9.5 * cm, 2.4 * cm, 2.4 * cm, 2.7 * cm], styles,
                                [("ALIGN", (1, 1), (-1, -1), "RIGHT")])]
 
 
 def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path: Path | str, *,
-                       partnership: str = "", cycle: str = "", previous_cycle: str = "", filters: str = "") -> Path:
+                       partnership: str = "", cycle: str = "", previous_cycle: str = "", filters: str = "",
+                       author: str = "", produced: dt.date | None = None, summary=None) -> Path:
     """Write the findings PDF to ``out_path`` atomically; returns the path.
 
     ``filters`` says in words which returns are included (e.g. "Sector: Health") when not all.
+    ``author`` (the PDF's author: the business unit's name) defaults to ``partnership``, then to
+    ``pdf_parts.DEFAULT_BUSINESS_UNIT``; ``produced`` (default today) is printed as the day the report
+    was made, and the findings' reference date, when it differs, as such.
     Raises ``ReportError`` naming the file if it cannot be written.
     """
     register_fonts()
     styles = parts.make_styles()
-    story = _title_page(findings, standards_set, partnership, cycle, filters, styles)
+    story = _title_page(findings, standards_set, partnership, cycle, filters, produced or dt.date.today(), styles)
+    if summary is not None:  # the annual report summary (business_unit.annual_summary) opens the report
+        from s11audit.reports.summary_parts import summary_flowables
+        story += summary_flowables(summary)
     story += _response(findings, styles)
     story += _charts(findings, standards_set, styles)
     story += criteria.scores(findings, standards_set, styles)
@@ -270,9 +313,9 @@ def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path
     story += _change(findings, previous_cycle, styles)
     header = " \u2013 ".join(x for x in (partnership, cycle, standards_set.title, "Findings") if x)
     with atomic_output(out_path) as temp:
-        doc = _ReturnDocument(str(temp), title=f"Findings: {standards_set.title} {cycle}".strip(),
-                              author=partnership, subject=f"Findings, {standards_set.display_name}",
-                              creator=f"s11audit {__version__}")
+        doc = _ReturnDocument(str(temp), **parts.document_properties(
+            f"Findings: {standards_set.title} {cycle}".strip(), f"Findings, {standards_set.display_name}",
+            author or partnership))
         doc.build(story, canvasmaker=_numbered_canvas(header, f"Produced with s11audit {__version__}"))
     return Path(out_path)
 

@@ -7,7 +7,9 @@ grades), "Criteria" (format 2 sets with criteria: per criterion figures on its o
 criterion or item, for people who want to build their own tables. A set with parts gets a "Part"
 column; a scored scale a "% score"; date items with their own window a "Window" column. Headers frozen, filters on, numbers stored as
 numbers (percentages as fractions with a % format, so Excel calculates with them); text from
-returns goes through ``put_text`` and is never a formula. Every sheet prints landscape, one page wide.
+returns goes through ``put_text`` and is never a formula. Every sheet prints as ``xlsx_print`` sets
+out (fitted to the page width, header row repeated, title and page numbers), long text wrapped in
+rows tall enough for it; whole standard numbers are numbers, so that they sort 1, 2, ..., 10.
 
 The Data sheet has a million rows at 10,000 returns: its rows are made one organisation at a time
 as the file is written (``findings_rows.data_by_organisation`` into ``xlsx_stream``), never held.
@@ -27,8 +29,10 @@ from openpyxl.utils import get_column_letter
 from s11audit.business_unit.findings_model import Findings, GradeFigures
 from s11audit.business_unit.findings_rows import DATA_COLUMNS, data_by_organisation, data_row_count
 from s11audit.business_unit.records import ReturnRecord
+from s11audit.figures import percent_text
 from s11audit.organisations import type_label
-from s11audit.reports.xlsx import HEADER_FILL, HEADER_FONT, put_text
+from s11audit.reports import xlsx_print
+from s11audit.reports.xlsx import HEADER_FILL, HEADER_FONT, WRAP, put_text
 from s11audit.reports.xlsx_stream import CellFormats, save_with_streamed_rows
 from s11audit.standards import ItemType, StandardsSet
 
@@ -36,28 +40,36 @@ PERCENT = "0.0%"
 POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'
 DATE = "dd mmm yyyy"
 DATA_WIDTHS = (12, 36, 20, 22, 10, 8, 50, 22)
+WRAPPED_WIDTH = 28  # text in a column at least this wide wraps (titles, questions, choices)
+TOP = Alignment(vertical="top")  # every cell: a row's figures level with the first line of its wrapped text
+ITEM_TYPES = {ItemType.GRADED: "Graded", ItemType.YES_NO: "Yes/no", ItemType.NUMBER: "Number",
+              ItemType.PERCENTAGE: "Percentage", ItemType.DATE: "Date", ItemType.TEXT: "Text",
+              ItemType.CHOICE: "Choice", ItemType.MULTI_CHOICE: "Tick all that apply"}
 
 
-def _print_setup(sheet) -> None:
-    """Printed (or saved as PDF) landscape, one page wide, with the header row on every page."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = "1:1"
+def item_type_label(kind: ItemType) -> str:
+    """An item type as people read it ("Yes/no", not ``yes_no``)."""
+    return ITEM_TYPES.get(kind, str(kind).replace("_", " ").capitalize())
 
 
 class _Sheet:
-    """A write-only sheet with a styled, frozen, filtered header row and typed cells."""
+    """A write-only sheet with a styled, frozen, filtered header row, typed cells, wrapped long text
+    in rows tall enough for it, and the print setup of every sheet (``xlsx_print``)."""
 
     def __init__(self, workbook: Workbook, title: str, columns: Sequence[tuple[str, float]]):
         self.sheet = workbook.create_sheet(title)
+        self.document = workbook.properties.title or ""
         self.columns = len(columns)
+        self.widths = [width for _, width in columns]
         self.rows = 1
         for index, (_, width) in enumerate(columns, start=1):
             self.sheet.column_dimensions[get_column_letter(index)].width = width
         self.sheet.freeze_panes = "A2"
-        _print_setup(self.sheet)
-        self.sheet.row_dimensions[1].height = 45  # room for the wrapped column names (long grade labels)
+        # Set before the first row: a write-only sheet writes its properties (fit to page) as it starts.
+        xlsx_print.page_setup(self.sheet, self.document, widths=self.widths, rows=1)
+        # Room for the wrapped column names (long grade labels); rows are written as they are added.
+        self.sheet.row_dimensions[1].height = xlsx_print.row_height(
+            [(name, width, True) for name, width in columns]) or xlsx_print.LINE_POINTS + 3
         head = []
         for name, _ in columns:
             cell = WriteOnlyCell(self.sheet, name)
@@ -66,49 +78,56 @@ class _Sheet:
             head.append(cell)
         self.sheet.append(head)
 
-    def cell(self, value, number_format: str = ""):
+    def cell(self, value, number_format: str = "", width: float = 0):
         if isinstance(value, str):
             cell = WriteOnlyCell(self.sheet)
             put_text(cell, value)
+            cell.alignment = WRAP if width >= WRAPPED_WIDTH else TOP
             return cell
         cell = WriteOnlyCell(self.sheet, value)
+        cell.alignment = TOP
         if number_format and value is not None:
             cell.number_format = number_format
         return cell
 
     def add(self, values: Sequence, formats: Sequence[str] = ()) -> None:
         formats = tuple(formats) + ("",) * (len(values) - len(formats))
-        self.sheet.append([self.cell(v, f) for v, f in zip(values, formats)])
         self.rows += 1
+        height = xlsx_print.row_height([(v, w, False) for v, w in zip(values, self.widths) if w >= WRAPPED_WIDTH])
+        if height:  # set before the row is written: a write-only sheet writes each row as it is added
+            self.sheet.row_dimensions[self.rows].height = height
+        self.sheet.append([self.cell(v, f, w) for v, f, w in zip(values, formats, self.widths)])
 
     def finish(self) -> None:
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{max(2, self.rows)}"
+        self.sheet.print_area = f"A1:{get_column_letter(self.columns)}{self.rows}"
 
 
 def _fraction(value: float | None) -> float | None:
     return None if value is None else value / 100
 
 
-def _about(workbook, findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str) -> None:
-    sheet = _Sheet(workbook, "About", [("Detail", 24), ("Value", 70)])
+def _about(workbook, findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str,
+           produced: dt.date) -> None:
+    sheet = _Sheet(workbook, "About", [("Detail", 26), ("Value", 70)])
     basis = "Moderated grades (self-grade where not moderated)" if findings.basis == "moderated" else "Self-assessed grades"
     rows = [("Partnership", partnership), ("Cycle", cycle), ("Standards set", f"{set_.title}, version {set_.version}"),
             ("Returns received", findings.received), ("Returns expected", findings.expected),
             ("Response rate", _fraction(findings.response_rate)), ("Grades counted", basis),
             ("Returns included", filters or "All"), ("Agreement of moderated grades", _fraction(findings.agreement.percent)),
-            ("Produced", findings.reference_date or dt.date.today())]
+            ("Dates counted back from", findings.reference_date or produced), ("Produced", produced)]
     if findings.percent_score is not None:
-        rows.insert(-1, ("Overall % score", _fraction(findings.percent_score)))
+        rows.insert(-2, ("Overall % score", _fraction(findings.percent_score)))
     for label, value in rows:
         fmt = PERCENT if label in ("Response rate", "Agreement of moderated grades", "Overall % score") \
-            else DATE if label == "Produced" else ""
+            else DATE if label in ("Produced", "Dates counted back from") else ""
         sheet.add([label, value], ["", fmt])
     sheet.finish()
 
 
 def _grade_columns(set_: StandardsSet) -> list[tuple[str, float]]:
     scale = set_.grade_scale
-    return [(level.label, 11) for level in scale.levels] + [(scale.not_applicable_label, 11), ("Not graded", 11)]
+    return [(level.label, 10) for level in scale.levels] + [(scale.not_applicable_label, 10), ("Not graded", 10)]
 
 
 def _grade_values(figures: GradeFigures) -> list:
@@ -123,8 +142,8 @@ def _standards(workbook, findings: Findings, set_: StandardsSet) -> None:
     sheet = _Sheet(workbook, "Standards", columns)
     rank = {f.standard_id: index for index, f in enumerate(findings.weakest, start=1)}
     for f in findings.standards:
-        values = [f.number, f.title, f.grades.graded, f.grades.meeting, _fraction(f.percent_meeting),
-                  rank.get(f.standard_id)] + _grade_values(f.grades)
+        values = [xlsx_print.sortable(f.number), f.title, f.grades.graded, f.grades.meeting,
+                  _fraction(f.percent_meeting), rank.get(f.standard_id)] + _grade_values(f.grades)
         values += [f.actions, f.open_actions, f.agreement.moderated, _fraction(f.agreement.percent)]
         formats = ["", "", "", "", PERCENT] + [""] * (1 + len(_grade_values(f.grades)) + 3) + [PERCENT]
         if scored:
@@ -149,27 +168,26 @@ def _items(workbook, findings: Findings, set_: StandardsSet) -> None:
     for i in findings.items:
         n, d = i.numbers, i.dates
         if i.type is ItemType.MULTI_CHOICE:  # % of those who answered ticking each option
-            choices = "; ".join(f"{c}: {k} ({_shown_percent(share)})" for (c, k), (_, share)
+            choices = "; ".join(f"{c}: {k} ({percent_text(share)})" for (c, k), (_, share)
                                 in zip(i.choices, i.choice_percents))
         else:
             choices = "; ".join(f"{c}: {k}" for c, k in i.choices)
-        values = [numbers.get(i.standard_id, i.standard_id), i.item_id, i.label, str(i.type), i.respondents,
-                  i.answered, _fraction(i.percent_yes), _fraction(i.percent_partly),
-                  _fraction(i.grades.percent_meeting) if i.grades else None,
-                  n.median if n else None, n.minimum if n else None, n.maximum if n else None,
-                  round(n.mean, 2) if n else None, _fraction(d.percent_recent) if d else None,
-                  d.oldest if d else None, d.newest if d else None, choices]
-        formats = ["", "", "", "", "", "", PERCENT, PERCENT, PERCENT, "", "", "", "", PERCENT, DATE, DATE]
+        # A percentage item's figures are percentages, as fractions with a % format like the Data sheet's.
+        scale, shown = (100, PERCENT) if i.type is ItemType.PERCENTAGE else (1, "")
+        values = [xlsx_print.sortable(numbers.get(i.standard_id, i.standard_id)), i.item_id, i.label,
+                  item_type_label(i.type), i.respondents, i.answered, _fraction(i.percent_yes),
+                  _fraction(i.percent_partly), _fraction(i.grades.percent_meeting) if i.grades else None]
+        values += [round(v / scale, 4) for v in (n.median, n.minimum, n.maximum, n.mean)] if n else [None] * 4
+        values += [_fraction(d.percent_recent) if d else None, d.oldest if d else None, d.newest if d else None,
+                   choices]
+        formats = ["", "", "", "", "", "", PERCENT, PERCENT, PERCENT, shown, shown, shown, shown or "0.00", PERCENT,
+                   DATE, DATE]
         if windows:
             values.append(i.within_words if i.type is ItemType.DATE else "")
         if set_.groups:
             values.append(parts.get(i.group_id, ""))
         sheet.add(values, formats)
     sheet.finish()
-
-
-def _shown_percent(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value:.0f}%"
 
 
 def _rounded(value: float | None) -> float | None:
@@ -191,7 +209,7 @@ def _criteria(workbook, findings: Findings, set_: StandardsSet) -> None:
     sheet = _Sheet(workbook, "Criteria", columns)
     for f, c in rows:
         counts = dict(c.grades.counts)
-        values = [f.number, c.number or c.criterion_id, c.text, c.grades.graded, c.grades.meeting,
+        values = [xlsx_print.sortable(f.number), c.number or c.criterion_id, c.text, c.grades.graded, c.grades.meeting,
                   _fraction(c.percent_meeting), _rounded(c.mean_score)]
         values += [counts.get(level_id) if scale_id == c.scale_id else None for scale_id, level_id, _ in levels]
         values += [c.grades.not_applicable, c.grades.not_graded, c.agreement.moderated, _fraction(c.agreement.percent),
@@ -202,22 +220,25 @@ def _criteria(workbook, findings: Findings, set_: StandardsSet) -> None:
 
 
 def _breakdown(workbook, findings: Findings, set_: StandardsSet, title: str, attribute: str, label) -> None:
-    columns = [("No.", 7), ("Standard", 46), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9),
+    # The standard's title wide enough for one line mostly: it is repeated on every sector's or type's row.
+    columns = [("No.", 7), ("Standard", 64), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9),
                ("Meeting", 9), ("% meeting", 11)] + _grade_columns(set_)
     sheet = _Sheet(workbook, title, columns)
     for f in findings.standards:
         for key, figures in getattr(f, attribute):
-            sheet.add([f.number, f.title, label(key), figures.graded, figures.meeting,
+            sheet.add([xlsx_print.sortable(f.number), f.title, label(key), figures.graded, figures.meeting,
                        _fraction(figures.percent_meeting)] + _grade_values(figures), ["", "", "", "", "", PERCENT])
     sheet.finish()
 
 
-def _change(workbook, findings: Findings) -> None:
+def _change(workbook, findings: Findings, set_: StandardsSet) -> None:
     sheet = _Sheet(workbook, "Change", [("Of", 10), ("No.", 8), ("Standard or item", 56), ("Last cycle", 11),
                                         ("This cycle", 11), ("Change", 11)])
+    numbers = {s.id: xlsx_print.sortable(s.number) for s in set_.standards}
     for kind, changes in (("Standard", findings.standard_changes), ("Item", findings.item_changes)):
         for c in changes:
-            sheet.add([kind, c.id, c.label, _fraction(c.previous), _fraction(c.current), round(c.points, 2)],
+            number = numbers.get(c.id, c.id) if kind == "Standard" else c.id
+            sheet.add([kind, number, c.label, _fraction(c.previous), _fraction(c.current), round(c.points, 2)],
                       ["", "", "", PERCENT, PERCENT, POINTS])
     sheet.finish()
 
@@ -232,31 +253,37 @@ def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) 
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    _print_setup(sheet)
+    count = data_row_count(set_, records)  # the filter's and print area's range are written before the rows are made
+    # Set before the header row is added (a write-only sheet writes its properties as it starts);
+    # written by openpyxl around the streamed rows (``xlsx_stream``). Long questions are not wrapped
+    # here (a million rows), so a printed question is cut at its column's edge.
+    xlsx_print.page_setup(sheet, workbook.properties.title or "", widths=widths, rows=count + 1)
     head = []
     for name in names:
         cell = WriteOnlyCell(sheet, name)
         cell.fill, cell.font = HEADER_FILL, HEADER_FONT
         head.append(cell)
     sheet.append(head)
-    count = data_row_count(set_, records)  # the filter's range is written before the rows are made
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(2, count + 1)}"
     cells = CellFormats(sheet)
-    return sheet, cells, _data_xml(cells, data_by_organisation(set_, records, basis=basis), groups, count)
+    # The styles the rows use, registered now: the stylesheet is written before the rows are made.
+    styles = cells.style(PERCENT), cells.style(DATE)
+    return sheet, cells, _data_xml(cells, styles, data_by_organisation(set_, records, basis=basis), groups, count)
 
 
-def _data_xml(cells: CellFormats, organisations: Iterable, groups: bool, count: int) -> Iterator[str]:
+def _data_xml(cells: CellFormats, styles: tuple[int, int], organisations: Iterable, groups: bool,
+              count: int) -> Iterator[str]:
     """Each organisation's rows as the sheet's XML, from row 2: text always as text (never a formula);
     numbers, percentages (as fractions, with a % format) and dates as values Excel calculates with."""
     text, number, date = cells.text, cells.number, cells.date
-    percent, day = cells.style(PERCENT), cells.style(DATE)
+    percent, day = styles
     fixed: dict[int, tuple] = {}  # id of a type's questions -> (the questions, their cells' XML)
     n = 1
     for who, questions, answers in organisations:
         a, b, c, d = map(text, who)
         known = fixed.get(id(questions))
         if known is None:  # the questions are kept with their XML, so their id is never reused
-            known = fixed[id(questions)] = (questions, [(text(q.standard), text(q.item), text(q.question),
+            known = fixed[id(questions)] = (questions, [(_number(cells, q.standard), text(q.item), text(q.question),
                                                          text(q.group)) for q in questions])
         rows = []
         for (e, f, g, i), (shown, value, is_percentage) in zip(known[1], answers):
@@ -278,17 +305,31 @@ def _data_xml(cells: CellFormats, organisations: Iterable, groups: bool, count: 
         raise RuntimeError(f"{n - 1} rows were made for the Data sheet, not the {count} counted")
 
 
+def _number(cells: CellFormats, number: str) -> str:
+    """A standard's number: a whole number as a number (so that it sorts 1, 2, ..., 10), else text."""
+    value = xlsx_print.sortable(number)
+    return cells.text(value) if isinstance(value, str) else cells.number(value)
+
+
 def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records: Sequence[ReturnRecord],
-                        out_path: Path | str, *, partnership: str = "", cycle: str = "", filters: str = "") -> Path:
+                        out_path: Path | str, *, partnership: str = "", cycle: str = "", filters: str = "",
+                        produced: dt.date | None = None, summary=None) -> Path:
     """Write the findings workbook to ``out_path`` atomically; returns the path.
 
     ``records`` are the returns the findings were computed from (the "Data" sheet lists them on the
     findings' basis, keeping only the findings' sector and type when they were filtered), streamed:
-    the rows are made one by one as the file is compressed, never all held. Raises ``ReportError`` naming the file if
+    the rows are made one by one as the file is compressed, never all held. The About sheet gives
+    ``produced`` (default today) as the day it was made and the findings' reference date as what
+    dates were counted back from. Raises ``ReportError`` naming the file if
     it cannot be written.
     """
     workbook = Workbook(write_only=True)
-    _about(workbook, findings, standards_set, partnership, cycle, filters)
+    xlsx_print.use_print_font(workbook)
+    workbook.properties.title = f"Findings: {standards_set.title} {cycle}".strip()  # each page's header
+    _about(workbook, findings, standards_set, partnership, cycle, filters, produced or dt.date.today())
+    if summary is not None:  # the annual report summary (business_unit.annual_summary), after About
+        from s11audit.reports.summary_parts import write_summary_sheet
+        write_summary_sheet(workbook, summary)
     _standards(workbook, findings, standards_set)
     if any(f.criteria for f in findings.standards):
         _criteria(workbook, findings, standards_set)
@@ -296,11 +337,10 @@ def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records
     _breakdown(workbook, findings, standards_set, "By sector", "by_sector", lambda key: key or "Not known")
     _breakdown(workbook, findings, standards_set, "By type", "by_type", type_label)
     if findings.has_previous:
-        _change(workbook, findings)
+        _change(workbook, findings, standards_set)
     kept = [r for r in records if (findings.sector is None or r.sector == findings.sector)
             and (findings.org_type is None or r.org_type == findings.org_type)]
     data = _data(workbook, standards_set, kept, findings.basis)
-    workbook.properties.title = f"Findings: {standards_set.title} {cycle}".strip()
     workbook.properties.creator = partnership or "s11audit"
     workbook.properties.subject = standards_set.display_name
     return save_with_streamed_rows(workbook, *data, out_path)

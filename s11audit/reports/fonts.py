@@ -3,7 +3,9 @@
 The PDF's built-in fonts cover Latin-1 only. DejaVu Sans (resources/fonts/, licence beside it)
 is the body font: Latin, Greek, Cyrillic, curly quotes. Noto Sans Arabic (licence beside it)
 draws Arabic-script words, which ``bidi.py`` shapes and lays out right to left; DejaVu lacks
-some of Urdu's letters (U+06C1, U+06D2).
+some of Urdu's letters (U+06C1, U+06D2). Noto Sans Arabic in turn lacks brackets, straight and
+curly quotes and most Latin punctuation, so ``bidi.py`` draws those in DejaVu Sans, which is the
+fallback for every character beside Arabic-script letters that is not itself Arabic script.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -35,7 +36,15 @@ from s11audit.organisations import type_label
 from s11audit.reports import pdf_criteria as criteria
 from s11audit.reports import pdf_parts as parts
 from s11audit.reports.atomic import atomic_output
-from s11audit.reports.common import derived_note, judgement, percent_text, reference_day, scores, shows_scores
+from s11audit.reports.common import (
+    derived_note,
+    judgement,
+    numbered,
+    percent_text,
+    reference_day,
+    scores,
+    shows_scores,
+)
 from s11audit.reports.fonts import REGULAR, register_fonts
 from s11audit.store.rows import ResponseRow
 
@@ -53,8 +62,13 @@ def _fit(text: str, width: float, size: float = 8) -> str:
     return text.rstrip() + "\u2026"
 
 
-def _numbered_canvas(header: str, footer: str):
-    """A canvas class that holds pages back until the end so each can say "Page N of M"."""
+DRAFT_MARK = "DRAFT"
+DRAFT_COLOUR = "#B03A2E"
+
+
+def _numbered_canvas(header: str, footer: str, draft: bool = False):
+    """A canvas class that holds pages back until the end so each can say "Page N of M"; a
+    ``draft`` document (a return not signed off) has DRAFT across every page."""
 
     class NumberedCanvas(pdfcanvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -87,6 +101,19 @@ def _numbered_canvas(header: str, footer: str):
                 self.line(MARGIN, height - 1.45 * cm, width - MARGIN, height - 1.45 * cm)
             self.drawString(MARGIN, 1.2 * cm, footer)
             self.drawRightString(width - MARGIN, 1.2 * cm, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+            if draft:
+                self._watermark(width, height)
+
+        def _watermark(self, width: float, height: float) -> None:
+            """DRAFT across the page, faint enough to read the text under it."""
+            self.saveState()
+            self.setFillColor(colors.HexColor(DRAFT_COLOUR))
+            self.setFillAlpha(0.13)
+            self.translate(width / 2, height / 2)
+            self.rotate(50)
+            self.setFont(REGULAR, 120)
+            self.drawCentredString(0, -40, DRAFT_MARK)
             self.restoreState()
 
     return NumberedCanvas
@@ -149,7 +176,10 @@ def _cover(assessment, organisation, sign_off, fingerprint: str, styles) -> list
         story.append(parts.grid([["Role", "Name", "Date signed"]] + [
             [s.role, s.name, _signed_on(s.signed_on)] for s in signatories], [7 * cm, 6 * cm, 4 * cm], styles))
     else:
-        story.append(Paragraph("Not yet signed off.", styles["Strong"]))
+        story.append(parts.draft_banner(
+            "Draft: not signed off. This return has not been signed off by the organisation, so its grades, "
+            "answers and actions may still change. Only the signed return is the organisation's self-assessment.",
+            styles))
     if set_.sign_off.declaration:
         story += [Spacer(1, 0.3 * cm), Paragraph(parts.esc(set_.sign_off.declaration), styles["Small"])]
     if fingerprint:
@@ -193,7 +223,7 @@ def _standard_section(assessment, standard, report, styles) -> list:
     response = report.responses.get(standard.id) or ResponseRow(standard.id)
     evidence = report.evidence
     grade = judgement(assessment, standard, response)
-    story = [Paragraph(parts.esc(standard.heading), styles["StandardHeading"])]
+    story = [Paragraph(parts.esc(numbered(standard.number, standard.title)), styles["StandardHeading"])]
     if standard.statutory_reference:
         story.append(Paragraph(parts.esc(standard.statutory_reference), styles["Reference"]))
     if standard.graded:
@@ -247,9 +277,10 @@ def _checklist(assessment, items, answers, reference, styles) -> list:
             long_answers.append((item, shown))
             shown = "Written answer: see below the table."
         rows.append([item.id, item.text, shown])
-    story = [parts.grid([["Item", "Question", "Answer"]] + rows, [1.7 * cm, 10.3 * cm, 5 * cm], styles)]
+    first = parts.id_width([row[0] for row in rows], 1.7 * cm)
+    story = [parts.grid([["Item", "Question", "Answer"]] + rows, [first, 15.3 * cm - first, 5 * cm], styles)]
     for item, shown in long_answers:
-        story += [Spacer(1, 0.25 * cm), Paragraph(parts.esc(f"{item.id}. {item.text}"), styles["Strong"]),
+        story += [Spacer(1, 0.25 * cm), parts.text_block(numbered(item.id, item.text), styles["Strong"]),
                   *parts.paragraphs(shown, styles["Body"])]
     return story
 
@@ -290,22 +321,27 @@ def _standards(assessment, report, styles) -> list:
 def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=None, fingerprint: str = "") -> Path:
     """Write the return as a PDF to ``out_path`` atomically; returns the path.
 
-    ``sign_off`` is a list of objects with ``role``, ``name`` and ``signed_on``; ``fingerprint`` the
-    organisation's key fingerprint. Raises ``ReportError`` naming the file if it cannot be written.
+    ``sign_off`` is a list of objects with ``role``, ``name`` and ``signed_on``; without it the return
+    is not signed off and is marked DRAFT (a banner on the cover, DRAFT across every page and in the
+    title and running header). ``fingerprint`` is the organisation's key fingerprint.
+    Raises ``ReportError`` naming the file if it cannot be written.
     """
     register_fonts()
     styles = parts.make_styles()
     set_ = assessment.standards_set
+    signed = bool(sign_off)
     report = _Report(assessment, sign_off)
     story = _cover(assessment, organisation, sign_off, fingerprint, styles)
     story += _summary(assessment, report, styles)
     story += _standards(assessment, report, styles)
     story += _action_plan(assessment, report.actions, styles)
     header = f"{organisation.name} \u2013 {assessment.cycle} \u2013 {set_.title}"
+    if not signed:
+        header = f"DRAFT, not signed off \u2013 {header}"
     footer = f"Produced with s11audit {__version__}"
     with atomic_output(out_path) as temp:
-        doc = _ReturnDocument(str(temp), title=f"{set_.title} {assessment.cycle}: {organisation.name}",
-                              author=organisation.name, subject=f"Safeguarding self-assessment, {set_.display_name}",
-                              creator=f"s11audit {__version__}")
-        doc.build(story, canvasmaker=_numbered_canvas(header, footer))
+        doc = _ReturnDocument(str(temp), **parts.document_properties(
+            f"{set_.title} {assessment.cycle}: {organisation.name}" + ("" if signed else " (draft, not signed off)"),
+            f"Safeguarding self-assessment, {set_.display_name}", organisation.name))
+        doc.build(story, canvasmaker=_numbered_canvas(header, footer, draft=not signed))
     return Path(out_path)

@@ -92,4 +92,6 @@ def criteria_table(assessment, standard, responses, evidence, actions, styles) -
         rows.append([criterion.number, _criterion_cell(criterion, response, evidence, actions, styles),
                      parts.coloured(grade.label, grade.colour, styles), meaning])
         extra.append(("BACKGROUND", (2, index), (2, index), colors.HexColor(grade.colour)))
-    return parts.grid(rows, CRITERIA_WIDTHS, styles, extra)
+    first = parts.id_width([row[0] for row in rows[1:]], CRITERIA_WIDTHS[0])
+    widths = [first, CRITERIA_WIDTHS[1] - (first - CRITERIA_WIDTHS[0]), *CRITERIA_WIDTHS[2:]]
+    return parts.grid(rows, widths, styles, extra)

@@ -8,10 +8,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from s11audit import __version__
 from s11audit.reports.bidi import BidiParagraph, has_arabic_script
-from s11audit.reports.common import RAG_COLOURS, Judgement, human_size, readable_text
+from s11audit.reports.common import RAG_COLOURS, Judgement, human_size, numbered, readable_text
 from s11audit.reports.fonts import BOLD, ITALIC, REGULAR
 
 INK = colors.HexColor("#1B1B1B")
@@ -22,6 +24,26 @@ STRIPE = colors.HexColor("#F3F5F8")
 PART_FILL = colors.HexColor("#DCE4EE")
 WIDTH = 17 * cm  # A4 less 2 cm margins
 LONG_CELL = 1200  # characters: a cell this long may be taller than a page
+LANGUAGE = "en-GB"
+DEFAULT_BUSINESS_UNIT = "The safeguarding children partnership business unit"
+CELL_PADDING = 12  # points: a table cell's left and right padding together (reportlab's default 6 + 6)
+HEAD_SIZES = (8.5, 8, 7.5, 7)  # a header's font shrinks through these until its longest word fits
+# A table draws plain-string cells (even empty ones) in its own font, Helvetica unless told: a font
+# the PDF would reference without embedding.
+EMBEDDED_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
+
+
+def document_properties(title: str, subject: str, author: str) -> dict:
+    """What every PDF we write says about itself, as DocTemplate keyword arguments: title, subject
+    and author (a business unit's or organisation's name); the language (en-GB) a screen reader
+    reads it in; the title, not the file name, in the viewer's title bar; and the first font set
+    on each page one we embed (reportlab's default, Helvetica, is referenced without being embedded).
+
+    Not tagged: open-source reportlab writes no structure tree, so the Word document is the
+    accessible version of the findings."""
+    return {"title": title, "subject": subject, "author": author or DEFAULT_BUSINESS_UNIT,
+            "creator": f"s11audit {__version__}", "lang": LANGUAGE, "displayDocTitle": True,
+            "initialFontName": REGULAR, "initialFontSize": 10}
 
 
 def make_styles() -> dict[str, ParagraphStyle]:
@@ -85,13 +107,78 @@ def coloured(label: str, colour: str, styles) -> Paragraph:
 
 
 
+def longest_word(text: str, font: str = BOLD, size: float = 8.5) -> float:
+    """The width in points of the widest word of ``text``."""
+    return max((stringWidth(word, font, size) for word in str(text).split()), default=0.0)
+
+
+def head_size(text: str, width: float) -> float:
+    """The largest header size (down to 7 pt) at which the longest word of ``text`` fits ``width``."""
+    room = width - CELL_PADDING
+    return next((s for s in HEAD_SIZES if longest_word(text, BOLD, s) <= room), HEAD_SIZES[-1])
+
+
+def head_style(size: float, styles) -> ParagraphStyle:
+    """The header style at ``size`` points; a word is never broken (a header wraps only between words)."""
+    base = styles["CellHead"]
+    return ParagraphStyle(f"CellHead{size}", parent=base, fontSize=size, leading=base.leading * size / base.fontSize,
+                          splitLongWords=0)
+
+
+def abbreviated(labels: list[str], width: float) -> tuple[list[str], list[tuple[str, str]]]:
+    """Column labels that fit ``width`` points without breaking a word: those whose longest word is
+    too wide even at the smallest header size are shortened ("Alternative provision" -> "AP",
+    "Secondary" -> "Second."), each shortening given in the key returned with them."""
+    room = width - CELL_PADDING
+    shown, key = [], []
+    for label in labels:
+        if longest_word(label, BOLD, HEAD_SIZES[-1]) <= room:
+            shown.append(label)
+            continue
+        words = label.split()
+        short = "".join(w[0].upper() for w in words if w[0].isalnum()) if len(words) > 1 else ""
+        if not short or stringWidth(short, BOLD, HEAD_SIZES[-1]) > room:
+            short = label
+            while len(short) > 2 and stringWidth(short + ".", BOLD, HEAD_SIZES[-1]) > room:
+                short = short[:-1]
+            short = short.rstrip() + "."
+        base, number = short, 2
+        while short in shown or short in labels:
+            short, number = f"{base}{number}", number + 1
+        shown.append(short)
+        key.append((short, label))
+    return shown, key
+
+
+def key_text(key: list[tuple[str, str]]) -> str:
+    """A key to shortened column labels, as one line: "Key: AP = Alternative provision; ..."."""
+    return "Key: " + "; ".join(f"{short} = {label}" for short, label in key) + "."
+
+
+def id_width(ids, minimum: float, size: float = 8.5) -> float:
+    """A column wide enough for the longest id on one line (ids like "2a.10" never wrap)."""
+    widest = max((stringWidth(str(i), REGULAR, size) for i in ids), default=0.0)
+    return max(minimum, widest + CELL_PADDING + 2)
+
+
+def _head(value, style: ParagraphStyle):
+    if isinstance(value, Flowable | list):
+        return value
+    text = str(value)
+    return BidiParagraph(text, style) if has_arabic_script(text) else Paragraph(esc(text), style)
+
+
 def grid(rows: list[list], widths: list[float], styles, extra: list | None = None) -> Table:
-    """A table with a dark header row (repeated on each page), light stripes and wrapping cells."""
-    data = [[_cell(v, styles, "CellHead") for v in rows[0]]] + [[_cell(v, styles) for v in row] for row in rows[1:]]
+    """A table with a dark header row (repeated on each page), light stripes and wrapping cells;
+    the header row's font shrinks until its longest word fits its column, and no word is broken."""
+    size = min((head_size(v, w) for v, w in zip(rows[0], widths) if not isinstance(v, Flowable | list)),
+               default=HEAD_SIZES[0])
+    style = head_style(size, styles)
+    data = [[_head(v, style) for v in rows[0]]] + [[_cell(v, styles) for v in row] for row in rows[1:]]
     # Rows move whole to the next page; only a table holding very long text may split inside a row.
     longest = max((len(v.getPlainText() if isinstance(v, Paragraph) else str(v)) for row in rows for v in row), default=0)
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(longest > LONG_CELL), hAlign="LEFT")
-    commands = [("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    commands = [EMBEDDED_FONT, ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     commands += [("BACKGROUND", (0, r), (-1, r), STRIPE) for r in range(2, len(data), 2)]
@@ -99,10 +186,20 @@ def grid(rows: list[list], widths: list[float], styles, extra: list | None = Non
     return table
 
 
+def draft_banner(text: str, styles) -> Table:
+    """A full-width banner in red, white bold text: what a reader must know before reading on."""
+    table = Table([[Paragraph(f'<font color="#FFFFFF"><b>{esc(text)}</b></font>', styles["Body"])]],
+                  colWidths=[WIDTH], hAlign="LEFT")
+    table.setStyle(TableStyle([EMBEDDED_FONT, ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#B03A2E")),
+                               ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10)]))
+    return table
+
+
 def details_table(pairs: list[tuple[str, str]], styles) -> Table:
     data = [[Paragraph(esc(k), styles["Strong"]), text_block(v, styles["Body"])] for k, v in pairs]
     table = Table(data, colWidths=[4.2 * cm, WIDTH - 4.2 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+    table.setStyle(TableStyle([EMBEDDED_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
@@ -121,14 +218,16 @@ def summary_table(rows: list, styles, with_score: bool = False) -> Table:
         cells = [number, title, coloured(grade.label, grade.colour, styles)]
         data.append(cells + ([score[0] if score else ""] if with_score else []) + [actions])
         extra.append(("BACKGROUND", (2, index), (2, index), colors.HexColor(grade.colour)))
-    widths = [1.3 * cm, 8.7 * cm, 3.5 * cm, 1.5 * cm, 2 * cm] if with_score else [1.3 * cm, 10.2 * cm, 3.5 * cm, 2 * cm]
+    first = id_width([row[0] for row in rows if not isinstance(row, str)], 1.3 * cm)
+    widths = ([first, 10 * cm - first, 3.5 * cm, 1.5 * cm, 2 * cm] if with_score
+              else [first, 11.5 * cm - first, 3.5 * cm, 2 * cm])
     return grid(data, widths, styles, extra)
 
 
 def legend_table(levels: list[tuple[str, str, str]], styles) -> Table:
     data = [[coloured(label, colour, styles), Paragraph(esc(meaning), styles["Cell"])] for label, colour, meaning in levels]
     table = Table(data, colWidths=[3.5 * cm, WIDTH - 3.5 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE)]
+    table.setStyle(TableStyle([EMBEDDED_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE)]
                               + [("BACKGROUND", (0, r), (0, r), colors.HexColor(c)) for r, (_, c, _) in enumerate(levels)]))
     return table
 
@@ -143,7 +242,7 @@ def grade_box(grade: Judgement, styles, note: str = "", score: str = "") -> Tabl
     if note:
         descriptor.append(Paragraph(f"<i>{esc(note)}</i>", styles["Note"]))
     table = Table([[label, descriptor]], colWidths=[4 * cm, WIDTH - 4 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, 0), colors.HexColor(grade.colour)),
+    table.setStyle(TableStyle([EMBEDDED_FONT, ("BACKGROUND", (0, 0), (0, 0), colors.HexColor(grade.colour)),
                                ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                ("LEFTPADDING", (0, 0), (-1, -1), 8)]))
@@ -171,7 +270,7 @@ def action_table(actions, standards, styles, today: dt.date | None = None, crite
         what = [text_block(action.description, styles["Cell"])]
         if action.progress_notes:
             what.append(text_block(action.progress_notes, styles["CellNote"]))
-        where = [text_block(standard.heading if standard else action.standard_id, styles["Cell"])]
+        where = [text_block(numbered(standard.number, standard.title) if standard else action.standard_id, styles["Cell"])]
         criterion = getattr(action, "criterion_id", "")
         if criterion:
             where.append(text_block(f"Criterion {(criteria or {}).get(criterion, criterion)}", styles["CellNote"]))

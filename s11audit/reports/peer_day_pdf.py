@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
+from s11audit.figures import percent_text
 from s11audit.reports import pdf_parts as parts
 from s11audit.reports import peer_pdf_parts as peer
 from s11audit.reports.peer_audit_data import (
@@ -30,7 +31,7 @@ WIDTH = peer.LANDSCAPE_WIDTH
 
 
 def _pct(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value:.0f}%"
+    return percent_text(value)  # whole, half up, as every report prints it
 
 
 def _opening(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -> list:
@@ -157,4 +158,5 @@ def write_day_summary_pdf(event: PeerEvent, outcomes: Sequence[AgencyOutcome], o
     story += _changes_table(event, outcomes, styles) + [Spacer(1, 0.6 * cm)]
     story += _recommendations(event, outcomes, styles)
     return peer.build(out_path, story, header=f"{event.name} \u2013 {day(event.day)} \u2013 summary of the day",
-                      title=f"Peer audit day summary: {event.name}", author=event.business_unit, wide=True)
+                      title=f"Peer audit day summary: {event.name}", author=event.business_unit, wide=True,
+                      subject="Peer audit day: outcomes, agreement and recommendations")

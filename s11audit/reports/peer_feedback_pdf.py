@@ -124,7 +124,8 @@ def write_feedback_pdf(event: PeerEvent, agency: str, outcomes: Sequence[AgencyO
     styles = peer.styles()
     return peer.build(out_path, feedback_story(event, agency, outcomes, styles, today),
                       header=f"{agency} \u2013 peer audit feedback \u2013 {event.name}",
-                      title=f"Peer audit feedback: {agency}", author=event.business_unit)
+                      title=f"Peer audit feedback: {agency}", author=event.business_unit,
+                      subject=f"Feedback from the peer audit day {event.name}")
 
 
 def write_feedback_pdfs(folder: Path | str, event: PeerEvent, outcomes: Sequence[AgencyOutcome],

@@ -3,8 +3,9 @@
 Sheets: "Outcomes" (one row per agency and standard in focus: self-grade, peer outcome in its
 colour, whether they agree, challenge notes, recommendations), "Actions" (one row per action
 agreed on the day, due dates as real dates) and "Summary" (agencies per outcome per standard and
-the agreement rate). Headers frozen, filters on, long text wrapped; everything typed on the day
-goes through ``put_text`` and is never a formula.
+the agreement rate). Headers frozen, filters on, long text wrapped in rows tall enough for it; every
+sheet prints as ``xlsx_print`` sets out; everything typed on the day goes through ``put_text`` and
+is never a formula.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 
 from s11audit.reports.atomic import save_workbook
@@ -26,6 +27,7 @@ from s11audit.reports.peer_audit_data import (
     agreement_label,
     counts,
 )
+from s11audit.reports import xlsx_print
 from s11audit.reports.xlsx import HEADER_FILL, HEADER_FONT, WRAP, put_text
 
 DATE = "dd mmm yyyy"
@@ -61,7 +63,7 @@ def _finish(sheet, columns: int, rows: int) -> None:
 def _paint(cell, colour: str) -> None:
     if colour:
         cell.fill = PatternFill("solid", fgColor=colour.lstrip("#").upper())
-        cell.font = Font(bold=True, color=readable_text(colour).lstrip("#"))
+        cell.font = xlsx_print.font(bold=True, color=readable_text(colour).lstrip("#"))
 
 
 def _ordered(event: PeerEvent, outcomes: Sequence[AgencyOutcome]) -> list[AgencyOutcome]:
@@ -125,10 +127,13 @@ def _summary(workbook, event: PeerEvent, outcomes: Sequence[AgencyOutcome]) -> N
 def write_outcomes_xlsx(event: PeerEvent, outcomes: Sequence[AgencyOutcome], out_path: Path | str) -> Path:
     """Write the workbook atomically to ``out_path``; raises ``ReportError`` naming the file on failure."""
     workbook = Workbook()
+    xlsx_print.use_print_font(workbook)
     workbook.remove(workbook.active)
     _outcomes(workbook, event, outcomes)
     _actions(workbook, event, outcomes)
     _summary(workbook, event, outcomes)
     workbook.properties.title = f"Peer audit outcomes: {event.name}"
+    for sheet in workbook.worksheets:
+        xlsx_print.print_ready(sheet, workbook.properties.title)
     workbook.properties.creator = event.business_unit
     return save_workbook(workbook, out_path)

@@ -53,15 +53,17 @@ def fill(col: int, row: int, colour: str) -> tuple:
     return ("BACKGROUND", (col, row), (col, row), colors.HexColor(colour))
 
 
-def build(out_path: Path | str, story: list, *, header: str, title: str, author: str, wide: bool = False) -> Path:
-    """Lay ``story`` out on A4 (landscape if ``wide``) and write it atomically to ``out_path``.
+def build(out_path: Path | str, story: list, *, header: str, title: str, author: str, wide: bool = False,
+          subject: str = "Peer audit") -> Path:
+    """Lay ``story`` out on A4 (landscape if ``wide``) and write it atomically to ``out_path``;
+    ``author`` is the business unit's name (``pdf_parts.document_properties``).
 
     Raises ``ReportError`` naming the file if it cannot be written.
     """
     size = landscape(A4) if wide else A4
     with atomic_output(out_path) as temp:
         doc = BaseDocTemplate(str(temp), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                              bottomMargin=MARGIN, title=title, author=author, creator=f"s11audit {__version__}")
+                              bottomMargin=MARGIN, **parts.document_properties(title, subject, author))
         frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id="body")
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         try:

@@ -66,4 +66,4 @@ def write_schedule_pdf(event: PeerEvent, groups: Sequence[ScheduleGroup], out_pa
     styles = peer.styles()
     return peer.build(out_path, schedule_story(event, groups, styles),
                       header=f"{event.name} \u2013 {day(event.day)} \u2013 schedule", title=f"Schedule: {event.name}",
-                      author=event.business_unit)
+                      author=event.business_unit, subject="Peer audit day: schedule of challenge groups")

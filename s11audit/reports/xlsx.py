@@ -2,7 +2,8 @@
 
 Sheet "Action plan": one row per action, a status drop-down and RAG colours; sheet "Grades":
 the grade given to each standard. Text typed by users is always stored as text, never a formula.
-Both sheets print landscape, one page wide, with the header row repeated.
+Both sheets print as every workbook does (``xlsx_print``): one page wide, the header row repeated,
+the title and page numbers on each page, rows as tall as their wrapped text, Arial throughout.
 
 For a standards format 2 set the action plan also has a Part column (when the set has parts) and
 a Criterion column (when it has criteria), and "Grades" (``xlsx_grades``) lists every criterion's
@@ -11,7 +12,6 @@ grade under its standard, with % scores where the set has them.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -21,24 +21,26 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from s11audit.reports.atomic import save_workbook
+from s11audit.reports import xlsx_print
 from s11audit.reports.common import criterion_label, judgement, readable_text
+from s11audit.reports.xlsx_print import font
 from s11audit.store.rows import ACTION_STATUSES, ResponseRow
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = PatternFill("solid", fgColor="1F3A5F")
-HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")  # named: LibreOffice shows a nameless font as serif
+HEADER_FONT = font(bold=True, color="FFFFFF")  # named: LibreOffice shows a nameless font as serif
 WRAP = Alignment(wrap_text=True, vertical="top")
+NUMBER = Alignment(wrap_text=True, vertical="top", horizontal="left")  # a standard's number, stored as a number or text
 # Excel's own "bad / neutral / good" colours: readable text on a light fill.
 RAG_STYLES = {
-    "red": (PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"), Font(color="9C0006")),
+    "red": (PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE"), Font(color="9C0006")),  # over the cell's font
     "amber": (PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C"), Font(color="9C5700")),
     "green": (PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE"), Font(color="006100")),
 }
 VALIDATED_ROWS = 1000  # the drop-down also covers rows added later in Excel
-LINE_HEIGHT = 14  # points, for the default 11 point font
-CHARS_PER_WIDTH = 1.2  # characters of ordinary text per unit of column width
 
-ACTION_COLUMNS = [("Standard", 34), ("Action", 50), ("Owner", 28), ("Due date", 13), ("Status", 14),
+# "No.": the standard's number, a number where it is whole, so that sorting gives 1, 2, ..., 10.
+ACTION_COLUMNS = [("No.", 6), ("Standard", 30), ("Action", 50), ("Owner", 28), ("Due date", 13), ("Status", 14),
                   ("Progress notes", 50)]
 GRADE_COLUMNS = [("Number", 9), ("Standard", 46), ("Grade", 16), ("Reason not applicable", 40), ("Actions", 10),
                  ("Evidence files", 14)]
@@ -52,6 +54,15 @@ def put_text(cell, value: str) -> None:
         cell.quotePrefix = True
 
 
+def _put_number(cell, number: str) -> None:
+    """A standard's or criterion's number, a whole number stored as a number so that it sorts."""
+    value = xlsx_print.sortable(number)
+    if isinstance(value, str):
+        put_text(cell, value)
+    else:
+        cell.value = value
+
+
 def _header(sheet, columns) -> None:
     """The dark header row (frozen) and column widths."""
     for col, (title, width) in enumerate(columns, start=1):
@@ -63,8 +74,8 @@ def _header(sheet, columns) -> None:
 
 
 def header(sheet, columns) -> None:
-    """The header row as ``_header`` gives it, and the print setup: landscape A4, one page wide, the
-    header row repeated on every page."""
+    """The header row as ``_header`` gives it, and a first print setup (landscape A4, one page wide,
+    the header row repeated); a finished sheet gets its whole setup from ``xlsx_print.print_ready``."""
     _header(sheet, columns)
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
@@ -75,34 +86,24 @@ def header(sheet, columns) -> None:
 
 
 def fit_rows(sheet, first_row: int = 2) -> None:
-    """Give each row the height its wrapped text needs. Excel and LibreOffice do not work this out
-    when they open a file, so without it a long action or criterion would print cut off."""
-    widths = {col: sheet.column_dimensions[get_column_letter(col)].width or 10 for col in range(1, sheet.max_column + 1)}
-    merged = {(r.min_row, r.min_col): sum(widths.get(c, 10) for c in range(r.min_col, r.max_col + 1))
-              for r in sheet.merged_cells.ranges}
-    for row in sheet.iter_rows(min_row=first_row):
-        lines = 1
-        for cell in row:
-            if isinstance(cell.value, str) and cell.value:
-                width = merged.get((cell.row, cell.column), widths.get(cell.column, 10))
-                per_width = CHARS_PER_WIDTH * (0.9 if cell.font.b else 1)  # bold text is wider
-                chars = max(1, int((width - 2 * (cell.alignment.indent or 0)) * per_width))
-                wrapped = sum(max(1, len(textwrap.wrap(part, chars))) for part in cell.value.splitlines() or [""])
-                lines = max(lines, wrapped)
-        if lines > 1:
-            sheet.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + 2
+    """Give each row the height its wrapped text needs (``xlsx_print.fit_rows``). Excel and
+    LibreOffice do not work this out when they open a file, so without it a long action or
+    criterion would print cut off."""
+    xlsx_print.fit_rows(sheet, first_row)
 
 
 def action_columns(standards_set) -> list[tuple[str, int]]:
     """The action plan's columns: Part and Criterion only where the set has parts and criteria."""
     if not standards_set.groups and not standards_set.has_criteria:
         return list(ACTION_COLUMNS)
-    # Narrower columns, so that the two added ones still print at a readable size.
-    columns = [("Standard", 26), ("Action", 40), ("Owner", 20), ("Due date", 12), ("Status", 13), ("Progress notes", 34)]
+    # Narrower columns, so that the two added ones still print at a readable size; wide enough that
+    # a part's title or an owner's role takes two lines, so that 15 actions print on one A4 page.
+    columns = [("No.", 6), ("Standard", 22), ("Action", 42), ("Owner", 24), ("Due date", 12), ("Status", 13),
+               ("Progress notes", 34)]
     if standards_set.has_criteria:
-        columns[1:1] = [("Criterion", 30)]
+        columns[2:2] = [("Criterion", 30)]
     if standards_set.groups:
-        columns[0:0] = [("Part", 18)]
+        columns[0:0] = [("Part", 25)]
     return columns
 
 
@@ -118,7 +119,8 @@ def _action_sheet(sheet, assessment) -> None:
         standard = standards.get(action.standard_id)
         if "Part" in col and standard is not None and standard.group:
             put_text(sheet.cell(row, col["Part"]), set_.group(standard.group).title)
-        put_text(sheet.cell(row, col["Standard"]), standard.heading if standard else action.standard_id)
+        _put_number(sheet.cell(row, col["No."]), standard.number if standard else "")
+        put_text(sheet.cell(row, col["Standard"]), standard.title if standard else action.standard_id)
         if "Criterion" in col:
             put_text(sheet.cell(row, col["Criterion"]), criterion_label(set_, getattr(action, "criterion_id", "")))
         put_text(sheet.cell(row, col["Action"]), action.description)
@@ -128,10 +130,9 @@ def _action_sheet(sheet, assessment) -> None:
         put_text(sheet.cell(row, col["Status"]), action.status_label)
         put_text(sheet.cell(row, col["Progress notes"]), action.progress_notes)
         for n in range(1, len(columns) + 1):
-            sheet.cell(row, n).alignment = WRAP
+            sheet.cell(row, n).alignment = NUMBER if n == col["No."] else WRAP
     last = max(2, len(actions) + 1)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{last}"
-    fit_rows(sheet, first_row=1)
     _status_rules(sheet, get_column_letter(col["Status"]), get_column_letter(col["Due date"]))
 
 
@@ -164,20 +165,19 @@ def _grades_sheet(sheet, assessment) -> None:
     for row, standard in enumerate(assessment.standards, start=2):
         response = responses.get(standard.id) or ResponseRow(standard.id)
         grade = judgement(assessment, standard, response)
-        put_text(sheet.cell(row, 1), standard.number)
+        _put_number(sheet.cell(row, 1), standard.number)
         put_text(sheet.cell(row, 2), standard.title)
         cell = sheet.cell(row, 3)
         put_text(cell, grade.label)
         colour = grade.colour.lstrip("#").upper()
         cell.fill = PatternFill("solid", fgColor=colour)
-        cell.font = Font(name="Calibri", bold=True, color=readable_text(grade.colour).lstrip("#"))
+        cell.font = font(bold=True, color=readable_text(grade.colour).lstrip("#"))
         put_text(sheet.cell(row, 4), response.na_reason if response.not_applicable else "")
         sheet.cell(row, 5, sum(1 for a in actions if a.standard_id == standard.id))
         sheet.cell(row, 6, sum(1 for e in evidence if e.linked_to_standard(standard.id)))
         for col in range(1, 7):
-            sheet.cell(row, col).alignment = WRAP
+            sheet.cell(row, col).alignment = NUMBER if col == 1 else WRAP
     sheet.auto_filter.ref = f"A1:F{max(2, len(assessment.standards) + 1)}"
-    fit_rows(sheet)
 
 
 def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Path:
@@ -186,6 +186,7 @@ def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Pa
     Raises ``ReportError`` (naming the file) if it cannot be written; no partial file is left.
     """
     workbook = Workbook()
+    xlsx_print.use_print_font(workbook)
     _action_sheet(workbook.active, assessment)
     set_ = assessment.standards_set
     if set_.format_version >= 2:
@@ -195,6 +196,8 @@ def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Pa
     else:
         _grades_sheet(workbook.create_sheet("Grades"), assessment)
     workbook.properties.title = f"Action plan {assessment.cycle}: {organisation.name}"
+    for sheet in workbook.worksheets:
+        xlsx_print.print_ready(sheet, workbook.properties.title)
     workbook.properties.creator = organisation.name
     workbook.properties.subject = set_.display_name
     return save_workbook(workbook, out_path)

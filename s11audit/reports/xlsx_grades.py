@@ -4,17 +4,17 @@ scores where the set has them, how a standard's grade was reached, and an overal
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 
 from s11audit.reports.common import derived_note, judgement, readable_text, scores, shows_scores
-from s11audit.reports.xlsx import WRAP, fit_rows, header, put_text
+from s11audit.reports.xlsx import NUMBER, WRAP, _put_number, header, put_text
+from s11audit.reports.xlsx_print import font
 from s11audit.store.rows import ResponseRow
 
 COLUMNS = [("Number", 8), ("Standard or criterion", 60), ("Grade", 22), ("Score", 8),
            ("How graded, or reason not applicable", 36), ("Actions", 9), ("Evidence files", 9)]
 PART_FILL = PatternFill("solid", fgColor="DCE4EE")
 SCORE_FORMAT = "0%"
-FONT = "Calibri"  # openpyxl's default: a font given without a name is shown in a serif face by LibreOffice
 INDENTED = Alignment(wrap_text=True, vertical="top", indent=2)
 
 
@@ -34,7 +34,7 @@ class _Rows:
         cell = self.sheet.cell(self.row, column)
         put_text(cell, label)
         cell.fill = PatternFill("solid", fgColor=colour.lstrip("#").upper())
-        cell.font = Font(name=FONT, bold=True, color=readable_text(colour).lstrip("#"))
+        cell.font = font(bold=True, color=readable_text(colour).lstrip("#"))
 
     def _score(self, percent: float | None) -> None:
         if percent is not None:
@@ -45,7 +45,7 @@ class _Rows:
         self.row += 1
         put_text(self.sheet.cell(self.row, 1), title)
         self.sheet.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=len(COLUMNS))
-        self.sheet.cell(self.row, 1).font = Font(name=FONT, bold=True)
+        self.sheet.cell(self.row, 1).font = font(bold=True)
         for col in range(1, len(COLUMNS) + 1):
             self.sheet.cell(self.row, col).fill = PART_FILL
 
@@ -53,7 +53,7 @@ class _Rows:
         self.row += 1
         response = self.responses.get(standard.id) or ResponseRow(standard.id)
         grade = judgement(self.assessment, standard, response)
-        put_text(self.sheet.cell(self.row, 1), standard.number)
+        _put_number(self.sheet.cell(self.row, 1), standard.number)
         put_text(self.sheet.cell(self.row, 2), standard.title)
         self._grade(3, grade.label, grade.colour)
         self._score(self.percents.get(standard.id))
@@ -66,15 +66,15 @@ class _Rows:
         self.sheet.cell(self.row, 7, sum(1 for e in self.evidence if e.linked_to_standard(standard.id)))
         for col in range(1, len(COLUMNS) + 1):
             cell = self.sheet.cell(self.row, col)
-            cell.alignment = WRAP
+            cell.alignment = NUMBER if col == 1 else WRAP
             if col != 3:
-                cell.font = Font(name=FONT, bold=True)
+                cell.font = font(bold=True)
 
     def criterion(self, criterion) -> None:
         self.row += 1
         response = self.responses.get(criterion.id) or ResponseRow(criterion.id)
         grade = judgement(self.assessment, criterion, response)
-        put_text(self.sheet.cell(self.row, 1), criterion.number)
+        _put_number(self.sheet.cell(self.row, 1), criterion.number)
         put_text(self.sheet.cell(self.row, 2), " ".join(criterion.text.split()))
         self._grade(3, grade.label, grade.colour)
         if response.grade and not response.not_applicable and criterion.scale.scored \
@@ -91,9 +91,9 @@ class _Rows:
             return
         self.row += 2
         put_text(self.sheet.cell(self.row, 2), "Overall score (the mean of the standards' scores)")
-        self.sheet.cell(self.row, 2).font = Font(name=FONT, bold=True)
+        self.sheet.cell(self.row, 2).font = font(bold=True)
         self._score(self.overall)
-        self.sheet.cell(self.row, 4).font = Font(name=FONT, bold=True)
+        self.sheet.cell(self.row, 4).font = font(bold=True)
 
 
 def write_grades(sheet, assessment) -> None:
@@ -109,4 +109,3 @@ def write_grades(sheet, assessment) -> None:
         for criterion in standard.criteria_for(assessment.org_type):
             rows.criterion(criterion)
     rows.overall_score()
-    fit_rows(sheet, first_row=1)

@@ -4,7 +4,9 @@ openpyxl writes a cell in about 10 µs (through lxml's incremental writer) and k
 inline, so the findings' Data sheet, a million rows of long question texts at 10,000 returns, took
 70-90 s and 500 MB of sheet XML to compress. Here openpyxl still writes everything around the rows:
 the other sheets, and for the long sheet its columns, frozen and styled header row, filter and
-print setup, with the styles its cells use registered through openpyxl (:meth:`CellFormats.style`).
+print setup (``xlsx_print.page_setup``: the page setup, header and footer follow the rows in the
+sheet's XML, the print area and titles are names in the workbook's), with the styles its cells use
+registered through openpyxl (:meth:`CellFormats.style`) before the workbook is saved.
 The rows themselves are made as text as they are written, strings as indexes into the workbook's
 shared strings (each distinct text written once), numbers as ``t="n"``, dates as serial numbers,
 so Excel, LibreOffice and openpyxl read every cell as openpyxl's own writing gave it.
@@ -203,16 +205,20 @@ def save_with_streamed_rows(workbook, sheet, cells: CellFormats, rows: Iterable[
     ``rows`` are pieces of the sheet's XML, each any number of whole rows numbered from 2, made with
     ``cells``; they are read as the file is compressed and written, so neither they nor the file
     are ever held whole. ``sheet`` is a write-only sheet whose header row has been appended and
-    whose columns, panes, filter (over every row) and print setup are set. Raises ``ReportError``
-    naming the file if it cannot be written.
+    whose columns, panes, filter and print area (over every row) and print setup are set, and
+    every style the rows use made with ``cells.style`` already: openpyxl writes the styles before
+    the rows are read. Raises ``ReportError`` naming the file if it cannot be written.
     """
     small = io.BytesIO()
     workbook.save(small)
     with zipfile.ZipFile(small) as source, atomic_output(out_path) as temp, open(temp, "wb") as handle:
         output = _Output(handle)
         archive = zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
+        styles = len(workbook._cell_styles)
         try:
             _package(source, archive, sheet.path.lstrip("/"), rows, cells)
+            if len(workbook._cell_styles) != styles:  # a cell would point past the styles written
+                raise RuntimeError("a style was made for the streamed rows after the styles were written")
         except BaseException:
             output.failed = True  # the package is abandoned: closing it writes nothing
             archive.close()

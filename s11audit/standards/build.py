@@ -73,6 +73,7 @@ def _item(item: dict) -> Item:
         max=item.get("max", 100 if kind is ItemType.PERCENTAGE else None),
         unit=item.get("unit", ""),
         within=item.get("within", ""),
+        headline=item.get("headline", False),
     )
 
 
@@ -112,6 +113,7 @@ def _standard(standard: dict, scales: dict[str, GradeScale]) -> Standard:
         criteria=tuple(_criterion(c, scales, not_applicable) for c in standard.get("criteria", [])),
         grade_rule=GradeRule(standard.get("grade_from_criteria", GradeRule.CHOSEN)),
         not_applicable=not_applicable,
+        headline=standard.get("headline", False),
     )
 
 

@@ -148,6 +148,7 @@ class Item:
     max: float | None = None
     unit: str = ""
     within: str = ""  # date items: how recent the date must be ("P12M", "P3Y", "academic_year")
+    headline: bool = False  # a default headline measure of the annual report summary
 
     def applies(self, organisation_type: str) -> bool:
         return not self.applies_to or organisation_type in self.applies_to
@@ -207,6 +208,7 @@ class Standard:
     criteria: tuple[Criterion, ...] = ()
     grade_rule: GradeRule = GradeRule.CHOSEN
     not_applicable: NotApplicable = NotApplicable.NOT_ALLOWED
+    headline: bool = False  # a default headline measure of the annual report summary
 
     def applies(self, organisation_type: str) -> bool:
         return not self.applies_to or organisation_type in self.applies_to

@@ -80,6 +80,7 @@ class Column:
     about: str = ""
     values: tuple[str, ...] = ()  # the closed list of an ENUM column
     lookup: str = ""  # a range on another sheet that a drop-down offers (ids that exist)
+    optional: bool = False  # a workbook made before the column existed may leave it out
 
 
 ORG_TYPE_IDS = tuple(t.id for t in ORGANISATION_TYPES)
@@ -150,6 +151,8 @@ STANDARD_COLUMNS = (
     Column("intent", TEXT, 60, "what the standard is for"),
     Column("guidance", TEXT, 90, "optional: what good looks like and what evidence to offer"),
     Column("applies_to", IDS, 18, _APPLIES),
+    Column("headline", BOOL, 10, "optional: yes makes it a default headline measure of the annual report summary",
+           optional=True),
 )
 CRITERION_COLUMNS = (
     Column("standard", ID, 10, "the id of the standard it belongs to", lookup="Standards!$A$2:$A$1001"),
@@ -180,6 +183,8 @@ ITEM_COLUMNS = (
     Column("max", NUMBER, 8, "number only: the largest allowed"),
     Column("unit", TEXT, 12, "number only: what is counted, e.g. staff"),
     Column("within", ID, 12, "date only (format 2): P12M, P3Y, P6W, P30D or academic_year"),
+    Column("headline", BOOL, 10, "optional: yes (choice items: their first option) makes it a default headline measure of the annual report summary",
+           optional=True),
 )
 SIGN_OFF_COLUMNS = (
     Column("part", ENUM, 12, "declaration (one row) or signatory (one row each)", ("declaration", "signatory")),
@@ -234,11 +239,11 @@ TOP_ORDER = ("format", "id", "title", "version", "legal_basis", "guidance", "eff
              "standards")
 SCALE_ORDER = ("name", "levels", "meets", "action_required_below", "not_applicable")
 STANDARD_ORDER = ("id", "number", "title", "group", "kind", "statutory_reference", "intent", "guidance", "applies_to",
-                  "not_applicable", "grade_from_criteria", "descriptors", "criteria", "items")
+                  "not_applicable", "grade_from_criteria", "headline", "descriptors", "criteria", "items")
 CRITERION_ORDER = ("id", "number", "text", "scale", "descriptors", "guidance", "resources", "reference", "requires",
                    "not_applicable", "applies_to")
 ITEM_ORDER = ("id", "text", "type", "required", "partly", "choices", "min", "max", "unit", "within", "report_label",
-              "guidance", "applies_to")
+              "headline", "guidance", "applies_to")
 
 
 def ordered(data: dict, order: tuple[str, ...]) -> dict:

@@ -171,7 +171,7 @@ def header_columns(spec: Sheet, header: tuple[Any, ...], problems: Problems) -> 
             continue
         seen[column.key] = cell
         found[index] = column
-    missing = [c.key for c in spec.columns if c.key not in seen]
+    missing = [c.key for c in spec.columns if c.key not in seen and not c.optional]
     if missing:
         problems.add(ref(spec.name, "1"), f"the header row has no column {', '.join(map(repr, missing))}; copy the "
                                           "header row from a new template (s11audit standards to-xlsx)")

@@ -15,12 +15,12 @@ from typing import Any, Iterable
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from s11audit.reports import ReportError
+from s11audit.reports import ReportError, xlsx_print
 from s11audit.reports.atomic import save_workbook
 from s11audit.safe_text import shown
 from s11audit.standards.loader import LoadReport, StandardsError, _read_valid, load_file
@@ -133,7 +133,7 @@ def _lossy(column: Column, value: Any) -> str:
 # --- styling --------------------------------------------------------------------------------------
 
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-_HEADER_FONT = Font(bold=True)
+_HEADER_FONT = xlsx_print.font(bold=True)  # named: LibreOffice shows a nameless font as serif
 _HEADER_BORDER = Border(bottom=Side(style="thin", color="7F7F7F"))
 _TOP = Alignment(vertical="top")
 _WRAP = Alignment(vertical="top", wrap_text=True)
@@ -214,14 +214,14 @@ def _header(sheet: Worksheet, columns: list[Column]) -> None:
 PAGE_WIDTH = 170
 
 
-def _page_setup(sheet: Worksheet, landscape: bool = True, pages_wide: int = 1) -> None:
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = max(pages_wide, 1), 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+def _page_setup(sheet: Worksheet, title: str, pages_wide: int = 1) -> None:
+    """The print setup of every workbook (``xlsx_print``), with grid lines (a form to fill in) and
+    fonts named. The print area covers the rows written; rows added later print once it is cleared."""
+    xlsx_print.name_fonts(sheet)
+    columns = max(sheet.max_column, 1)
+    xlsx_print.page_setup(sheet, title, widths=xlsx_print.column_widths(sheet, columns), rows=sheet.max_row,
+                          pages_wide=pages_wide)
     sheet.print_options.gridLines = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.oddFooter.center.text = "&A, page &P of &N"
 
 
 def _table_sheet(workbook: Workbook, spec: Sheet, rows: list[Row], levels: list[str], problems: list[str]) -> None:
@@ -236,10 +236,9 @@ def _table_sheet(workbook: Workbook, spec: Sheet, rows: list[Row], levels: list[
             if row.get(column.key) is not None:
                 _put(sheet, number, index, column, row[column.key], problems)
         _fit_row(sheet, number, columns)
-    sheet.print_title_rows = "1:1"
     if spec.name in ("Standards", "Criteria", "Items"):
         sheet.print_title_cols = "A:B"  # which standard, criterion or item, on every page across
-    _page_setup(sheet, pages_wide=math.ceil(sum(c.width or 20 for c in columns) / PAGE_WIDTH))
+    _page_setup(sheet, _title(workbook), pages_wide=math.ceil(sum(c.width or 20 for c in columns) / PAGE_WIDTH))
 
 
 def _fit_row(sheet: Worksheet, number: int, columns: list[Column]) -> None:
@@ -266,8 +265,11 @@ def _set_sheet(workbook: Workbook, rows: list[Row], problems: list[str]) -> None
         if check is not None:
             check.add(f"B{number}")
             sheet.add_data_validation(check)
-    sheet.print_title_rows = "1:1"
-    _page_setup(sheet, landscape=False)
+    _page_setup(sheet, _title(workbook))
+
+
+def _title(workbook: Workbook) -> str:
+    return workbook.properties.title or "Standards set workbook"
 
 
 def _lists_sheet(workbook: Workbook) -> None:
@@ -277,6 +279,7 @@ def _lists_sheet(workbook: Workbook) -> None:
         for number, value in enumerate(values, start=2):
             sheet.cell(number, index, value).number_format = "@"
     sheet.sheet_state = "hidden"
+    _page_setup(sheet, _title(workbook))
 
 
 def write_workbook(content: dict, out_path: Path | str) -> Path:
@@ -291,7 +294,11 @@ def write_workbook(content: dict, out_path: Path | str) -> Path:
     problems: list[str] = []
     rows = workbook_rows(content)
     workbook = Workbook()
+    xlsx_print.use_print_font(workbook)
+    workbook.properties.title = (f"Standards set workbook: {content.get('title', 'a standards set')} "
+                                 f"(version {content.get('version', '?')})")
     instructions_sheet(workbook.active, content)
+    _page_setup(workbook.active, _title(workbook))
     _set_sheet(workbook, rows["Set"], problems)
     for name, spec in SHEETS_BY_NAME.items():
         if name != "Set":

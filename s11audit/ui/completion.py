@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QVBoxLayout, QWidget
 
 from s11audit.completeness import Completeness
+from s11audit.figures import percent_text
 from s11audit.grading import standard_percent
 from s11audit.store.rows import ResponseRow
 from s11audit.ui.colours import NOT_APPLICABLE_COLOUR, swatch_icon
@@ -345,7 +346,7 @@ class CompletionView(QWidget):
             grade, colour = NOT_GRADED, ""
         # The % score is shown where criteria make it more than the grade restated (standards format 2).
         percent = standard_percent(standard, scale, assessment.org_type, responses) if standard.criteria else None
-        shown = grade if percent is None or grade == NOT_GRADED else f"{grade} ({percent:.0f}%)"
+        shown = grade if percent is None or grade == NOT_GRADED else f"{grade} ({percent_text(percent)})"
         how = ", worked out from its criteria" if standard.derived else ""
         spoken = f"Standard {standard.heading}: {done} of {total} done, grade {shown}{how}"
         return NavigatorRow(standard.id, standard.heading, f"{done}/{total}", shown, colour, spoken)

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from s11audit.completeness import Completeness, Gap
+from s11audit.figures import percent_text
 from s11audit.grading import standard_percent
 from s11audit.standards import Standard
 from s11audit.standards.model import Criterion, GradeRule, NotApplicable
@@ -195,4 +196,4 @@ def score_text(standard: Standard, document: AuditDocument, responses: Mapping[s
     """ "Score: 67%" for a standard on a scored scale (or with scored criteria), else ""."""
     assessment = document.assessment
     percent = standard_percent(standard, assessment.standards_set.grade_scale, assessment.org_type, responses)
-    return "" if percent is None else f"Score: {percent:.0f}%"
+    return "" if percent is None else f"Score: {percent_text(percent)}"

@@ -22,7 +22,8 @@ def _changed_set(standards_set):
         if level["id"] == "partly_met":
             level["id"] = "partly"
     for standard in content["standards"]:
-        standard["descriptors"]["partly"] = standard["descriptors"].pop("partly_met")
+        if "descriptors" in standard:  # not the information section
+            standard["descriptors"]["partly"] = standard["descriptors"].pop("partly_met")
         standard["items"] = [i for i in standard["items"] if i["id"] != "2.3"]
         for item in standard["items"]:
             if item["id"] == "2.4":

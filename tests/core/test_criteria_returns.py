@@ -216,7 +216,9 @@ def test_a_workspace_from_before_criterion_moderation_opens_and_takes_it(tmp_pat
         [outcome] = import_returns(workspace, cycle, [riverside]).files
         workspace.set_moderation(outcome.return_id, "3", "partly_met")
     db = sqlite3.connect(path)
-    with db:  # as a 0003 workspace was: without the two tables 0004 adds (and 0005's column)
+    with db:  # as a 0003 workspace was: without the two tables 0004 adds (and 0005's column, 0006's tables)
+        db.execute("DROP TABLE headline_measure")
+        db.execute("DROP TABLE workspace_setting")
         db.execute("DROP TABLE criterion_moderation")
         db.execute("DROP TABLE moderation_trail")
         db.execute("ALTER TABLE imported_return DROP COLUMN findings_content")
@@ -229,7 +231,7 @@ def test_a_workspace_from_before_criterion_moderation_opens_and_takes_it(tmp_pat
         workspace.set_criterion_moderation(outcome.return_id, "3.1", "1")
         assert workspace.criterion_moderations(outcome.return_id)["3.1"].grade == "1"
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0005"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0006"
     db.close()
 
 

@@ -24,7 +24,7 @@ def test_export_then_verify_and_tampering_is_caught(tmp_path, capsys):
 
     signed = read_return(out[".s11return"])
     assert signed.content["organisation"]["name"].startswith("St Aidan")
-    assert len(signed.content["standards"]) == 12 and signed.content["sign_off"]["signatories"]
+    assert len(signed.content["standards"]) == 13 and signed.content["sign_off"]["signatories"]  # 12 and contacts
     assert signed.evidence and all(signed.evidence_bytes(e["id"]) for e in signed.content["evidence"])
 
     text = "".join(page.extract_text() for page in PdfReader(out[".pdf"]).pages)

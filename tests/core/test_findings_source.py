@@ -11,7 +11,8 @@ import pytest
 
 from s11audit.business_unit.cycle_findings import CalculationStopped, cycle_findings, read_for_findings
 from s11audit.business_unit.importing import import_returns
-from s11audit.business_unit.records import findings_content, record_from_content, record_from_stored
+from s11audit.business_unit.records import (FINDINGS_PREFIX, findings_content, record_from_content,
+                                            record_from_stored)
 from s11audit.business_unit.tracking import records_for_cycle
 from s11audit.business_unit.workspace import WORKSPACE, OrganisationEntry, Workspace
 from s11audit.store.database import head_revision
@@ -47,6 +48,7 @@ def test_each_imported_return_keeps_what_findings_read_and_it_reads_back_to_the_
     assert len(rows) == 2
     for content, kept in rows:
         assert kept is not None and len(kept) < len(content)
+        assert kept.startswith(FINDINGS_PREFIX)  # what stored_returns looks for before it reads it
         whole = record_from_content(json.loads(content))
         assert _same(record_from_stored(json.loads(kept)), whole)
         assert whole.criteria  # a format 2 return: criteria grades are among what is kept
@@ -59,13 +61,15 @@ def test_a_workspace_from_before_0005_gets_it_on_upgrade_and_the_same_findings(i
     db = sqlite3.connect(imported)
     with db:
         db.execute("ALTER TABLE imported_return DROP COLUMN findings_content")
+        db.execute("DROP TABLE headline_measure")  # and 0006's tables
+        db.execute("DROP TABLE workspace_setting")
         db.execute("UPDATE alembic_version SET version_num = '0004'")
     db.close()
     with Workspace.open(imported, "Officer") as workspace:
         assert workspace.upgraded_backup is not None
         assert cycle_findings(workspace, workspace.cycle("2026/27"), basis="moderated") == before
     db = sqlite3.connect(imported)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0005"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0006"
     assert db.execute("SELECT count(*) FROM imported_return WHERE findings_content IS NULL").fetchone()[0] == 0
     db.close()
 

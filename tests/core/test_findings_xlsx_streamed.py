@@ -20,6 +20,7 @@ from s11audit.reports import ReportError, findings_xlsx
 from s11audit.reports.atomic import save_workbook
 from s11audit.reports.findings_xlsx import DATE, PERCENT, write_findings_xlsx
 from s11audit.reports.xlsx import FORMULA_STARTS, put_text
+from s11audit.reports.xlsx_print import sortable
 from tests.core.test_findings import TODAY, make_set, records
 
 URDU = "\u0645\u062d\u0641\u0648\u0638 \u0627\u0633\u06a9\u0648\u0644"
@@ -47,7 +48,7 @@ def _openpyxl_data_rows(standards_set, kept, basis):
                 answer.number_format = DATE
             else:
                 answer = row.value
-            sheet.append([text(row.reference), text(row.name), text(row.sector), row.org_type, row.standard,
+            sheet.append([text(row.reference), text(row.name), text(row.sector), row.org_type, sortable(row.standard),
                           row.item, text(row.question), answer] + ([row.group] if standards_set.groups else []))
         return save_workbook(workbook, out_path)
 
@@ -143,7 +144,8 @@ def test_criteria_set_with_parts_on_the_moderated_basis(monkeypatch, tmp_path, s
     assert _setup(streamed) == _setup(reference)
     assert got["Data"][0][-1][0] == "Part" and len(got["Data"]) == 1 + data_row_count(example, recs)
     about = load_workbook(streamed)["About"]
-    assert about.page_setup.orientation == "landscape" and about.sheet_properties.pageSetUpPr.fitToPage
+    # Two columns fit across a portrait page (orientation by the columns' width: ``xlsx_print``).
+    assert about.page_setup.orientation == "portrait" and about.sheet_properties.pageSetUpPr.fitToPage
 
 
 def test_only_the_findings_sector_and_each_string_stored_once(tmp_path):

@@ -240,11 +240,12 @@ def test_old_workspace_0001_is_upgraded_to_the_newest_and_keeps_its_data(tmp_pat
         cycle = workspace.add_cycle("2025/26", s11_set, dt.date(2026, 3, 31))
         workspace.add_organisations(cycle.id, [OrganisationEntry(POLICE.name, POLICE.reference, "Police", "police")])
     # Make it a 0001 workspace: 0002 only added the peer audit tables, 0003 a return's content identity,
-    # 0004 the criterion moderation and moderation trail tables, 0005 a return's findings content.
+    # 0004 the criterion moderation and moderation trail tables, 0005 a return's findings content, 0006 the
+    # workspace settings and headline measure tables.
     db = sqlite3.connect(path)
     with db:
         for table in ("peer_action", "peer_record", "peer_participant", "peer_event", "criterion_moderation",
-                      "moderation_trail"):
+                      "moderation_trail", "headline_measure", "workspace_setting"):
             db.execute(f"DROP TABLE {table}")
         db.execute("DROP INDEX ix_return_cycle_content")
         db.execute("ALTER TABLE imported_return DROP COLUMN content_id")
@@ -260,7 +261,7 @@ def test_old_workspace_0001_is_upgraded_to_the_newest_and_keeps_its_data(tmp_pat
         pa.add_participants(workspace, peer_day.id, [organisation.id])
         pa.set_outcome(workspace, peer_day.id, organisation.id, "2", "met")
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0005"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0006"
     db.close()
 
 

@@ -78,7 +78,7 @@ def test_pdf_without_sign_off_escapes_user_text_and_flows_long_narratives(sample
     out = write_return_pdf(assessment, organisation, tmp_path / "return.pdf")
     reader = PdfReader(out)
     flat = " ".join("\n".join(p.extract_text() for p in reader.pages).split())
-    assert "Not yet signed off" in flat
+    assert "Draft: not signed off" in flat  # the cover's banner (and DRAFT across every page)
     assert "<b>supervision</b> &" in flat
     assert "No direct services <commissioned> & checked" in flat
     assert assessment.standards_set.grade_scale.not_applicable_label in flat
@@ -100,7 +100,7 @@ def test_xlsx_holds_the_action_plan(sample, tmp_path):
     assert sheet.max_row == len(actions) + 1
     headers = [c.value for c in sheet[1]]
     parts = ["Part"] if assessment.standards_set.groups else []  # a set with parts (format 2) says which
-    assert headers == parts + ["Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
+    assert headers == parts + ["No.", "Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
     col = {name: index for index, name in enumerate(headers)}
     status = f"{get_column_letter(col['Status'] + 1)}2"
     for row, action in zip(sheet.iter_rows(min_row=2), actions):
@@ -111,7 +111,8 @@ def test_xlsx_holds_the_action_plan(sample, tmp_path):
             assert isinstance(due.value, dt.datetime) and due.value.date() == action.due_date
             assert due.is_date
     last = sheet[sheet.max_row]
-    assert last[col["Standard"]].value == standard.heading
+    assert last[col["Standard"]].value == standard.title
+    assert last[col["No."]].value == (int(standard.number) if standard.number.isdigit() else standard.number)  # sorts
     action_cell = last[col["Action"]]
     assert action_cell.value == "=SUM(A1)" and action_cell.data_type == "s" and action_cell.quotePrefix
     assert last[col["Owner"]].value == "+44 20 7946 0000" and last[col["Progress notes"]].value == "@risk: -1 day"
@@ -127,7 +128,7 @@ def test_xlsx_holds_the_action_plan(sample, tmp_path):
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.startswith(f"A1:{get_column_letter(len(headers))}")
 
     grades = workbook["Grades"]
-    numbers = {s.number for s in assessment.standards}
+    numbers = {int(s.number) if s.number.isdigit() else s.number for s in assessment.standards}  # sortable
     rows = [r for r in range(2, grades.max_row + 1) if grades.cell(r, 1).value in numbers]
     if assessment.standards_set.format_version < 2:
         assert rows == list(range(2, len(assessment.standards) + 2))

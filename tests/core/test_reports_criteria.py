@@ -166,18 +166,18 @@ def test_pdf_shows_information_sections_ticked_options_and_dates(criteria_audit,
 def test_workbook_has_parts_and_criteria_in_the_action_plan(criteria_audit):
     workbook = load_workbook(criteria_audit.xlsx)
     sheet = workbook["Action plan"]
-    assert [c.value for c in sheet[1]] == ["Part", "Standard", "Criterion", "Action", "Owner", "Due date", "Status",
-                                           "Progress notes"]
-    rows = {row[3].value: row for row in sheet.iter_rows(min_row=2)}
+    assert [c.value for c in sheet[1]] == ["Part", "No.", "Standard", "Criterion", "Action", "Owner", "Due date",
+                                           "Status", "Progress notes"]
+    rows = {row[4].value: row for row in sheet.iter_rows(min_row=2)}
     panel = rows["Set up a young people's panel to review two services a year"]
     assert panel[0].value == "Part C: Working with children, families and partners"
-    assert panel[1].value == criteria_audit.set.standard("3").heading
-    assert panel[2].value.startswith("3.3 Children and young people help to design") and len(panel[2].value) <= 80
-    assert rows["Publish the training needs analysis"][2].value is None  # an action for the standard as a whole
+    assert (panel[1].value, panel[2].value) == (3, criteria_audit.set.standard("3").title)  # the number sorts
+    assert panel[3].value.startswith("3.3 Children and young people help to design") and len(panel[3].value) <= 80
+    assert rows["Publish the training needs analysis"][3].value is None  # an action for the standard as a whole
     validation = sheet.data_validations.dataValidation[0]
-    assert str(validation.sqref).startswith("G2:G")  # the status drop-down moved with its column
+    assert str(validation.sqref).startswith("H2:H")  # the status drop-down moved with its column
     rules = [rule.formula[0] for rng in sheet.conditional_formatting for rule in rng.rules]
-    assert any("$F2<TODAY()" in f for f in rules) and all("$G2" in f for f in rules)
+    assert any("$G2<TODAY()" in f for f in rules) and all("$H2" in f for f in rules)
     for ws in workbook.worksheets:
         assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
         assert ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
@@ -190,11 +190,11 @@ def test_workbook_lists_criteria_grades_under_their_standards(criteria_audit):
     assert [c.value for c in grades[1]][:5] == ["Number", "Standard or criterion", "Grade", "Score",
                                                 "How graded, or reason not applicable"]
     firsts = [row[0].value for row in grades.iter_rows(min_row=2) if row[0].value]
-    assert firsts[:8] == [example.groups[0].title, "A", example.groups[1].title, "1", "1.1", "1.2", "1.3", "1.4"]
+    assert firsts[:8] == [example.groups[0].title, "A", example.groups[1].title, 1, "1.1", "1.2", "1.3", "1.4"]
     assert "A2:G2" in {str(r) for r in grades.merged_cells.ranges}  # a part's title spans the sheet
     table = {row[0].value: row for row in grades.iter_rows(min_row=2) if row[0].value}
     assert table["A"][2].value == "Information" and table["A"][3].value is None
-    leadership = table["1"]
+    leadership = table[1]  # a whole number stored as a number, so that it sorts
     assert leadership[1].font.b and leadership[2].value == "Mostly met"
     assert leadership[4].value == "Worked out from its criteria (rule: mean of scores)"
     assert leadership[3].value == pytest.approx(standard_percent(example.standard("1"), example.grade_scale, "health",
@@ -206,7 +206,7 @@ def test_workbook_lists_criteria_grades_under_their_standards(criteria_audit):
     assert criterion[1].alignment.indent == 2 and criterion[5].value == 1  # its action
     assert table["1.4"][6].value == 1  # its evidence
     assert table["2.4"][2].value == "Not applicable" and table["2.4"][4].value == NA_REASON
-    assert table["3"][4].value.startswith("Chosen by the organisation")
+    assert table[3][4].value.startswith("Chosen by the organisation")
     last = grades[grades.max_row]
     assert last[1].value.startswith("Overall score") and 0 < last[3].value < 1
     assert grades.row_dimensions[table["2.3"][0].row].height >= 3 * 14  # tall enough for its wrapped text

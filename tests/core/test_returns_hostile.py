@@ -296,6 +296,8 @@ def test_existing_returns_get_their_identity_when_the_workspace_is_upgraded(tmp_
         db.execute("DROP INDEX ix_return_cycle_content")
         db.execute("ALTER TABLE imported_return DROP COLUMN content_id")
         db.execute("ALTER TABLE imported_return DROP COLUMN findings_content")  # as 0005 added it
+        db.execute("DROP TABLE headline_measure")  # as 0006 added them
+        db.execute("DROP TABLE workspace_setting")
         db.execute("DROP TABLE criterion_moderation")  # as 0004 added them
         db.execute("DROP TABLE moderation_trail")
         db.execute("UPDATE alembic_version SET version_num = '0002'")

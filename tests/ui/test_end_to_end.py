@@ -56,7 +56,7 @@ def test_complete_close_reopen_and_find_everything(qtbot, window, tmp_path, monk
     assert path.exists() and window.pages.currentWidget() is window.auditPage
     view = window.views["self_assessment"]
     document = window.document
-    standards = document.assessment.standards
+    standards = [s for s in document.assessment.standards if s.graded]  # not the DSL team's contacts (13)
     assert len(standards) == 12
 
     # Grade every standard by clicking under its descriptor: Fully met on standard 1, Partly met elsewhere.

@@ -1,4 +1,5 @@
-"""The business unit's dialogs: a new audit cycle and an organisation in the register (moderation: moderation_dialog.py)."""
+"""The business unit's dialogs: a new audit cycle, an organisation in the register and the business unit's
+details (moderation: moderation_dialog.py; headline measures: headlines_dialog.py)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,8 @@ class NewCycleDialog(FormDialog):
             form.previousCycle.addItem(cycle.name, cycle.name)
         if cycles:
             form.previousCycle.setCurrentIndex(len(cycles))
+        form.previousCycle.currentIndexChanged.connect(self._show_copy)
+        self._show_copy()
         today = QDate.currentDate()
         form.opensOn.setDate(today)
         form.dueOn.setDate(today.addMonths(3))
@@ -73,6 +76,18 @@ class NewCycleDialog(FormDialog):
             signal.connect(self.validate)
         self.validate()
         form.cycleName.setFocus()
+
+    def _show_copy(self) -> None:
+        """The register is copied from the previous cycle chosen (and the box says which); none without one."""
+        previous = self.form.previousCycle.currentData()
+        box = self.form.copyRegister
+        box.setEnabled(previous is not None)
+        box.setText(f"&Copy the register of {shown(previous, 60)} into the new cycle (correct it there)"
+                    if previous is not None else "&Copy a register (choose a previous cycle)")
+
+    def copy_register(self) -> bool:
+        """Copy the previous cycle's register into the new cycle."""
+        return self.form.previousCycle.currentData() is not None and self.form.copyRegister.isChecked()
 
     def _show_source(self) -> None:
         index = self.form.standardsSet.currentIndex()
@@ -151,3 +166,30 @@ class OrganisationDialog(FormDialog):
         return OrganisationEntry(form.orgName.text().strip(), form.reference.text().strip(),
                                  form.sector.currentText().strip(), form.orgType.currentData() or "",
                                  form.contactName.text().strip(), form.contactEmail.text().strip())
+
+
+class BusinessUnitDetailsDialog(FormDialog):
+    """The business unit's name and the signature block of its letters (``headlines.WorkspaceSettings``)."""
+
+    def __init__(self, parent: QWidget | None, name: str, signature: tuple[str, ...]):
+        super().__init__("business_unit_details_dialog", parent)
+        self.set_ok_text("&Save")
+        form = self.form
+        form.unitName.setText(name)
+        form.signature.setPlainText("\n".join(signature))
+        form.signature.textChanged.connect(self.validate)
+        self.validate()
+        form.unitName.setFocus()
+
+    def signature(self) -> list[str]:
+        return [line.strip() for line in self.form.signature.toPlainText().splitlines() if line.strip()]
+
+    def problem(self) -> str:
+        if len(self.signature()) > 6:
+            return "Keep the signature block to six lines or fewer (name, role, contact)."
+        if any(len(line) > 500 for line in self.signature()):
+            return "A line of the signature block is longer than 500 characters."
+        return ""
+
+    def values(self) -> tuple[str, list[str]]:
+        return self.form.unitName.text().strip(), self.signature()

@@ -1,5 +1,5 @@
 """The Findings tab of the business unit's window: per standard and per item, by basis, sector and type,
-and the findings PDF and workbook.
+and the findings PDF, workbook and Word document.
 
 Findings are worked out only while the tab is shown and kept per (cycle, basis, sector, type) until
 something changes (``BusinessUnitWindow.changed``). What they need is read from the workspace on the
@@ -19,11 +19,18 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from s11audit.business_unit import headlines
+from s11audit.business_unit import tracking
+from s11audit.business_unit.annual_summary import SummaryInputs, build_summary, read_summary_inputs
 from s11audit.business_unit.cycle_findings import (CalculationStopped, FindingsSource, read_for_findings,
                                                      write_cycle_reports)
+from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.ui.background import Calculation
-from s11audit.ui.business_unit.findings_view import ItemsModel, StandardsModel, prepare_table
+from s11audit.store import AuditFileError
+from s11audit.ui.business_unit.dialogs import BusinessUnitDetailsDialog
+from s11audit.ui.business_unit.findings_view import ItemsModel, StandardsModel, prepare_table, summary_html
+from s11audit.ui.business_unit.headlines_dialog import HeadlinesDialog
 from s11audit.ui.dialogs.crash import report_unexpected, show_error
 
 
@@ -38,6 +45,7 @@ class FindingsTab:
         self._findings_cache: dict[tuple, object] = {}  # per (cycle, basis, sector, type), until a change
         self._generation = 0  # a change makes results of calculations started before it stale
         self._calculation: Calculation | None = None
+        self._summary_inputs: SummaryInputs | None = None  # the shown cycle's, until a change
         self.standards_model = StandardsModel(self)
         prepare_table(form.standardsTable, self.standards_model, 2, {0: 320, 1: 70, 2: 190, 3: 250, 4: 125, 5: 200})
         self.items_model = ItemsModel(self)
@@ -48,10 +56,12 @@ class FindingsTab:
             chooser.currentIndexChanged.connect(self._show_findings)
         form.tabs.currentChanged.connect(lambda _: self._show_findings())
         form.findingsPdfButton.clicked.connect(lambda: self.write_findings("pdf"))
+        form.headlinesButton.clicked.connect(self.choose_headlines)
         form.findingsXlsxButton.clicked.connect(lambda: self.write_findings("xlsx"))
+        form.findingsDocxButton.clicked.connect(lambda: self.write_findings("docx"))
 
     def _forget_findings(self) -> None:
-        self._source = self._source_cycle = None
+        self._source = self._source_cycle = self._summary_inputs = None
         self._findings_cache.clear()
         self._generation += 1
 
@@ -138,6 +148,7 @@ class FindingsTab:
             calculation.deleteLater()
 
     def _display_findings(self, findings) -> None:
+        self._show_summary(findings)
         self.standards_model.set_findings(findings, self.workspace.standards_set(self.cycle.id))
         self.items_model.set_findings(findings)
         weakest = ", ".join(f"{s.number}. {s.title}" for s in findings.weakest[:3])
@@ -145,7 +156,7 @@ class FindingsTab:
         self.form.findingsSummary.setText(
             f"{findings.received} returns" + (f" of {findings.expected} expected" if findings.expected else "")
             + (f". Weakest: {weakest}" if weakest else "")
-            + (f". Moderation agreed with the self-grade in {agreement:.0f}% of {findings.agreement.moderated} "
+            + (f". Moderation agreed with the self-grade in {percent_text(agreement)} of {findings.agreement.moderated} "
                "moderated standards" if agreement is not None else "") + "." + self._peer_findings_text())
 
     def _peer_findings_text(self) -> str:
@@ -159,7 +170,7 @@ class FindingsTab:
             peer = summary.findings
             if not peer.compared and not any(s.counts for s in peer.standards):
                 continue
-            rate = f"{100 * peer.agreement_rate:.0f}% of {peer.compared}" if peer.agreement_rate is not None else "none yet"
+            rate = f"{percent_text(100 * peer.agreement_rate)} of {peer.compared}" if peer.agreement_rate is not None else "none yet"
             per_standard = "; ".join(
                 f"{s.heading}: " + ", ".join(f"{summary.scale.level(o).label} {n}" for o, n in s.counts if n)
                 for s in peer.standards if any(n for _, n in s.counts))
@@ -169,7 +180,8 @@ class FindingsTab:
         return "".join(lines)
 
     def write_findings(self, kind: str) -> None:
-        suffix, file_filter = (".pdf", "PDF documents (*.pdf)") if kind == "pdf" else (".xlsx", "Excel workbooks (*.xlsx)")
+        suffix, file_filter = {"pdf": (".pdf", "PDF documents (*.pdf)"), "xlsx": (".xlsx", "Excel workbooks (*.xlsx)"),
+                               "docx": (".docx", "Word documents (*.docx)")}[kind]
         path, _ = QFileDialog.getSaveFileName(self, "Write the findings", f"{self.cycle.name} findings{suffix}", file_filter)
         if not path:
             return
@@ -187,3 +199,49 @@ class FindingsTab:
             show_error(self, "Findings not written", error)
             return
         QMessageBox.information(self, "Findings written", str(target))
+
+    # --- the annual report summary ----------------------------------------------------------------
+
+    def _show_summary(self, findings) -> None:
+        """The annual report summary of the findings shown (of all sectors and types only)."""
+        if findings.sector is not None or findings.org_type is not None:
+            self.form.annualSummary.setHtml(summary_html(None))
+            return
+        if self._summary_inputs is None or self._summary_inputs.cycle != self.cycle.name:
+            self._summary_inputs = read_summary_inputs(self.workspace, self.cycle,
+                                                       tracking.response_rates(self.statuses))
+        self.form.annualSummary.setHtml(summary_html(build_summary(self._summary_inputs, findings)))
+
+    def choose_headlines(self) -> None:
+        """The Headline measures dialog for the shown cycle; saved measures show in the summary at once."""
+        cycle = self.cycle
+        if cycle is None or self.busy:
+            return
+        offered = headlines.choices(self.workspace.standards_set(cycle.id))
+        dialog = HeadlinesDialog(self, cycle.name, offered, headlines.measures(self.workspace, cycle.id))
+        if dialog.exec() != HeadlinesDialog.DialogCode.Accepted:
+            return
+        try:  # the findings stay as they are: only the summary changes
+            headlines.set_measures(self.workspace, cycle.id, dialog.measures())
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Cannot save the measures", str(error))
+            return
+        self._summary_inputs = None
+        self._show_findings()
+
+    def edit_details(self) -> None:
+        """The business unit's name and signature block (letters, reports)."""
+        if self.busy:
+            return
+        details = headlines.settings(self.workspace)
+        dialog = BusinessUnitDetailsDialog(self, details.business_unit, details.signature)
+        if dialog.exec() != BusinessUnitDetailsDialog.DialogCode.Accepted:
+            return
+        name, signature = dialog.values()
+        try:
+            headlines.set_settings(self.workspace, name, signature)
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Cannot save the details", str(error))
+            return
+        self._summary_inputs = None
+        self._show_findings()

@@ -10,13 +10,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from s11audit.business_unit.findings_model import Change, Findings, ItemFindings, StandardFindings
+from s11audit.figures import percent_text, round_half_up
+from s11audit.safe_text import shown
 from s11audit.standards import ItemType, StandardsSet
 from s11audit.ui.bars import BAR_COLOUR_ROLE, PERCENT_ROLE, BarDelegate
 from s11audit.ui.row_table_model import SORT_ROLE, RowTableModel
 
 
 def _percent_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
+    return percent_text(value)  # half up, as every report prints it
 
 
 def _points(change: Change | None) -> str:
@@ -24,7 +26,7 @@ def _points(change: Change | None) -> str:
         return ""
     points = change.points
     arrow = "▲" if points > 0.5 else "▼" if points < -0.5 else "="
-    return f"{arrow} {points:+.0f} pp (was {change.previous:.0f}%)"
+    return f"{arrow} {int(round_half_up(points)):+d} pp (was {percent_text(change.previous)})"
 
 
 class StandardsModel(RowTableModel):
@@ -67,7 +69,7 @@ class StandardsModel(RowTableModel):
             if column == 6:
                 value = row.agreement.percent
                 return (-1 if value is None else value) if sort else (
-                    "" if value is None else f"{value:.0f}% of {row.agreement.moderated}")
+                    "" if value is None else f"{percent_text(value)} of {row.agreement.moderated}")
         if role == PERCENT_ROLE and column == 2:
             return grades.percent_meeting
         if role == BAR_COLOUR_ROLE and column == 2:
@@ -100,7 +102,7 @@ class ItemsModel(RowTableModel):
 
     def set_findings(self, findings: Findings) -> None:
         self.beginResetModel()
-        self.changes = {c.id: c for c in findings.item_changes}
+        self.changes = {c.id: c for c in findings.item_changes if not c.option}  # options: the summary and reports
         self.rows = [item for item in findings.items if item.type is not ItemType.TEXT]
         self.endResetModel()
 
@@ -123,7 +125,7 @@ class ItemsModel(RowTableModel):
                 value = row.headline
                 if sort:
                     return -1 if value is None else value
-                return "" if value is None else f"{value:.0f}%" + (" yes" if row.type is ItemType.YES_NO else "")
+                return "" if value is None else percent_text(value) + (" yes" if row.type is ItemType.YES_NO else "")
             if column == 4:
                 return _item_summary(row)
             if column == 5:
@@ -149,3 +151,33 @@ def prepare_table(table: QTableView, model: RowTableModel, bar_column: int, widt
     for column, width in widths.items():
         table.setColumnWidth(column, width)
     return proxy
+
+
+def summary_html(summary) -> str:
+    """The annual report summary (``annual_summary.AnnualSummary``, or None when the findings are of one
+    sector or type) as the HTML of the Findings tab's summary pane; every text escaped."""
+    from html import escape
+
+    from s11audit.business_unit.annual_summary import rate_text
+
+    def text(value: str, limit: int = 300) -> str:
+        return escape(shown(value, limit))
+
+    if summary is None:
+        return ("<p><i>The annual report summary is of every sector and type: choose All sectors and All types "
+                "to see it.</i></p>")
+    last = summary.previous_cycle
+    parts = [f"<h3>Annual report summary: {text(summary.cycle, 80)}</h3>",
+             f"<p><b>Response rate:</b> {text(rate_text(summary.response, last).removeprefix('All: '))}</p>"]
+    for heading, rates in (("By type", summary.by_type), ("By sector", summary.by_sector)):
+        if rates:
+            parts.append(f"<p><b>{heading}:</b> " + "; ".join(text(rate_text(r, last)) for r in rates) + "</p>")
+    parts.append("<p><b>Headline measures</b> (Headline measures… to choose them)</p><ul>")
+    parts += [f"<li>{text(m.sentence, 400)}</li>" for m in summary.measures] or ["<li>None chosen.</li>"]
+    parts.append("</ul>")
+    if summary.weakest:
+        parts.append("<p><b>Weakest standards:</b> " + "; ".join(text(w) for w in summary.weakest) + "</p>")
+    if summary.common_actions:
+        parts.append("<p><b>Actions most often planned:</b> "
+                     + "; ".join(f"{text(s)} ({n:,})" for s, n in summary.common_actions) + "</p>")
+    return "".join(parts)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from s11audit.business_unit import tracking
+from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.reports import ReportError
 from s11audit.store import AuditFileError
@@ -53,7 +54,7 @@ class RegisterTab:
         rates = tracking.response_rates(self.statuses)
         overall = rates.overall
         form.cycleSummary.setText(f"Due {cycle.due_on:%d %B %Y} · {overall.returned} of {overall.expected} returned"
-                                  + (f" ({overall.percent:.0f}%)" if overall.expected else "")
+                                  + (f" ({percent_text(overall.percent)})" if overall.expected else "")
                                   + (f", {rates.late} late" if rates.late else ""))
         self.register_model.update_rows([(s.organisation, s.status, s.first_signed_at) for s in self.statuses],
                                         lambda row: row[0].id)

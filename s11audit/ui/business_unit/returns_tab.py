@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from s11audit.business_unit import headlines
 from s11audit.business_unit.workspace import ReturnRow
 from s11audit.reports import ReportError
 from s11audit.safe_text import shown
@@ -151,8 +152,10 @@ class ReturnsTab:
             return
         try:
             moderations = {sid: Moderated(m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
+            details = headlines.settings(self.workspace)  # the business unit's name and signature block
             write_feedback_letter(self.workspace.standards_set(self.cycle.id), self.workspace.return_content(chosen.id),
-                                  moderations, self.cycle.name, Path(path))
+                                  moderations, self.cycle.name, Path(path), business_unit=details.name_or_default,
+                                  signature="\n".join(details.signature))
         except (AuditFileError, ReportError) as error:
             QMessageBox.warning(self, "Cannot write the letter", str(error))
             return

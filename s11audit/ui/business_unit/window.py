@@ -72,6 +72,11 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
                                  ("&Import returns…", self.choose_returns, QKeySequence("Ctrl+I")),
                                  ("Import a &folder of returns…", self.choose_folder, None),
                                  (None, None, None),
+                                 ("&DSL directory…", self.dsl_directory, None),
+                                 (None, None, None),
+                                 ("&Business unit details…", self.edit_details, None),
+                                 ("&Headline measures…", self.choose_headlines, None),
+                                 (None, None, None),
                                  ("&Close workspace", self.close, QKeySequence(QKeySequence.StandardKey.Close))):
             if text is None:
                 menu.addSeparator()
@@ -129,6 +134,24 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         else:
             self._show_findings()
 
+    def dsl_directory(self) -> None:
+        """The cycle's designated safeguarding leads and deputies (``dsl_directory_dialog``)."""
+        from s11audit.business_unit.dsl_directory import DirectoryError
+        from s11audit.business_unit.dsl_directory import dsl_directory as read_directory
+        from s11audit.ui.business_unit.dsl_directory_dialog import DslDirectoryDialog
+
+        cycle = self.cycle
+        if self.busy or cycle is None:
+            return
+        try:
+            directory = read_directory(self.workspace, cycle)
+        except DirectoryError as exc:
+            QMessageBox.information(self, "No DSL directory", str(exc))
+            return
+        dialog = DslDirectoryDialog(self, directory)
+        self._dsl_dialog = dialog  # kept for tests and so it is not collected while open
+        dialog.open()
+
     def new_cycle(self) -> None:
         if self.busy:
             return
@@ -140,7 +163,8 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
             return
         name, standards_set, opens_on, due_on, previous = dialog.values()
         try:
-            cycle = self.workspace.add_cycle(name, standards_set, due_on, opens_on=opens_on, previous=previous)
+            cycle = self.workspace.add_cycle(name, standards_set, due_on, opens_on=opens_on, previous=previous,
+                                             copy_register=dialog.copy_register())
         except AuditFileError as error:
             QMessageBox.warning(self, "Cannot create the cycle", str(error))
             return
