@@ -180,8 +180,9 @@ def build_summary(inputs: SummaryInputs, findings: Findings) -> AnnualSummary:
     by_sector = _rates(rates.by_sector, previous.by_sector if previous else None, _sector_label)
     by_type = _rates(rates.by_type, previous.by_type if previous else None, _type_label)
     measures = tuple(m for m in (_measure(inputs, measure, findings) for measure in inputs.measures) if m)
+    # The weakest of those some organisations do not meet: a standard every organisation meets is not weak.
     weakest = tuple(f"{f.number}. {f.title} ({percent_text(f.percent_meeting)} meeting)"
-                    for f in findings.weakest[:WEAKEST])
+                    for f in [f for f in findings.weakest if f.grades.below][:WEAKEST])
     ranked = sorted((f for f in findings.standards if f.actions), key=lambda f: -f.actions)
     common = tuple((f"{f.number}. {f.title}", f.actions) for f in ranked[:COMMON_ACTIONS])
     return AnnualSummary(inputs.cycle, inputs.previous_cycle, inputs.settings.business_unit, response, by_sector,

@@ -65,7 +65,9 @@ def _coloured_points(change: float, styles) -> Paragraph:
 
 
 def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str, produced: dt.date,
-                styles) -> list:
+                styles, summary=None) -> list:
+    """The cover: title, details and how to read the grades; with an annual report ``summary`` the first
+    page is the title and the summary (what an annual report takes), the details and grades after it."""
     received = f"{findings.received:,}"
     if findings.expected:
         received += f" of {findings.expected:,} expected ({pct(findings.response_rate)})"
@@ -80,10 +82,17 @@ def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle:
         details.append(("Reference date", f"{_day(findings.reference_date)} (dates in the returns, such as training, "
                                           "are checked against this day)"))
     scale = set_.grade_scale
-    story = [Spacer(1, 1.5 * cm), Paragraph("Safeguarding self-assessment findings", styles["Kicker"]),
+    story = [Spacer(1, 0.4 * cm if summary is not None else 1.5 * cm),
+             Paragraph("Safeguarding self-assessment findings", styles["Kicker"]),
              parts.text_block(partnership or "Safeguarding partnership", styles["CoverTitle"]),
-             Paragraph(parts.esc(f"{set_.title}: {cycle}" if cycle else set_.title), styles["CoverSubtitle"]),
-             Spacer(1, 0.6 * cm), parts.details_table(details, styles), Spacer(1, 0.6 * cm),
+             Paragraph(parts.esc(f"{set_.title}: {cycle}" if cycle else set_.title), styles["CoverSubtitle"])]
+    if summary is not None:  # the annual report summary (business_unit.annual_summary) opens the report
+        from s11audit.reports.summary_parts import summary_flowables
+
+        story += [f for f in summary_flowables(summary) if not isinstance(f, PageBreak)]
+        story += [CondPageBreak(9 * cm), Spacer(1, 0.5 * cm),  # the details and how to read the grades follow
+                  Paragraph("About these findings", styles["Section"])]
+    story += [Spacer(1, 0.6 * cm), parts.details_table(details, styles), Spacer(1, 0.6 * cm),
              Paragraph(f"How to read these findings: {parts.esc(scale.name)}", styles["Heading"]),
              parts.legend_table([(lv.label, lv.colour, lv.meaning) for lv in reversed(scale.levels)], styles),
              Spacer(1, 0.3 * cm),
@@ -295,10 +304,8 @@ def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path
     """
     register_fonts()
     styles = parts.make_styles()
-    story = _title_page(findings, standards_set, partnership, cycle, filters, produced or dt.date.today(), styles)
-    if summary is not None:  # the annual report summary (business_unit.annual_summary) opens the report
-        from s11audit.reports.summary_parts import summary_flowables
-        story += summary_flowables(summary)
+    story = _title_page(findings, standards_set, partnership, cycle, filters, produced or dt.date.today(), styles,
+                        summary)
     story += _response(findings, styles)
     story += _charts(findings, standards_set, styles)
     story += criteria.scores(findings, standards_set, styles)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import PageBreak, Paragraph
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 
 from s11audit.business_unit.annual_summary import AnnualSummary, ResponseRate
 from s11audit.figures import percent_text
@@ -72,9 +72,9 @@ def summary_flowables(summary: AnnualSummary) -> list:
         story.append(Paragraph("Weakest standards", styles["Heading"]))
         story += [Paragraph("\u2022 " + parts.esc(w), styles["Body"]) for w in summary.weakest]
     if summary.common_actions:
-        story.append(Paragraph("Actions most often planned", styles["Heading"]))
         table = [["Standard", "Actions"]] + [[s, *_right(styles, [f"{n:,}"])] for s, n in summary.common_actions]
-        story.append(parts.grid(table, [14.2 * cm, 2.8 * cm], styles))
+        story.append(KeepTogether([Paragraph("Actions most often planned", styles["Heading"]),
+                                   parts.grid(table, [14.2 * cm, 2.8 * cm], styles)]))
     return story + [PageBreak()]
 
 
