@@ -177,13 +177,14 @@ def return_content(standards_set: StandardsSet, organisation: Organisation, rng:
 
 def safeguarding_team(standards_set: StandardsSet, organisation: Organisation, today: dt.date) -> dict[str, object | None]:
     """Answers naming the DSL and deputies, their contacts and DSL training dates, for the items of the set
-    that ask for them (``dsl_directory.DIRECTORY_ITEMS``). From their own random stream (the reference, not
+    that ask for them (``dsl_directory.items_for``). From their own random stream (the reference, not
     the cycle: the same people next cycle), so the other answers are as before. About one DSL in eight and one
     deputy in five was last trained more than two years before the return was signed. ``None``: leave it blank."""
-    from s11audit.business_unit.dsl_directory import DIRECTORY_ITEMS
+    from s11audit.business_unit.dsl_directory import DirectoryError, items_for
 
-    items = DIRECTORY_ITEMS.get(standards_set.id)
-    if items is None:
+    try:
+        items = items_for(standards_set)
+    except DirectoryError:
         return {}
     asked = {i.id for s in standards_set.standards_for(organisation.org_type) for i in s.items_for(organisation.org_type)}
     rng = random.Random(f"dsl/{organisation.reference}")

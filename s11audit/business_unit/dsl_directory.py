@@ -14,9 +14,10 @@ in a cycle (the latest one it sent; a superseded return never counts), with, per
   day (``within`` in the set, two years when it gives none: KCSIE asks for DSL training at least every
   two years), or who gave no training date at all.
 
-Which items carry these details is said per standards set in :data:`DIRECTORY_ITEMS` (the shipped
-S175 set asks for the DSL's name and training date in standard 2 and the contact details in the
-information section 13). A cycle on a set that does not ask for them has no directory
+Which items carry these details the set says itself: an item's ``directory`` (``dsl_name``,
+``dsl_trained``, ``deputy_1_email``...; see ``standards/README.md``). The shipped S175 set asks for the
+DSL's name and training date in standard 2 and the contact details in the information section 13;
+its versions from before items could say so are known by :data:`DIRECTORY_ITEMS`. A cycle on a set that does not ask for them has no directory
 (:class:`DirectoryError`). Written as XLSX (the directory, the refresher list and the changed DSLs,
 each a sheet) or CSV (one of them), atomically, text cells never run as formulas.
 """
@@ -66,7 +67,8 @@ S175_ITEMS = DirectoryItems(dsl=PersonItems("2.1", "13.1", "13.2", "2.5"),
                             deputies=(PersonItems("13.3", "13.4", trained="13.5"),
                                       PersonItems("13.6", "13.7", trained="13.8")),
                             deputies_count="2.4")
-# By set id (every version: items a version lacks are left blank).
+# The shipped S175 versions written before items could say where they go (2026.2, 2026.3), by set id
+# (items a version lacks are left blank). Any set, the shipped one from 2026.4 on, marks its items itself.
 DIRECTORY_ITEMS: dict[str, DirectoryItems] = {"s175-kcsie2025": S175_ITEMS}
 
 DSL, DEPUTY, SECOND_DEPUTY = "DSL", "Deputy DSL", "Second deputy DSL"
@@ -182,9 +184,26 @@ def _person(role: str, items: PersonItems, answers: Mapping[str, Any], standards
                   _date(answers, items.trained), within)
 
 
+def _from_roles(standards_set: StandardsSet) -> DirectoryItems | None:
+    """The items the set marks with their place in the directory (an item's ``directory`` in the set's file)."""
+    roles = {item.directory: item.id for standard in standards_set.standards for item in standard.items
+             if item.directory}
+    if not roles.get("dsl_name"):
+        return None
+
+    def person(prefix: str) -> PersonItems:
+        return PersonItems(roles.get(f"{prefix}_name", ""), roles.get(f"{prefix}_email", ""),
+                           roles.get(f"{prefix}_telephone", ""), roles.get(f"{prefix}_trained", ""))
+
+    deputies = tuple(person(f"deputy_{n}") for n in (1, 2) if roles.get(f"deputy_{n}_name"))
+    return DirectoryItems(person("dsl"), deputies, roles.get("deputies_count", ""))
+
+
 def items_for(standards_set: StandardsSet) -> DirectoryItems:
-    """Which items of the set carry the DSL's details; ``DirectoryError`` when it does not ask for them."""
-    items = DIRECTORY_ITEMS.get(standards_set.id)
+    """Which items of the set carry the DSL's details: those the set marks (``directory:`` on an item, any
+    set), else for a shipped S175 version written before items could say so, its known items.
+    ``DirectoryError`` when the set does not ask for them."""
+    items = _from_roles(standards_set) or DIRECTORY_ITEMS.get(standards_set.id)
     if items is None or not _has_item(standards_set, items.dsl.name):
         raise DirectoryError(f"The standards set {standards_set.display_name} does not ask for the designated "
                              "safeguarding lead's details, so its returns give no DSL directory.")
@@ -211,7 +230,10 @@ def build_directory(standards_set: StandardsSet, records: Sequence[ReturnRecord]
     items = items_for(standards_set)
     before: dict[str, ReturnRecord] = {}
     if previous is not None:
-        previous_items = DIRECTORY_ITEMS.get(previous_set.id) if previous_set is not None else items
+        try:
+            previous_items = items_for(previous_set) if previous_set is not None else items
+        except DirectoryError:
+            previous_items = None
         if previous_items is not None:
             before = {reference_key(r.reference): r for r in previous}
     entries = tuple(entry_of(r, items, standards_set, before.get(reference_key(r.reference))) for r in records)

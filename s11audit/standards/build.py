@@ -74,6 +74,7 @@ def _item(item: dict) -> Item:
         unit=item.get("unit", ""),
         within=item.get("within", ""),
         headline=item.get("headline", False),
+        directory=item.get("directory", ""),
     )
 
 

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 
+# What an item may ask for the list of DSLs (its ``directory``; business_unit.dsl_directory).
+DIRECTORY_ROLES = ("dsl_name", "dsl_email", "dsl_telephone", "dsl_trained", "deputies_count") + tuple(
+    f"deputy_{n}_{detail}" for n in (1, 2) for detail in ("name", "email", "telephone", "trained"))
+
+
 class ItemType(StrEnum):
     GRADED = "graded"
     YES_NO = "yes_no"
@@ -149,6 +154,7 @@ class Item:
     unit: str = ""
     within: str = ""  # date items: how recent the date must be ("P12M", "P3Y", "academic_year")
     headline: bool = False  # a default headline measure of the annual report summary
+    directory: str = ""  # its place in the list of DSLs (business_unit.dsl_directory.ROLES), or ""
 
     def applies(self, organisation_type: str) -> bool:
         return not self.applies_to or organisation_type in self.applies_to

@@ -111,6 +111,7 @@ class _SetRules:
         self.scales: dict[str, list[str]] = {}
         self.scored: dict[str, bool] = {}
         self.ids: dict[str, tuple[str, str]] = {}  # every standard, criterion and item id -> (what, its standard)
+        self.directory: dict[str, str] = {}  # an item's place in the list of DSLs -> the item's id
         self.standard = ""
 
     def check(self) -> None:
@@ -231,6 +232,13 @@ class _SetRules:
         self._applies(path, item.get("applies_to", []))
         if "min" in item and "max" in item and item["min"] > item["max"]:
             self.add(path + ["min"], f"min {item['min']} is greater than max {item['max']}")
+        role = item.get("directory")
+        if role:
+            if role in self.directory:
+                self.add(path + ["directory"], f"directory {role!r} is already given by item {self.directory[role]!r}; "
+                                               "each detail of the safeguarding team is asked once")
+            else:
+                self.directory[role] = item["id"]
 
 
 def set_rule_problems(data: dict, add: Add) -> None:

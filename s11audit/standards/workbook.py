@@ -29,6 +29,7 @@ from typing import Any
 
 from s11audit.organisations import ORGANISATION_TYPES
 from s11audit.safe_text import shown
+from s11audit.standards.model import DIRECTORY_ROLES
 
 # --- the error ------------------------------------------------------------------------------------
 
@@ -185,6 +186,9 @@ ITEM_COLUMNS = (
     Column("within", ID, 12, "date only (format 2): P12M, P3Y, P6W, P30D or academic_year"),
     Column("headline", BOOL, 10, "optional: yes (choice items: their first option) makes it a default headline measure of the annual report summary",
            optional=True),
+    Column("directory", ENUM, 16, "optional: the safeguarding team detail it asks for, for the list of DSLs "
+           "(dsl_name, dsl_email, dsl_telephone, dsl_trained, deputies_count, deputy_1_name ...)",
+           DIRECTORY_ROLES, optional=True),
 )
 SIGN_OFF_COLUMNS = (
     Column("part", ENUM, 12, "declaration (one row) or signatory (one row each)", ("declaration", "signatory")),
@@ -243,7 +247,7 @@ STANDARD_ORDER = ("id", "number", "title", "group", "kind", "statutory_reference
 CRITERION_ORDER = ("id", "number", "text", "scale", "descriptors", "guidance", "resources", "reference", "requires",
                    "not_applicable", "applies_to")
 ITEM_ORDER = ("id", "text", "type", "required", "partly", "choices", "min", "max", "unit", "within", "report_label",
-              "headline", "guidance", "applies_to")
+              "headline", "directory", "guidance", "applies_to")
 
 
 def ordered(data: dict, order: tuple[str, ...]) -> dict:

@@ -25,6 +25,7 @@ from s11audit.reports.atomic import save_workbook
 from s11audit.safe_text import shown
 from s11audit.standards.loader import LoadReport, StandardsError, _read_valid, load_file
 from s11audit.standards.loader import SUFFIXES, default_folders
+from s11audit.standards.model import DIRECTORY_ROLES
 from s11audit.standards.workbook import (
     BOOL, DESCRIPTOR, ENUM, FORMATS, GRADE_RULES, IDS, ITEM_TYPES, KIND_CHOICES, LISTS, LONG_WIDTH,
     MAX_ROWS, NOT_APPLICABLE, ORG_TYPE_IDS, REQUIRES, SHEETS_BY_NAME, STANDARD_KINDS, TEXT, TEXT_KINDS, Column, Sheet,
@@ -141,7 +142,7 @@ DESCRIPTOR_WIDTH = 50
 _LISTS = {  # the hidden Lists sheet: one column per closed list
     "kinds": KIND_CHOICES, "formats": FORMATS, "item_types": ITEM_TYPES, "standard_kinds": STANDARD_KINDS,
     "not_applicable": NOT_APPLICABLE, "grade_rules": GRADE_RULES, "requires": REQUIRES, "yes_no": ("yes", "no"),
-    "org_types": ORG_TYPE_IDS, "parts": ("declaration", "signatory"),
+    "org_types": ORG_TYPE_IDS, "parts": ("declaration", "signatory"), "directory": DIRECTORY_ROLES,
 }
 _LIST_OF_VALUES = {values: name for name, values in _LISTS.items()}
 

@@ -157,3 +157,20 @@ def test_generated_returns_answer_the_dsl_items(s175_set, tmp_path):
     due = directory.due_refresher()
     assert 0 < len(due) < len(directory.entries)  # some over two years, most not
     assert write_one(tmp_path, s175_set, organisations[0]).is_file()
+
+
+def test_any_set_says_which_items_give_the_directory_and_each_detail_is_asked_once(s175_set):
+    import dataclasses
+
+    from s11audit.business_unit.dsl_directory import items_for
+    from s11audit.standards.validation import rule_problems
+
+    items = items_for(s175_set)  # from the set's own directory: marks, not its id
+    assert (items.dsl.name, items.dsl.email, items.dsl.telephone, items.dsl.trained) == ("2.1", "13.1", "13.2", "2.5")
+    assert [d.name for d in items.deputies] == ["13.3", "13.6"] and items.deputies_count == "2.4"
+    # A partnership's own copy under another id works the same.
+    assert items_for(dataclasses.replace(s175_set, id="northshire-s175")) == items
+    data = {"organisation_kinds": ["education"], "standards": [{"id": "1", "items": [
+        {"id": "1.1", "type": "text", "directory": "dsl_name"}, {"id": "1.2", "type": "text", "directory": "dsl_name"}]}]}
+    problems = rule_problems("set.yaml", data, None)
+    assert any("directory 'dsl_name' is already given by item '1.1'" in p.message for p in problems)

@@ -59,11 +59,11 @@ def test_schema5_file_is_backed_up_upgraded_and_keeps_its_signed_audit(schema5):
 
 
 def test_an_audit_on_the_old_s175_version_keeps_its_own_rules(schema5, s175_set):
-    """The audit holds a snapshot of S175 2026.1 (format 1): the shipped 2026.3 does not change it."""
+    """The audit holds a snapshot of S175 2026.1 (format 1): the shipped 2026.4 does not change it."""
     with AuditFile.open(schema5, "Helen Morris") as audit_file:
         old = audit_file.latest_assessment().standards_set
     assert (old.version, old.content_hash, old.format_version) == ("2026.1", OLD_S175_HASH, 1)
-    assert (s175_set.version, s175_set.format_version) == ("2026.3", 2) and s175_set.content_hash != OLD_S175_HASH
+    assert (s175_set.version, s175_set.format_version) == ("2026.4", 2) and s175_set.content_hash != OLD_S175_HASH
     assert old.groups == () and s175_set.groups
     assert {s.not_applicable for s in old.standards} == {NotApplicable.REASON_REQUIRED}  # as format 1 always allowed
     assert s175_set.standard("1").not_applicable is NotApplicable.NOT_ALLOWED
@@ -96,7 +96,7 @@ def test_schema5_audit_is_reopened_and_carried_into_the_new_s175(schema5, s175_s
         assert reopened.actions.list()[-1].criterion_id == ""
 
         next_cycle = audit_file.start_audit(s175_set, "2027/28", carry_forward_from=signed.id)
-        assert next_cycle.standards_set.version == "2026.3"
+        assert next_cycle.standards_set.version == "2026.4"
         assert next_cycle.response("3").narrative == signed.response("3").narrative
         with pytest.raises(AuditFileError, match="may not be marked not applicable"):
             next_cycle.set_not_applicable("1", "We have no governors")
