@@ -144,11 +144,6 @@ def read_for_findings(workspace: Workspace, cycle: CycleRow) -> FindingsSource:
     return FindingsSource(read_cycle(workspace, cycle), previous)
 
 
-def cycle_records(workspace: Workspace, cycle: CycleRow) -> list[ReturnRecord]:
-    """The current returns of the cycle with self and moderated grades (findings choose by basis)."""
-    return records_from_stored(stored_returns(workspace, cycle, basis="moderated"))
-
-
 def cycle_findings(workspace: Workspace, cycle: CycleRow, basis: Basis = "self", sector: str | None = None,
                    org_type: str | None = None, reference_date: dt.date | None = None) -> Findings:
     """Findings of ``cycle`` on self-grades or moderated grades (:meth:`FindingsSource.findings`)."""

@@ -24,7 +24,6 @@ each a sheet) or CSV (one of them), atomically, text cells never run as formulas
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import math
 import re
@@ -35,10 +34,10 @@ from typing import Any
 
 from s11audit import dates
 from s11audit.business_unit.records import ReturnRecord
-from s11audit.business_unit.tracking import records_for_cycle
+from s11audit.business_unit.tracking import records_for_cycle, write_csv
 from s11audit.business_unit.workspace import CycleRow, Workspace, reference_key
 from s11audit.organisations import type_label
-from s11audit.reports.atomic import atomic_output, save_workbook
+from s11audit.reports.atomic import save_workbook
 from s11audit.standards import StandardsSet
 
 
@@ -300,11 +299,6 @@ def changed_row(entry: Entry) -> list[str]:
             entry.previous_dsl or ""]
 
 
-def _csv_safe(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula when the CSV is opened (as the chase list)."""
-    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
-
-
 def _sheet(workbook, title: str, columns: list[tuple[str, int]], rows: list[list[str]], footer: str) -> None:
     from s11audit.reports.xlsx import fit_rows, header, put_text
 
@@ -348,12 +342,7 @@ def write_directory(directory: Directory, out_path: Path | str, *, due_refresher
         save_workbook(workbook, out_path)
         return out_path
     columns, rows = next(iter(tables.values()))
-    with atomic_output(out_path) as temp:
-        with open(temp, "w", newline="", encoding="utf-8-sig") as stream:
-            writer = csv.writer(stream)
-            writer.writerow([title for title, _ in columns])
-            writer.writerows([_csv_safe(v) for v in row] for row in rows)
-    return out_path
+    return write_csv(out_path, [title for title, _ in columns], rows)
 
 
 __all__ = ["DIRECTORY_ITEMS", "Directory", "DirectoryError", "Entry", "Person", "RefresherDue", "build_directory",

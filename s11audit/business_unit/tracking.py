@@ -146,7 +146,17 @@ def _chase_row(status: OrganisationStatus) -> list[str]:
 
 def _csv_safe(text: str) -> str:
     """A cell a spreadsheet will not run as a formula when the CSV is opened."""
-    return "'" + text if text.startswith(("=", "+", "-", "@")) else text
+    return "'" + text if text.startswith(("=", "+", "-", "@", "\t", "\r")) else text
+
+
+def write_csv(out_path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    """Rows of text as CSV for Excel (UTF-8 with BOM), no cell run as a formula, written atomically."""
+    with atomic_output(out_path) as temp:
+        with open(temp, "w", newline="", encoding="utf-8-sig") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(header)
+            writer.writerows([_csv_safe(v) for v in row] for row in rows)
+    return out_path
 
 
 def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> Path:
@@ -174,11 +184,7 @@ def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> P
         xlsx_print.print_ready(sheet, workbook.properties.title)
         save_workbook(workbook, out_path)
     else:
-        with atomic_output(out_path) as temp:
-            with open(temp, "w", newline="", encoding="utf-8-sig") as stream:
-                writer = csv.writer(stream)
-                writer.writerow([title for title, _ in CHASE_COLUMNS])
-                writer.writerows([_csv_safe(v) for v in row] for row in rows)
+        write_csv(out_path, [title for title, _ in CHASE_COLUMNS], rows)
     return out_path
 
 
