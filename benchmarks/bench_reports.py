@@ -119,7 +119,7 @@ def main() -> None:
         return
     sets = {s.id: s for s in discover().sets}
     folder = Path(tempfile.mkdtemp(prefix="s11bench-reports-"))
-    path = make_sample(folder / "school.s11audit", sets["s175-kcsie2025"])
+    path = make_sample(folder / "school.s11audit", sets["s175-kcsie2025"], sample=False)
     signatories = [SimpleNamespace(role="Headteacher or principal", name="Helen Morris", signed_on=dt.date(2026, 11, 20)),
                    SimpleNamespace(role="Chair of governors", name="Tomasz Nowak", signed_on=dt.date(2026, 11, 21))]
     with AuditFile.open(path, "Benchmark") as audit_file:

@@ -79,7 +79,7 @@ def action_plan(folder: Path, sets: dict, set_id: str) -> Path:
     """A sample audit's action plan with 15 actions."""
     path = folder / f"{set_id}.s11audit"
     path.unlink(missing_ok=True)  # from an earlier run with --keep
-    path = make_sample(path, sets[set_id])
+    path = make_sample(path, sets[set_id], sample=False)
     with AuditFile.open(path, "Print check") as audit_file:
         assessment, organisation = audit_file.latest_assessment(), audit_file.organisation()
         standards = assessment.standards

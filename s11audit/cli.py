@@ -112,7 +112,7 @@ def _find_set(set_id: str, version: str | None):
 
 def _sample(args: argparse.Namespace) -> int:
     from s11audit.organisations import TYPES_BY_ID
-    from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample
+    from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample, sample_named
     from s11audit.store import AuditFileError, OrganisationDetails
 
     standards_set = _find_set(args.set, args.version)
@@ -123,14 +123,16 @@ def _sample(args: argparse.Namespace) -> int:
     if org_type not in TYPES_BY_ID or TYPES_BY_ID[org_type].kind not in standards_set.organisation_kinds:
         print(f"Organisation type {org_type!r} cannot use {standards_set.title!r}.", file=sys.stderr)
         return FAILED
-    organisation = OrganisationDetails(args.name or base.name, args.reference or base.reference,
-                                       TYPES_BY_ID[org_type].kind, org_type, base.contact_name, base.contact_email)
+    organisation = sample_named(OrganisationDetails(args.name or base.name, args.reference or base.reference,
+                                                    TYPES_BY_ID[org_type].kind, org_type, base.contact_name,
+                                                    base.contact_email))
     try:
         path = make_sample(args.out, standards_set, organisation, cycle=args.cycle, signed=args.signed)
     except AuditFileError as exc:
         print(exc, file=sys.stderr)
         return FAILED
     print(f"Wrote a completed{', signed-off' if args.signed else ''} sample audit for {organisation.name} ({standards_set.title}, {args.cycle}) to {path}")
+    print("It is marked SAMPLE: its PDFs say so, and a business unit will not import its return.")
     return OK
 
 
@@ -171,12 +173,16 @@ def _export(args: argparse.Namespace) -> int:
                 print(f"{args.file}: holds no audit yet.", file=sys.stderr)
                 return FAILED
             done = export(audit_file, assessment, args.returned, args.pdf, args.xlsx)
+            sample = audit_file.is_sample
     except (AuditFileError, ReportError, ReturnError) as exc:
         print(exc, file=sys.stderr)
         return FAILED
     for label, path in (("Signed return", done.returned), ("PDF", done.pdf), ("Action plan workbook", done.xlsx)):
         if path is not None:
             print(f"{label}: {path}")
+    if sample:
+        print("This is the app's sample audit: what was written is marked SAMPLE, and a business unit will not "
+              "import its return.")
     return OK
 
 
@@ -288,7 +294,7 @@ def _register_import(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from s11audit.business_unit.importing import FAILED as FILE_FAILED
-    from s11audit.business_unit.importing import REJECTED, import_returns
+    from s11audit.business_unit.importing import REJECTED, import_returns, outcome_words
     from s11audit.safe_text import shown
 
     report = _in_workspace(args.into, lambda workspace: import_returns(workspace, args.cycle, args.files))
@@ -297,7 +303,7 @@ def _import(args: argparse.Namespace) -> int:
     for outcome in report.files:
         who = (f" ({shown(outcome.organisation, 80)}, {shown(outcome.reference, 40)})"
                if outcome.organisation or outcome.reference else "")
-        print(f"{shown(str(outcome.path), 200)}: {outcome.outcome}{who}: {shown(outcome.reason, 400)}")
+        print(f"{shown(str(outcome.path), 200)}: {outcome_words(outcome.outcome)}{who}: {shown(outcome.reason, 400)}")
     print(report.summary())
     if report.stopped or not report.total:
         if not report.total:
@@ -595,11 +601,12 @@ def build_parser() -> argparse.ArgumentParser:
     from_xlsx.add_argument("out", type=Path, metavar="OUT.yaml", help="the set file to write")
     from_xlsx.set_defaults(run=_standards_from_xlsx)
 
-    sample = commands.add_parser("sample", help="write a completed, realistic sample audit file")
+    sample = commands.add_parser("sample", help="write a completed sample audit file, marked SAMPLE (a business unit "
+                                                "will not import its return)")
     sample.add_argument("--set", required=True, metavar="SET_ID", help="standards set id, e.g. s11-wt2023 or s175-kcsie2025")
     sample.add_argument("--version", dest="version", metavar="VERSION", help="a specific version of the set")
     sample.add_argument("--type", help="organisation type id, e.g. secondary or police")
-    sample.add_argument("--name", help="organisation name")
+    sample.add_argument("--name", help="organisation name (SAMPLE is put in front of it)")
     sample.add_argument("--reference", help="organisation reference (URN, ODS code)")
     sample.add_argument("--cycle", default="2026/27")
     sample.add_argument("--signed", action="store_true", help="sign it off too (one signatory for each role of the set)")

@@ -44,7 +44,9 @@ class Completeness:
     done: int
     total: int
     missing: tuple[Missing, ...]
-    per_standard: Mapping[str, tuple[int, int]]  # standard id -> (checks done, checks in all)
+    # standard id -> (checks done, checks in all): each grade or N/A given, each required answer, and each
+    # reason, action, evidence or example a grade needs; done == total exactly when nothing is missing.
+    per_standard: Mapping[str, tuple[int, int]]
     hints: tuple[Missing, ...] = ()
 
     @property
@@ -78,30 +80,35 @@ class _Links:
         return cls(frozenset(linked), frozenset(acted))
 
 
-def _judgement_gaps(target: Standard | Criterion, standard_id: str, item_id: str, name: str, scale: GradeScale,
-                    response: ResponseRow, links: _Links) -> list[Missing]:
-    """What the grade (or N/A) of one standard or criterion still needs."""
+def _judgement_checks(target: Standard | Criterion, standard_id: str, item_id: str, name: str, scale: GradeScale,
+                      response: ResponseRow, links: _Links) -> list[tuple[bool, Missing]]:
+    """Each thing one standard or criterion asks for, (met, what is missing if not): its grade (or N/A)
+    first, then the reason, action, evidence or example that choice needs. Counting them one by one
+    lets "Done" rise as soon as a grade is given, not only once everything it needs is there too."""
     target_id = item_id or standard_id
     if response.not_applicable:
-        if not_applicable_rule(target) is NotApplicable.REASON_REQUIRED and not response.na_reason.strip():
-            return [Missing(Gap.NA_REASON, standard_id, item_id, f"{name}: marked not applicable without a reason")]
-        return []
+        checks = [(True, Missing(Gap.UNGRADED, standard_id, item_id, f"{name}: not graded yet"))]
+        if not_applicable_rule(target) is NotApplicable.REASON_REQUIRED:
+            checks.append((bool(response.na_reason.strip()), Missing(
+                Gap.NA_REASON, standard_id, item_id, f"{name}: marked not applicable without a reason")))
+        return checks
     if response.grade is None:
-        return [Missing(Gap.UNGRADED, standard_id, item_id, f"{name}: not graded yet")]
-    gaps = []
+        return [(False, Missing(Gap.UNGRADED, standard_id, item_id, f"{name}: not graded yet"))]
+    checks = [(True, Missing(Gap.UNGRADED, standard_id, item_id, f"{name}: not graded yet"))]
     level = scale.level(response.grade)
-    if level.needs_action and target_id not in links.actions:
-        gaps.append(Missing(Gap.NEEDS_ACTION, standard_id, item_id,
-                            f"{name}: graded {level.label}, which needs an action; none added yet"))
+    if level.needs_action:
+        checks.append((target_id in links.actions, Missing(
+            Gap.NEEDS_ACTION, standard_id, item_id, f"{name}: graded {level.label}, which needs an action; none added yet")))
     needs = {level.requires, getattr(target, "requires", None)} - {None}
-    if Requirement.EVIDENCE in needs and target_id not in links.evidence:
-        gaps.append(Missing(Gap.NEEDS_EVIDENCE, standard_id, item_id,
-                            f"{name}: {level.label} may only be chosen with evidence linked"
-                            if level.requires is Requirement.EVIDENCE else f"{name}: needs evidence linked"))
-    if Requirement.EXAMPLE in needs and not response.example.strip():
-        gaps.append(Missing(Gap.NEEDS_EXAMPLE, standard_id, item_id, f"{name}: {level.label} needs a best-practice example"
-                            if level.requires is Requirement.EXAMPLE else f"{name}: needs a best-practice example"))
-    return gaps
+    if Requirement.EVIDENCE in needs:
+        checks.append((target_id in links.evidence, Missing(
+            Gap.NEEDS_EVIDENCE, standard_id, item_id, f"{name}: {level.label} may only be chosen with evidence linked"
+            if level.requires is Requirement.EVIDENCE else f"{name}: needs evidence linked")))
+    if Requirement.EXAMPLE in needs:
+        checks.append((bool(response.example.strip()), Missing(
+            Gap.NEEDS_EXAMPLE, standard_id, item_id, f"{name}: {level.label} needs a best-practice example"
+            if level.requires is Requirement.EXAMPLE else f"{name}: needs a best-practice example")))
+    return checks
 
 
 def _answered(value: Any) -> bool:
@@ -125,23 +132,20 @@ class _Checker:
         done = total = 0
         name = f"Standard {standard.number}"
         response = self.response(standard.id)
+        checks: list[tuple[bool, Missing]] = []
         if standard.graded and not standard.derived or response.not_applicable:
-            total += 1
-            gaps = _judgement_gaps(standard, standard.id, "", name, self.set.grade_scale, response, self.links)
-            done += not gaps
-            self.missing.extend(gaps)
+            checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response, self.links)
         elif standard.derived and response.grade is not None:
             # Worked out from its criteria: only what its grade needs (an action, evidence) is asked for here.
-            self.missing.extend(g for g in _judgement_gaps(standard, standard.id, "", name, self.set.grade_scale,
-                                                           response, self.links) if g.gap is not Gap.UNGRADED)
+            checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response, self.links)[1:]
+        if not response.not_applicable:
+            for criterion in standard.criteria_for(self.org_type):
+                checks += _judgement_checks(criterion, standard.id, criterion.id, f"{name}, criterion {criterion.number}",
+                                            criterion.scale, self.response(criterion.id), self.links)
+        done, total = sum(met for met, _ in checks), len(checks)
+        self.missing.extend(missing for met, missing in checks if not met)
         if response.not_applicable:
             return done, total
-        for criterion in standard.criteria_for(self.org_type):
-            gaps = _judgement_gaps(criterion, standard.id, criterion.id, f"{name}, criterion {criterion.number}",
-                                   criterion.scale, self.response(criterion.id), self.links)
-            total += 1
-            done += not gaps
-            self.missing.extend(gaps)
         items_done, items_total = self.items(standard, name)
         return done + items_done, total + items_total
 

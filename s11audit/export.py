@@ -74,6 +74,7 @@ class Snapshot:
     sign_bytes: Callable[[bytes], bytes] | None = None
     return_json: dict | None = None
     evidence_files: tuple[tuple[str, bytes], ...] = ()
+    sample: bool = False  # the app's sample audit: its PDF and workbook are marked SAMPLE
     _responses: dict = field(default_factory=dict)
     _answers: dict = field(default_factory=dict)
 
@@ -112,12 +113,12 @@ class Snapshot:
 
             starting(pdf)
             write_return_pdf(self, self.organisation, pdf, sign_off=list(self.signatories) if self.is_signed else None,
-                             fingerprint=self.fingerprint)
+                             fingerprint=self.fingerprint, sample=self.sample)
         if xlsx is not None:
             from s11audit.reports.xlsx import write_action_plan_xlsx
 
             starting(xlsx)
-            write_action_plan_xlsx(self, self.organisation, xlsx)
+            write_action_plan_xlsx(self, self.organisation, xlsx, sample=self.sample)
         _log.info("Export of %s written: %s", self.path, ", ".join(str(p) for p in (returned, pdf, xlsx) if p is not None))
         return Exported(returned, pdf, xlsx)
 
@@ -178,6 +179,10 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
                      "signed_at": assessment.sign_off.signed_at},
         "audit_trail": trail_summary({"at": t.at, "user": t.user, "action": t.what, "detail": t.new_value} for t in trail),
     }
+    if audit_file.is_sample:
+        # Only a sample carries the key (absent means a real return, as from every earlier version).
+        # It is inside the signed return.json, so it cannot be taken out without breaking the signature.
+        content["sample"] = True
     files = [(str(e.id), assessment.evidence.content(e.id)) for e in evidence]
     return content, files
 
@@ -198,7 +203,7 @@ def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return
         signatories=tuple(assessment.sign_off.signatories()) if signed else (),
         fingerprint=assessment.sign_off.key_fingerprint() if signed else "",
         public_key=assessment.sign_off.public_key_bytes() if signed else b"",
-        sign_bytes=sign, return_json=return_json, evidence_files=files,
+        sign_bytes=sign, return_json=return_json, evidence_files=files, sample=audit_file.is_sample,
         _responses=assessment.responses(), _answers=assessment.answers())
 
 

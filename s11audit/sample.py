@@ -1,6 +1,6 @@
 """Realistic, fully completed sample audit files for any standards set.
 
-Used for the first-run sample, test fixtures, demos and benchmarks. The content is generated from
+Used for the first-run sample (marked SAMPLE: ``make_sample``), test fixtures, demos and benchmarks. The content is generated from
 the set itself (so it works for a business unit's own sets too) with a fixed seed, so the same
 command always makes the same audit: varied grades, narratives, item answers, a few evidence
 files and an action plan that covers every standard graded below the line. ``sign_sample`` signs
@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from s11audit.dates import window_start
@@ -27,7 +28,19 @@ from s11audit.standards.model import Criterion, GradeRule, NotApplicable, Requir
 from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails, SignatoryEntry
 from s11audit.store.assessment import SelfAssessment
 
+# The app's sample audit (the welcome's "Explore a sample ... audit", ``s11audit sample``): plainly made
+# up, so nobody mistakes it, its PDFs or its return for a real organisation's (issue 14).
+SAMPLE_REFERENCE = "SAMPLE"
 SAMPLE_ORGANISATIONS = {
+    AGENCY: OrganisationDetails("SAMPLE \u2013 Northfield Community Health Trust (not a real organisation)",
+                                SAMPLE_REFERENCE, "agency", "health", "Priya Shah, Named Nurse for Safeguarding Children",
+                                "safeguarding@northfield.example.org"),
+    "education": OrganisationDetails("SAMPLE \u2013 Riverside Primary School (not a real school)", SAMPLE_REFERENCE,
+                                     "education", "primary", "Helen Morris, Designated Safeguarding Lead",
+                                     "dsl@riverside.example.org"),
+}
+# Realistic organisations for the returns tests, fixtures and benchmarks make and import (``sample=False``).
+EXAMPLE_ORGANISATIONS = {
     AGENCY: OrganisationDetails("Northfield Community Health NHS Trust", "RYN", "agency", "health",
                                 "Priya Shah, Named Nurse for Safeguarding Children", "safeguarding@northfield.example.nhs.uk"),
     "education": OrganisationDetails("St Aidan's Church of England Primary School", "URN 124578", "education", "primary",
@@ -316,13 +329,29 @@ def sign_sample(assessment: SelfAssessment, signed_on: dt.date | None = None) ->
                      for i, role in enumerate(roles)])
 
 
+def sample_named(organisation: OrganisationDetails) -> OrganisationDetails:
+    """``organisation`` with SAMPLE at the start of its name (unless it says SAMPLE already)."""
+    if "SAMPLE" in organisation.name:
+        return organisation
+    return replace(organisation, name=f"SAMPLE \u2013 {organisation.name.strip()}")
+
+
 def make_sample(path: Path | str, standards_set: StandardsSet, organisation: OrganisationDetails | None = None,
-                cycle: str = "2026/27", user: str = "Sample data", seed: int = 2026, signed: bool = False) -> Path:
-    """Write a completed sample audit file for ``standards_set`` (signed off if ``signed``); returns its path."""
+                cycle: str = "2026/27", user: str = "Sample data", seed: int = 2026, signed: bool = False,
+                sample: bool = True) -> Path:
+    """Write a completed sample audit file for ``standards_set`` (signed off if ``signed``); returns its path.
+
+    ``sample`` (the default, for what a user is given to explore) marks the file as the app's sample:
+    the organisation's name says SAMPLE, its PDFs and action plan are marked SAMPLE and its return
+    carries ``"sample": true``, which a business unit import refuses. Tests, fixtures and benchmarks
+    that make realistic returns to import pass ``sample=False`` (and get ``EXAMPLE_ORGANISATIONS``).
+    """
     path = Path(path)
     kind = standards_set.organisation_kinds[0]
-    organisation = organisation or SAMPLE_ORGANISATIONS[kind]
-    with AuditFile.create(path, organisation, user) as audit_file:
+    organisation = organisation or (SAMPLE_ORGANISATIONS if sample else EXAMPLE_ORGANISATIONS)[kind]
+    if sample:
+        organisation = sample_named(organisation)
+    with AuditFile.create(path, organisation, user, sample=sample) as audit_file:
         assessment = audit_file.start_audit(standards_set, cycle)
         fill_assessment(assessment, organisation.name, seed)
         if signed:

@@ -170,6 +170,9 @@ class Checks:
         name, reference = organisation["name"], organisation["reference"].strip()
         problem = ""
         try:
+            refusal = self.checker.sample_refusal(signed.content, path.name)
+            if refusal:
+                raise Rejected(refusal)
             self.check_set(signed)
             if not reference:
                 raise Rejected("the return gives no organisation reference, so it cannot be matched to the register")

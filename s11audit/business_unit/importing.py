@@ -2,11 +2,13 @@
 
 Each file is verified (signature, hashes, format) and read in one pass
 (``returns.verify.verify_and_read``); its standards set must be the cycle's, by id and content hash,
-and the ``standards.json`` it carries must be that set; a return whose cycle names another year
-(the first four-digit year of ``2025/26`` against ``2026/27``) is refused, so last year's return made
-against the same set is not counted this year. Then, under **one SAVEPOINT per return** (the
-return, its evidence, the known key, any return it supersedes and its import log entry), it is
-stored and placed by the rule of ``Workspace.place``:
+and the ``standards.json`` it carries must be that set; the app's sample audit (``"sample": true``
+in its signed ``return.json``) is refused, naming the file (``ContentChecker.sample_refusal``); a
+return whose cycle names another year (the first four-digit year of ``2025/26`` against
+``2026/27``) is refused, so last year's return made against the same set is not counted this
+year. Then, under **one SAVEPOINT per return** (the return, its evidence, the known key, any
+return it supersedes and its import log entry), it is stored and placed by the rule of
+``Workspace.place``:
 
 - matched to the register by reference (spacing and case ignored), else kept ``unmatched`` for a
   person to match (``Workspace.match_return``);
@@ -89,13 +91,19 @@ BATCH_FILES, BATCH_SECONDS = 200, 1.0
 
 # Outcomes of one file, in the words the import report uses.
 IMPORTED = "imported"        # now the organisation's current return
-OLDER = "older"              # kept as superseded: the organisation has a newer return
+OLDER = "older"              # kept as superseded (in its history): the organisation has a newer return
 UNMATCHED = "unmatched"      # kept: no organisation in the register has its reference
 KEY_PENDING_OUTCOME = "key-pending"  # kept: signed by another key than the one known
 DUPLICATE = "duplicate"      # the same file was imported before; nothing changed
 REJECTED = "rejected"        # not stored: the reason says why
 FAILED = "failed"            # could not be saved (the import stopped), or a fault in s11audit (it went on)
 STORED = (IMPORTED, OLDER, UNMATCHED, KEY_PENDING_OUTCOME)
+# How the import report (window and command line) names an outcome: plain words where the code is not.
+OUTCOME_WORDS = {OLDER: "older, kept in the history", KEY_PENDING_OUTCOME: "waiting: signed with a different key"}
+
+
+def outcome_words(outcome: str) -> str:
+    return OUTCOME_WORDS.get(outcome, outcome)
 
 Progress = Callable[[int, int, str], object]
 
@@ -140,9 +148,10 @@ class ImportReport:
 
     def summary(self) -> str:
         parts = [f"{self.count(o)} {label}" for o, label in (
-            (IMPORTED, "imported"), (OLDER, "older (kept as superseded)"), (UNMATCHED, "unmatched"),
-            (KEY_PENDING_OUTCOME, "waiting for a key decision"), (DUPLICATE, "duplicates"), (REJECTED, "rejected"),
-            (FAILED, "failed"))]
+            (IMPORTED, "imported"), (OLDER, "older than a return already imported (kept in the history)"),
+            (UNMATCHED, "unmatched"),
+            (KEY_PENDING_OUTCOME, "signed with a different key than before (check with the organisation)"),
+            (DUPLICATE, "duplicates"), (REJECTED, "rejected"), (FAILED, "failed"))]
         text = f"{len(self.files)} of {self.total} files: " + ", ".join(parts)
         if self.cancelled:
             text += "; cancelled before the rest"
@@ -352,7 +361,7 @@ class _Importer:
                                 public_key=signed.public_key, recorded_at=rows.now(), recorded_by=user)
                 if supersedes is not None:
                     rows.supersede(supersedes[0])
-                outcome = FileOutcome(path, *self._described(state, signed, reference, known_key),
+                outcome = FileOutcome(path, *self._described(state, signed, reference, known_key, supersedes is not None),
                                       examined.name, reference, return_id)
                 self._log_entry(rows, outcome, examined.sha256)
         except (DBAPIError, sqlite3.Error) as exc:
@@ -384,15 +393,21 @@ class _Importer:
             raise Rejected(f"the file changed while it was being imported (it cannot be read: "
                             f"{exc.strerror or exc})") from exc
 
-    def _described(self, state: str, signed: Signed, reference: str, known_key: str | None) -> tuple[str, str]:
+    def _described(self, state: str, signed: Signed, reference: str, known_key: str | None,
+                   replaces: bool = False) -> tuple[str, str]:
+        """The outcome and its reason, in the words of the user guide ("Key fingerprints and replaced returns")."""
         if state == KEY_PENDING:
-            return KEY_PENDING_OUTCOME, (f"signed with key {signed.fingerprint}, not the key {known_key} known for "
-                                         f"{reference}; accept or reject the new key")
+            return KEY_PENDING_OUTCOME, (f"signed with a different key than this organisation's earlier returns (key "
+                                         f"fingerprint {signed.fingerprint}, not {known_key}): check with them that "
+                                         "they sent it, then accept or reject the new key")
         if state == UNMATCHED_STATE:
             return UNMATCHED, f"no organisation in the register of {self.cycle.name} has reference {reference!r}; match it by hand"
         version = f"version {signed.audit_version}" + (f", signed {signed.signed_at:%d %b %Y}" if signed.signed_at else "")
         if state == SUPERSEDED:
-            return OLDER, f"{version}: the organisation already has a newer return; kept as superseded"
+            return OLDER, (f"{version}: the organisation has already sent a newer return, so this one is kept in its "
+                           "history and not counted")
+        if replaces:
+            return IMPORTED, f"{version}; replaces an earlier return from the same organisation (kept in its history)"
         return IMPORTED, version
 
     def reject(self, path: Path, reference: str, reason: str, name: str = "", sha256: str = "") -> FileOutcome:

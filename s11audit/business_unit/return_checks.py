@@ -47,6 +47,18 @@ class ContentChecker:
         self._judged: dict[tuple, str | None] = {}
         self._grades = frozenset(level.id for level in standards_set.grade_scale.levels)
 
+    @staticmethod
+    def sample_refusal(content: dict, file_name: str) -> str | None:
+        """Why the return of the app's sample audit is refused (``"sample": true``), or ``None``.
+
+        Only a verified return is asked, and the key is inside the signed ``return.json``: it cannot be
+        taken out (nor the SAMPLE organisation renamed) without breaking the signature, so there is no
+        need to look for the sample's organisation name or reference as well.
+        """
+        if content.get("sample") is True:
+            return f"{shown(file_name, 120)} is the app's sample audit, not a real return: it was not imported"
+        return None
+
     def problem(self, content: dict) -> str | None:
         """The first thing in the content that does not fit the set, as a sentence, or ``None``."""
         org_type = str((content.get("organisation") or {}).get("org_type") or "")

@@ -139,7 +139,8 @@ CHASE_COLUMNS = [("Organisation", 44), ("Reference", 14), ("Sector", 18), ("Type
 
 def _chase_row(status: OrganisationStatus) -> list[str]:
     o = status.organisation
-    shown = f"{status.status} (a return waits for a key decision)" if status.key_pending else status.status
+    shown = (f"{status.status} (a return signed with a different key waits to be checked with them)"
+             if status.key_pending else status.status)
     return [o.name, o.reference, o.sector, type_label(o.org_type) if o.org_type else "", o.contact_name,
             o.contact_email, shown, status.rejected_reasons[-1] if status.rejected_reasons else ""]
 

@@ -402,7 +402,7 @@ class Workspace(OpenFile):
         """A person confirms the new key is the organisation's: it becomes the known key."""
         ret = self._get_return(return_id)
         if ret.state != KEY_PENDING:
-            raise self._refuse(f"return {return_id} from {ret.name} is not waiting for a key decision.")
+            raise self._refuse(f"return {return_id} from {ret.name} is not waiting to be checked for a different signing key.")
         with self.change() as session:
             self.remember_key(session, ret)
             self.place(session, ret)
@@ -412,7 +412,7 @@ class Workspace(OpenFile):
         """A person decides the key is not the organisation's: the return is kept but never counts."""
         ret = self._get_return(return_id)
         if ret.state != KEY_PENDING:
-            raise self._refuse(f"return {return_id} from {ret.name} is not waiting for a key decision.")
+            raise self._refuse(f"return {return_id} from {ret.name} is not waiting to be checked for a different signing key.")
         with self.change():
             ret.state = KEY_REJECTED
         return _return_row(ret)

@@ -15,7 +15,7 @@ NOT_APPLICABLE_COLOUR = "#7F8C8D"
 NOT_GRADED_COLOUR = "#FFFFFF"
 INFORMATION_COLOUR = "#EAF0F6"
 RULE_WORDS = {GradeRule.LOWEST: "lowest", GradeRule.MOST_COMMON: "most common", GradeRule.MEAN_SCORE: "mean of scores"}
-RAG_COLOURS = {"red": "#C0392B", "amber": "#F39C12", "green": "#27AE60"}
+RAG_COLOURS = {"red": "#C0392B", "amber": "#F39C12", "green": "#27AE60", "not_due": "#E5E8E8"}  # not_due: no colour, pale grey
 
 
 @dataclass(frozen=True)

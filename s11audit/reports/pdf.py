@@ -3,7 +3,8 @@
 Cover (organisation, cycle, standards set, sign-off, key fingerprint), a summary of grades in
 their colours, one section per standard (grade and descriptor, narrative, checklist answers,
 evidence with SHA-256), then the action plan. Every page has a running header and "Page N of M";
-each standard has a bookmark in the PDF outline. Styles and tables live in ``pdf_parts``.
+each standard has a bookmark in the PDF outline. Styles and tables live in ``pdf_parts``. The app's
+sample audit is marked SAMPLE on every page, so its PDF is never taken for a real organisation's.
 
 A format 2 set adds (``pdf_criteria``): its parts as headings with their intro (and outline
 entries), a table of each standard's graded criteria, how a derived grade was worked out, % scores
@@ -45,7 +46,7 @@ from s11audit.reports.common import (
     scores,
     shows_scores,
 )
-from s11audit.reports.fonts import REGULAR, register_fonts
+from s11audit.reports.fonts import BOLD, REGULAR, register_fonts
 from s11audit.store.rows import ResponseRow
 
 MARGIN = 2 * cm
@@ -64,11 +65,18 @@ def _fit(text: str, width: float, size: float = 8) -> str:
 
 DRAFT_MARK = "DRAFT"
 DRAFT_COLOUR = "#B03A2E"
+SAMPLE_MARK = "SAMPLE"
+SAMPLE_BAND = "SAMPLE \u2013 not a real return: the app's sample audit, made up to try s11audit"
+SAMPLE_COVER = ("Sample: not a real return. This is s11audit's sample audit, made up to show how the app works. "
+                "The organisation is not real, and a business unit will not import its return.")
+FINGERPRINT_MEANING = ("Key fingerprint: a check the business unit uses to confirm the return came from this "
+                       "organisation's audit file.")
 
 
-def _numbered_canvas(header: str, footer: str, draft: bool = False):
+def _numbered_canvas(header: str, footer: str, draft: bool = False, sample: bool = False):
     """A canvas class that holds pages back until the end so each can say "Page N of M"; a
-    ``draft`` document (a return not signed off) has DRAFT across every page."""
+    ``draft`` document (a return not signed off) has DRAFT across every page; a ``sample`` (the
+    app's sample audit) has SAMPLE across every page and a red band saying so at the top of each."""
 
     class NumberedCanvas(pdfcanvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -102,18 +110,31 @@ def _numbered_canvas(header: str, footer: str, draft: bool = False):
             self.drawString(MARGIN, 1.2 * cm, footer)
             self.drawRightString(width - MARGIN, 1.2 * cm, f"Page {self._pageNumber} of {total}")
             self.restoreState()
-            if draft:
-                self._watermark(width, height)
+            if sample:  # what it is matters more than whether it was signed off (the header says DRAFT too)
+                self._sample_band(width, height)
+                self._watermark(width, height, SAMPLE_MARK, 105)
+            elif draft:
+                self._watermark(width, height, DRAFT_MARK, 120)
 
-        def _watermark(self, width: float, height: float) -> None:
-            """DRAFT across the page, faint enough to read the text under it."""
+        def _watermark(self, width: float, height: float, mark: str, size: float) -> None:
+            """``mark`` across the page, faint enough to read the text under it."""
             self.saveState()
             self.setFillColor(colors.HexColor(DRAFT_COLOUR))
             self.setFillAlpha(0.13)
             self.translate(width / 2, height / 2)
             self.rotate(50)
-            self.setFont(REGULAR, 120)
-            self.drawCentredString(0, -40, DRAFT_MARK)
+            self.setFont(REGULAR, size)
+            self.drawCentredString(0, -40, mark)
+            self.restoreState()
+
+        def _sample_band(self, width: float, height: float) -> None:
+            """A red band across the top of the page, above the running header: SAMPLE, not a real return."""
+            self.saveState()
+            self.setFillColor(colors.HexColor(DRAFT_COLOUR))
+            self.rect(0, height - 0.85 * cm, width, 0.85 * cm, stroke=0, fill=1)
+            self.setFillColor(colors.white)
+            self.setFont(BOLD, 9)
+            self.drawCentredString(width / 2, height - 0.56 * cm, _fit(SAMPLE_BAND, width - 2 * MARGIN, 9))
             self.restoreState()
 
     return NumberedCanvas
@@ -160,9 +181,10 @@ def _signed_on(value) -> str:
     return str(value or "")
 
 
-def _cover(assessment, organisation, sign_off, fingerprint: str, styles) -> list:
+def _cover(assessment, organisation, sign_off, fingerprint: str, styles, sample: bool = False) -> list:
     set_ = assessment.standards_set
-    story = [Spacer(1, 1.5 * cm), Paragraph("Safeguarding self-assessment", styles["Kicker"]),
+    story = [parts.draft_banner(SAMPLE_COVER, styles)] if sample else []
+    story += [Spacer(1, 1.5 * cm if not sample else 0.6 * cm), Paragraph("Safeguarding self-assessment", styles["Kicker"]),
              parts.text_block(organisation.name, styles["CoverTitle"]),
              Paragraph(parts.esc(f"{set_.title}: {assessment.cycle}"), styles["CoverSubtitle"]), Spacer(1, 0.6 * cm)]
     details = [("Organisation type", type_label(organisation.org_type)), ("Reference", organisation.reference),
@@ -184,7 +206,8 @@ def _cover(assessment, organisation, sign_off, fingerprint: str, styles) -> list
         story += [Spacer(1, 0.3 * cm), Paragraph(parts.esc(set_.sign_off.declaration), styles["Small"])]
     if fingerprint:
         story += [Spacer(1, 0.3 * cm), Paragraph(f"Organisation's signing key fingerprint: <b>{parts.esc(fingerprint)}</b>",
-                                                 styles["Body"])]
+                                                 styles["Body"]),
+                  Paragraph(parts.esc(FINGERPRINT_MEANING), styles["Small"])]
     return story + [PageBreak()]
 
 
@@ -318,12 +341,15 @@ def _standards(assessment, report, styles) -> list:
     return story
 
 
-def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=None, fingerprint: str = "") -> Path:
+def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=None, fingerprint: str = "",
+                     sample: bool = False) -> Path:
     """Write the return as a PDF to ``out_path`` atomically; returns the path.
 
     ``sign_off`` is a list of objects with ``role``, ``name`` and ``signed_on``; without it the return
     is not signed off and is marked DRAFT (a banner on the cover, DRAFT across every page and in the
-    title and running header). ``fingerprint`` is the organisation's key fingerprint.
+    title and running header). ``fingerprint`` is the organisation's key fingerprint. ``sample`` (the
+    app's sample audit) marks every page SAMPLE (a band at the top, the word across the page), the cover
+    and the title.
     Raises ``ReportError`` naming the file if it cannot be written.
     """
     register_fonts()
@@ -331,7 +357,7 @@ def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=No
     set_ = assessment.standards_set
     signed = bool(sign_off)
     report = _Report(assessment, sign_off)
-    story = _cover(assessment, organisation, sign_off, fingerprint, styles)
+    story = _cover(assessment, organisation, sign_off, fingerprint, styles, sample)
     story += _summary(assessment, report, styles)
     story += _standards(assessment, report, styles)
     story += _action_plan(assessment, report.actions, styles)
@@ -339,9 +365,11 @@ def write_return_pdf(assessment, organisation, out_path: Path | str, sign_off=No
     if not signed:
         header = f"DRAFT, not signed off \u2013 {header}"
     footer = f"Produced with s11audit {__version__}"
+    title = f"{set_.title} {assessment.cycle}: {organisation.name}" + ("" if signed else " (draft, not signed off)")
+    if sample:
+        title = f"SAMPLE, not a real return \u2013 {title}"
     with atomic_output(out_path) as temp:
         doc = _ReturnDocument(str(temp), **parts.document_properties(
-            f"{set_.title} {assessment.cycle}: {organisation.name}" + ("" if signed else " (draft, not signed off)"),
-            f"Safeguarding self-assessment, {set_.display_name}", organisation.name))
-        doc.build(story, canvasmaker=_numbered_canvas(header, footer, draft=not signed))
+            title, f"Safeguarding self-assessment, {set_.display_name}", organisation.name))
+        doc.build(story, canvasmaker=_numbered_canvas(header, footer, draft=not signed, sample=sample))
     return Path(out_path)

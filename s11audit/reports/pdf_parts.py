@@ -11,7 +11,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from s11audit import __version__
+from s11audit import __version__, action_rag
 from s11audit.reports.bidi import BidiParagraph, has_arabic_script
 from s11audit.reports.common import RAG_COLOURS, Judgement, human_size, numbered, readable_text
 from s11audit.reports.fonts import BOLD, ITALIC, REGULAR
@@ -263,9 +263,8 @@ def action_table(actions, standards, styles, today: dt.date | None = None, crite
     extra = []
     for index, action in enumerate(actions, start=1):
         standard = standards.get(action.standard_id)
-        rag = action.rag(today)
-        overdue = action.status != "complete" and action.due_date is not None and action.due_date < today
-        status = action.status_label + (" (overdue)" if overdue else "")
+        rag = action_rag.rag(action.status, action.due_date, today)
+        status = action.status_label + {action_rag.RED: " (overdue)", action_rag.NOT_DUE: " (not yet due)"}.get(rag, "")
         due = action.due_date.strftime("%d %b %Y").lstrip("0") if action.due_date else "No date"
         what = [text_block(action.description, styles["Cell"])]
         if action.progress_notes:

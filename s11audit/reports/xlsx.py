@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from s11audit import action_rag
 from s11audit.reports.atomic import save_workbook
 from s11audit.reports import xlsx_print
 from s11audit.reports.common import criterion_label, judgement, readable_text
@@ -37,6 +38,7 @@ RAG_STYLES = {
     "amber": (PatternFill("solid", fgColor="FFEB9C", bgColor="FFEB9C"), Font(color="9C5700")),
     "green": (PatternFill("solid", fgColor="C6EFCE", bgColor="C6EFCE"), Font(color="006100")),
 }
+SAMPLE_TITLE = "SAMPLE, not a real return"
 VALIDATED_ROWS = 1000  # the drop-down also covers rows added later in Excel
 
 # "No.": the standard's number, a number where it is whole, so that sorting gives 1, 2, ..., 10.
@@ -146,12 +148,15 @@ def _status_rules(sheet, status: str, due: str) -> None:
     validation.add(f"{status}2:{status}{VALIDATED_ROWS}")
     sheet.add_data_validation(validation)
 
-    # RAG as in the app: red when not started or overdue, amber in progress, green complete.
-    done, started = ACTION_STATUSES["complete"], ACTION_STATUSES["in_progress"]
-    red = (f'OR(${status}2="{ACTION_STATUSES["not_started"]}",'
-           f'AND(${status}2<>"{done}",ISNUMBER(${due}2),${due}2<TODAY()))')
+    # RAG as in the app (s11audit.action_rag): red past its due date and not complete; amber not started
+    # and due within AMBER_DAYS; green complete or in progress; not started and due later: no colour.
+    done, started, waiting = (ACTION_STATUSES[k] for k in ("complete", "in_progress", "not_started"))
+    dated = f"ISNUMBER(${due}2)"
+    red = f'AND(${status}2<>"",${status}2<>"{done}",{dated},${due}2<TODAY())'
+    amber = f'AND(${status}2="{waiting}",{dated},${due}2<=TODAY()+{action_rag.AMBER_DAYS})'
+    green = f'OR(${status}2="{done}",${status}2="{started}")'
     status_range = f"{status}2:{status}{VALIDATED_ROWS}"
-    for colour, formula in (("red", red), ("amber", f'${status}2="{started}"'), ("green", f'${status}2="{done}"')):
+    for colour, formula in (("red", red), ("amber", amber), ("green", green)):
         fill, font = RAG_STYLES[colour]
         sheet.conditional_formatting.add(status_range, FormulaRule(formula=[formula], fill=fill, font=font,
                                                                    stopIfTrue=True))
@@ -180,8 +185,11 @@ def _grades_sheet(sheet, assessment) -> None:
     sheet.auto_filter.ref = f"A1:F{max(2, len(assessment.standards) + 1)}"
 
 
-def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Path:
+def write_action_plan_xlsx(assessment, organisation, out_path: Path | str, sample: bool = False) -> Path:
     """Write the action plan workbook for ``assessment`` to ``out_path`` atomically; returns the path.
+
+    ``sample`` (the app's sample audit) puts "SAMPLE, not a real return" first in the title, which
+    is printed at the top of every page of both sheets.
 
     Raises ``ReportError`` (naming the file) if it cannot be written; no partial file is left.
     """
@@ -196,6 +204,8 @@ def write_action_plan_xlsx(assessment, organisation, out_path: Path | str) -> Pa
     else:
         _grades_sheet(workbook.create_sheet("Grades"), assessment)
     workbook.properties.title = f"Action plan {assessment.cycle}: {organisation.name}"
+    if sample:
+        workbook.properties.title = f"{SAMPLE_TITLE} \u2013 {workbook.properties.title}"
     for sheet in workbook.worksheets:
         xlsx_print.print_ready(sheet, workbook.properties.title)
     workbook.properties.creator = organisation.name

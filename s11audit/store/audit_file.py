@@ -28,6 +28,7 @@ from s11audit.store.rows import AuditSummary, OrganisationDetails
 from s11audit.store.session import OpenFile
 
 EXTENSION = ".s11audit"
+SAMPLE_KEY = "sample"  # file_info key marking the app's sample audit
 
 
 def _validate_organisation(path: Path, details: OrganisationDetails) -> None:
@@ -48,7 +49,8 @@ class AuditFile(OpenFile):
     # --- opening and closing ---------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, organisation: OrganisationDetails, user: str) -> AuditFile:
+    def create(cls, path: Path | str, organisation: OrganisationDetails, user: str, sample: bool = False) -> AuditFile:
+        """A new audit file for ``organisation``; ``sample`` marks it as the app's sample audit (``is_sample``)."""
         path = Path(path)
         _validate_organisation(path, organisation)
         engine, _ = open_engine(path, create=True)
@@ -58,6 +60,8 @@ class AuditFile(OpenFile):
                                      kind=organisation.kind, org_type=organisation.org_type,
                                      contact_name=organisation.contact_name, contact_email=organisation.contact_email))
             session.add(FileInfo(key="created_with", value=f"s11audit {__version__}"))
+            if sample:
+                session.add(FileInfo(key=SAMPLE_KEY, value="true"))
             audit_file.writer.trail(None, "Audit file created", new=organisation.name)
         return audit_file
 
@@ -70,6 +74,14 @@ class AuditFile(OpenFile):
             audit_file.close()
             raise AuditFileError(path, "is not a complete s11audit audit file: it holds no organisation.")
         return audit_file
+
+    @property
+    def is_sample(self) -> bool:
+        """True for the app's sample audit (made up, not a real organisation's): its exports are marked
+        SAMPLE and its return carries ``"sample": true``, which a business unit import refuses. Kept in
+        ``file_info`` (key/value), so no schema change was needed and files without the key are real."""
+        info = self._session.get(FileInfo, SAMPLE_KEY)
+        return info is not None and info.value == "true"
 
     # --- the organisation ------------------------------------------------------------------------
 

@@ -6,13 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from s11audit import action_rag
+
 ACTION_STATUSES: dict[str, str] = {
     "not_started": "Not started",
     "in_progress": "In progress",
     "complete": "Complete",
 }
 
-RAG_LABELS = {"red": "Red", "amber": "Amber", "green": "Green"}
+RAG_LABELS = action_rag.RAG_WORDS
 
 
 @dataclass(frozen=True)
@@ -95,13 +97,8 @@ class ActionRow:
     criterion_id: str = ""  # the criterion of the standard it is for, "" for the standard as a whole
 
     def rag(self, today: dt.date | None = None) -> str:
-        """Red: not started or overdue; amber: in progress; green: complete."""
-        today = today or dt.date.today()
-        if self.status == "complete":
-            return "green"
-        if self.status == "not_started" or (self.due_date is not None and self.due_date < today):
-            return "red"
-        return "amber"
+        """"red", "amber", "green" or "not_due" by status and due date (the rule: ``action_rag``)."""
+        return action_rag.rag(self.status, self.due_date, today or dt.date.today())
 
     @property
     def status_label(self) -> str:

@@ -7,6 +7,7 @@ button to add one, because an audit cannot be signed off until they have one.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from s11audit.completeness import Gap
@@ -15,7 +16,10 @@ from s11audit.ui.action_plan_model import ActionRole, ActionsFilter, ActionsMode
 from s11audit.ui.commands import AddAction, EditAction, RemoveAction
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.document import AuditDocument
+from s11audit.ui.elide import elide_combo
+from s11audit.ui.flow_layout import wrap_row
 from s11audit.ui.forms import load_form
+from s11audit.ui.text_size import set_column_widths
 
 ALL = None
 
@@ -43,9 +47,8 @@ class ActionPlanView(QWidget):
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
         self.proxy.layoutChanged.connect(table.resizeRowsToContents)
         self.proxy.modelReset.connect(table.resizeRowsToContents)
-        for column, width in ((Column.STANDARD, 230), (Column.ACTION, 300), (Column.OWNER, 150),
-                              (Column.DUE, 110), (Column.STATUS, 210)):
-            table.setColumnWidth(column, width)
+        set_column_widths(table, {Column.STANDARD: 230, Column.ACTION: 300, Column.OWNER: 150, Column.DUE: 110,
+                                  Column.STATUS: 210})  # larger with the text size, never narrower than the heading
 
         form.standardFilter.addItem("All standards", ALL)
         for standard in standards:
@@ -57,6 +60,9 @@ class ActionPlanView(QWidget):
         form.standardFilter.currentIndexChanged.connect(self._apply_filters)
         form.statusFilter.currentIndexChanged.connect(self._apply_filters)
         form.searchBox.textChanged.connect(self._apply_filters)
+        elide_combo(form.standardFilter, 24)  # standards' headings are long
+        for row in ("filterRow", "buttonRow"):
+            wrap_row(form.findChild(QHBoxLayout, row))  # with large text a straight row is wider than the screen
 
         form.addButton.clicked.connect(lambda: self.add_action())
         form.editButton.clicked.connect(self.edit_selected)
@@ -66,6 +72,13 @@ class ActionPlanView(QWidget):
         document.changed.connect(self.refresh)
         self._notice_buttons: list[QPushButton] = []
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """The first time the plan is shown, focus is on the list of actions, not on the first filter
+        (Qt's choice); afterwards the tab keeps whatever had focus in it last."""
+        super().showEvent(event)
+        if self.focusWidget() is None:
+            self.form.actionsTable.setFocus()
 
     # --- showing ---------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from s11audit import action_rag
+from s11audit.action_rag import RAG_ORDER, RAG_WORDS
 from s11audit.standards import Standard
 from s11audit.store import ActionRow
 
@@ -29,15 +31,15 @@ class Column(IntEnum):
 HEADERS = {Column.STANDARD: "Standard", Column.ACTION: "Action", Column.OWNER: "Owner", Column.DUE: "Due date",
            Column.STATUS: "Status", Column.NOTES: "Progress notes"}
 
-RAG_ORDER = {"red": 0, "amber": 1, "green": 2}
-RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green"}
 # Light fills with dark text of the same hue: well above 4.5:1 contrast, and the word is shown too,
-# so nobody has to tell colours apart.
+# so nobody has to tell colours apart. "Not yet due" has no colour of its own: a pale grey.
 RAG_COLOURS = {
     "red": (QColor("#F6D0CC"), QColor("#6B1410")),
     "amber": (QColor("#FBE2B6"), QColor("#5B3A00")),
     "green": (QColor("#CFEBD6"), QColor("#114D22")),
+    "not_due": (QColor("#ECEFF1"), QColor("#37474F")),
 }
+STATUS_TIP = f"The action's status and how urgent it is. {action_rag.RULE}"
 NO_DATE_SORT = dt.date.max.toordinal()  # actions without a due date sort after dated ones
 
 
@@ -50,7 +52,7 @@ def due_text(due: dt.date | None) -> str:
 
 
 def overdue(action: ActionRow, today: dt.date) -> bool:
-    return action.status != "complete" and action.due_date is not None and action.due_date < today
+    return action_rag.overdue(action.status, action.due_date, today)
 
 
 def status_text(action: ActionRow, today: dt.date) -> str:
@@ -98,6 +100,8 @@ class ActionsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == Column.STATUS:
+            return STATUS_TIP
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -113,7 +117,7 @@ class ActionsModel(QAbstractTableModel):
             return self._sort_key(action, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return {Column.ACTION: action.description, Column.NOTES: action.progress_notes,
-                    Column.STANDARD: self.where(action)}.get(column) or None
+                    Column.STANDARD: self.where(action), Column.STATUS: STATUS_TIP}.get(column) or None
         if column == Column.STATUS and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             fill, text = RAG_COLOURS[action.rag(self.today)]
             return QBrush(fill if role == Qt.ItemDataRole.BackgroundRole else text)
@@ -138,7 +142,7 @@ class ActionsModel(QAbstractTableModel):
         if column == Column.DUE:
             return action.due_date.toordinal() if action.due_date else NO_DATE_SORT
         if column == Column.STATUS:
-            # Most urgent first: red, then amber, then green; within a colour, the earliest due.
+            # Most urgent first: red, amber, not yet due, then green; within each, the earliest due.
             due = action.due_date.toordinal() if action.due_date else NO_DATE_SORT
             return RAG_ORDER[action.rag(self.today)] * 10_000_000 + due
         return self._display(action, column).casefold()

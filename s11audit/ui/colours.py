@@ -42,14 +42,16 @@ def tint(colour: str, strength: float = 0.12) -> str:
 
 @lru_cache(maxsize=64)
 def swatch_icon(colour: str, size: int = 14) -> QIcon:
-    """A filled square in a grade's colour; an empty (white) box when ``colour`` is "" (not graded)."""
+    """A filled square in a grade's colour; a blank space of the same size when ``colour`` is "" (not
+    graded), so the words line up: an empty box there looked like a tick box to be ticked."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
+    if not colour:
+        return QIcon(pixmap)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor("#555555"), 1))
-    # White inside an empty box keeps its outline visible on a selected (dark) row.
-    painter.setBrush(QColor(colour or "#FFFFFF"))
+    painter.setBrush(QColor(colour))
     painter.drawRoundedRect(1, 1, size - 2, size - 2, 2, 2)
     painter.end()
     icon = QIcon(pixmap)

@@ -29,8 +29,12 @@ from s11audit.ui.document import AuditDocument
 from s11audit.ui.forms import load_form
 from s11audit.ui.standard_pane import StandardPane
 from s11audit.ui.row_table_model import RowTableModel
+from s11audit.ui.text_size import scaled
 
 HEADERS = ("Standard", "Done", "Grade")
+DONE_TIP = ("Done counts what you have given: each grade (or not applicable) and each required answer, and "
+            "each action, evidence file, example or reason that a grade needs. When all are done, nothing is "
+            "missing.")
 NOT_GRADED = "Not graded"
 INFORMATION = "Information"
 PART_BACKGROUND = QColor("#E8EEF3")
@@ -56,6 +60,7 @@ class NavigatorModel(RowTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[NavigatorRow] = []
+        self.tips = {1: DONE_TIP, 2: "The grade given. A standard not graded yet says \"Not graded\"."}
 
     def set_rows(self, rows: list[NavigatorRow]) -> None:
         if [r.standard_id for r in rows] != [r.standard_id for r in self.rows]:
@@ -160,6 +165,7 @@ class CompletionView(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.navigator.setItemDelegate(WrappingDelegate(self.navigator, 0))
         self.navigator.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.setFocusProxy(self.navigator)  # focus given to the view (an audit just opened) goes to the standards
         self.completeness_panel = CompletenessPanel()
         self.form.completenessLayout.addWidget(self.completeness_panel)
         self.completeness_panel.jump.connect(self.show_standard)
@@ -168,7 +174,9 @@ class CompletionView(QWidget):
         # The standards are the way round the audit, so they get most of the height.
         self.form.sidebarLayout.setStretchFactor(self.navigator, 2)
         self.form.sidebarLayout.setStretchFactor(self.form.completenessHost, 1)
-        self.form.splitter.setSizes([420, 946])
+        # With larger text (View > Text size) the standards list grows by half as much as the text, so
+        # the names stay readable and the page keeps room for the grade descriptors side by side.
+        self.form.splitter.setSizes([(420 + scaled(420)) // 2, 946])
 
         # Every page opened so far lives in one container and all but the current one are hidden:
         # showing and hiding is cheap, whereas moving a page in and out of the scroll area
@@ -308,7 +316,9 @@ class CompletionView(QWidget):
         progress = self.form.progress
         progress.setValue(completeness.percent)
         progress.setAccessibleDescription(f"{completeness.percent}% complete")
-        self.form.progressLabel.setText(f"{completeness.done} of {completeness.total} grades and required answers done")
+        self.form.progressLabel.setText(f"{completeness.done} of {completeness.total} done: grades, required answers "
+                                        "and what each grade needs")
+        self.form.progressLabel.setToolTip(DONE_TIP)
         self.completeness_panel.set_completeness(completeness, assessment.standards_set)
 
     def _navigator_rows(self, completeness: Completeness, responses: dict[str, ResponseRow]) -> list[NavigatorRow]:

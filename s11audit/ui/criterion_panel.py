@@ -82,7 +82,8 @@ class CriterionBlock(QFrame):
         layout.setContentsMargins(0, 6, 0, 10)
         layout.setSpacing(6)
         self.heading = text_label(f"<b>Criterion {html.escape(number)}</b>&nbsp;&nbsp;{html.escape(criterion.text)}",
-                              "font-size: 11pt;", rich=True)
+                                  rich=True)
+        self.heading.setProperty("role", "criterion")  # its size is in style.qss, relative to the text size
         self.heading.setAccessibleName(f"Criterion {number}: {criterion.text}")
         layout.addWidget(self.heading)
         for title, text in (("Guidance", criterion.guidance), ("Resources", criterion.resources),

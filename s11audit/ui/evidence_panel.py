@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import html
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
+from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
                                QPushButton, QVBoxLayout, QWidget)
 
 from s11audit.logs import where
 from s11audit.standards import Standard
 from s11audit.store import AuditFileError, EvidenceError, EvidenceFile, EvidenceRow, read_evidence_file
 from s11audit.store import evidence as evidence_store
+from s11audit.ui import file_dialogs
 from s11audit.ui.commands import describe_evidence, link_evidence, rename_evidence, unlink_evidence
 from s11audit.ui.dialogs.crash import report_unexpected
 from s11audit.ui.document import AuditDocument
@@ -29,7 +29,6 @@ from s11audit.ui.evidence_model import EvidenceModel
 from s11audit.ui.item_editors import ERROR_COLOUR
 from s11audit.ui.list_views import FittingTreeView
 
-_last_folder = ""  # where the user last picked evidence from, for the next file dialog
 
 
 class _ReaderSignals(QObject):
@@ -172,12 +171,9 @@ class EvidencePanel(QWidget):
     # --- adding --------------------------------------------------------------------------------
 
     def add_files(self) -> None:
-        global _last_folder
-        paths, _filter = QFileDialog.getOpenFileNames(self, f"Add evidence to standard {self.standard.number}",
-                                                      _last_folder, "All files (*)")
+        paths = file_dialogs.open_file_names(self, f"Add evidence to standard {self.standard.number}", "All files (*)")
         if not paths or self.busy:
             return
-        _last_folder = str(Path(paths[0]).parent)
         self._notes, self._problems = [], []
         self._total, self._done, self._added = len(paths), 0, 0
         self._signals = _ReaderSignals(self)

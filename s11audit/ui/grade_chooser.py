@@ -13,7 +13,7 @@ arrow keys move between them and Space or Return chooses, so Tab goes from crite
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from s11audit.standards import GradeLevel, GradeScale, Standard
@@ -58,13 +58,13 @@ class DescriptorColumn(QFrame):
         self.level = level
         self.compact = compact
         self.setObjectName(f"descriptor_{level.id}")
-        self.setMinimumWidth(COLUMN_MIN_WIDTH)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 8)
         layout.setSpacing(6)
         header = _label(level.label, f"background: {level.colour}; color: {text_colour_on(level.colour)};"
-                                     f"font-weight: bold; font-size: {11 if compact else 12}pt; padding: 6px 8px;"
+                                     "font-weight: bold; padding: 6px 8px;"
                                      "border-top-left-radius: 4px; border-top-right-radius: 4px;", wrap=compact)
+        header.setProperty("role", "gradeHeaderCompact" if compact else "gradeHeader")  # its size: style.qss
         header.setToolTip(level.meaning)
         layout.addWidget(header)
         body = QVBoxLayout()
@@ -87,6 +87,11 @@ class DescriptorColumn(QFrame):
         body.addWidget(self.button)
         layout.addLayout(body, 1)
         self.set_chosen(False)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Never narrower than its longest word (which grows with View > Text size), nor than the minimum.
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), COLUMN_MIN_WIDTH), hint.height())
 
     def set_chosen(self, chosen: bool) -> None:
         self.button.setChecked(chosen)

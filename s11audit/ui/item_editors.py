@@ -21,6 +21,7 @@ from s11audit.dates import describe, within_window
 from s11audit.standards import GradeScale, Item, ItemType
 from s11audit.store.answers import YES_NO_LABELS
 from s11audit.ui.colours import swatch_icon
+from s11audit.ui.date_field import one_stop
 from s11audit.ui.text_autosave import SAVE_DELAY_MS, AutoSave, GrowingTextEdit
 
 NOT_ANSWERED = "Not answered"
@@ -252,9 +253,7 @@ class DateEditor(ItemEditor):
     NO_DATE = QDate(1900, 1, 1)
 
     def _build_input(self) -> None:
-        self.edit = _DateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit = one_stop(_DateEdit(), "d MMMM yyyy")  # one Tab stop, not one per day, month and year
         self.edit.setDateRange(self.NO_DATE, QDate(2100, 12, 31))
         self.edit.setSpecialValueText(NOT_ANSWERED)
         self.edit.setMinimumWidth(170)

@@ -6,7 +6,7 @@ its own small scroll area inside it hides rows, so it grows to show up to ``max_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 
@@ -46,6 +46,11 @@ class FittingTreeView(QTreeView):
         width = self.viewport().width()
         for column, share in self._shares.items():
             self.header().resizeSection(column, int(width * share))
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - a new text size changes the rows' height
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_rows()
 
     def fit_rows(self, *_args) -> None:
         count = self.model().rowCount()

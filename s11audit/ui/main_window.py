@@ -7,21 +7,25 @@ only when a file is opened, so the first window appears quickly.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QIODevice, QTimer
+from PySide6.QtCore import QFile, QIODevice, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from s11audit.organisations import type_label
 from s11audit.paths import forms_dir
 from s11audit.store import AuditFileError
+from s11audit.ui import explanations, file_dialogs, undo_keys
 from s11audit.ui.forms import FormError
+from s11audit.ui.elide import ElidedLabel
 from s11audit.ui.settings import Settings
 from s11audit.ui.standards_catalogue import StandardsCatalogue
 from s11audit.ui.start_screen import StartScreen
+from s11audit.ui.text_size import add_text_size_menu
 
 if TYPE_CHECKING:
     from s11audit.store import AuditFile
@@ -34,9 +38,21 @@ WORKSPACE_SUFFIX = ".s11workspace"
 SAVED = "All changes saved automatically"
 NOT_SAVED = "Your last change was not saved"
 READ_ONLY = "Open read-only: changes cannot be saved"
+REOPEN_HINT = "Use File > Reopen for changes to make a new version."
 VIEWS = ("self_assessment", "action_plan", "trail")
 TAB_TITLES = ("Self-assessment", "Action plan", "Audit trail")
 REMAINING_VIEWS_DELAY_MS = 100  # long enough for the first screen to be painted first
+
+
+def signed_off_text(assessment: SelfAssessment, file_read_only: bool) -> str:
+    """What a signed-off audit says in the status bar and header: when, by whom, that it is locked on
+    purpose and how to change it (plain "read-only" read like an error after a successful sign-off)."""
+    signed_at = assessment.sign_off.signed_at
+    when = signed_at.astimezone().date() if signed_at.tzinfo else signed_at.date()
+    names = [entry.name for entry in assessment.signatories() if entry.name] or [assessment.sign_off.signed_by]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    text = f"Signed off on {when.day} {when:%B %Y} by {who}: locked."
+    return f"{text} {READ_ONLY}." if file_read_only else f"{text} {REOPEN_HINT}"
 
 
 class _Views(dict):
@@ -96,10 +112,11 @@ class MainWindow(QMainWindow):
         self.menuEdit.insertActions(self.actionChangeName, [undo, redo])
         self.menuEdit.insertSeparator(self.actionChangeName)
         self.undo_action, self.redo_action = undo, redo
+        self.undo_keys = undo_keys.install(self, self.undo_group)  # Ctrl+Z in a text box: its typing, then the audit
 
         # The path gives way to menu hints; whether changes are saved and how far along are always shown.
-        self.path_label = QLabel()
-        self.save_label = QLabel()
+        self.path_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # the file's name stays in view
+        self.save_label = ElidedLabel()
         self.percent_label = QLabel()
         self.statusbar.addWidget(self.path_label, 1)
         self.statusbar.addPermanentWidget(self.save_label)
@@ -108,6 +125,7 @@ class MainWindow(QMainWindow):
         self.actionNewFile.triggered.connect(self.new_file)
         self.actionOpen.triggered.connect(self.choose_and_open)
         self.actionNewAudit.triggered.connect(self.start_new_audit)
+        self._explain_words()
         self.actionNewWorkspace.triggered.connect(self.new_workspace)
         self._connect_sign_off_actions()
         self.actionCloseFile.triggered.connect(self.close_file)
@@ -123,6 +141,8 @@ class MainWindow(QMainWindow):
         self.welcome_dialog: QWidget | None = None
         self.menuRecent.aboutToShow.connect(self._fill_recent_menu)
         self.menuSwitchAudit.aboutToShow.connect(self._fill_switch_menu)
+        self.menuView.addSeparator()
+        add_text_size_menu(self.menuView, settings)
 
         catalogue.loaded.connect(lambda report: self.start_screen.show_skipped(report.skipped))
         self._show_start()
@@ -166,12 +186,10 @@ class MainWindow(QMainWindow):
         if organisation.reference:
             details.append(f"Reference {organisation.reference}")
         self.organisationDetails.setText("  ·  ".join(details))
-        self.auditDetails.setText(f"Audit cycle {assessment.cycle}  ·  {standards_set.title}, version {standards_set.version}")
+        details = f"Audit cycle {assessment.cycle}  ·  {standards_set.title}, version {standards_set.version}"
+        self.auditDetails.setText(f"{escape(details)}  ·  <a href='#{explanations.GUIDE_ANCHOR}'>What is this?</a>")
         if assessment.is_signed:
-            signed_at = assessment.sign_off.signed_at
-            when = signed_at.astimezone().date() if signed_at.tzinfo else signed_at.date()
-            self.readOnlyNotice.setText(f"Signed off on {when:%d %B %Y}. This audit can no longer be changed; "
-                                        "to make changes, use File > Reopen for changes.")
+            self.readOnlyNotice.setText(signed_off_text(assessment, self.audit_file.read_only))
         else:
             self.readOnlyNotice.setText(self._read_only_text)
         self.readOnlyNotice.setVisible(self.document.read_only)
@@ -192,9 +210,16 @@ class MainWindow(QMainWindow):
         self._status_pending = False
         if self.document is None:
             return
-        self.save_label.setText(NOT_SAVED if self._last_change_failed else SAVED)
+        self.save_label.setText(NOT_SAVED if self._last_change_failed else self._locked_text() or SAVED)
         self._last_change_failed = False
         self._show_percent()
+
+    def _locked_text(self) -> str:
+        """Why the open audit cannot be changed ("" when it can): signed off, or a read-only file."""
+        assessment = self.document.assessment
+        if assessment.is_signed:
+            return signed_off_text(assessment, self.audit_file.read_only)
+        return READ_ONLY if self.document.read_only else ""
 
     def _show_percent(self) -> None:
         self.percent_label.setText(f"{self.document.assessment.completeness().percent}% complete")
@@ -234,7 +259,7 @@ class MainWindow(QMainWindow):
         for key, title in zip(VIEWS, TAB_TITLES):
             self.tabs.addTab(self.views["self_assessment"] if key == "self_assessment" else QWidget(), title)
         self._show_header()
-        self.save_label.setText(READ_ONLY if document.read_only else SAVED)
+        self.save_label.setText(self._locked_text() or SAVED)
         self._show_percent()
         self.pages.setCurrentWidget(self.auditPage)
         self._update_actions()
@@ -346,7 +371,7 @@ class MainWindow(QMainWindow):
             self._show_file(audit_file)
 
     def choose_and_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open audit file", str(self.settings.last_folder), FILE_FILTER)
+        path = file_dialogs.open_file_name(self, "Open audit file", FILE_FILTER, self.settings)
         if path:
             self.open_file(Path(path))
 
@@ -376,9 +401,8 @@ class MainWindow(QMainWindow):
         user = self.user_name()
         if not user:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "New business unit workspace",
-                                              str(self.settings.last_folder / f"Business unit{WORKSPACE_SUFFIX}"),
-                                              "Business unit workspaces (*.s11workspace)")
+        path = file_dialogs.save_file_name(self, "New business unit workspace", f"Business unit{WORKSPACE_SUFFIX}",
+                                           "Business unit workspaces (*.s11workspace)", self.settings)
         if not path:
             return
         path = Path(path) if path.lower().endswith(WORKSPACE_SUFFIX) else Path(path + WORKSPACE_SUFFIX)
@@ -518,17 +542,27 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def _explain_words(self) -> None:
+        """Tooltips for "Standards set", "version" and "Audit cycle" in the header and for starting a new
+        cycle; the header's "What is this?" opens the guide at the section that explains them."""
+        self.auditDetails.setTextFormat(Qt.TextFormat.RichText)
+        self.auditDetails.setToolTip(explanations.header_tip())
+        self.auditDetails.linkActivated.connect(lambda anchor: self.show_guide_section(anchor.lstrip("#")))
+        self.actionNewAudit.setToolTip(explanations.NEW_AUDIT)
+        self.actionNewAudit.setStatusTip(explanations.NEW_AUDIT)
+        self.menuFile.setToolTipsVisible(True)
+
+    def show_guide_section(self, anchor: str) -> QWidget:
+        """The guide, scrolled to the section with this anchor."""
+        from s11audit.ui.dialogs.user_guide import open_guide
+
+        return open_guide(self, anchor)
+
     def show_user_guide(self) -> QWidget:
         """The guide in its own window beside this one (one at a time), brought to the front."""
-        from s11audit.ui.dialogs.user_guide import UserGuideWindow
+        from s11audit.ui.dialogs.user_guide import open_guide
 
-        if self.guide_window is None:
-            self.guide_window = UserGuideWindow(self)
-            self.guide_window.destroyed.connect(lambda: setattr(self, "guide_window", None))
-        self.guide_window.show()
-        self.guide_window.raise_()
-        self.guide_window.activateWindow()
-        return self.guide_window
+        return open_guide(self)
 
     # --- first run ----------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The app's per-user settings: the user's name, recent audit files, the last folder used and
-whether the welcome has been seen.
+"""The app's per-user settings: the user's name, recent audit files, the last folder used,
+whether the welcome has been seen and the text size.
 
 Kept in an INI file in the per-user data folder (not the Windows registry) so a locked-down PC
 needs no registry rights, the file can be inspected, and ``S11AUDIT_HOME`` isolates tests.
@@ -20,6 +20,18 @@ _USER_NAME = "user/name"
 _RECENT = "files/recent"
 _LAST_FOLDER = "files/last_folder"
 _WELCOME_SEEN = "first_run/welcome_seen"
+_TEXT_SCALE = "view/text_scale"
+TEXT_SCALES = (100, 200)  # the smallest and largest text size, per cent of normal
+
+
+def clamp_text_scale(value: object) -> int:
+    """A text size in per cent from whatever the file holds: a number is kept within 100..200,
+    anything else (a hand-edited file, an old version's value) is the normal 100."""
+    try:
+        number = round(float(str(value)))
+    except (TypeError, ValueError, OverflowError):
+        return TEXT_SCALES[0]
+    return min(max(number, TEXT_SCALES[0]), TEXT_SCALES[1])
 
 
 def _as_list(value: object) -> list[str]:
@@ -95,3 +107,13 @@ class Settings:
     @welcome_seen.setter
     def welcome_seen(self, seen: bool) -> None:
         self._store(_WELCOME_SEEN, "true" if seen else "false")
+
+    # --- text size (View > Text size) --------------------------------------------------------------
+
+    @property
+    def text_scale(self) -> int:
+        return clamp_text_scale(self._qsettings.value(_TEXT_SCALE, TEXT_SCALES[0]))
+
+    @text_scale.setter
+    def text_scale(self, percent: int) -> None:
+        self._store(_TEXT_SCALE, clamp_text_scale(percent))

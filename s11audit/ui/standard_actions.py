@@ -14,6 +14,7 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from s11audit import action_rag
 from s11audit.standards import Standard
 from s11audit.store import ActionRow
 from s11audit.ui.colours import swatch_icon
@@ -22,8 +23,9 @@ from s11audit.ui.document import AuditDocument
 from s11audit.ui.list_views import FittingTreeView
 from s11audit.ui.row_table_model import RowTableModel
 
-RAG_COLOURS = {"red": "#C0392B", "amber": "#E67E22", "green": "#27AE60"}
-RAG_WORDS = {"red": "red: not started or overdue", "amber": "amber: in progress", "green": "green: complete"}
+RAG_COLOURS = {"red": "#C0392B", "amber": "#E67E22", "green": "#27AE60", "not_due": "#B0BEC5"}
+RAG_WORDS = {"red": "red: past its due date", "amber": f"amber: not started and due within {action_rag.AMBER_DAYS} days",
+             "green": "green: complete or on track", "not_due": "not yet due"}
 HEADERS = ("Action", "Owner", "Due", "Status")
 
 
@@ -35,6 +37,7 @@ class ActionsModel(RowTableModel):
         self.rows: list[ActionRow] = []
         self._today = dt.date.today()
         self.criteria: dict[str, str] = {}  # criterion id -> number, for actions on one criterion
+        self.tips = {3: f"The action's status and how urgent it is. {action_rag.RULE}"}
 
     def set_rows(self, rows: list[ActionRow]) -> None:
         if rows == self.rows:

@@ -14,7 +14,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from s11audit.completeness import Completeness, Gap
 from s11audit.standards import Standard
@@ -25,6 +25,7 @@ from s11audit.store.rows import ResponseRow
 from s11audit.ui.commands import SetAnswer, SetJudgement, SetStandardText
 from s11audit.ui.criterion_panel import CriterionBlock, DerivedGrade, score_text, text_label
 from s11audit.ui.document import AuditDocument
+from s11audit.ui.elide import ElidedToolButton
 from s11audit.ui.evidence_panel import EvidencePanel
 from s11audit.ui.grade_chooser import GradeChooser
 from s11audit.ui.item_editors import ItemEditor, make_editor
@@ -81,15 +82,15 @@ class StandardPane(QWidget):
         layout.setContentsMargins(20, 14, 20, 28)
         layout.setSpacing(10)
 
-        # Sizes are set in style sheets: the app's style sheet gives every widget a font size,
-        # which would override setFont().
-        self.heading = text_label(standard.heading, "font-size: 17pt; font-weight: 600; color: #17324D;")
+        # Sizes are set in style.qss by role, relative to the text size (View > Text size).
+        self.heading = text_label(standard.heading)
+        self.heading.setProperty("role", "title")
         self.heading.setAccessibleName(f"Standard {standard.heading}")
         layout.addWidget(self.heading)
         if standard.statutory_reference:
             layout.addWidget(text_label(f"Statutory reference: {standard.statutory_reference}", "color: #3E4C59;"))
         layout.addWidget(text_label(standard.intent))
-        self.guidance_button = QToolButton()
+        self.guidance_button = ElidedToolButton()  # with large text the page may be narrower than its words
         self.guidance_button.setText("&Guidance: what good looks like and what evidence to offer")
         self.guidance_button.setCheckable(True)
         self.guidance_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -240,7 +241,7 @@ class StandardPane(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self._rule())
         label = QLabel(title)
-        label.setStyleSheet("font-size: 13pt; font-weight: 600; color: #17324D;")
+        label.setProperty("role", "section")  # style.qss
         layout.addWidget(label)
 
     # --- showing what the audit file holds --------------------------------------------------------

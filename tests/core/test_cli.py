@@ -200,7 +200,7 @@ def test_sample_then_progress_is_complete(capsys, tmp_path):
     assert str(out_file) in out
     code, out, _ = run(capsys, "progress", str(out_file))
     assert code == 0
-    assert out.splitlines() == ["Northfield Community Health NHS Trust, 2026/27, "
+    assert out.splitlines() == ["SAMPLE \u2013 Northfield Community Health Trust (not a real organisation), 2026/27, "
                                 "Section 11 self-assessment (Working Together 2023): 100% complete"]
 
 
@@ -211,7 +211,9 @@ def test_sample_for_a_school_type_and_name(capsys, tmp_path):
     assert code == 0, err
     with AuditFile.open(out_file, user="test", read_only=True) as audit_file:
         organisation = audit_file.organisation()
-        assert (organisation.name, organisation.kind, organisation.org_type) == ("Hillside Academy", "education", "secondary")
+        assert (organisation.name, organisation.kind, organisation.org_type) == ("SAMPLE \u2013 Hillside Academy", "education",
+                                                                                 "secondary")
+        assert audit_file.is_sample
         assessment = audit_file.latest_assessment()
         assert (assessment.cycle, assessment.standards_set.id) == ("2025/26", "s175-kcsie2025")
     code, out, _ = run(capsys, "progress", str(out_file))
@@ -253,7 +255,8 @@ def test_progress_of_an_unfinished_audit_lists_what_is_missing(capsys, tmp_path,
     code, out, _ = run(capsys, "progress", str(path))
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == "Shire Police, 2026/27, Section 11 self-assessment (Working Together 2023): 1% complete"
+    # Both grades count as done; the action Red needs is one more thing still to do.
+    assert lines[0] == "Shire Police, 2026/27, Section 11 self-assessment (Working Together 2023): 3% complete"
     assert "  - Standard 1: graded Red, which needs an action; none added yet" in lines
     assert "  - Standard 3: not graded yet" in lines
     assert not any(line.startswith("  - Standard 2:") and "graded" in line for line in lines)

@@ -89,8 +89,11 @@ def test_fresh_school_audit_leaves_out_other_settings_items(s175_audit, s175_set
 
 
 def test_grade_needing_action_is_missing_an_action_until_one_is_added(s11_audit):
+    before = s11_audit.completeness().per_standard["1"]
     s11_audit.set_grade("1", "red")
     assert gap_kinds(s11_audit, "1") == {Gap.NEEDS_ACTION, Gap.UNANSWERED}
+    # The grade counts as done at once; the action it needs is one more thing to do.
+    assert s11_audit.completeness().per_standard["1"] == (before[0] + 1, before[1] + 1)
     [missing] = [m for m in s11_audit.completeness().missing if m.gap is Gap.NEEDS_ACTION]
     assert missing.standard_id == "1" and missing.message == "Standard 1: graded Red, which needs an action; none added yet"
     s11_audit.set_grade("1", "amber")
@@ -99,6 +102,7 @@ def test_grade_needing_action_is_missing_an_action_until_one_is_added(s11_audit)
     assert gaps(s11_audit, Gap.NEEDS_ACTION) == [(Gap.NEEDS_ACTION, "1", "")]
     action = s11_audit.actions.add("1", "Name a board-level safeguarding lead", owner="Chief executive")
     assert gaps(s11_audit, Gap.NEEDS_ACTION) == []
+    assert s11_audit.completeness().per_standard["1"] == (before[0] + 2, before[1] + 1)
     s11_audit.actions.remove(action.id)
     assert gaps(s11_audit, Gap.NEEDS_ACTION) == [(Gap.NEEDS_ACTION, "1", "")]
     s11_audit.set_grade("1", "green")
@@ -151,15 +155,16 @@ def test_not_applicable_needs_a_reason_and_drops_the_items(s11_audit, s11_set):
     report = s11_audit.completeness()
     assert [(m.gap, m.message) for m in report.for_standard("9")] == [
         (Gap.NA_REASON, "Standard 9: marked not applicable without a reason")]
-    assert report.per_standard["9"] == (0, 1)
-    assert report.total == before.total - len([i for i in s11_set.standard("9").items if i.required and i.applies("health")])
+    assert report.per_standard["9"] == (1, 2)  # the choice is done; its reason is still to give
+    assert report.total == before.total + 1 - len([i for i in s11_set.standard("9").items
+                                                   if i.required and i.applies("health")])
 
     s11_audit.set_na_reason("9", "   ")
     assert gaps(s11_audit, Gap.NA_REASON) == [(Gap.NA_REASON, "9", "")]
     s11_audit.set_na_reason("9", "We do not commission or licence services for children.")
     report = s11_audit.completeness()
     assert report.for_standard("9") == []
-    assert report.per_standard["9"] == (1, 1)
+    assert report.per_standard["9"] == (2, 2)
 
     # Grading it again brings its items back.
     s11_audit.set_grade("9", "green")

@@ -242,7 +242,7 @@ def test_the_whole_loop_from_sample_to_findings_with_moderation_per_criterion(tm
     from s11audit.sample import make_sample
     from s11audit.store import AuditFile
 
-    path = make_sample(tmp_path / "trust.s11audit", example, signed=True)
+    path = make_sample(tmp_path / "trust.s11audit", example, signed=True, sample=False)  # a real return, imported
     with AuditFile.open(path, user="Lead") as audit_file:
         organisation = audit_file.organisation()
         export(audit_file, audit_file.latest_assessment(), returned=tmp_path / "trust.s11return")

@@ -19,7 +19,7 @@ OTHER = OrganisationDetails("Hillside Academy", "URN 100002", "education", "seco
 def _return(tmp_path, organisation, standards_set, cycle, seed=1):
     tmp_path.mkdir(exist_ok=True)
     audit = make_sample(tmp_path / f"{organisation.reference}.s11audit", standards_set, organisation, cycle=cycle,
-                        seed=seed, signed=True)
+                        seed=seed, signed=True, sample=False)
     with AuditFile.open(audit, "t", read_only=True) as audit_file:
         assessment = audit_file.latest_assessment()
         evidence = [(e.name, e.sha256) for e in assessment.evidence.list()]

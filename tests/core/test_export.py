@@ -23,12 +23,13 @@ def test_export_then_verify_and_tampering_is_caught(tmp_path, capsys):
     assert "valid" in capsys.readouterr().out
 
     signed = read_return(out[".s11return"])
-    assert signed.content["organisation"]["name"].startswith("St Aidan")
+    assert signed.content["organisation"]["name"].startswith("SAMPLE \u2013 Riverside")  # the app's sample
+    assert signed.content["sample"] is True
     assert len(signed.content["standards"]) == 13 and signed.content["sign_off"]["signatories"]  # 12 and contacts
     assert signed.evidence and all(signed.evidence_bytes(e["id"]) for e in signed.content["evidence"])
 
     text = "".join(page.extract_text() for page in PdfReader(out[".pdf"]).pages)
-    assert "St Aidan" in text and signed.fingerprint in text
+    assert "Riverside" in text and signed.fingerprint in text
     sheet = load_workbook(out[".xlsx"])["Action plan"]
     assert sheet.max_row > 1
 
@@ -37,7 +38,7 @@ def test_export_then_verify_and_tampering_is_caught(tmp_path, capsys):
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "return.json":
-                data = data.replace(b"St Aidan", b"St Aidun")
+                data = data.replace(b"Riverside", b"Riverdale")
             target.writestr(info, data)
     assert main(["verify", str(out[".s11return"]), str(tampered)]) == 1
     printed = capsys.readouterr().out

@@ -263,15 +263,16 @@ def test_completeness_counts_criteria_and_information_sections(assessment):
     assessment.set_answer("A.2", dt.date.today().isoformat())
     _grades(assessment, {"3.1": "2", "3.2": "3", "3.3": "2"})
     report = assessment.completeness()
-    assert report.per_standard["A"] == (2, 2) and report.per_standard["3"] == (3, 3)
+    assert report.per_standard["A"] == (2, 2) and report.per_standard["3"] == (3, 4)
     assert not report.for_standard("A")
     assert assessment.response("3").grade == "green"
-    # What the worked-out grade needs is asked of the standard, outside the count.
+    # What the worked-out grade needs is asked of the standard, one more thing to do in its count.
     assert [m.message for m in report.for_standard("3")] == ["Standard 3: Green may only be chosen with evidence linked"]
     data = b"Audit report\n"
     row = assessment.evidence.add(EvidenceFile("audit.txt", data, hashlib.sha256(data).hexdigest(), "text/plain"))
     assessment.evidence.link(row.id, "3")
     assert not assessment.completeness().for_standard("3")
+    assert assessment.completeness().per_standard["3"] == (4, 4)
 
 
 def test_a_date_outside_its_window_is_a_hint_not_a_gap(assessment):

@@ -139,7 +139,7 @@ def test_a_return_signed_by_another_key_waits_for_a_decision(workspace, out, s17
     v1 = write_one(out, s175_set, SCHOOL, audit_version=1)
     v2 = write_one(out, s175_set, SCHOOL, audit_version=2, key=generate_private_key())
     first, second = import_returns(workspace, "2026/27", [v1, v2]).files
-    assert second.outcome == KEY_PENDING_OUTCOME and "not the key" in second.reason
+    assert second.outcome == KEY_PENDING_OUTCOME and "signed with a different key" in second.reason
     assert _states(workspace) == {(v1.name, "current"), (v2.name, "key_pending")}
     if decision == "accept":
         workspace.accept_key(second.return_id)

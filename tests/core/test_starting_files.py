@@ -17,17 +17,17 @@ from s11audit.business_unit.starting_files import (
 )
 from s11audit.export import export
 from s11audit.returns import read_return
-from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample
+from s11audit.sample import EXAMPLE_ORGANISATIONS, make_sample
 from s11audit.store import AuditFile, OrganisationDetails
 
-SCHOOL = SAMPLE_ORGANISATIONS["education"]
+SCHOOL = EXAMPLE_ORGANISATIONS["education"]
 
 
 @pytest.fixture(scope="module")
 def last_return(tmp_path_factory, shipped_sets):
     """A real signed return for 2026/27, exported from a signed sample audit."""
     folder = tmp_path_factory.mktemp("returns")
-    path = make_sample(folder / "school.s11audit", shipped_sets["s175-kcsie2025"], signed=True)
+    path = make_sample(folder / "school.s11audit", shipped_sets["s175-kcsie2025"], signed=True, sample=False)
     with AuditFile.open(path, "Helen Morris") as audit_file:
         export(audit_file, audit_file.latest_assessment(), returned=folder / "school.s11return")
     return read_return(folder / "school.s11return")

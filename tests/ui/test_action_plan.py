@@ -131,17 +131,21 @@ def test_status_cells_show_rag_in_colour_and_words(view, document):
     add(document, description="Going", due=TODAY + dt.timedelta(days=5), status="in_progress")
     add(document, description="Done", status="complete", due=TODAY - dt.timedelta(days=9))
     add(document, description="Waiting", status="not_started")
+    add(document, description="Soon", status="not_started", due=TODAY + dt.timedelta(days=10))
     model = view.form.actionsTable.model()
     by_action = {model.index(r, Column.ACTION).data(): model.index(r, Column.STATUS) for r in range(model.rowCount())}
-    expected = {"Overdue": ("In progress – Red (overdue)", "red"), "Going": ("In progress – Amber", "amber"),
-                "Done": ("Complete – Green", "green"), "Waiting": ("Not started – Red", "red")}
+    expected = {"Overdue": ("In progress – Red (overdue)", "red"), "Going": ("In progress – Green", "green"),
+                "Done": ("Complete – Green", "green"), "Waiting": ("Not started – Not yet due", "not_due"),
+                "Soon": ("Not started – Amber", "amber")}
     for action, (text, rag) in expected.items():
         cell = by_action[action]
         assert cell.data() == text
         assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == RAG_COLOURS[rag][0]
         assert cell.data(Qt.ItemDataRole.ForegroundRole).color() == RAG_COLOURS[rag][1]
     assert _contrast(*RAG_COLOURS["amber"]) >= 4.5 and _contrast(*RAG_COLOURS["red"]) >= 4.5
-    assert view.form.summary.text() == "4 actions, 1 complete, 1 overdue"
+    assert view.form.summary.text() == "5 actions, 1 complete, 1 overdue"
+    header_tip = model.headerData(Column.STATUS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Amber: not started and due within 28 days" in header_tip and "Not yet due" in header_tip
 
 
 def test_filters_by_standard_status_and_words(view, document, qtbot):

@@ -57,7 +57,7 @@ def test_start_screen_and_menus(window):
                                            "Switch audit", "Sign off…", "Reopen for changes…", "Export return…",
                                            "Export PDF…", "Export action plan…", "Close file", "Quit"]
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]
-    assert menu_texts(window.menuView) == ["Self-assessment", "Action plan", "Audit trail"]
+    assert menu_texts(window.menuView) == ["Self-assessment", "Action plan", "Audit trail", "Text size"]
     assert menu_texts(window.menuHelp) == ["User guide", "Welcome…", "Standards sets…", "About s11audit"]
     every_action = [t for m in (window.menuFile, window.menuEdit, window.menuView, window.menuHelp) for t in menu_texts(m)]
     assert not [t for t in every_action if "save" in t.lower()]  # everything saves itself

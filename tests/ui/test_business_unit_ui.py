@@ -26,7 +26,8 @@ SCHOOLS = [OrganisationDetails("Oakfield Primary School", "URN 100001", "educati
 
 
 def _signed_return(folder: Path, organisation: OrganisationDetails, standards_set, seed: int) -> Path:
-    path = make_sample(folder / f"{organisation.reference}.s11audit", standards_set, organisation, seed=seed, signed=True)
+    path = make_sample(folder / f"{organisation.reference}.s11audit", standards_set, organisation, seed=seed, signed=True,
+                       sample=False)  # a real return, to import
     target = folder / f"{organisation.reference}.s11return"
     with AuditFile.open(path, "test", read_only=True) as audit_file:
         export(audit_file, audit_file.latest_assessment(), returned=target)

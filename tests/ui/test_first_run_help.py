@@ -61,8 +61,9 @@ def test_welcome_can_be_shown_again_from_help(shown_window, qtbot):
 
 
 @pytest.mark.parametrize(("button", "kind", "set_id", "organisation"), [
-    ("schoolSampleButton", "education", "s175-kcsie2025", "St Aidan's Church of England Primary School"),
-    ("agencySampleButton", "agency", "s11-wt2023", "Northfield Community Health NHS Trust"),
+    ("schoolSampleButton", "education", "s175-kcsie2025", "SAMPLE \u2013 Riverside Primary School (not a real school)"),
+    ("agencySampleButton", "agency", "s11-wt2023",
+     "SAMPLE \u2013 Northfield Community Health Trust (not a real organisation)"),
 ])
 def test_explore_a_sample_opens_a_completed_audit(shown_window, qtbot, button, kind, set_id, organisation):
     dialog = shown_window.welcome_if_first_run()
@@ -71,6 +72,7 @@ def test_explore_a_sample_opens_a_completed_audit(shown_window, qtbot, button, k
     assessment = shown_window.document.assessment
     assert assessment.standards_set.id == set_id
     assert shown_window.organisationName.text() == organisation
+    assert shown_window.audit_file.is_sample  # its exports are marked SAMPLE; a business unit refuses its return
     assert assessment.completeness().percent == 100 and not assessment.is_signed
     path = shown_window.audit_file.path
     assert path.parent == sample_folder() and path.is_relative_to(user_data_dir())

@@ -14,8 +14,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from benchmarks.make_returns import Organisation, write_one
 from s11audit.business_unit.workspace import OrganisationEntry, Workspace
-from s11audit.sample import SAMPLE_ORGANISATIONS, sign_sample
+from s11audit.sample import EXAMPLE_ORGANISATIONS, sign_sample
 from s11audit.ui.dialogs.about import AboutDialog
 from s11audit.ui.dialogs.export import ExportDialog
 from tests.ui.shell_support import messages, when_dialog  # noqa: F401
@@ -91,7 +92,10 @@ def test_main_flows_never_use_the_network(no_network, qtbot, tmp_path, messages,
 
     # The business unit: a workspace opened from the main window, the return imported, findings written.
     sets = {s.id: s for s in window.catalogue.report().sets}
-    agency = SAMPLE_ORGANISATIONS["agency"]
+    agency = EXAMPLE_ORGANISATIONS["agency"]
+    # The welcome's sample is refused (it is not a real return); a real return from the agency is imported.
+    real = write_one(tmp_path, sets["s11-wt2023"], Organisation(agency.name, agency.reference, "Health", agency.org_type,
+                                                                "Priya Shah", "safeguarding@example.org"))
     path = tmp_path / "unit.s11workspace"
     with Workspace.create(path, "Business unit officer") as workspace:
         cycle = workspace.add_cycle("Agencies S11 2026/27", sets["s11-wt2023"], dt.date.today() + dt.timedelta(days=30))
@@ -100,8 +104,10 @@ def test_main_flows_never_use_the_network(no_network, qtbot, tmp_path, messages,
     assert window.open_file(path)
     [unit] = window.workspace_windows
     qtbot.waitExposed(unit)
-    unit.import_paths([returned])
+    unit.import_paths([returned, real])
     assert unit.returns_model.rowCount() == 1
+    report = [unit.form.importReport.item(i).text() for i in range(unit.form.importReport.count())]
+    assert "is the app's sample audit, not a real return: it was not imported" in report[0]
     unit.form.tabs.setCurrentWidget(unit.form.findingsTab)
     assert unit.standards_model.rowCount() == len(sets["s11-wt2023"].standards)
     findings = tmp_path / "findings.pdf"

@@ -100,3 +100,41 @@ def test_agencies_get_the_self_assessment_never_the_peer_audit_set(qtbot, tmp_pa
     assert seen["user"] == f"From your standards folder: {user_file}"
     assert seen["tooltip"] == f"your folder: {user_file}"
     workspace.close()
+
+
+def _first_offered(qtbot, window) -> str:
+    seen = {}
+
+    def look(dialog: NewCycleDialog) -> None:
+        seen["first"] = dialog.form.standardsSet.currentText()
+        dialog.reject()
+
+    when_dialog(NewCycleDialog, look)
+    window.new_cycle()
+    return seen["first"]
+
+
+def test_the_set_last_used_in_the_workspace_is_offered_whichever_cycle_is_shown(qtbot, tmp_path, report,
+                                                                               shipped_sets):
+    window, workspace = _window(qtbot, tmp_path, report, shipped_sets["s175-kcsie2025"], ["primary"])
+    agencies = workspace.add_cycle("Agencies 2026/27", shipped_sets["s11-wt2023"], dt.date.today())
+    workspace.add_organisations(agencies.id, [OrganisationEntry("Police", "P1", "", "police", "", "")])
+    window._fill_cycles()
+    chooser = window.form.cycleChooser
+    chooser.setCurrentIndex(chooser.findData(workspace.cycle("2025/26").id))  # the schools cycle on show
+    assert _first_offered(qtbot, window).startswith("Section 11 self-assessment (Working Together 2023), version 2027.1")
+    workspace.close()
+
+
+def test_a_workspace_without_cycles_is_offered_the_first_set_not_taken_from_another(qtbot, tmp_path, report):
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+
+    workspace = Workspace.create(tmp_path / "empty.s11workspace", "Business unit officer")
+    window = BusinessUnitWindow(workspace, report.sets, sources=set_sources(report))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    qtbot.addWidget(window)
+    window.show()
+    assert report.sets[0].id == "s11-peer-audit"  # first in the list, based on the S11 set
+    first = next(s for s in report.sets if "derived_from" not in s.content)
+    assert _first_offered(qtbot, window).startswith(f"{first.title}, version {first.version}")
+    workspace.close()

@@ -171,7 +171,7 @@ def test_the_standard_page_shows_what_the_business_unit_sent(qtbot, tmp_path, s1
     from s11audit.store.briefings import write_briefings
 
     agency = OrganisationDetails("Riverside Community Health", "RH1", "agency", "health")
-    path = make_sample(tmp_path / "template.s11audit", s11_set, agency)
+    path = make_sample(tmp_path / "template.s11audit", s11_set, agency, sample=False)  # a business unit's template
     with AuditFile.open(path, "Business unit") as audit_file:
         assessment = audit_file.latest_assessment()
         with audit_file.writer.change() as session:
@@ -189,3 +189,25 @@ def test_the_standard_page_shows_what_the_business_unit_sent(qtbot, tmp_path, s1
     assert "&lt;voice of the child&gt;" in text  # user text is escaped, never markup
     view.show_standard("3")
     assert view.current_pane().briefings is None
+
+
+def test_close_button_and_escape_close_the_dialog_keeping_what_was_typed(qtbot, event):
+    workspace, found, _ = event
+    for close in ("button", "escape"):
+        dialog = PeerRecordingDialog(None, workspace, found.id, 1)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.waitUntil(dialog.form.challengeNotes.hasFocus)
+        dialog.form.challengeNotes.selectAll()  # typing replaces what the first round kept
+        qtbot.keyClicks(dialog.form.challengeNotes, f"Closed by {close}.")
+        assert dialog.close_button.text().replace("&", "") == "Close" and dialog.close_button.isVisible()
+        if close == "button":
+            qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(dialog.form.challengeNotes, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+        first = dialog.model.rows[0]
+        [stored] = [r for r in pa.records(workspace, found.id)
+                    if (r.organisation_id, r.standard_id) == (first.organisation_id, first.standard_id)]
+        assert stored.challenge_notes == f"Closed by {close}."

@@ -152,3 +152,33 @@ def test_pdf_and_action_plan_of_an_unsigned_audit(qtbot, window, tmp_path, s175_
     assert pdf.read_bytes().startswith(b"%PDF")
     assert (tmp_path / "plan.xlsx").read_bytes().startswith(b"PK")
     assert len(messages.texts("information")) == 2
+
+
+def test_the_list_of_problems_follows_the_fields_once_sign_off_was_refused(qtbot, window, tmp_path, s175_set):
+    from s11audit.store import AuditFile
+
+    path = make_sample(tmp_path / "school.s11audit", s175_set, SCHOOL, sample=False)
+    with AuditFile.open(path, "Test User") as audit_file:
+        dialog = SignOffDialog(window, audit_file.latest_assessment())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        problem = dialog.form.problem
+        first = dialog.rows[0]
+        qtbot.keyClicks(first.name, "A")
+        assert problem.text() == ""  # nothing is listed before the first try
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and f"A ({first.role}) has not confirmed they have read the return" in problem.text()
+
+        qtbot.keyClicks(first.name, "my Khan")  # the name in the list follows the typing
+        assert f"Amy Khan ({first.role}) has not confirmed" in problem.text()
+        first.confirmed.setChecked(True)
+        assert "Amy Khan" not in problem.text()
+        for row in dialog.rows:
+            if not row.name.text():
+                qtbot.keyClicks(row.name, "Someone Else")
+            row.confirmed.setChecked(True)
+        assert problem.text() == ""  # every problem fixed: the list has gone
+        first.confirmed.setChecked(False)
+        assert "Amy Khan" in problem.text()
+        dialog.reject()

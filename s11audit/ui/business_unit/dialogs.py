@@ -16,6 +16,7 @@ from s11audit.business_unit.workspace import CycleRow, OrganisationEntry
 from s11audit.organisations import KIND_LABELS, ORGANISATION_TYPES, TYPES_BY_ID
 from s11audit.safe_text import shown
 from s11audit.standards import StandardsSet
+from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 
 SECTORS = ("Education", "Health", "Police", "Local authority", "Probation and youth justice",
@@ -70,6 +71,8 @@ class NewCycleDialog(FormDialog):
         form.previousCycle.currentIndexChanged.connect(self._show_copy)
         self._show_copy()
         today = QDate.currentDate()
+        for date_box in (form.opensOn, form.dueOn):
+            one_stop(date_box)
         form.opensOn.setDate(today)
         form.dueOn.setDate(today.addMonths(3))
         for signal in (form.cycleName.textChanged, form.opensOn.dateChanged, form.dueOn.dateChanged):
@@ -82,8 +85,8 @@ class NewCycleDialog(FormDialog):
         previous = self.form.previousCycle.currentData()
         box = self.form.copyRegister
         box.setEnabled(previous is not None)
-        box.setText(f"&Copy the register of {shown(previous, 60)} into the new cycle (correct it there)"
-                    if previous is not None else "&Copy a register (choose a previous cycle)")
+        box.setText(f"Copy the &register of {shown(previous, 60)} into the new cycle (correct it there)"
+                    if previous is not None else "Copy a &register (choose a previous cycle)")
 
     def copy_register(self) -> bool:
         """Copy the previous cycle's register into the new cycle."""

@@ -15,12 +15,14 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from s11audit.business_unit.dsl_directory import (Directory, changed_row, directory_columns, directory_row,
                                                   refresher_row, write_directory, CHANGED_COLUMNS, REFRESHER_COLUMNS)
 from s11audit.reports import ReportError
 from s11audit.safe_text import shown
+from s11audit.ui import file_dialogs
+from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.row_table_model import Column, RowTableModel
 
@@ -48,7 +50,7 @@ class DslDirectoryDialog(FormDialog):
         for label, key in (("Every setting's DSL and deputies", DIRECTORY), ("Due for refresher DSL training", REFRESHER),
                            (since, CHANGED)):
             form.listChooser.addItem(label, key)
-        form.on.setDate(QDate(directory.reference_date.year, directory.reference_date.month, directory.reference_date.day))
+        one_stop(form.on).setDate(QDate(directory.reference_date.year, directory.reference_date.month, directory.reference_date.day))
         self.models = {DIRECTORY: _model(directory_columns(directory), self), REFRESHER: _model(REFRESHER_COLUMNS, self),
                        CHANGED: _model(CHANGED_COLUMNS, self)}
         form.listChooser.currentIndexChanged.connect(self._show)
@@ -94,7 +96,7 @@ class DslDirectoryDialog(FormDialog):
         due = suffix == ".csv" and self.shown_list == REFRESHER
         name = f"{self.directory.cycle} {'DSL refresher training' if due else 'DSL directory'}{suffix}".replace("/", "-")
         file_filter = "Excel workbooks (*.xlsx)" if suffix == ".xlsx" else "CSV files (*.csv)"
-        path, _ = QFileDialog.getSaveFileName(self, "Write the list of DSLs", name, file_filter)
+        path = file_dialogs.save_file_name(self, "Write the list of DSLs", name, file_filter)
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)

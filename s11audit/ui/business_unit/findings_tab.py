@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from s11audit.business_unit import headlines
 from s11audit.business_unit import tracking
@@ -26,6 +26,7 @@ from s11audit.business_unit.cycle_findings import (CalculationStopped, FindingsS
                                                      write_cycle_reports)
 from s11audit.figures import percent_text
 from s11audit.organisations import type_label
+from s11audit.ui import file_dialogs
 from s11audit.ui.background import Calculation
 from s11audit.store import AuditFileError
 from s11audit.ui.business_unit.dialogs import BusinessUnitDetailsDialog
@@ -182,7 +183,7 @@ class FindingsTab:
     def write_findings(self, kind: str) -> None:
         suffix, file_filter = {"pdf": (".pdf", "PDF documents (*.pdf)"), "xlsx": (".xlsx", "Excel workbooks (*.xlsx)"),
                                "docx": (".docx", "Word documents (*.docx)")}[kind]
-        path, _ = QFileDialog.getSaveFileName(self, "Write the findings", f"{self.cycle.name} findings{suffix}", file_filter)
+        path = file_dialogs.save_file_name(self, "Write the findings", f"{self.cycle.name} findings{suffix}", file_filter)
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)

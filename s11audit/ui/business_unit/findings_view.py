@@ -15,6 +15,7 @@ from s11audit.safe_text import shown
 from s11audit.standards import ItemType, StandardsSet
 from s11audit.ui.bars import BAR_COLOUR_ROLE, PERCENT_ROLE, BarDelegate
 from s11audit.ui.row_table_model import SORT_ROLE, RowTableModel
+from s11audit.ui.text_size import scaled, set_column_widths
 
 
 def _percent_text(value: float | None) -> str:
@@ -74,8 +75,8 @@ class StandardsModel(RowTableModel):
             return grades.percent_meeting
         if role == BAR_COLOUR_ROLE and column == 2:
             return self.scale.level(self.scale.meets).colour
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell too narrow for it
+            return row.title if column == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
 
@@ -133,8 +134,8 @@ class ItemsModel(RowTableModel):
                 return (change.points if change else 0) if sort else _points(change)
         if role == PERCENT_ROLE and column == 3 and row.type is not ItemType.NUMBER:
             return row.headline
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return row.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.label if column == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
         return None
 
 
@@ -144,12 +145,14 @@ def prepare_table(table: QTableView, model: RowTableModel, bar_column: int, widt
     proxy.setSortRole(SORT_ROLE)
     table.setModel(proxy)
     table.setItemDelegateForColumn(bar_column, BarDelegate(table))
+    table.setTabKeyNavigation(False)  # Tab leaves the list for the next control; arrow keys move in it
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    for column, width in widths.items():
-        table.setColumnWidth(column, width)
+    set_column_widths(table, widths)  # wide enough for the heading at any text size; cells end in "…"
+    last = model.columnCount() - 1
+    header.setMinimumSectionSize(min(header.sectionSizeHint(last), scaled(120)))  # "Agreement" whole
     return proxy
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHeaderView, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QVBoxLayout, QWidget
 
 from s11audit.business_unit import peer_audit
 from s11audit.business_unit.workspace import Workspace
@@ -24,6 +24,7 @@ from s11audit.store import AuditFileError
 from s11audit.ui.forms import load_form
 from s11audit.ui.row_table_model import RowTableModel
 from s11audit.ui.text_autosave import AutoSave
+from s11audit.ui.text_size import set_column_widths
 
 NOT_RECORDED = "Not recorded"
 
@@ -50,6 +51,8 @@ class RecordsModel(RowTableModel):
             if column == 2:
                 return self.grade_label(row.self_grade)
             return outcome.label if outcome else NOT_RECORDED
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole name or standard where the column cuts it
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if column == 3 and outcome is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(outcome.colour)
@@ -67,6 +70,14 @@ class PeerRecordingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(form)
+        # Everything is saved as it is typed, so the only button is Close (Escape closes too).
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName("Close: everything is already saved")
+        self.close_button.setAutoDefault(False)  # Return in the lists and fields never closes the dialog
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        QWidget.setTabOrder(form.removeActionButton, self.close_button)
         self.setWindowTitle(f"{self.peer_event.name}: group {group}" if group else self.peer_event.name)
         self.resize(1360, 820)
         standards_set = workspace.standards_set(self.peer_event.cycle_id)
@@ -81,9 +92,12 @@ class PeerRecordingDialog(QDialog):
         header = form.rowsTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((230, 190, 110)):
-            form.rowsTable.setColumnWidth(column, width)
+        set_column_widths(form.rowsTable, (230, 190, 110))
         form.rowsTable.verticalHeader().hide()
+        # Agencies' names and standards' titles are long: wrap them rather than cut them off.
+        form.rowsTable.setWordWrap(True)
+        form.rowsTable.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        form.actionsLabel.setWordWrap(True)
         form.outcome.addItem(NOT_RECORDED, None)
         for level in self.scale.levels:
             form.outcome.addItem(level.label, level.id)

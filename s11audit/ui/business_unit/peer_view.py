@@ -12,12 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QListWidgetItem, QMessageBox, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QMessageBox, QTreeWidgetItem, QWidget
 
 from s11audit.business_unit import peer_audit
 from s11audit.business_unit.workspace import Workspace
 from s11audit.store import AuditFileError
+from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.peer_recording import PeerRecordingDialog
+from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.dialogs.crash import show_error
 
@@ -29,16 +31,18 @@ class PeerEventDialog(FormDialog):
         super().__init__("peer_event_dialog", parent)
         self.set_ok_text("&Create event")
         form = self.form
-        form.heldOn.setDate(QDate.currentDate().addMonths(2))
-        form.startsAt.setTime(QTime(9, 30))
+        one_stop(form.heldOn).setDate(QDate.currentDate().addMonths(2))
+        one_stop(form.startsAt, "HH:mm").setTime(QTime(9, 30))
         for standard in standards:
             item = QListWidgetItem(f"{standard.number}. {standard.title}", form.focus)
             item.setData(Qt.ItemDataRole.UserRole, standard.id)
             item.setCheckState(Qt.CheckState.Checked if standard.id in focus_default else Qt.CheckState.Unchecked)
+            item.setToolTip(item.text())  # the whole title where the list cuts it with "…"
         for organisation in organisations:
             item = QListWidgetItem(f"{organisation.name} ({organisation.sector or 'no sector'})", form.agencies)
             item.setData(Qt.ItemDataRole.UserRole, organisation.id)
             item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(item.text())
         form.eventName.textChanged.connect(self.validate)
         form.focus.itemChanged.connect(self.validate)
         form.agencies.itemChanged.connect(self.validate)
@@ -128,6 +132,7 @@ class PeerView:
             item = QTreeWidgetItem(groups[person.group], [person.name, person.sector,
                                                           f"{recorded.get(person.organisation_id, 0)} of {len(standards)}"])
             item.setData(0, ORG_ROLE, ("agency", person.organisation_id, person.group))
+            item.setToolTip(0, person.name)
         form.groupsTree.expandAll()
 
     def _chosen(self):
@@ -207,7 +212,7 @@ class PeerView:
     def write_templates(self) -> None:
         from s11audit.business_unit.peer_templates import write_peer_templates
 
-        folder = QFileDialog.getExistingDirectory(self.window, "Write the peer audit templates")
+        folder = file_dialogs.existing_directory(self.window, "Write the peer audit templates")
         if not folder:
             return
         event_id = self.event_id
@@ -234,8 +239,8 @@ class PeerView:
         suffix = ".xlsx" if kind == "workbook" else ".pdf"
         names = {"schedule": "schedule", "summary": "day summary", "workbook": "outcomes"}
         found = peer_audit.event(self.workspace, self.event_id)
-        path, _ = QFileDialog.getSaveFileName(self.window, "Write the " + names[kind], f"{found.name} {names[kind]}{suffix}",
-                                              "Excel workbooks (*.xlsx)" if suffix == ".xlsx" else "PDF documents (*.pdf)")
+        path = file_dialogs.save_file_name(self.window, "Write the " + names[kind], f"{found.name} {names[kind]}{suffix}",
+                                           "Excel workbooks (*.xlsx)" if suffix == ".xlsx" else "PDF documents (*.pdf)")
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
@@ -256,7 +261,7 @@ class PeerView:
     def write_feedback(self) -> None:
         from s11audit.business_unit import peer_reports
 
-        folder = QFileDialog.getExistingDirectory(self.window, "Write a feedback letter for each agency")
+        folder = file_dialogs.existing_directory(self.window, "Write a feedback letter for each agency")
         if not folder:
             return
         event_id = self.event_id

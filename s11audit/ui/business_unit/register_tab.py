@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from s11audit.business_unit import tracking
 from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.reports import ReportError
 from s11audit.store import AuditFileError
+from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.dialogs import OrganisationDialog
 from s11audit.ui.business_unit.tables import RegisterModel, rows_table
 from s11audit.ui.dialogs.crash import show_error
@@ -106,8 +107,8 @@ class RegisterTab:
     def import_register(self) -> None:
         from s11audit.business_unit.register import import_register
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import the register", "",
-                                              "Registers (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)")
+        path = file_dialogs.open_file_name(self, "Import the register",
+                                           "Registers (*.csv *.xlsx);;CSV files (*.csv);;Excel workbooks (*.xlsx)")
         if not path:
             return
         try:
@@ -125,8 +126,8 @@ class RegisterTab:
         QMessageBox.information(self, "Register imported", text)
 
     def write_chase_list(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Write the chase list", f"{self.cycle.name} chase list.xlsx",
-                                              "Excel workbooks (*.xlsx);;CSV files (*.csv)")
+        path = file_dialogs.save_file_name(self, "Write the chase list", f"{self.cycle.name} chase list.xlsx",
+                                           "Excel workbooks (*.xlsx);;CSV files (*.csv)")
         if not path:
             return
         try:
@@ -143,7 +144,7 @@ class RegisterTab:
         chosen = self._selected_organisations() or [row[0] for row in self.register_model.rows]
         if not chosen:
             return
-        folder = QFileDialog.getExistingDirectory(self, f"Write starting files for {len(chosen)} organisations")
+        folder = file_dialogs.existing_directory(self, f"Write starting files for {len(chosen)} organisations")
         if not folder:
             return
         cycle, ids = self.cycle, [o.id for o in chosen]

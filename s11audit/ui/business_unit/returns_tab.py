@@ -1,17 +1,19 @@
 """The Returns tab of the business unit's window: importing returns (files, a folder; dropping them on
-the window is in window.py), matching, key decisions, moderation and the feedback letter."""
+the window is in window.py), matching, accepting or rejecting a different signing key, moderation and
+the feedback letter."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from s11audit.business_unit import headlines
 from s11audit.business_unit.workspace import ReturnRow
 from s11audit.reports import ReportError
 from s11audit.safe_text import shown
 from s11audit.store import AuditFileError
+from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
 from s11audit.ui.business_unit.tables import ROW_ROLE, ReturnsModel, rows_table
 from s11audit.ui.dialogs.crash import show_error
@@ -47,19 +49,19 @@ class ReturnsTab:
     def choose_returns(self) -> None:
         if self.cycle is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import returns", "", RETURN_FILTER)
+        paths = file_dialogs.open_file_names(self, "Import returns", RETURN_FILTER)
         if paths:
             self.import_paths([Path(p) for p in paths])
 
     def choose_folder(self) -> None:
         if self.cycle is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Import every return in a folder")
+        folder = file_dialogs.existing_directory(self, "Import every return in a folder")
         if folder:
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> None:
-        from s11audit.business_unit.importing import import_returns
+        from s11audit.business_unit.importing import import_returns, outcome_words
 
         cycle = self.cycle
         if cycle is None or self.busy:
@@ -78,7 +80,7 @@ class ReturnsTab:
         for outcome in report.files:
             # Names and reasons come from files we do not control: one escaped, bounded line each.
             who = f" ({shown(outcome.organisation, 80)})" if outcome.organisation else ""
-            self.form.importReport.addItem(f"{shown(outcome.path.name, 120)}{who}: {outcome.outcome}. "
+            self.form.importReport.addItem(f"{shown(outcome.path.name, 120)}{who}: {outcome_words(outcome.outcome)}. "
                                            f"{shown(outcome.reason, 400)}".strip())
         summary = report.summary() + ("\n\nThe import was cancelled; the returns already imported are kept."
                                       if report.cancelled else "")
@@ -115,9 +117,11 @@ class ReturnsTab:
         if chosen is None or chosen.state != "key_pending":
             return
         if accept:
-            question = (f"The return from {chosen.name} is signed with a different key ({chosen.key_fingerprint}) from "
-                        "the one seen before for this organisation. Accept it only if the organisation confirms the "
-                        "fingerprint (for example after a new computer or a new audit file).\n\nAccept the new key?")
+            question = (f"The return from {chosen.name} is signed with a different key than this organisation's "
+                        f"earlier returns (key fingerprint {chosen.key_fingerprint}). The key fingerprint is a check "
+                        "that a return came from the organisation's own audit file; it changes with a new audit file "
+                        "or computer. Check with them that they sent it: accept only if the key fingerprint on their "
+                        "return's PDF is the same.\n\nAccept the new key?")
             if QMessageBox.question(self, "Accept a new signing key", question) != QMessageBox.StandardButton.Yes:
                 return
         self._apply(lambda: (self.workspace.accept_key if accept else self.workspace.reject_key)(chosen.id),
@@ -146,8 +150,8 @@ class ReturnsTab:
     def write_feedback_letter(self, chosen: ReturnRow) -> None:
         from s11audit.reports.feedback_letter import Moderated, write_feedback_letter
 
-        path, _ = QFileDialog.getSaveFileName(self, "Write the feedback letter", f"{chosen.name} feedback.pdf",
-                                              "PDF documents (*.pdf)")
+        path = file_dialogs.save_file_name(self, "Write the feedback letter", f"{chosen.name} feedback.pdf",
+                                           "PDF documents (*.pdf)")
         if not path:
             return
         try:

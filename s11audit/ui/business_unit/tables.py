@@ -17,12 +17,17 @@ from s11audit.business_unit.workspace import ReturnRow
 from s11audit.organisations import type_label
 from s11audit.safe_text import shown
 from s11audit.ui.row_table_model import Column, RowSortProxy, RowTableModel, date_key
+from s11audit.ui.text_size import set_column_widths
 
 STATUS_LABELS = {NOT_RETURNED: "Not returned", RETURNED: "Returned", LATE: "Returned late", REJECTED: "Rejected"}
 STATUS_COLOURS = {NOT_RETURNED: "#FBE3E1", LATE: "#FDF0D5", REJECTED: "#F6C9C4", RETURNED: "#DFF2E4"}
-STATE_LABELS = {"current": "Current", "superseded": "Superseded (newer return imported)",
-                "unmatched": "Waiting to be matched to the register", "key_pending": "New signing key: accept or reject",
+STATE_LABELS = {"current": "Current", "superseded": "Replaced by a newer return (kept in the history)",
+                "unmatched": "Waiting to be matched to the register",
+                "key_pending": "Different signing key: check with them, then accept or reject",
                 "key_rejected": "Rejected (different signing key)"}
+FINGERPRINT_TIP = ("A check that the return came from the organisation's own audit file (also on the return's PDF). "
+                   "A return signed with a different key than the organisation's earlier returns waits until you "
+                   "have checked with them.")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 50
 
 
@@ -68,7 +73,7 @@ class ReturnsModel(RowTableModel):
         Column("Signed", lambda r: _when(r.signed_at), lambda r: date_key(r.signed_at)),
         Column("Imported", lambda r: _when(r.imported_at), lambda r: date_key(r.imported_at)),
         Column("State", lambda r: STATE_LABELS.get(r.state, r.state)),
-        Column("Key fingerprint", lambda r: r.key_fingerprint),
+        Column("Key fingerprint", lambda r: r.key_fingerprint, header_tip=FINGERPRINT_TIP),
         Column("File", lambda r: shown(r.file_name, 200), lambda r: _text(r.file_name)),
     )
 
@@ -86,10 +91,10 @@ def rows_table(table: QTableView, model: RowTableModel, widths: tuple[int, ...],
     proxy = proxy or RowSortProxy(table)
     proxy.setSourceModel(model)
     table.setModel(proxy)
+    table.setTabKeyNavigation(False)  # Tab leaves the list for the next control; arrow keys move in it
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+    set_column_widths(table, widths)  # larger with the text size, never narrower than the heading
     table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     return proxy

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMainWindow, QMessageBox, QWidget
 
 from s11audit.business_unit.workspace import CycleRow, Workspace
 from s11audit.standards import StandardsSet
@@ -34,6 +34,11 @@ from s11audit.ui.business_unit.register_tab import RegisterTab
 from s11audit.ui.business_unit.returns_tab import ReturnsTab
 from s11audit.ui.business_unit.tables import STATUS_LABELS
 from s11audit.ui.forms import load_form
+from s11audit.ui.elide import elide_combo
+from s11audit.ui.flow_layout import wrap_row
+from s11audit.ui.text_size import add_view_menu
+
+GUIDE_SECTION = "for-the-partnership-business-unit"  # the anchor of the guide's "For the partnership business unit"
 
 
 class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
@@ -55,14 +60,24 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         self.form = form = load_form("business_unit_window", self)
         self.setCentralWidget(form)
         self._menus()
+        add_view_menu(self.menuBar())  # View > Text size, as in the main window
         self._build_register_tab(form)
         self._build_returns_tab(form)
         self._build_findings_tab(form)
         form.cycleChooser.currentIndexChanged.connect(self.refresh)
         form.newCycleButton.clicked.connect(self.new_cycle)
         self.peer = PeerView(self, form, workspace)
+        # With large text (View > Text size) one straight row of buttons is wider than the screen.
+        for row in ("registerButtons", "returnsButtons", "findingsFilters", "peerEventRow", "peerGroupRow",
+                    "peerOutputRow"):
+            wrap_row(form.findChild(QHBoxLayout, row))
+        elide_combo(form.cycleChooser, 30)  # "Schools S175 2026/27 (Section 175/157 safeguarding…"
+        elide_combo(form.peerEvent, 24)
+        form.dropHint.setWordWrap(True)
         self.resize(1280, 820)
         self._fill_cycles()
+        # First focus: the register, the list the window is about; New cycle while there is no cycle.
+        (form.registerTable if self.cycle is not None else form.newCycleButton).setFocus()
 
     # --- menus and the cycle ----------------------------------------------------------------------
 
@@ -86,6 +101,28 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
             if keys is not None:
                 action.setShortcut(keys)
             menu.addAction(action)
+        # Help as in the main window; F1 opens the guide where it speaks of the business unit.
+        help_menu = self.menuBar().addMenu("&Help")
+        guide = help_menu.addAction("&User guide", self.show_user_guide)
+        guide.setShortcut(QKeySequence("F1"))
+        guide.setStatusTip("How to run the business unit's cycles: register, returns, findings and peer audit")
+        help_menu.addAction("&About s11audit", self.show_about)
+        self.guide_window: QWidget | None = None
+
+    def show_user_guide(self) -> QWidget:
+        """The guide beside this window (one at a time), open at the business unit's section."""
+        from s11audit.ui.dialogs.user_guide import open_guide
+
+        return open_guide(self, GUIDE_SECTION)
+
+    def show_about(self) -> None:
+        from s11audit.standards import discover
+        from s11audit.ui.dialogs.about import AboutDialog
+        from s11audit.ui.settings import Settings
+
+        dialog = AboutDialog(self, discover(), Settings().path)  # the sets as they are on disk now
+        dialog.exec()
+        dialog.deleteLater()
 
     def _fill_cycles(self, select: int | None = None) -> None:
         chooser = self.form.cycleChooser
@@ -155,10 +192,14 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
     def new_cycle(self) -> None:
         if self.busy:
             return
-        cycle = self.cycle
-        register = [o.org_type for o in self.workspace.organisations(cycle.id)] if cycle is not None else []
-        previous = self.workspace.standards_set(cycle.id) if cycle is not None else None
-        dialog = NewCycleDialog(self, self.sets, self.workspace.cycles(), self.sources, register, previous)
+        # The set offered first is the one last used in this workspace (its latest cycle, the one the
+        # dialog also offers as the previous cycle), whichever cycle is on show; with none, the first set
+        # not taken from another (never the peer audit set: ``preferred_set``).
+        cycles = self.workspace.cycles()
+        last = cycles[-1] if cycles else None
+        register = [o.org_type for o in self.workspace.organisations(last.id)] if last is not None else []
+        previous = self.workspace.standards_set(last.id) if last is not None else None
+        dialog = NewCycleDialog(self, self.sets, cycles, self.sources, register, previous)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, standards_set, opens_on, due_on, previous = dialog.values()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QWidget
 
 from s11audit import __version__
 from s11audit.logs import log_path
@@ -94,4 +94,4 @@ class AboutDialog(FormDialog):
                 continue
         form.licences.setPlainText("\n\n".join(texts))
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
-        self.form.buttons.setFocus()
+        self.form.buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()  # Return or Space closes

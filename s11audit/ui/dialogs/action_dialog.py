@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from s11audit.store import ACTION_STATUSES, ActionRow
 from s11audit.store.assessment import SelfAssessment
+from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 
 DEFAULT_DUE_DAYS = 90  # a term ahead: a realistic first guess that the user then changes
@@ -40,7 +41,7 @@ class ActionDialog(FormDialog):
         self._list_criteria(action.criterion_id if action else criterion_id)
         for status, label in ACTION_STATUSES.items():
             form.status.addItem(label, status)
-        form.dueDate.setMinimumDate(QDate(2000, 1, 1))
+        one_stop(form.dueDate).setMinimumDate(QDate(2000, 1, 1))
         if action:
             form.description.setPlainText(action.description)
             form.owner.setText(action.owner)

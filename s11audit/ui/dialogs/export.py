@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from s11audit.store import AuditFile, AuditFileError
 from s11audit.store.assessment import SelfAssessment
+from s11audit.ui import file_dialogs
 from s11audit.ui.background import run_in_background
 from s11audit.ui.dialogs.base import FormDialog
 
@@ -38,7 +39,7 @@ class ExportDialog(FormDialog):
         form.returnPath.setFocus()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the return", self.form.returnPath.text(), RETURN_FILTER)
+        path = file_dialogs.save_file_name(self, "Export the return", self.form.returnPath.text(), RETURN_FILTER)
         if path:
             self.form.returnPath.setText(path)
 
@@ -94,7 +95,9 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
     if error is not None:
         QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{error}")
         return False
-    QMessageBox.information(parent, "Exported", "Written:\n\n" + "\n".join(str(p) for p in written))
+    sample = ("\n\nThis is the app's sample audit: what was written is marked SAMPLE, and a business unit will "
+              "not import its return." if snapshot.sample else "")
+    QMessageBox.information(parent, "Exported", "Written:\n\n" + "\n".join(str(p) for p in written) + sample)
     return True
 
 
@@ -113,7 +116,7 @@ def export_one(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
         title, default, file_filter, suffix = "Export PDF", folder / f"{stem}.pdf", PDF_FILTER, ".pdf"
     else:
         title, default, file_filter, suffix = "Export action plan", folder / f"{stem} action plan.xlsx", XLSX_FILTER, ".xlsx"
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(default), file_filter)
+    chosen = file_dialogs.save_file_name(parent, title, default, file_filter)
     if not chosen:
         return False
     path = Path(chosen)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from s11audit.standards import StandardsSet
 from s11audit.store import AuditSummary, CarryForwardReport
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.elide import elide_combo
+from s11audit.ui.explanations import AUDIT_CYCLE, NEW_AUDIT, STANDARDS_SET, VERSION
 
 
 def academic_year(day: dt.date) -> str:
@@ -60,6 +62,10 @@ class NewAuditDialog(FormDialog):
         form.intro.setText(f"Choose the standards set the partnership asked {organisation} to complete, and the "
                            "audit cycle. The audit keeps its own copy of the set, so later changes to the set do "
                            "not alter it.")
+        for widget, tip in ((form.setLabel, STANDARDS_SET), (form.standardsSet, STANDARDS_SET),
+                            (form.setDetails, VERSION), (form.cycleLabel, AUDIT_CYCLE), (form.cycle, AUDIT_CYCLE)):
+            widget.setToolTip(tip)
+        form.intro.setToolTip(NEW_AUDIT)
         for standards_set in sets:
             form.standardsSet.addItem(standards_set.display_name, standards_set)
         if existing:
@@ -71,6 +77,7 @@ class NewAuditDialog(FormDialog):
         form.cycle.addItems(choices)
         form.cycle.setCurrentIndex(1)
         form.standardsSet.currentIndexChanged.connect(self._set_changed)
+        elide_combo(form.standardsSet, 30)  # a long set name ends in "…"; the whole name is in its tooltip
         form.cycle.editTextChanged.connect(self._validate)
         self._offer_carry_forward(list(existing))
         self._set_changed()
@@ -81,6 +88,7 @@ class NewAuditDialog(FormDialog):
         self._earlier = {a.id: a for a in existing}
         for audit in reversed(existing):
             form.carryFrom.addItem(f"{audit.cycle}: {audit.set_title} (version {audit.version_no})", audit.id)
+        elide_combo(form.carryFrom, 30)
         for widget in (form.carryForward, form.carryForwardHint):
             widget.setVisible(bool(existing))
         form.carryFrom.setVisible(len(existing) > 1)

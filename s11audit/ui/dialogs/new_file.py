@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from s11audit.organisations import AGENCY, EDUCATION, KIND_LABELS, types_of_kind
 from s11audit.store import EXTENSION, OrganisationDetails
+from s11audit.ui import file_dialogs
 from s11audit.ui.dialogs.base import FormDialog
 
 FILE_FILTER = f"s11audit audit files (*{EXTENSION})"
@@ -73,7 +74,7 @@ class NewFileDialog(FormDialog):
         self._path_chosen = True
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the audit file as", self.form.filePath.text(), FILE_FILTER)
+        chosen = file_dialogs.save_file_name(self, "Save the audit file as", self.form.filePath.text(), FILE_FILTER)
         if chosen:
             self._path_chosen = True
             self.form.filePath.setText(str(with_extension(chosen)))

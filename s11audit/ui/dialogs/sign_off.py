@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from s11audit.completeness import Completeness
 from s11audit.store.assessment import SelfAssessment
-from s11audit.store.sign_off import SignatoryEntry, SignOffError
+from s11audit.store.sign_off import SignatoryEntry, SignOffError, signatory_problems
 from s11audit.ui.completeness_panel import CompletenessPanel
+from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 
 
@@ -33,11 +34,13 @@ class _Row:
 
 
 class SignOffDialog(FormDialog):
-    """OK signs the audit off; a refusal is shown in the dialog, which stays open."""
+    """OK signs the audit off; a refusal is shown in the dialog, which stays open, and the list of
+    what is wrong follows the fields from then on (a fixed problem leaves it as it is fixed)."""
 
     def __init__(self, parent: QWidget | None, assessment: SelfAssessment):
         super().__init__("sign_off_dialog", parent)
         self.assessment = assessment
+        self._gaps: list[str] | None = None  # what the audit lacks, once sign-off was refused; None before
         self.set_ok_text("&Sign off")
         form = self.form
         form.declaration.setPlainText(assessment.standards_set.sign_off.declaration)
@@ -54,10 +57,8 @@ class SignOffDialog(FormDialog):
             name.setMaxLength(200)
             name.setAccessibleName(f"Name of the {spec.role}{' (required)' if spec.required else ''}")
             label.setBuddy(name)
-            signed_on = QDateEdit(QDate.currentDate(), form.signatories)
+            signed_on = one_stop(QDateEdit(QDate.currentDate(), form.signatories))
             signed_on.setObjectName(f"signatoryDate{number}")
-            signed_on.setCalendarPopup(True)
-            signed_on.setDisplayFormat("dd MMM yyyy")
             signed_on.setMinimumDate(QDate(2000, 1, 1))
             signed_on.setAccessibleName(f"Date the {spec.role} signed")
             confirmed = QCheckBox("I have read this return", form.signatories)
@@ -70,6 +71,9 @@ class SignOffDialog(FormDialog):
             for widget in (name, signed_on, confirmed):
                 QWidget.setTabOrder(previous, widget)
                 previous = widget
+            name.textChanged.connect(self._refresh_problems)
+            signed_on.dateChanged.connect(self._refresh_problems)
+            confirmed.toggled.connect(self._refresh_problems)
             self.rows.append(_Row(spec.role, name, signed_on, confirmed))
         grid.setColumnStretch(0, 1)
         QWidget.setTabOrder(previous, form.buttons)
@@ -84,10 +88,20 @@ class SignOffDialog(FormDialog):
         try:
             self.assessment.sign(self.entries())
         except SignOffError as error:
-            self.form.problem.setText("This audit cannot be signed off yet:\n"
-                                      + "\n".join(f"• {b[:1].upper()}{b[1:]}" for b in error.blockers))
+            self._gaps = [m.message for m in error.missing]
+            self._show_problems(list(error.blockers))
             return
         super().accept()
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.form.problem.setText("This audit cannot be signed off yet:\n"
+                                  + "\n".join(f"• {b[:1].upper()}{b[1:]}" for b in problems) if problems else "")
+
+    def _refresh_problems(self) -> None:
+        """After a refusal, list again what is still wrong as the signatories' fields change (the
+        audit itself cannot change while the dialog is open, so its gaps are kept as they were)."""
+        if self._gaps is not None:
+            self._show_problems(self._gaps + signatory_problems(self.assessment.standards_set, self.entries())[0])
 
 
 class NotReadyDialog(QDialog):

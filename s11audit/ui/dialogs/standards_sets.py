@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from s11audit.organisations import AGENCY, EDUCATION
 from s11audit.paths import shipped_standards_dir, user_standards_dir
@@ -25,6 +25,7 @@ from s11audit.standards import LoadReport, StandardsError, discover, load_file
 from s11audit.standards.workbook import WorkbookError
 from s11audit.standards.workbook_read import read_workbook, yaml_text
 from s11audit.standards.workbook_write import set_file_content, set_files, write_workbook
+from s11audit.ui import file_dialogs
 from s11audit.ui.background import run_in_background
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.start_screen import skipped_reason
@@ -130,8 +131,8 @@ class StandardsSetsDialog(FormDialog):
         if origin is None:
             self._say("Choose a set in the list first.")
             return
-        suggested = str(Path.home() / f"{Path(set_file_name({'id': key[0], 'version': key[1]})).stem}.xlsx")
-        name, _ = QFileDialog.getSaveFileName(self, "Save the standards set as a workbook", suggested, WORKBOOK_FILTER)
+        suggested = f"{Path(set_file_name({'id': key[0], 'version': key[1]})).stem}.xlsx"
+        name = file_dialogs.save_file_name(self, "Save the standards set as a workbook", suggested, WORKBOOK_FILTER)
         if not name:
             return
         out = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
@@ -143,8 +144,8 @@ class StandardsSetsDialog(FormDialog):
                       "workbook... to add it as a set (give a changed set a new version).")
 
     def _import_workbook(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a standards set from a workbook", str(Path.home()),
-                                              f"{WORKBOOK_FILTER};;All files (*)")
+        name = file_dialogs.open_file_name(self, "Import a standards set from a workbook",
+                                           f"{WORKBOOK_FILTER};;All files (*)")
         if not name:
             return
         source = Path(name)

@@ -93,3 +93,18 @@ class UserGuideWindow(FormDialog):
 
     def contents(self) -> None:
         self.form.browser.verticalScrollBar().setValue(0)
+
+
+def open_guide(owner: QWidget, anchor: str | None = None) -> UserGuideWindow:
+    """The guide beside ``owner`` (one window per owner, kept in ``owner.guide_window``), brought to
+    the front and, given an anchor, scrolled to that section as a link inside the guide would be."""
+    guide = getattr(owner, "guide_window", None)
+    if guide is None:
+        guide = owner.guide_window = UserGuideWindow(owner)
+        guide.destroyed.connect(lambda: setattr(owner, "guide_window", None))
+    guide.show()
+    guide.raise_()
+    guide.activateWindow()
+    if anchor:
+        guide.follow(QUrl(f"#{anchor}"))  # Back returns to where the guide was
+    return guide

@@ -38,8 +38,10 @@ class WelcomeDialog(FormDialog):
 
 
 SAMPLE_SETS = {"education": "s175-kcsie2025", "agency": "s11-wt2023"}
-SAMPLE_NAMES = {"education": "Sample school audit (St Aidan's).s11audit",
-                "agency": "Sample agency audit (Northfield NHS).s11audit"}
+# Named anew when the sample was marked SAMPLE (issue 14), so an unmarked sample made by an earlier
+# version is left as it was and a marked one is made beside it.
+SAMPLE_NAMES = {"education": "SAMPLE school audit (Riverside Primary).s11audit",
+                "agency": "SAMPLE agency audit (Northfield).s11audit"}
 
 
 def sample_folder():
@@ -61,7 +63,9 @@ def sample_file(kind: str, sets):
     """The sample audit for a school ("education") or agency, made the first time it is asked for.
 
     Not signed off: the sample is complete, so the user can try signing it off and exporting the
-    return themselves. None when no standards set for that kind of organisation is loaded.
+    return themselves. It is marked SAMPLE (``sample.make_sample``): its name, its PDFs and its return
+    say so, and a business unit will not import it. None when no standards set for that kind of
+    organisation is loaded.
     """
     from s11audit.sample import make_sample
 
