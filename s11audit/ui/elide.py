@@ -22,7 +22,9 @@ class ElidedLabel(QLabel):
         super().__init__(text, parent)
         self._mode = mode
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, self.sizePolicy().verticalPolicy())
+        # Asks for the whole text's width and gives way down to a few letters (minimumSizeHint), so a
+        # status bar or row shows it whole when there is room and never widens its window past the screen.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
 
     def is_elided(self) -> bool:
         return self.shown_text() != self.text()

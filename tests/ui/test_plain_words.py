@@ -85,6 +85,10 @@ def test_signed_audit_says_when_by_whom_and_how_to_change_it_and_its_header_expl
     assert f"locked. Use File > {menu_item} to make a new version." in text
     assert "read-only" not in text and text != READ_ONLY
     assert window.readOnlyNotice.text() == text
+    # The status bar shows it whole, beside the file's path, when the window has room.
+    window.resize(1500, window.height())
+    qtbot.waitUntil(lambda: window.statusbar.width() >= 1400)
+    assert window.save_label.isVisible() and window.save_label.shown_text() == text
     # Signed off and also on a read-only drive: no offer to reopen, the file's own reason instead.
     on_read_only_drive = signed_off_text(assessment, file_read_only=True)
     assert on_read_only_drive.endswith(f"locked. {READ_ONLY}.") and "Reopen" not in on_read_only_drive
