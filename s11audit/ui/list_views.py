@@ -18,6 +18,7 @@ class FittingTreeView(QTreeView):
         super().__init__(parent)
         self._max_rows = max_rows
         self._shares = shares or {}
+        self._stretch_column = stretch_column if 0 <= stretch_column < model.columnCount() else None
         self.setModel(model)
         self.setAccessibleName(name)
         self.setRootIsDecorated(False)
@@ -43,9 +44,20 @@ class FittingTreeView(QTreeView):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        header = self.header()
         width = self.viewport().width()
+        # The shared columns give way, down to half their share, so the stretching column is never
+        # narrower than its own heading (a heading cut mid-word reads as a fault).
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self._stretch_column and c not in self._shares and not header.isSectionHidden(c))
+        shared = sum(self._shares.values()) * width
+        room = width - others - shared
+        needed = header.sectionSizeHint(self._stretch_column) if self._stretch_column is not None else 0
+        scale = 1.0
+        if self._shares and shared and room < needed:
+            scale = max(0.5, (shared - (needed - room)) / shared)
         for column, share in self._shares.items():
-            self.header().resizeSection(column, int(width * share))
+            header.resizeSection(column, int(width * share * scale))
 
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - a new text size changes the rows' height
         super().changeEvent(event)
