@@ -301,7 +301,8 @@ def _checklist(assessment, items, answers, reference, styles) -> list:
             shown = "Written answer: see below the table."
         rows.append([item.id, item.text, shown])
     first = parts.id_width([row[0] for row in rows], 1.7 * cm)
-    story = [parts.grid([["Item", "Question", "Answer"]] + rows, [first, 15.3 * cm - first, 5 * cm], styles)]
+    answer = 4.2 * cm
+    story = [parts.grid([["Item", "Question", "Answer"]] + rows, [first, parts.WIDTH - first - answer, answer], styles)]
     for item, shown in long_answers:
         story += [Spacer(1, 0.25 * cm), parts.text_block(numbered(item.id, item.text), styles["Strong"]),
                   *parts.paragraphs(shown, styles["Body"])]

@@ -151,6 +151,26 @@ def _page_text(reader: PdfReader, index: int) -> str:
     return " ".join(unicodedata.normalize("NFKC", reader.pages[index].extract_text()).split())
 
 
+@pytest.mark.parametrize("set_id", ["s175-kcsie2025", "s11-wt2023", "s11-criteria-example"])
+def test_no_table_of_a_return_is_wider_than_the_page(set_id, shipped_sets, tmp_path, monkeypatch):
+    """Every table fits between the margins (the checklist once ran 3.3 cm off the right edge)."""
+    from reportlab.platypus import Table
+
+    widths = []
+    built = Table.__init__
+
+    def recording(self, data, colWidths=None, *args, **kwargs):  # noqa: N803 - reportlab's name
+        if colWidths and all(isinstance(w, int | float) for w in colWidths):
+            widths.append(sum(colWidths))
+        built(self, data, colWidths, *args, **kwargs)
+
+    monkeypatch.setattr(Table, "__init__", recording)
+    path = make_sample(tmp_path / "a.s11audit", shipped_sets[set_id], sample=False)
+    with AuditFile.open(path, "Publishing Tester") as audit_file:
+        write_return_pdf(audit_file.latest_assessment(), audit_file.organisation(), tmp_path / "a.pdf")
+    assert widths and max(widths) <= parts.WIDTH + 0.01, max(widths) / cm
+
+
 def test_unsigned_return_is_a_draft_and_signed_is_not(sample):
     assessment, organisation, folder = sample
     draft = PdfReader(write_return_pdf(assessment, organisation, folder / "draft.pdf"))
