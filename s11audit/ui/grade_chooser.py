@@ -204,9 +204,22 @@ class GradeChooser(QWidget):
         for number in range(len(self.columns)):
             self.grid.setColumnStretch(number, 1 if number < per_row else 0)
 
+    def _column_room(self) -> int:
+        """The width one column needs: easy reading, or its longest word at a large text size."""
+        widest = max((c.minimumSizeHint().width() for c in self.columns.values()), default=0)
+        return max(COLUMN_ROOM, widest + self.grid.spacing())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # As narrow as one column, not as the row on screen now: the columns then go one under
+        # another (resizeEvent) rather than pushing the page wider than its window.
+        hint = super().minimumSizeHint()
+        widest = max((c.minimumSizeHint().width() for c in self.columns.values()), default=0)
+        margins = self.layout().contentsMargins()
+        return QSize(widest + margins.left() + margins.right(), hint.height())
+
     def resizeEvent(self, event) -> None:
         count = len(self.columns)
-        fits = max(1, self.width() // COLUMN_ROOM)
+        fits = max(1, (self.width() + self.grid.spacing()) // self._column_room())
         # Rows of equal length: four levels go 4, 2 + 2 or 1 per row, never 3 + 1.
         per_row = next(n for n in range(min(count, fits), 0, -1) if n == count or count % n == 0 or n == 1)
         self._arrange(per_row)
