@@ -68,6 +68,7 @@ class UserGuideWindow(FormDialog):
         self._history: list[int] = []
         browser.anchorClicked.connect(self.follow)
         browser.highlighted.connect(self._hover)
+        self._note("")
         form.backButton.clicked.connect(self.back)
         form.contentsButton.clicked.connect(self.contents)
 
@@ -77,14 +78,19 @@ class UserGuideWindow(FormDialog):
             self._history.append(browser.verticalScrollBar().value())
             self.form.backButton.setEnabled(True)
             browser.scrollToAnchor(url.fragment())
-            self.form.linkNote.clear()
+            self._note("")
         else:
             # A web page or a file outside the guide: say where it is, do not open it.
-            self.form.linkNote.setText(f"Not opened (s11audit does not use the internet): {url.toString()}")
+            self._note(f"Not opened (s11audit does not use the internet): {url.toString()}")
 
     def _hover(self, url: QUrl) -> None:
         if url.isValid() and url.scheme() not in LOCAL_SCHEMES:
-            self.form.linkNote.setText(url.toString())
+            self._note(url.toString())
+
+    def _note(self, text: str) -> None:
+        """The line about a link; hidden while it has nothing to say, so a screen reader meets no empty text."""
+        self.form.linkNote.setText(text)
+        self.form.linkNote.setVisible(bool(text))
 
     def back(self) -> None:
         if self._history:
