@@ -7,7 +7,8 @@ only use what is in the bundle:
   --version; ``standards check`` and ``standards list`` on the bundled sets; ``sample --signed`` then
   ``progress`` (SQLite and the audit file's Alembic migrations); ``export`` to a signed return, PDF
   and workbook, then ``verify`` (cryptography, reportlab, fonts, HarfBuzz, openpyxl); ``workspace
-  new`` and ``cycle add`` (the workspace's migrations); ``app --smoke-test`` offscreen (Qt, its
+  new`` and ``cycle add`` (the workspace's migrations), ``import`` (the sample's return refused as
+  a sample, after its signature is verified); ``app --smoke-test`` offscreen (Qt, its
   plugins, the forms and style). Then the start time (median of 5 runs of the smoke test, from
   launch to the process ending after the window was shown) and the size of each variant.
 
@@ -85,8 +86,10 @@ class Checker:
         workspace = w / "unit.s11workspace"
         self.run("workspace", "new", str(workspace))
         self.run("cycle", "add", str(workspace), "--name", "2026/27", "--set", "s175-kcsie2025", "--due", "2027-03-31")
+        # `sample` writes the app's sample audit, marked SAMPLE in its return: the import verifies its
+        # signature and checks it against the cycle's set, then refuses it as that file's rejection.
         self.run("import", str(w / "s175-kcsie2025.s11return"), "--into", str(workspace), "--cycle", "2026/27",
-                 expect=0)
+                 expect=1, want="the app's sample audit, not a real return")
         self.run("app", "--smoke-test", want="window shown: True")
 
     def start_times(self) -> tuple[float, str]:
