@@ -1,8 +1,10 @@
 """Where the app finds its bundled data and where it keeps the user's own files.
 
-Bundled data (``standards/``, ``forms/``, ``resources/``) sits beside the package in the source
-tree and inside the bundle when frozen by PyInstaller (``sys._MEIPASS``). Per-user files follow the
-platform's conventions through ``platformdirs``; nothing is ever written beside the program.
+Bundled data (``standards/``, ``forms/``, ``resources/``) is kept at the top of the source tree,
+and a build puts it where that build can carry it: PyInstaller at the top of the bundle
+(``sys._MEIPASS``, build.spec), a wheel inside the package as ``s11audit/_data/`` (pyproject.toml).
+Per-user files follow the platform's conventions through ``platformdirs``; nothing is ever written
+beside the program.
 """
 
 from __future__ import annotations
@@ -17,10 +19,22 @@ from s11audit import APP_NAME
 
 
 def bundle_root() -> Path:
-    """The folder holding ``standards/``, ``forms/`` and ``resources/``."""
+    """The folder holding ``standards/``, ``forms/`` and ``resources/``, wherever this copy runs from.
+
+    Frozen: the bundle. Installed from a wheel: ``_data`` in the installed package. From the
+    source tree or an editable install (no ``_data``): the project folder above the package. Qt,
+    the reports and the standards loader open these files by path, so only a package on disk
+    counts (never one imported from a zip file).
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
+    # Imported only here: the frozen program, the one users start, never needs it.
+    from importlib.resources import files
+
+    installed = files("s11audit") / "_data"
+    if isinstance(installed, Path) and installed.is_dir():
+        return installed.resolve()
     return Path(__file__).resolve().parent.parent
 
 
