@@ -131,17 +131,28 @@ def main(argv: list[str] | None = None) -> int:
         undo()
 
 
+def show_main_window(window: MainWindow, file: Path | None = None) -> None:
+    """Put the window on screen: on the start screen, or with ``file`` open, its audit drawn first.
+
+    A file is opened before the window is first shown, so the start screen is never drawn only to be
+    replaced; the window shows itself before any question about the file, to sit on (main_window.py).
+    """
+    if file is None:
+        window.show()
+        QTimer.singleShot(0, window.welcome_if_first_run)  # the first time this user starts the app
+    else:
+        try:
+            window.open_before_showing(file)
+        except Exception:  # noqa: BLE001 - a fault of s11audit: a crash report, as in the event loop
+            sys.excepthook(*sys.exc_info())
+
+
 def _run(app: QApplication, argv: list[str], created: bool) -> int:
     window = create_main_window()
-    window.show()
     # Qt removes its own options (-style, -platform) from the arguments of an application it made.
     arguments = app.arguments() if created else argv
     files = [arg for arg in arguments[1:] if not arg.startswith("-")]
-    if files:
-        # Open after the window is on screen, so any question about the file has a window to sit on.
-        QTimer.singleShot(0, lambda: window.open_file(Path(files[0])))
-    else:
-        QTimer.singleShot(0, window.welcome_if_first_run)  # the first time this user starts the app
+    show_main_window(window, Path(files[0]) if files else None)
     return app.exec()
 
 

@@ -1,8 +1,10 @@
 """The main window: start screen or the open audit (header, tabs, status bar), menus and file handling.
 
 There is no Save: every change is written to the audit file as it is made. Closing the window or
-the file releases the file for others. Heavy modules (the store, the audit views) are imported
-only when a file is opened, so the first window appears quickly.
+the file releases the file for others. Heavy modules (the store with SQLAlchemy and Alembic, the
+audit views, reports, the business unit) are imported only when a file is opened, or once the start
+screen is drawn and idle, so the first window appears quickly. A file given on the command line is
+opened before the window is first shown, so its audit is the first thing drawn.
 """
 
 from __future__ import annotations
@@ -11,14 +13,13 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFile, QIODevice, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from s11audit.organisations import type_label
 from s11audit.paths import forms_dir
-from s11audit.store import AuditFileError
 from s11audit.ui import explanations, file_dialogs, undo_keys
 from s11audit.ui.forms import FormError
 from s11audit.ui.elide import ElidedLabel
@@ -42,6 +43,7 @@ REOPEN_HINT = "Use File > Reopen for changes to make a new version."
 VIEWS = ("self_assessment", "action_plan", "trail")
 TAB_TITLES = ("Self-assessment", "Action plan", "Audit trail")
 REMAINING_VIEWS_DELAY_MS = 100  # long enough for the first screen to be painted first
+OPENING_IMPORT_DELAY_MS = 200  # after the standards sets are read, while the user reads the start screen
 
 
 def signed_off_text(assessment: SelfAssessment, file_read_only: bool) -> str:
@@ -53,6 +55,20 @@ def signed_off_text(assessment: SelfAssessment, file_read_only: bool) -> str:
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     text = f"Signed off on {when.day} {when:%B %Y} by {who}: locked."
     return f"{text} {READ_ONLY}." if file_read_only else f"{text} {REOPEN_HINT}"
+
+
+class _ShowBeforeDialogs(QObject):
+    """Shows the window when a dialog of its own is about to appear (``MainWindow.open_before_showing``).
+
+    Qt polishes a widget before it first shows it and tells the parent (ChildPolished), so the
+    window is on screen, and the dialog belongs to it, before the dialog is.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QDialog)
+                and isinstance(watched, QWidget) and not watched.isVisible()):
+            watched.show()
+        return False
 
 
 class _Views(dict):
@@ -145,6 +161,7 @@ class MainWindow(QMainWindow):
         add_text_size_menu(self.menuView, settings)
 
         catalogue.loaded.connect(lambda report: self.start_screen.show_skipped(report.skipped))
+        catalogue.loaded.connect(lambda _report: QTimer.singleShot(OPENING_IMPORT_DELAY_MS, self, _import_for_opening))
         self._show_start()
 
     # --- pages, header and status ----------------------------------------------------------------
@@ -265,7 +282,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.tabs.setCurrentIndex(0)
         self.tabs.currentWidget().setFocus()
-        QTimer.singleShot(REMAINING_VIEWS_DELAY_MS, self, self._build_remaining_views)
+        if self.isVisible():  # else open_before_showing builds them once the window is on screen
+            QTimer.singleShot(REMAINING_VIEWS_DELAY_MS, self, self._build_remaining_views)
 
     def _build_view(self, key: str) -> QWidget:
         if self.document is None:
@@ -370,6 +388,21 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(audit_file.path)
             self._show_file(audit_file)
 
+    def open_before_showing(self, path: Path | str) -> bool:
+        """Open ``path``, then show the window: its audit, not the start screen, is the first thing drawn
+        (a file given on the command line). A question about the file (a refusal, read-only, no audit
+        yet, the user's name) shows the window first, on the start screen, for the dialog to sit on."""
+        shower = _ShowBeforeDialogs(self)
+        self.installEventFilter(shower)
+        try:
+            opened = self.open_file(path)
+        finally:
+            self.removeEventFilter(shower)
+            shower.deleteLater()
+            self.show()  # after an unexpected error too: the crash report has the window to sit on
+        QTimer.singleShot(REMAINING_VIEWS_DELAY_MS, self, self._build_remaining_views)
+        return opened
+
     def choose_and_open(self) -> None:
         path = file_dialogs.open_file_name(self, "Open audit file", FILE_FILTER, self.settings)
         if path:
@@ -397,6 +430,7 @@ class MainWindow(QMainWindow):
 
     def new_workspace(self) -> None:
         from s11audit.business_unit.workspace import Workspace
+        from s11audit.store import AuditFileError
 
         user = self.user_name()
         if not user:
@@ -415,6 +449,7 @@ class MainWindow(QMainWindow):
 
     def open_workspace(self, path: Path) -> bool:
         from s11audit.business_unit.workspace import Workspace
+        from s11audit.store import AuditFileError
 
         for window in self.workspace_windows:
             if window.workspace.path.resolve() == path.resolve():
@@ -492,6 +527,8 @@ class MainWindow(QMainWindow):
             self.statusbar.showMessage("Signed off: the return can now be exported (File > Export return)", 8000)
 
     def reopen_for_changes(self) -> None:
+        from s11audit.store import AuditFileError
+
         if self.document is None or not self.document.assessment.is_signed:
             return
         answer = QMessageBox.question(
@@ -617,6 +654,13 @@ class MainWindow(QMainWindow):
             self.statusbar.showMessage(f"A sample audit to explore, kept in {path.parent}. "
                                        "Change anything you like: it is yours to try things out.", 15000)
         return opened
+
+
+def _import_for_opening() -> None:
+    """Import what opening a file needs (the store, SQLAlchemy, Alembic: most of a second), left out
+    so the start screen is drawn sooner, once it is drawn and idle: a file opened from it then opens
+    without that wait."""
+    from s11audit.ui import document, opening  # noqa: F401
 
 
 def _completion_view(document: AuditDocument, parent: QWidget) -> QWidget:

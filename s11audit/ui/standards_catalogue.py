@@ -9,10 +9,13 @@ thread and crash the app. Anything that needs the sets sooner simply loads them 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from s11audit.standards import LoadReport, discover
+if TYPE_CHECKING:  # importing the loader (YAML, JSON schema) is itself part of the work put off
+    from s11audit.standards import LoadReport
 
 # Long enough for the window's first paint to happen first, short enough not to be noticed.
 AFTER_FIRST_PAINT_MS = 60
@@ -38,10 +41,6 @@ class StandardsCatalogue(QObject):
         """Not now (an audit is being opened); ``start`` or ``report`` will load them later."""
         self._timer.stop()
 
-    @property
-    def is_loaded(self) -> bool:
-        return self._report is not None
-
     def replace(self, report: LoadReport) -> None:
         """Use sets found again (after a set was imported), so new audits offer them at once."""
         self._timer.stop()
@@ -53,6 +52,8 @@ class StandardsCatalogue(QObject):
         if self._report is None:
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
+                from s11audit.standards import discover
+
                 self._report = discover()
             finally:
                 QGuiApplication.restoreOverrideCursor()

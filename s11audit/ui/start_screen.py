@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from s11audit.standards import SkippedFile
 from s11audit.ui.forms import load_form
+
+if TYPE_CHECKING:  # the standards loader (YAML, JSON schema) is read after the first paint
+    from s11audit.standards import SkippedFile
 
 PathRole = Qt.ItemDataRole.UserRole
 
