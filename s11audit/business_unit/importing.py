@@ -139,9 +139,6 @@ class ImportReport:
     def count(self, outcome: str) -> int:
         return sum(f.outcome == outcome for f in self.files)
 
-    def of(self, outcome: str) -> list[FileOutcome]:
-        return [f for f in self.files if f.outcome == outcome]
-
     @property
     def rejected(self) -> list[FileOutcome]:
         return [f for f in self.files if f.outcome in (REJECTED, FAILED)]

@@ -126,6 +126,38 @@ def _self(standards_set, grade: SelfGrade) -> tuple[str, str, bool | None]:
     return level.label, level.colour, scale.meets_standard(grade.grade)
 
 
+def _outcome_row(standards_set, person, record, heading: str) -> OutcomeRow:
+    """One agency on one standard: its self-grade beside the peer outcome, and whether they agree."""
+    scale = standards_set.peer_outcomes
+    label, colour, self_meets = _self(standards_set, record.self_grade)
+    level = scale.level(record.outcome) if record.outcome and scale.has_level(record.outcome) else None
+    if level is None:
+        outcome, agrees, change = (None, "", "", None), None, None
+    else:
+        outcome = (level.id, level.label, level.colour, level.meets)
+        agrees = None if self_meets is None else level.meets == self_meets
+        change = None if agrees in (None, True) else ("lower" if self_meets else "higher")
+    return OutcomeRow(person.organisation_id, person.name, person.sector, person.group, record.standard_id, heading,
+                      record.self_grade, label, colour, self_meets, *outcome, agrees, change, record.challenge_notes,
+                      record.recommendations, record.actions)
+
+
+def _standard_outcomes(standard_id: str, heading: str, rows: list[OutcomeRow],
+                       scale: PeerOutcomeScale) -> StandardOutcomes:
+    mine = [r for r in rows if r.standard_id == standard_id]
+    return StandardOutcomes(
+        standard_id, heading,
+        tuple((level.id, sum(1 for r in mine if r.outcome == level.id)) for level in scale.levels),
+        sum(1 for r in mine if r.outcome is None), sum(1 for r in mine if r.agrees is not None),
+        sum(1 for r in mine if r.agrees))
+
+
+def _peer_findings(per_standard: list[StandardOutcomes], agencies: tuple[AgencyFeedback, ...]) -> PeerFindings:
+    return PeerFindings(tuple(per_standard), sum(s.compared for s in per_standard),
+                        sum(s.agreed for s in per_standard),
+                        tuple(sorted((a.agency for a in agencies if a.has_recommendations), key=str.casefold)))
+
+
 def day_summary(workspace: Workspace, event_id: int) -> DaySummary:
     """The day's outcomes, per-agency feedback and findings with moderated outcomes, as plain data."""
     found = event(workspace, event_id)
@@ -133,30 +165,11 @@ def day_summary(workspace: Workspace, event_id: int) -> DaySummary:
     scale = standards_set.peer_outcomes
     headings = {s.id: s.heading for s in standards_in_focus(workspace, event_id)}
     people = {p.organisation_id: p for p in participants(workspace, event_id)}
-    rows = []
-    for r in records(workspace, event_id):
-        p = people[r.organisation_id]
-        label, colour, self_meets = _self(standards_set, r.self_grade)
-        level = scale.level(r.outcome) if r.outcome and scale.has_level(r.outcome) else None
-        agrees = None if level is None or self_meets is None else level.meets == self_meets
-        change = None if agrees in (None, True) else ("lower" if self_meets else "higher")
-        rows.append(OutcomeRow(p.organisation_id, p.name, p.sector, p.group, r.standard_id, headings[r.standard_id],
-                               r.self_grade, label, colour, self_meets, level.id if level else None,
-                               level.label if level else "", level.colour if level else "",
-                               level.meets if level else None, agrees, change, r.challenge_notes, r.recommendations,
-                               r.actions))
+    rows = [_outcome_row(standards_set, people[r.organisation_id], r, headings[r.standard_id])
+            for r in records(workspace, event_id)]
     agencies = tuple(AgencyFeedback(p.organisation_id, p.name, p.reference, p.sector, p.group,
                                     tuple(r for r in rows if r.organisation_id == p.organisation_id))
                      for p in people.values())
-    per_standard = []
-    for standard_id in found.standard_ids:
-        mine = [r for r in rows if r.standard_id == standard_id]
-        per_standard.append(StandardOutcomes(
-            standard_id, headings[standard_id],
-            tuple((level.id, sum(1 for r in mine if r.outcome == level.id)) for level in scale.levels),
-            sum(1 for r in mine if r.outcome is None), sum(1 for r in mine if r.agrees is not None),
-            sum(1 for r in mine if r.agrees)))
-    findings = PeerFindings(tuple(per_standard), sum(s.compared for s in per_standard),
-                            sum(s.agreed for s in per_standard),
-                            tuple(sorted((a.agency for a in agencies if a.has_recommendations), key=str.casefold)))
-    return DaySummary(found, workspace.cycle(found.cycle_id).name, scale, tuple(rows), agencies, findings)
+    per_standard = [_standard_outcomes(sid, headings[sid], rows, scale) for sid in found.standard_ids]
+    return DaySummary(found, workspace.cycle(found.cycle_id).name, scale, tuple(rows), agencies,
+                      _peer_findings(per_standard, agencies))

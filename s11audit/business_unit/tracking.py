@@ -45,7 +45,6 @@ RETURNED, LATE, REJECTED, NOT_RETURNED = "returned", "late", "rejected", "not re
 class OrganisationStatus:
     organisation: OrganisationRow
     status: str  # RETURNED, LATE, REJECTED or NOT_RETURNED
-    current_return_id: int | None = None
     first_signed_at: dt.datetime | None = None
     superseded: int = 0  # earlier returns kept in its history
     key_pending: int = 0  # returns waiting for a person to accept or reject a new key
@@ -109,7 +108,7 @@ def statuses(workspace: Workspace, cycle: CycleRow) -> list[OrganisationStatus]:
             status = LATE if is_late(first, cycle.due_on) else RETURNED
         else:
             status = REJECTED if reasons else NOT_RETURNED
-        found.append(OrganisationStatus(organisation, status, current, first, sum(r[1] == SUPERSEDED for r in mine),
+        found.append(OrganisationStatus(organisation, status, first, sum(r[1] == SUPERSEDED for r in mine),
                                         sum(r[1] == KEY_PENDING for r in mine), reasons))
     return found
 

@@ -229,9 +229,6 @@ class Workspace(OpenFile):
         cycle = self._session.get(Cycle, cycle_id)
         return _set_of(cycle.set_content, cycle.set_hash)
 
-    def standards_content(self, cycle_id: int) -> dict:
-        return json.loads(self._session.get(Cycle, cycle_id).set_content)
-
     # --- the register ----------------------------------------------------------------------------
 
     def organisations(self, cycle_id: int) -> list[OrganisationRow]:

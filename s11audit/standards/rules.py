@@ -34,20 +34,27 @@ def _scale_rules(add: Add, path: list[Any], scale: dict) -> list[str]:
     for ref in ("meets", "action_required_below"):
         if ref in scale and scale[ref] not in level_ids:
             add(path + [ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({levels})")
-    scores = [level.get("score") for level in scale["levels"]]
+    _score_rules(add, path, scale["levels"])
+    return level_ids
+
+
+def _score_rules(add: Add, path: list[Any], levels: list[dict]) -> None:
+    """Scores given for every level or none, and increasing from the lowest level to the highest."""
+    scores = [level.get("score") for level in levels]
     given = [s for s in scores if s is not None]
     if given and len(given) != len(scores):
-        missing = [index for index, level in enumerate(scale["levels"]) if "score" not in level]
-        scored = [level["id"] for level in scale["levels"] if "score" in level]
-        names = shown(", ".join(repr(level_ids[index]) for index in missing), 120)
-        add(path + ["levels", missing[0]], f"level{'s' if len(missing) > 1 else ''} {names} "
-                                           f"{'have' if len(missing) > 1 else 'has'} no score, but "
-                                           f"{shown(', '.join(map(repr, scored)), 120)} "
-                                           f"{'have' if len(scored) > 1 else 'has'} one; give every level a score "
-                                           "(score: 1), or none")
+        missing = [index for index, level in enumerate(levels) if "score" not in level]
+        add(path + ["levels", missing[0]], _missing_scores(levels, missing))
     elif given and any(b <= a for a, b in zip(scores, scores[1:])):
         add(path + ["levels"], "scores must increase from the lowest level (listed first) to the highest")
-    return level_ids
+
+
+def _missing_scores(levels: list[dict], missing: list[int]) -> str:
+    scored = [level["id"] for level in levels if "score" in level]
+    names = shown(", ".join(repr(levels[index]["id"]) for index in missing), 120)
+    return (f"level{'s' if len(missing) > 1 else ''} {names} {'have' if len(missing) > 1 else 'has'} no score, but "
+            f"{shown(', '.join(map(repr, scored)), 120)} {'have' if len(scored) > 1 else 'has'} one; give every level "
+            "a score (score: 1), or none")
 
 
 def _outcome_rules(add: Add, outcomes: dict) -> None:

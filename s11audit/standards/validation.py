@@ -143,6 +143,12 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     """Turn a jsonschema error into a sentence a set author understands; never long, never two lines."""
     key = error.path[-1] if error.path else None
     named = quoted(key, 40) if isinstance(key, str) else "this entry"
+    return (_key_message(error, key, named) or _value_message(error, key, named) or _size_message(error, named)
+            or shown(error.message, 160))
+
+
+def _key_message(error: jsonschema.ValidationError, key: Any, named: str) -> str | None:
+    """Keys missing, unknown or misnamed, and values not among those allowed; None for other errors."""
     kind, instance, limit = error.validator, error.instance, error.validator_value
     if "propertyNames" in error.schema_path:
         return (f"{quoted(instance, 40)} is not a grade level id: ids may hold only letters, digits, '.', '_' and "
@@ -161,6 +167,12 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
     if kind == "enum":
         allowed = ", ".join(str(v) for v in limit)
         return f"{named} is {quoted(instance)}, which is not one of: {allowed}"
+    return None
+
+
+def _value_message(error: jsonschema.ValidationError, key: Any, named: str) -> str | None:
+    """Values of the wrong kind or written wrongly; None for other errors."""
+    kind, instance, limit = error.validator, error.instance, error.validator_value
     if kind == "type" and instance is None:
         return f"{named} has no value"
     if kind == "type":
@@ -169,6 +181,16 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"{named} must be a date written YYYY-MM-DD, not {quoted(instance)}"
     if kind == "pattern":
         return _pattern_message(key, named, instance, limit)
+    if kind == "uniqueItems":
+        return f"{named} lists the same entry twice"
+    if kind == "not":
+        return _not_message(limit, instance)
+    return None
+
+
+def _size_message(error: jsonschema.ValidationError, named: str) -> str | None:
+    """Text too short or long, lists with too few or many entries, numbers out of range; None otherwise."""
+    kind, instance, limit = error.validator, error.instance, error.validator_value
     if kind == "minLength":
         return f"{named} must not be empty"
     if kind == "maxLength":
@@ -179,11 +201,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
         return f"{named} has {len(instance):,} entries; at most {limit:,} are allowed"
     if kind in ("minimum", "maximum"):
         return f"{named} is {quoted(instance)}; it must be {'at least' if kind == 'minimum' else 'at most'} {limit:,}"
-    if kind == "uniqueItems":
-        return f"{named} lists the same entry twice"
-    if kind == "not":
-        return _not_message(limit, instance)
-    return shown(error.message, 160)
+    return None
 
 
 def _pattern_message(key: Any, named: str, instance: str, pattern: str) -> str:

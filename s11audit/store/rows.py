@@ -14,8 +14,6 @@ ACTION_STATUSES: dict[str, str] = {
     "complete": "Complete",
 }
 
-RAG_LABELS = action_rag.RAG_WORDS
-
 
 @dataclass(frozen=True)
 class OrganisationDetails:

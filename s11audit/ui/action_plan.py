@@ -61,8 +61,9 @@ class ActionPlanView(QWidget):
         form.statusFilter.currentIndexChanged.connect(self._apply_filters)
         form.searchBox.textChanged.connect(self._apply_filters)
         elide_combo(form.standardFilter, 24)  # standards' headings are long
-        for row in ("filterRow", "buttonRow"):
-            wrap_row(form.findChild(QHBoxLayout, row))  # with large text a straight row is wider than the screen
+        # With large text a straight row is wider than the screen. The Python side of each wrapping
+        # row is kept here: without a reference PySide6 may drop it and leave Qt a layout with no code.
+        self._wrapping_rows = [wrap_row(form.findChild(QHBoxLayout, row)) for row in ("filterRow", "buttonRow")]
 
         form.addButton.clicked.connect(lambda: self.add_action())
         form.editButton.clicked.connect(self.edit_selected)

@@ -74,14 +74,42 @@ class StandardPane(QWidget):
         self.document = document
         self.standard = standard
         self.stale = True  # shown values may be out of date; refreshed before the page is shown
-        assessment = document.assessment
-        scale = assessment.standards_set.grade_scale
-        number = standard.number
+        scale = document.assessment.standards_set.grade_scale
         self.setObjectName(f"standard_{standard.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 28)
         layout.setSpacing(10)
+        self._build_heading(layout)
 
+        self.grades: GradeChooser | None = None
+        self.derived: DerivedGrade | None = None
+        self.score: QLabel | None = None
+        self.criteria: dict[str, CriterionBlock] = {}
+        self.example_edit: GrowingTextEdit | None = None
+        self.narrative: GrowingTextEdit | None = None
+        self.evidence: EvidencePanel | None = None
+        self.actions: StandardActions | None = None
+        if standard.graded:
+            if standard.criteria:
+                self._build_criteria(layout)
+            self._build_grade(layout, scale)
+            self._build_example(layout, scale)
+            self._build_narrative(layout)
+        else:
+            layout.addWidget(text_label("This is an information section: answer its questions. It has no grade.",
+                                   "color: #3E4C59; font-style: italic;"))
+        self._build_items(layout, scale)
+        if standard.graded:
+            self._build_evidence_and_actions(layout)
+        layout.addStretch(1)
+
+    # --- building the parts of the page ------------------------------------------------------------
+
+    def _build_heading(self, layout: QVBoxLayout) -> None:
+        """The standard's heading, reference and intent, its guidance (shown on demand) and what the
+        business unit sent for it."""
+        standard = self.standard
+        number = standard.number
         # Sizes are set in style.qss by role, relative to the text size (View > Text size).
         self.heading = text_label(standard.heading)
         self.heading.setProperty("role", "title")
@@ -105,40 +133,19 @@ class StandardPane(QWidget):
         layout.addWidget(self.guidance)
         if not standard.guidance.strip():
             self.guidance_button.hide()
-        self.briefings = self._briefings(document, standard)
+        self.briefings = self._briefings(self.document, standard)
         if self.briefings is not None:
             layout.addWidget(self.briefings)
 
-        self.grades: GradeChooser | None = None
-        self.derived: DerivedGrade | None = None
-        self.score: QLabel | None = None
-        self.criteria: dict[str, CriterionBlock] = {}
-        self.example_edit: GrowingTextEdit | None = None
-        self.narrative: GrowingTextEdit | None = None
-        self.evidence: EvidencePanel | None = None
-        self.actions: StandardActions | None = None
-        if standard.graded:
-            if standard.criteria:
-                self._build_criteria(layout)
-            self._build_grade(layout, scale)
-            self._build_example(layout, scale)
-            self._build_narrative(layout)
-        else:
-            layout.addWidget(text_label("This is an information section: answer its questions. It has no grade.",
-                                   "color: #3E4C59; font-style: italic;"))
-        self._build_items(layout, scale)
-        if standard.graded:
-            self._section(layout, "Evidence")
-            self.evidence = EvidencePanel(document, standard)
-            layout.addWidget(self.evidence)
-            self._section(layout, "Actions")
-            self.actions = StandardActions(document, standard)
-            layout.addWidget(self.actions)
-            for block in self.criteria.values():
-                block.action_wanted.connect(self.actions.add_action)
-        layout.addStretch(1)
-
-    # --- building the parts of the page ------------------------------------------------------------
+    def _build_evidence_and_actions(self, layout: QVBoxLayout) -> None:
+        self._section(layout, "Evidence")
+        self.evidence = EvidencePanel(self.document, self.standard)
+        layout.addWidget(self.evidence)
+        self._section(layout, "Actions")
+        self.actions = StandardActions(self.document, self.standard)
+        layout.addWidget(self.actions)
+        for block in self.criteria.values():
+            block.action_wanted.connect(self.actions.add_action)
 
     def _build_criteria(self, layout: QVBoxLayout) -> None:
         criteria = self.standard.criteria_for(self.document.assessment.org_type)

@@ -148,7 +148,7 @@ def test_a_fault_in_a_worker_fails_only_that_file_and_the_batch_goes_on(tmp_path
     with caplog.at_level(logging.ERROR):
         report = _import(_workspace(tmp_path / "unit.s11workspace", s175_set), inbox)
     assert len(report.files) == report.total and not report.stopped
-    [failed] = report.of(FAILED)
+    [failed] = [f for f in report.files if f.outcome == FAILED]
     assert failed.path.name == "URN-400007-v1-explode.s11return"
     assert "fault in s11audit itself (TypeError)" in failed.reason
     assert "import worker process" in caplog.text and "TypeError" in caplog.text  # the worker's traceback
@@ -181,7 +181,7 @@ def test_a_pool_that_cannot_start_leaves_the_batch_to_this_process(tmp_path, s17
     with caplog.at_level(logging.WARNING):
         report = _import(_workspace(tmp_path / "unit.s11workspace", s175_set), inbox)
     assert "worker processes could not be started" in caplog.text
-    assert len(report.files) == report.total and not report.of(FAILED)
+    assert len(report.files) == report.total and not report.count(FAILED)
 
 
 def test_a_worker_imports_no_database_code():

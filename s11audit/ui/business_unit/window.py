@@ -68,9 +68,9 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         form.newCycleButton.clicked.connect(self.new_cycle)
         self.peer = PeerView(self, form, workspace)
         # With large text (View > Text size) one straight row of buttons is wider than the screen.
-        for row in ("registerButtons", "returnsButtons", "findingsFilters", "peerEventRow", "peerGroupRow",
-                    "peerOutputRow"):
-            wrap_row(form.findChild(QHBoxLayout, row))
+        # (each row's Python side kept, as in action_plan.py)
+        self._wrapping_rows = [wrap_row(form.findChild(QHBoxLayout, row)) for row in (
+            "registerButtons", "returnsButtons", "findingsFilters", "peerEventRow", "peerGroupRow", "peerOutputRow")]
         elide_combo(form.cycleChooser, 30)  # "Schools S175 2026/27 (Section 175/157 safeguarding…"
         elide_combo(form.peerEvent, 24)
         form.dropHint.setWordWrap(True)
