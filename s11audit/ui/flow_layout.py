@@ -126,7 +126,4 @@ def wrap_row(row: QHBoxLayout) -> FlowLayout:
     holder.takeAt(position)
     holder.insertLayout(position, flow)
     row.deleteLater()
-    # Keep the Python side of the box holding the row as long as the row: under PySide6 6.11, once it
-    # is gone the items this layout took are deleted under it and the row is left empty.
-    flow.holder = holder
     return flow
