@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from s11audit.business_unit.findings import compute_findings
 from s11audit.business_unit.records import ActionRecord, ReturnRecord
 # The store before grading: grading imports store.rows, whose package imports grading back.
-from s11audit.store.rows import ResponseRow  # noqa: I001
+from s11audit.store.rows import ResponseRow
 from s11audit.grading import derived_grade
 from s11audit.organisations import EDUCATION, types_of_kind
 from s11audit.standards import ItemType, StandardsSet, discover

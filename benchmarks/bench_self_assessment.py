@@ -108,7 +108,7 @@ def bench_open_in_app(path: Path, runs: int = 5) -> None:
             super().__init__()
             self.window, self.at = window, None
 
-        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        def eventFilter(self, watched, event) -> bool:
             if self.at is None and event.type() == QEvent.Type.Paint and watched is self.window.auditPage \
                     and isinstance(self.window.views.get("self_assessment"), CompletionView):
                 self.at = time.perf_counter()

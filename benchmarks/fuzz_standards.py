@@ -32,7 +32,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 os.environ.setdefault("S11AUDIT_HOME", tempfile.mkdtemp(prefix="s11fuzz-home-"))
 
@@ -192,7 +192,7 @@ def odd_key(data: bytes, rng: random.Random) -> bytes:
                       b"? \n: x", b"<<: {a: b}", b"<<: 5", b"\"\\x00\": x", b"k" * 200_000 + b": x"])
     lines = _lines(data)
     at = rng.randrange(len(lines) + 1)
-    return b"\n".join(lines[:at] + [key] + lines[at:])
+    return b"\n".join([*lines[:at], key, *lines[at:]])
 
 
 def huge_list(data: bytes, rng: random.Random) -> bytes:
@@ -249,7 +249,7 @@ def _outcome(load: Callable[[], object]) -> tuple[str, str]:
         if len(exc.problems) > MAX_PROBLEMS + 1 or any(len(str(p)) > LONG_PROBLEM for p in exc.problems):
             return "long message", text[:300]
         return "refused", exc.summary[:300]
-    except Exception as exc:  # noqa: BLE001 - what the fuzzing looks for
+    except Exception as exc:
         return "crash", f"{type(exc).__name__}: {str(exc)[:300]}"
     return "loaded", ""
 
@@ -268,7 +268,7 @@ def run_case(case: Case, folder: Path, bases: list[StandardsSet]) -> Result:
             reasons = [s.reason for s in report.skipped]
             if any(FAULT in r for r in reasons) or any(len(r) > 2 * LONG_PROBLEM for r in reasons):
                 outcome, detail = "fault", f"load_many: {reasons[0][:300]}"
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             outcome, detail = "crash", f"load_many raised {type(exc).__name__}: {str(exc)[:300]}"
         seconds = max(seconds, time.perf_counter() - start)
     finally:

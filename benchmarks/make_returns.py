@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from s11audit.organisations import AGENCY, EDUCATION, TYPES_BY_ID  # noqa: E402
+from s11audit.organisations import EDUCATION, TYPES_BY_ID  # noqa: E402
 from s11audit.returns import public_key_of, signer, write_return  # noqa: E402
 from s11audit.returns.trail import trail_summary  # noqa: E402
 from s11audit.sample import GAPS, OPENINGS, PEOPLE, ROLES, SIGNATORY_NAMES, STRENGTHS, _answer  # noqa: E402

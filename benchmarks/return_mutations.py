@@ -207,9 +207,9 @@ def _edit_json(text: str, rng: random.Random) -> tuple[str, str]:
         node, path = stack.pop()
         paths.append(path)
         if isinstance(node, dict):
-            stack.extend((child, path + (key,)) for key, child in node.items())
+            stack.extend((child, (*path, key)) for key, child in node.items())
         elif isinstance(node, list):
-            stack.extend((child, path + (index,)) for index, child in enumerate(node))
+            stack.extend((child, (*path, index)) for index, child in enumerate(node))
     path = rng.choice(paths[1:] or paths)
     odd = rng.choice(_ODD_VALUES)
     marker = "\u0000ODD\u0000"

@@ -59,7 +59,7 @@ def _standards_list(args: argparse.Namespace) -> int:
 
 
 
-def _workbook_problems(exc) -> int:  # noqa: ANN001 - a WorkbookError
+def _workbook_problems(exc) -> int:
     """Print a workbook's problems one per line; exit 2 when the file itself cannot be used, else 1."""
     for problem in exc.problems:
         print(f"{exc.path}: {problem}", file=sys.stderr if exc.unreadable else sys.stdout)
@@ -576,8 +576,8 @@ def _add_verbose(parser: argparse.ArgumentParser, top: bool = False) -> None:
     """``-v`` before or after the command: a sub-command's copy leaves the value alone unless given."""
     parser.add_argument("-v", "--verbose", action="count", default=0 if top else argparse.SUPPRESS,
                         help="say what is being done on stderr (-vv: in detail); it is always in the log file")
-    for action in parser._actions:  # noqa: SLF001 - argparse keeps sub-parsers only here
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
             for sub in dict.fromkeys(action.choices.values()):
                 _add_verbose(sub)
 

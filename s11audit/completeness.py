@@ -133,7 +133,7 @@ class _Checker:
         name = f"Standard {standard.number}"
         response = self.response(standard.id)
         checks: list[tuple[bool, Missing]] = []
-        if standard.graded and not standard.derived or response.not_applicable:
+        if (standard.graded and not standard.derived) or response.not_applicable:
             checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response, self.links)
         elif standard.derived and response.grade is not None:
             # Worked out from its criteria: only what its grade needs (an action, evidence) is asked for here.

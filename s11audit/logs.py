@@ -42,7 +42,7 @@ class _ToStderr(logging.StreamHandler):
         logging.Handler.__init__(self, level)  # not StreamHandler's: the stream is looked up each time
 
     @property
-    def stream(self):  # noqa: ANN201 - whatever sys.stderr is
+    def stream(self):
         return sys.stderr
 
     def emit(self, record: logging.LogRecord) -> None:

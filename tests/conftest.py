@@ -6,10 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from s11audit.standards import discover  # noqa: E402
-from s11audit.store import AuditFile, OrganisationDetails  # noqa: E402
+from s11audit.standards import discover
+from s11audit.store import AuditFile, OrganisationDetails
 
 
 @pytest.fixture(autouse=True)

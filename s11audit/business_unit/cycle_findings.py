@@ -111,7 +111,7 @@ class FindingsSource:
                     reference_date=previous.due_on)
         # Item findings depend only on which records are counted (answers are the same on either basis):
         # a filter that keeps every record (all of the cycle's returns are schools) shares them.
-        kept_all = sector is None and org_type is None or all(
+        kept_all = (sector is None and org_type is None) or all(
             (sector is None or r.sector == sector) and (org_type is None or r.org_type == org_type) for r in records)
         items_key = (None, None, day) if kept_all else (sector, org_type, day)
         found = compute_findings(current.standards_set, records, basis=basis, expected=expected, sector=sector,

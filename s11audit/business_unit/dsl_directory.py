@@ -270,7 +270,7 @@ def directory_columns(directory: Directory) -> list[tuple[str, int]]:
 
 
 def directory_row(entry: Entry, reference_date: dt.date) -> list[str]:
-    deputies = list(entry.deputies) + [None, None]
+    deputies = [*list(entry.deputies), None, None]
     first, second = deputies[0], deputies[1]
     changed = "" if entry.previous_dsl is None else ("Yes" if entry.dsl_changed else "No")
     return [entry.organisation, entry.reference, entry.sector, type_label(entry.org_type) if entry.org_type else "",

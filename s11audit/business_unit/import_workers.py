@@ -302,7 +302,7 @@ class OnWorkers(InProcess):
             return False
         try:
             self.here[last] = (super().get(last, self.files[last]), None)
-        except Exception as exc:  # noqa: BLE001 - raised again when its turn comes, as in process
+        except Exception as exc:
             self.here[last] = (None, exc)
         return True
 
@@ -312,7 +312,7 @@ class OnWorkers(InProcess):
             if self.next not in self.here:
                 try:
                     self.futures[self.next] = self.pool.submit(_examine, str(self.files[self.next]))
-                except Exception as exc:  # noqa: BLE001 - no processes (permission, frozen program, shutting down)
+                except Exception as exc:
                     self._stop_pool("worker processes could not be started", exc)
                     return
             self.next += 1
@@ -356,7 +356,7 @@ def _examine(path: str) -> tuple:
     try:
         checks, stored_files = _worker
         return "ok", checks.examine(Path(path), stored_files)
-    except Exception as exc:  # noqa: BLE001 - that file's failure, not the pool's
+    except Exception as exc:
         return "fault", type(exc).__name__, traceback.format_exc()
 
 

@@ -420,7 +420,7 @@ _UNCHANGED = object()
 
 
 def update_action(workspace: Workspace, action_id: int, *, action: str | None = None, owner: str | None = None,
-                  due_on: dt.date | None | object = _UNCHANGED) -> PeerActionRow:
+                  due_on: dt.date | object | None = _UNCHANGED) -> PeerActionRow:
     """Change an agreed action's words, owner or due date (those given; ``due_on=None`` clears the date)."""
     row = workspace.session.get(PeerAction, action_id)
     if row is None:

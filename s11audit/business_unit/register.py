@@ -227,7 +227,7 @@ def _workbook_rows(path: Path, data: bytes, limits: RegisterLimits) -> list[list
         raise RegisterError(path, f"cannot be read as an Excel workbook ({shown(exc)}).") from exc
 
 
-def _first_sheet_rows(path: Path, workbook, limits: RegisterLimits) -> list[list[object]]:  # noqa: ANN001
+def _first_sheet_rows(path: Path, workbook, limits: RegisterLimits) -> list[list[object]]:
     if not workbook.worksheets or not hasattr(workbook.worksheets[0], "reset_dimensions"):
         raise RegisterError(path, "has no worksheet: the register must be on the first sheet.")
     sheet = workbook.worksheets[0]

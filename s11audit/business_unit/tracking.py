@@ -151,11 +151,10 @@ def _csv_safe(text: str) -> str:
 
 def write_csv(out_path: Path, header: list[str], rows: list[list[str]]) -> Path:
     """Rows of text as CSV for Excel (UTF-8 with BOM), no cell run as a formula, written atomically."""
-    with atomic_output(out_path) as temp:
-        with open(temp, "w", newline="", encoding="utf-8-sig") as stream:
-            writer = csv.writer(stream)
-            writer.writerow(header)
-            writer.writerows([_csv_safe(v) for v in row] for row in rows)
+    with atomic_output(out_path) as temp, open(temp, "w", newline="", encoding="utf-8-sig") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        writer.writerows([_csv_safe(v) for v in row] for row in rows)
     return out_path
 
 

@@ -88,7 +88,7 @@ def _signature(signature: str, business_unit: str, styles) -> list:
     block = [Paragraph("Yours sincerely,", styles["Body"]), Spacer(1, 0.8 * cm),
              parts.text_block(lines[0], styles["Strong"])]
     block += [parts.text_block(line, styles["Body"]) for line in lines[1:]]
-    return block + [parts.text_block(business_unit, styles["Body"])]
+    return [*block, parts.text_block(business_unit, styles["Body"])]
 
 
 def write_feedback_letter(standards_set: StandardsSet, content: Mapping, moderations: Mapping[str, Moderated],

@@ -340,7 +340,7 @@ class _Writer:
                   for label, g in spread]
         columns = [2.0] * len(scale.levels) + [2.9, 2.0]
         table(self.doc, ["Standard", *[level.label for level in scale.levels], scale.not_applicable_label, "Not graded"],
-              shares, [max(4.0, 17 - sum(columns))] + columns, numeric_from=1,
+              shares, [max(4.0, 17 - sum(columns)), *columns], numeric_from=1,
               caption="Per standard: the share of organisations given each grade (numbers in each standard's section)")
 
     @staticmethod

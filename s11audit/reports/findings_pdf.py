@@ -102,7 +102,7 @@ def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle:
                  "graded are shown in the spread of grades but left out of the percentage. Checklist "
                  "percentages are of the organisations to whom the item applies and who answered it."),
                  styles["Small"])]
-    return story + [PageBreak()]
+    return [*story, PageBreak()]
 
 
 def _response(findings: Findings, styles) -> list:
@@ -148,7 +148,7 @@ def _chart_figures(findings: Findings, set_: StandardsSet, labels: list[str], st
     first, last = 5.3 * cm, 1.9 * cm
     column = (parts.WIDTH - first - last) / len(heads)
     shown, key = parts.abbreviated(heads, column)
-    rows = [["Standard"] + shown + ["Meeting"]]
+    rows = [["Standard", *shown, "Meeting"]]
     for label, f in zip(labels, findings.standards):
         counts = dict(f.grades.counts)
         rows.append([label] + [f"{counts.get(lv.id, 0):,}" for lv in levels]
@@ -165,15 +165,14 @@ def _areas(findings: Findings, styles) -> list:
     story = [CondPageBreak(6 * cm), Paragraph("Areas for development", styles["Section"])]
     weakest = [f for f in findings.weakest if f.grades.below][:AREAS]
     if not weakest:
-        return story + [Paragraph("Every organisation graded met every standard.", styles["Body"])]
+        return [*story, Paragraph("Every organisation graded met every standard.", styles["Body"])]
     story.append(Paragraph("The standards with the lowest share of organisations meeting them, weakest first, "
                            "with the actions organisations set themselves.", styles["Body"]))
     rows = [["", "Standard", "Meeting", "Below", "Actions", "Open"]]
     for rank, f in enumerate(weakest, start=1):
         rows.append([str(rank), numbered(f.number, f.title), pct(f.percent_meeting), f"{f.grades.below:,}",
                      f"{f.actions:,}", f"{f.open_actions:,}"])
-    return story + [parts.grid(rows, [0.8 * cm, 8.6 * cm, 2 * cm, 1.8 * cm, 2 * cm, 1.8 * cm], styles,
-                               [("ALIGN", (2, 1), (-1, -1), "RIGHT")])]
+    return [*story, parts.grid(rows, [0.8 * cm, 8.6 * cm, 2 * cm, 1.8 * cm, 2 * cm, 1.8 * cm], styles, [("ALIGN", (2, 1), (-1, -1), "RIGHT")])]
 
 
 def _matrix(findings: Findings, title: str, attribute: str, label, styles) -> list:
@@ -193,7 +192,7 @@ def _matrix(findings: Findings, title: str, attribute: str, label, styles) -> li
         chunk = order[start:start + size]
         column = (parts.WIDTH - 5.5 * cm) / len(chunk)
         heads, key = parts.abbreviated([label(k) for k in chunk], column)
-        rows = [["Standard"] + heads]
+        rows = [["Standard", *heads]]
         for f in findings.standards:
             figures = dict(getattr(f, attribute))
             rows.append([numbered(f.number, f.title)] + [pct(figures[k].percent_meeting) if k in figures else "\u2013"
@@ -287,8 +286,7 @@ def _agreement(findings: Findings, styles) -> list:
     rows = [["Standard", "Moderated", "Agreed", "Agreement"]]
     rows += [[numbered(f.number, f.title), f"{f.agreement.moderated:,}", f"{f.agreement.agreed:,}", pct(f.agreement.percent)]
              for f in findings.standards if f.agreement.moderated]
-    return story + [parts.grid(rows, [9.5 * cm, 2.4 * cm, 2.4 * cm, 2.7 * cm], styles,
-                               [("ALIGN", (1, 1), (-1, -1), "RIGHT")])]
+    return [*story, parts.grid(rows, [9.5 * cm, 2.4 * cm, 2.4 * cm, 2.7 * cm], styles, [("ALIGN", (1, 1), (-1, -1), "RIGHT")])]
 
 
 def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path: Path | str, *,

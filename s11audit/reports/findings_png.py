@@ -91,7 +91,7 @@ def meeting_png(rows: list[tuple[str, float | None]], colour: str) -> bytes:
 
 def _parts(scale: GradeScale, figures: GradeFigures) -> list[tuple[int, str]]:
     parts = [(n, scale.level(level_id).colour) for level_id, n in figures.counts]
-    return parts + [(figures.not_applicable, NOT_APPLICABLE_COLOUR), (figures.not_graded, NOT_GRADED_FILL)]
+    return [*parts, (figures.not_applicable, NOT_APPLICABLE_COLOUR), (figures.not_graded, NOT_GRADED_FILL)]
 
 
 def spread_png(rows: list[tuple[str, GradeFigures]], scale: GradeScale) -> bytes:

@@ -136,14 +136,13 @@ def _grade_values(figures: GradeFigures) -> list:
 
 def _standards(workbook, findings: Findings, set_: StandardsSet) -> None:
     columns = [("No.", 7), ("Standard", 46), ("Graded", 9), ("Meeting", 9), ("% meeting", 11), ("Rank (weakest 1)", 10)]
-    columns += _grade_columns(set_) + [("Actions", 9), ("Open actions", 9), ("Moderated", 10), ("Agreement", 11)]
+    columns += [*_grade_columns(set_), ("Actions", 9), ("Open actions", 9), ("Moderated", 10), ("Agreement", 11)]
     scored = findings.percent_score is not None
     columns += ([("% score", 10)] if scored else []) + ([("Part", 30)] if set_.groups else [])
     sheet = _Sheet(workbook, "Standards", columns)
     rank = {f.standard_id: index for index, f in enumerate(findings.weakest, start=1)}
     for f in findings.standards:
-        values = [xlsx_print.sortable(f.number), f.title, f.grades.graded, f.grades.meeting,
-                  _fraction(f.percent_meeting), rank.get(f.standard_id)] + _grade_values(f.grades)
+        values = [xlsx_print.sortable(f.number), f.title, f.grades.graded, f.grades.meeting, _fraction(f.percent_meeting), rank.get(f.standard_id), *_grade_values(f.grades)]
         values += [f.actions, f.open_actions, f.agreement.moderated, _fraction(f.agreement.percent)]
         formats = ["", "", "", "", PERCENT] + [""] * (1 + len(_grade_values(f.grades)) + 3) + [PERCENT]
         if scored:
@@ -221,13 +220,11 @@ def _criteria(workbook, findings: Findings, set_: StandardsSet) -> None:
 
 def _breakdown(workbook, findings: Findings, set_: StandardsSet, title: str, attribute: str, label) -> None:
     # The standard's title wide enough for one line mostly: it is repeated on every sector's or type's row.
-    columns = [("No.", 7), ("Standard", 64), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9),
-               ("Meeting", 9), ("% meeting", 11)] + _grade_columns(set_)
+    columns = [("No.", 7), ("Standard", 64), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9), ("Meeting", 9), ("% meeting", 11), *_grade_columns(set_)]
     sheet = _Sheet(workbook, title, columns)
     for f in findings.standards:
         for key, figures in getattr(f, attribute):
-            sheet.add([xlsx_print.sortable(f.number), f.title, label(key), figures.graded, figures.meeting,
-                       _fraction(figures.percent_meeting)] + _grade_values(figures), ["", "", "", "", "", PERCENT])
+            sheet.add([xlsx_print.sortable(f.number), f.title, label(key), figures.graded, figures.meeting, _fraction(figures.percent_meeting), *_grade_values(figures)], ["", "", "", "", "", PERCENT])
     sheet.finish()
 
 

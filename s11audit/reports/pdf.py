@@ -208,7 +208,7 @@ def _cover(assessment, organisation, sign_off, fingerprint: str, styles, sample:
         story += [Spacer(1, 0.3 * cm), Paragraph(f"Organisation's signing key fingerprint: <b>{parts.esc(fingerprint)}</b>",
                                                  styles["Body"]),
                   Paragraph(parts.esc(FINGERPRINT_MEANING), styles["Small"])]
-    return story + [PageBreak()]
+    return [*story, PageBreak()]
 
 
 def _summary(assessment, report, styles) -> list:
@@ -238,7 +238,7 @@ def _summary(assessment, report, styles) -> list:
     for criteria_scale in criteria_scales.values():
         story += [Paragraph(f"The grades of criteria: {parts.esc(criteria_scale.name)}", styles["Heading"]),
                   parts.legend_table([(lv.label, lv.colour, lv.meaning) for lv in reversed(criteria_scale.levels)], styles)]
-    return story + [PageBreak()]
+    return [*story, PageBreak()]
 
 
 def _standard_section(assessment, standard, report, styles) -> list:
@@ -276,7 +276,7 @@ def _standard_section(assessment, standard, report, styles) -> list:
         story.append(parts.evidence_table(linked, styles))
     else:
         story.append(Paragraph("No evidence linked to this standard.", styles["Body"]))
-    return _no_lone_headings(story) + [PageBreak()]
+    return [*_no_lone_headings(story), PageBreak()]
 
 
 def _no_lone_headings(story: list) -> list:
@@ -302,7 +302,7 @@ def _checklist(assessment, items, answers, reference, styles) -> list:
         rows.append([item.id, item.text, shown])
     first = parts.id_width([row[0] for row in rows], 1.7 * cm)
     answer = 4.2 * cm
-    story = [parts.grid([["Item", "Question", "Answer"]] + rows, [first, parts.WIDTH - first - answer, answer], styles)]
+    story = [parts.grid([["Item", "Question", "Answer"], *rows], [first, parts.WIDTH - first - answer, answer], styles)]
     for item, shown in long_answers:
         story += [Spacer(1, 0.25 * cm), parts.text_block(numbered(item.id, item.text), styles["Strong"]),
                   *parts.paragraphs(shown, styles["Body"])]
@@ -312,10 +312,10 @@ def _checklist(assessment, items, answers, reference, styles) -> list:
 def _action_plan(assessment, actions, styles) -> list:
     story = [Paragraph("Action plan", styles["Section"])]
     if not actions:
-        return story + [Paragraph("No actions were needed.", styles["Body"])]
+        return [*story, Paragraph("No actions were needed.", styles["Body"])]
     standards = {s.id: s for s in assessment.standards_set.standards}
     labels = {c.id: c.number for s in assessment.standards_set.standards for c in s.criteria}
-    return story + [parts.action_table(actions, standards, styles, criteria=labels)]
+    return [*story, parts.action_table(actions, standards, styles, criteria=labels)]
 
 
 class _Report:

@@ -110,8 +110,7 @@ def _changes_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) 
     story = [Paragraph("What changed between self-grade and peer outcome", styles["Heading"])]
     found = changes(event, outcomes)
     if not found:
-        return [KeepTogether(story + [Paragraph("Every peer outcome recorded agrees with the agency's own self-grade.",
-                                                styles["Body"])])]
+        return [KeepTogether([*story, Paragraph("Every peer outcome recorded agrees with the agency's own self-grade.", styles["Body"])])]
     own = {(o.agency, o.standard_id): o for o in outcomes}
     rows = [["Agency", "Standard", "Self-grade", "Peer outcome", "Change", "Challenge"]]
     extra = []
@@ -123,7 +122,7 @@ def _changes_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) 
         extra += [peer.fill(2, row, colour), peer.fill(3, row, change.outcome.colour)]
     widths = [4.6 * cm, 4.6 * cm, 3 * cm, 3.4 * cm, 2.6 * cm]
     # The heading stays with the first rows of the table.
-    return [KeepTogether(story + [parts.grid(rows, widths + [WIDTH - sum(widths)], styles, extra)])]
+    return [KeepTogether([*story, parts.grid(rows, [*widths, WIDTH - sum(widths)], styles, extra)])]
 
 
 def _recommendations(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -> list:
@@ -152,10 +151,10 @@ def _recommendations(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles
 def write_day_summary_pdf(event: PeerEvent, outcomes: Sequence[AgencyOutcome], out_path: Path | str) -> Path:
     """Write the day summary atomically to ``out_path``; raises ``ReportError`` naming the file on failure."""
     styles = peer.styles()
-    story = _opening(event, outcomes, styles) + [PageBreak()]
-    story += _outcomes_table(event, outcomes, styles) + [Spacer(1, 0.4 * cm)]
-    story += _counts_table(event, outcomes, styles) + [Spacer(1, 0.4 * cm)]
-    story += _changes_table(event, outcomes, styles) + [Spacer(1, 0.6 * cm)]
+    story = [*_opening(event, outcomes, styles), PageBreak()]
+    story += [*_outcomes_table(event, outcomes, styles), Spacer(1, 0.4 * cm)]
+    story += [*_counts_table(event, outcomes, styles), Spacer(1, 0.4 * cm)]
+    story += [*_changes_table(event, outcomes, styles), Spacer(1, 0.6 * cm)]
     story += _recommendations(event, outcomes, styles)
     return peer.build(out_path, story, header=f"{event.name} \u2013 {day(event.day)} \u2013 summary of the day",
                       title=f"Peer audit day summary: {event.name}", author=event.business_unit, wide=True,

@@ -74,7 +74,7 @@ def _standard(event: PeerEvent, standard, outcome: AgencyOutcome | None, styles)
                parts.text_block(f"Your self-grade: {outcome.self_grade_label if outcome else 'Not graded'}. "
                                 f"Peer outcome: {peer.outcome_label(level)}.", styles["Small"])]
     if outcome is None:
-        return [KeepTogether(heading + [Paragraph("Nothing was recorded for this standard.", styles["Body"])])]
+        return [KeepTogether([*heading, Paragraph("Nothing was recorded for this standard.", styles["Body"])])]
     story = [Paragraph("Challenge", styles["Strong"]),
              *parts.paragraphs(outcome.challenge_notes or "No challenge notes were recorded.", styles["Body"]),
              Paragraph("Recommendations", styles["Strong"]),

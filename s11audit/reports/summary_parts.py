@@ -75,7 +75,7 @@ def summary_flowables(summary: AnnualSummary) -> list:
         table = [["Standard", "Actions"]] + [[s, *_right(styles, [f"{n:,}"])] for s, n in summary.common_actions]
         story.append(KeepTogether([Paragraph("Actions most often planned", styles["Heading"]),
                                    parts.grid(table, [14.2 * cm, 2.8 * cm], styles)]))
-    return story + [PageBreak()]
+    return [*story, PageBreak()]
 
 
 # --- the workbook ----------------------------------------------------------------------------------

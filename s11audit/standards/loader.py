@@ -18,7 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import yaml
 
@@ -160,7 +160,7 @@ def _guarded(path: Path, load):
         return load()
     except StandardsError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a file must never crash whoever reads it
+    except Exception as exc:
         raise StandardsError(path, [Problem(path.name, None, "", _fault_message(exc))]) from exc
 
 
@@ -242,7 +242,7 @@ def _settle(report: LoadReport, loaded: list[tuple[Path, StandardsSet]]) -> None
         if key in report.origins:  # already loaded (a based_on set with a plain set's id and version)
             first = report.origins[key]
             twin = next(s for s in report.sets if s.key == key)
-            found = [(first, twin)] + found
+            found = [(first, twin), *found]
         hashes = {standards_set.content_hash for _, standards_set in found}
         if len(hashes) == 1:
             if key not in report.origins:
@@ -277,7 +277,7 @@ def load_many(files: Iterable[Path], shipped: Iterable[Path] = ()) -> LoadReport
                 plain.append((path, _valid(_build(data))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
-        except Exception as exc:  # noqa: BLE001 - one odd file must never take every set away
+        except Exception as exc:
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
     _settle(report, plain)
     bases = list(report.sets)
@@ -287,7 +287,7 @@ def load_many(files: Iterable[Path], shipped: Iterable[Path] = ()) -> LoadReport
             resolved.append((path, _valid(_build(_resolve(path, data, node, bases)))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
     _settle(report, resolved)
     report.sets.sort(key=lambda s: (s.title, s.version))

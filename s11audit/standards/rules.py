@@ -29,11 +29,11 @@ def _scale_rules(add: Add, path: list[Any], scale: dict) -> list[str]:
     seen: set[str] = set()
     for index, level_id in enumerate(level_ids):
         if level_id in seen:
-            add(path + ["levels", index, "id"], f"grade level id {level_id!r} is used twice")
+            add([*path, "levels", index, "id"], f"grade level id {level_id!r} is used twice")
         seen.add(level_id)
     for ref in ("meets", "action_required_below"):
         if ref in scale and scale[ref] not in level_ids:
-            add(path + [ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({levels})")
+            add([*path, ref], f"{ref} names {scale[ref]!r}, which is not a level of the scale ({levels})")
     _score_rules(add, path, scale["levels"])
     return level_ids
 
@@ -44,9 +44,9 @@ def _score_rules(add: Add, path: list[Any], levels: list[dict]) -> None:
     given = [s for s in scores if s is not None]
     if given and len(given) != len(scores):
         missing = [index for index, level in enumerate(levels) if "score" not in level]
-        add(path + ["levels", missing[0]], _missing_scores(levels, missing))
+        add([*path, "levels", missing[0]], _missing_scores(levels, missing))
     elif given and any(b <= a for a, b in zip(scores, scores[1:])):
-        add(path + ["levels"], "scores must increase from the lowest level (listed first) to the highest")
+        add([*path, "levels"], "scores must increase from the lowest level (listed first) to the highest")
 
 
 def _missing_scores(levels: list[dict], missing: list[int]) -> str:
@@ -104,9 +104,9 @@ def _descriptor_rules(add: Add, path: list[Any], descriptors: dict, level_ids: l
     levels = shown(", ".join(level_ids), 200)
     if required or described:
         for missing in [lid for lid in level_ids if lid not in described]:
-            add(path + ["descriptors"], f"no descriptor for grade {missing!r} (every level of the scale needs one)")
+            add([*path, "descriptors"], f"no descriptor for grade {missing!r} (every level of the scale needs one)")
     for extra in sorted(described - set(level_ids)):
-        add(path + ["descriptors", extra], f"descriptor for {extra!r}, which is not a level of the scale ({levels})")
+        add([*path, "descriptors", extra], f"descriptor for {extra!r}, which is not a level of the scale ({levels})")
 
 
 class _SetRules:
@@ -138,7 +138,7 @@ class _SetRules:
     def _applies(self, path: list[Any], applies: list[str]) -> None:
         for type_id in applies:
             if TYPES_BY_ID[type_id].kind not in self.kinds:
-                self.add(path + ["applies_to"], f"applies to {type_id!r}, which is not a type of organisation this "
+                self.add([*path, "applies_to"], f"applies to {type_id!r}, which is not a type of organisation this "
                                                 f"set is for ({', '.join(sorted(self.kinds))})")
 
     def _unique(self, path: list[Any], identifier: str, what: str) -> None:
@@ -154,7 +154,7 @@ class _SetRules:
             message = (f"{what} id {identifier!r} is already used by {other} {identifier!r}"
                        + (f" of standard {standard!r}" if other != "standard" else "")
                        + "; ids of standards, criteria and items must all differ")
-        self.add(path + ["id"], message)
+        self.add([*path, "id"], message)
 
     def _group_rules(self) -> None:
         groups = self.data.get("groups")
@@ -173,10 +173,10 @@ class _SetRules:
                 self.add(path, "names no group; when a set has groups, every standard says which it is in "
                                f"(group: {groups[0]['id']})")
             elif group not in known:
-                self.add(path + ["group"], f"group {group!r} is not one of the set's groups "
+                self.add([*path, "group"], f"group {group!r} is not one of the set's groups "
                                            f"({shown(', '.join(known), 200)}); correct it, or add it under groups:")
             elif seen and seen[-1] != group and group in seen:
-                self.add(path + ["group"], f"the standards of group {group!r} must be listed together; this one "
+                self.add([*path, "group"], f"the standards of group {group!r} must be listed together; this one "
                                            "comes after standards of another group: move it up beside the others")
             if group is not None and (not seen or seen[-1] != group):
                 seen.append(group)
@@ -190,7 +190,7 @@ class _SetRules:
         if information:
             for key in ("descriptors", "criteria", "grade_from_criteria", "not_applicable"):
                 if key in standard:
-                    self.add(path + [key], f"an information section is not graded, so it has no {key!r}: remove "
+                    self.add([*path, key], f"an information section is not graded, so it has no {key!r}: remove "
                                            f"{key!r}, or remove 'kind: information' to grade the standard")
             if not standard.get("items"):
                 self.add(path, "an information section needs items to fill in")
@@ -199,26 +199,26 @@ class _SetRules:
                               required=not criteria)
         self._rule_rules(path, standard, criteria)
         for c_index, criterion in enumerate(criteria):
-            self._criterion(path + ["criteria", c_index], criterion)
+            self._criterion([*path, "criteria", c_index], criterion)
         for i_index, item in enumerate(standard.get("items", [])):
-            self._item(path + ["items", i_index], item)
+            self._item([*path, "items", i_index], item)
 
     def _rule_rules(self, path: list[Any], standard: dict, criteria: list[dict]) -> None:
         rule = standard.get("grade_from_criteria")
         if rule is None:
             return
         if not criteria:
-            self.add(path + ["grade_from_criteria"], "grade_from_criteria needs criteria to derive the grade from: add "
+            self.add([*path, "grade_from_criteria"], "grade_from_criteria needs criteria to derive the grade from: add "
                                                      "criteria to this standard, or remove grade_from_criteria")
             return
         scales = {criterion.get("scale", "grade_scale") for criterion in criteria}
         if rule in ("lowest", "most_common") and scales != {"grade_scale"}:
-            self.add(path + ["grade_from_criteria"], f"{rule!r} needs every criterion graded on the set's own grade "
+            self.add([*path, "grade_from_criteria"], f"{rule!r} needs every criterion graded on the set's own grade "
                                                      "scale; use 'mean_score' for criteria scored on other scales")
         if rule == "mean_score":
             unscored = sorted(s for s in scales | {"grade_scale"} if not self.scored.get(s, True))
             if unscored:
-                self.add(path + ["grade_from_criteria"], f"'mean_score' needs a score on every level of "
+                self.add([*path, "grade_from_criteria"], f"'mean_score' needs a score on every level of "
                                                          f"{shown(', '.join(unscored), 120)}: give each level a "
                                                          "score (score: 1), or use grade_from_criteria: chosen")
 
@@ -228,7 +228,7 @@ class _SetRules:
         scale_id = criterion.get("scale", "grade_scale")
         if scale_id not in self.scales:
             named = [s for s in self.scales if s != "grade_scale"]
-            self.add(path + ["scale"], f"scale {scale_id!r} is not one of the set's scales "
+            self.add([*path, "scale"], f"scale {scale_id!r} is not one of the set's scales "
                                        f"({shown(', '.join(named) or 'none under scales:', 200)}); leave 'scale' "
                                        "out to grade the criterion on the set's grade_scale")
             return
@@ -238,11 +238,11 @@ class _SetRules:
         self._unique(path, item["id"], "item")
         self._applies(path, item.get("applies_to", []))
         if "min" in item and "max" in item and item["min"] > item["max"]:
-            self.add(path + ["min"], f"min {item['min']} is greater than max {item['max']}")
+            self.add([*path, "min"], f"min {item['min']} is greater than max {item['max']}")
         role = item.get("directory")
         if role:
             if role in self.directory:
-                self.add(path + ["directory"], f"directory {role!r} is already given by item {self.directory[role]!r}; "
+                self.add([*path, "directory"], f"directory {role!r} is already given by item {self.directory[role]!r}; "
                                                "each detail of the safeguarding team is asked once")
             else:
                 self.directory[role] = item["id"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 import yaml
 
@@ -68,7 +69,7 @@ def capped(problems: list[Problem]) -> list[Problem]:
         return listed + counted
     rest = len(listed[MAX_PROBLEMS:]) + sum(p.count for p in counted)
     at_least = any(p.at_least for p in counted)
-    return listed[:MAX_PROBLEMS] + [unlisted(problems[0].file, rest, at_least)]
+    return [*listed[:MAX_PROBLEMS], unlisted(problems[0].file, rest, at_least)]
 
 
 def quoted(value: Any, limit: int = 60) -> str:

@@ -99,7 +99,7 @@ def _keys(node: yaml.MappingNode, path: list[Any], what: str, report: Report) ->
         written = shown(key_node.value, 40)
         message = _number_problem(key_node, what, f'"{written}":')
         if message:
-            report(path + [key_node.value], key_node.start_mark.line + 1, message)
+            report([*path, key_node.value], key_node.start_mark.line + 1, message)
         if key_node.tag in _NUMBER_TAGS:
             _take_as_text(key_node)
 
@@ -110,7 +110,7 @@ def _entries(node: yaml.SequenceNode, path: list[Any], what: str, report: Report
             written = shown(entry.value, 40)
             message = _number_problem(entry, f"the {what}", f'"{written}"')
             if message:
-                report(path + [index], entry.start_mark.line + 1, message)
+                report([*path, index], entry.start_mark.line + 1, message)
             if entry.tag in _NUMBER_TAGS and _plain(entry):
                 _take_as_text(entry)
 
@@ -132,7 +132,7 @@ def _split_entries(node: yaml.SequenceNode, path: list[Any], what: str, report: 
                 depth += _depth(entries[end].value)
             if end > index and depth <= 0:
                 whole = ", ".join(e.value for e in entries[index:end + 1])
-                report(path + [index], first.start_mark.line + 1,
+                report([*path, index], first.start_mark.line + 1,
                        f'the {what} "{shown(first.value, 40)}" was split at a comma; put each {what} in quotes: '
                        f'"{shown(whole, 80)}"')
                 index = end
@@ -150,7 +150,7 @@ def check_text_places(root: yaml.Node, report: Report) -> None:
                 _keys(node, path, TEXT_KEYED[key], report)
             for key_node, value in reversed(node.value):
                 child_key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-                stack.append((value, path + [child_key], child_key))
+                stack.append((value, [*path, child_key], child_key))
         elif isinstance(node, yaml.SequenceNode):
             what = TEXT_LISTS.get(key, "entry") if isinstance(key, str) else "entry"
             if key in TEXT_LISTS:
@@ -158,6 +158,6 @@ def check_text_places(root: yaml.Node, report: Report) -> None:
             if node.flow_style:
                 _split_entries(node, path, what, report)
             for index in reversed(range(len(node.value))):
-                stack.append((node.value[index], path + [index], key))
+                stack.append((node.value[index], [*path, index], key))
         else:
             _scalar(node, path, key, report)

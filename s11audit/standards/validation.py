@@ -75,7 +75,7 @@ def shape_problems(name: str, data: Any) -> list[Problem]:
             wrong = _collection_problem(value, depth, count)
             if not wrong:
                 pairs = value.items() if isinstance(value, dict) else enumerate(value)
-                stack.extend((child, path + [key], depth + 1) for key, child in pairs)
+                stack.extend((child, [*path, key], depth + 1) for key, child in pairs)
         else:
             wrong = _shape_problem(value)
         if wrong:

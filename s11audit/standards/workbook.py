@@ -134,7 +134,7 @@ SCALE_SETTING_COLUMNS = (
     Column("reason_required", BOOL, 15, "yes: N/A must be explained"),
 )
 SCALE_COLUMNS = LEVEL_COLUMNS + SCALE_SETTING_COLUMNS
-SCALES_COLUMNS = (Column("scale", ID, 12, "the scale's id, used in the Criteria sheet's scale column"),) + SCALE_COLUMNS
+SCALES_COLUMNS = (Column("scale", ID, 12, "the scale's id, used in the Criteria sheet's scale column"), *SCALE_COLUMNS)
 GROUP_COLUMNS = (
     Column("id", ID, 12, "the group's id, e.g. part-1"),
     Column("title", TEXT, 40, "the group's title"),

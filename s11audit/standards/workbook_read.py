@@ -53,7 +53,7 @@ class _Builder:
         for column, cell in row.cells.items():
             key = (keys or {}).get(column, column)
             if column.startswith(DESCRIPTOR):
-                self.places.setdefault(path + ("descriptors",), ref(sheet, cell))
+                self.places.setdefault((*path, "descriptors"), ref(sheet, cell))
                 key = ("descriptors", column[len(DESCRIPTOR):])
             self.places[path + (key if isinstance(key, tuple) else (key,))] = ref(sheet, cell)
 
@@ -87,7 +87,7 @@ class _Builder:
                         self.problems.add(ref(sheet, row.cells[key]), f"{key.replace('_', ' ')} goes on the scale's "
                                                                       "first row only; clear this cell")
             scale["levels"].append(self.fields(row, _LEVEL_KEYS))
-            self.place(path + ("levels", index), sheet, row)
+            self.place((*path, "levels", index), sheet, row)
         return scale
 
 
@@ -264,7 +264,7 @@ def _open(path: Path, data: bytes) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about parts it drops (extensions, styles)
             return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # noqa: BLE001 - openpyxl and the XML parser raise many kinds for a damaged file
+    except Exception as exc:
         raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"], unreadable=True) from exc
 
 
@@ -304,10 +304,10 @@ def read_workbook(path: Path | str, limits: WorkbookLimits = LIMITS) -> dict:
             rows = {spec.name: read_rows(sheets[spec.name], spec, problems, limits) for spec in SHEETS[1:]}
             content = _content(builder, set_values, rows)
         except TooManyProblems:
-            raise WorkbookError(path, problems.items + ["reading stopped here: fix the problems above first"]) from None
+            raise WorkbookError(path, [*problems.items, "reading stopped here: fix the problems above first"]) from None
     except WorkbookError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged part found while reading rows
+    except Exception as exc:
         raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"], unreadable=True) from exc
     finally:
         workbook.close()

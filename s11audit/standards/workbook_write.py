@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -337,8 +338,7 @@ def set_source(name: str, folders: Iterable[Path] | None = None) -> Path:
                             unreadable=True)
     if len(matches) > 1:
         listed = [f"version {s.version}: {origin}" for s, origin in matches]
-        raise WorkbookError(name, [f"several versions of set {name!r} are on this computer; give the file of the "
-                                   "one you mean instead of its id"] + listed, unreadable=True)
+        raise WorkbookError(name, [f"several versions of set {name!r} are on this computer; give the file of the " "one you mean instead of its id", *listed], unreadable=True)
     origin = matches[0][1]
     if origin is None:
         raise WorkbookError(name, ["the set's file could not be found; give the file's path instead"], unreadable=True)

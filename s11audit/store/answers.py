@@ -30,7 +30,7 @@ def normalise(item: Item, value: Any, scale: GradeScale) -> Any:
                 value = float(str(value).strip().rstrip("%"))
             except ValueError as exc:
                 raise AnswerError(f"Item {item.id}: {value!r} is not a number.") from exc
-        if item.min is not None and value < item.min or item.max is not None and value > item.max:
+        if (item.min is not None and value < item.min) or (item.max is not None and value > item.max):
             low = "" if item.min is None else f"from {item.min:g} "
             high = "" if item.max is None else f"to {item.max:g}"
             raise AnswerError(f"Item {item.id}: {value:g} is outside the allowed range {low}{high}.".replace("  ", " "))

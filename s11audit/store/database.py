@@ -28,7 +28,7 @@ import urllib.parse
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from alembic import command
 from alembic.config import Config
@@ -133,7 +133,7 @@ def _make_engine(path: Path, read_only: bool) -> Engine:
     _CONNECTORS[engine] = connector
 
     @event.listens_for(engine, "connect")
-    def _settings(dbapi_connection, _record):  # noqa: ANN001
+    def _settings(dbapi_connection, _record):
         cursor = dbapi_connection.cursor()
         for pragma in (
             "PRAGMA foreign_keys=ON",
@@ -151,7 +151,7 @@ def _make_engine(path: Path, read_only: bool) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(connection):  # noqa: ANN001
+    def _begin(connection):
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine

@@ -74,7 +74,7 @@ class ActionPlanView(QWidget):
         self._notice_buttons: list[QPushButton] = []
         self.refresh()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         """The first time the plan is shown, focus is on the list of actions, not on the first filter
         (Qt's choice); afterwards the tab keeps whatever had focus in it last."""
         super().showEvent(event)

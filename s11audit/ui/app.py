@@ -91,7 +91,7 @@ def install_error_handlers() -> Callable[[], None]:
 
     saved = sys.excepthook, threading.excepthook
 
-    def hook(exc_type, value, tb) -> None:  # noqa: ANN001
+    def hook(exc_type, value, tb) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             saved[0](exc_type, value, tb)
         else:
@@ -143,7 +143,7 @@ def show_main_window(window: MainWindow, file: Path | None = None) -> None:
     else:
         try:
             window.open_before_showing(file)
-        except Exception:  # noqa: BLE001 - a fault of s11audit: a crash report, as in the event loop
+        except Exception:
             sys.excepthook(*sys.exc_info())
 
 

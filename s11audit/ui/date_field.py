@@ -26,7 +26,7 @@ class _OneStop(QObject):
         super().__init__(parent)
         self._typed_in: int | None = None  # the part a digit was last typed into
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QDateTimeEdit):
             return False
         key_event: QKeyEvent = event

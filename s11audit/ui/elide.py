@@ -33,18 +33,18 @@ class ElidedLabel(QLabel):
         width = self.contentsRect().width() - 2 * self.margin()
         return self.fontMetrics().elidedText(self.text(), self._mode, max(width, 0)) if self.text() else ""
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._update_tip()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.fontMetrics().horizontalAdvance("…") * 4, super().minimumSizeHint().height())
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_tip()
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+    def paintEvent(self, event) -> None:
         QFrame.paintEvent(self, event)  # the style sheet's background and border
         painter = QPainter(self)
         area = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
@@ -85,7 +85,7 @@ def _show_whole_entry(combo: QComboBox) -> None:
 class _ElidingPainter(QObject):
     """Paints a (not editable) combo box with its current entry shortened by "…" where Qt would cut it."""
 
-    def eventFilter(self, combo: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, combo: QObject, event: QEvent) -> bool:
         if event.type() not in (QEvent.Type.Paint, QEvent.Type.ToolTip) or not isinstance(combo, QComboBox):
             return False
         _show_whole_entry(combo)
@@ -124,25 +124,25 @@ class ElidedToolButton(QToolButton):
     def full_text(self) -> str:
         return self._full
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self._full = text
         self._elide()
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         shown = super().text()
         extra = self.fontMetrics().horizontalAdvance(self._full) - self.fontMetrics().horizontalAdvance(shown)
         hint = super().sizeHint()
         return QSize(hint.width() + max(extra, 0), hint.height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(min(self.sizeHint().width(), self.fontMetrics().horizontalAdvance("M") * 12),
                      super().minimumSizeHint().height())
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._elide()
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001, N802
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._elide()

@@ -22,7 +22,7 @@ class FlowLayout(QLayout):
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt's names from here on
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
     # Qt may ask while the window is being taken down, after the Python side of this layout has

@@ -88,7 +88,7 @@ class DescriptorColumn(QFrame):
         layout.addLayout(body, 1)
         self.set_chosen(False)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         # Never narrower than its longest word (which grows with View > Text size), nor than the minimum.
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), COLUMN_MIN_WIDTH), hint.height())
@@ -209,7 +209,7 @@ class GradeChooser(QWidget):
         widest = max((c.minimumSizeHint().width() for c in self.columns.values()), default=0)
         return max(COLUMN_ROOM, widest + self.grid.spacing())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         # As narrow as one column, not as the row on screen now: the columns then go one under
         # another (resizeEvent) rather than pushing the page wider than its window.
         hint = super().minimumSizeHint()

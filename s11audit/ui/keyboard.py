@@ -121,7 +121,7 @@ class FocusFrameStyle(QProxyStyle):
     def __init__(self):
         super().__init__("Fusion")
 
-    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: N802 - Qt's name
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:
         if element == QStyle.PrimitiveElement.PE_FrameFocusRect and isinstance(widget, QAbstractItemView):
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             painter.save()

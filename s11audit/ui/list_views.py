@@ -59,7 +59,7 @@ class FittingTreeView(QTreeView):
         for column, share in self._shares.items():
             header.resizeSection(column, int(width * share * scale))
 
-    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - a new text size changes the rows' height
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_rows()

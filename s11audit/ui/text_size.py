@@ -120,7 +120,7 @@ class ScreenFitter(QObject):
     """Sizes every window and dialog for the text size and fits it to the screen as it is first shown
     (before the window system maps it)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
                 and _fits(watched):
             if not watched.property(_SIZED):
@@ -220,7 +220,7 @@ def scaled(pixels: int) -> int:
     return round(pixels * max(size, DESIGN_POINT_SIZE) / DESIGN_POINT_SIZE)
 
 
-def set_column_widths(view, widths) -> None:  # noqa: ANN001 - a QTableView or QTreeView
+def set_column_widths(view, widths) -> None:
     """Column widths chosen for normal text (``{column: pixels}`` or one per column from the first),
     scaled to the text size in use and never narrower than the column's heading."""
     header = view.horizontalHeader() if hasattr(view, "horizontalHeader") else view.header()

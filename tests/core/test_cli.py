@@ -144,7 +144,7 @@ def test_check_missing_file_exits_2(capsys, tmp_path):
 
 def test_check_based_on_set_with_its_base_in_the_same_command(capsys, tmp_path, valid_file):
     peer = tmp_path / "peer.yaml"
-    peer.write_text(VALID.split("grade_scale:")[0].replace("id: cli-set", "id: cli-peer")
+    peer.write_text(VALID.split("grade_scale:", maxsplit=1)[0].replace("id: cli-set", "id: cli-peer")
                     + 'based_on:\n  set: cli-set\n  standards: ["1"]\n', encoding="utf-8")
     code, out, _ = run(capsys, "standards", "check", str(peer), str(valid_file))
     assert code == 0, out
@@ -185,7 +185,7 @@ def test_list_names_skipped_files_and_fails(capsys):
     code, out, _ = run(capsys, "standards", "list")
     assert code == 1
     assert [line.split()[0] for line in out.splitlines() if line.startswith("  ") and "SKIPPED" not in line] == \
-        ["cli-set"] + SHIPPED
+        ["cli-set", *SHIPPED]
     assert f"  SKIPPED {folder / 'broken.yaml'}: broken.yaml:{INVALID_LINE}: {INVALID_MESSAGE}" in out.splitlines()
 
 

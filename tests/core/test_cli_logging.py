@@ -79,7 +79,7 @@ def test_an_export_is_logged_with_paths_not_with_what_the_audit_says(capsys, tmp
 
 
 def test_an_unexpected_error_in_a_command_is_logged_in_full(capsys, tmp_path, monkeypatch):
-    import s11audit.returns as returns
+    from s11audit import returns
 
     def broken(path, *args, **kwargs):
         raise ZeroDivisionError("a fault of s11audit")

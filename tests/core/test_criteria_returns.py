@@ -278,13 +278,13 @@ def test_the_criteria_checks_never_raise_on_any_schema_valid_content(riverside, 
     checker, base = ContentChecker(example), read_return(riverside).content
     rng = random.Random(11)
     words = [None, "", "0", "3", "9", "mostly_met", "1.1", "2.4", "A", "A.1", "x" * 300, "\u202e"]
-    scalars = words[1:] + [0, 1.5, True, False, None]
+    scalars = [*words[1:], 0, 1.5, True, False, None]
     for _ in range(400):
         content = copy.deepcopy(base)
         for _ in range(rng.randint(1, 4)):
             standard = rng.choice(content["standards"])
             criteria = standard.get("criteria") or [standard]
-            target = rng.choice(criteria + [standard])
+            target = rng.choice([*criteria, standard])
             key = rng.choice(["grade", "not_applicable", "na_reason", "criterion_id", "standard_id", "criteria"])
             if key == "not_applicable":
                 target[key] = rng.random() < 0.5

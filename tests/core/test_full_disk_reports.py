@@ -38,7 +38,7 @@ FULL = "No space left on device"
 class _FullDiskFile(io.FileIO):
     """A file on a full disk: it opens, but no byte can be written to it."""
 
-    def write(self, data):  # noqa: ANN001
+    def write(self, data):
         raise OSError(errno.ENOSPC, FULL)
 
 
@@ -46,7 +46,7 @@ def _fill(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
     """From now on the disk under ``folder`` is full: files opened there for writing take no bytes."""
     real_open = io.open
 
-    def opening(file, mode="r", *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+    def opening(file, mode="r", *args, **kwargs):
         if isinstance(file, (str, Path)) and Path(file).parent == folder and set(mode) & set("wax+"):
             return _FullDiskFile(file, mode.replace("b", "").replace("t", ""))
         return real_open(file, mode, *args, **kwargs)

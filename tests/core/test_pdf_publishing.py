@@ -159,7 +159,7 @@ def test_no_table_of_a_return_is_wider_than_the_page(set_id, shipped_sets, tmp_p
     widths = []
     built = Table.__init__
 
-    def recording(self, data, colWidths=None, *args, **kwargs):  # noqa: N803 - reportlab's name
+    def recording(self, data, colWidths=None, *args, **kwargs):
         if colWidths and all(isinstance(w, int | float) for w in colWidths):
             widths.append(sum(colWidths))
         built(self, data, colWidths, *args, **kwargs)

@@ -100,7 +100,7 @@ def test_xlsx_holds_the_action_plan(sample, tmp_path):
     assert sheet.max_row == len(actions) + 1
     headers = [c.value for c in sheet[1]]
     parts = ["Part"] if assessment.standards_set.groups else []  # a set with parts (format 2) says which
-    assert headers == parts + ["No.", "Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
+    assert headers == [*parts, "No.", "Standard", "Action", "Owner", "Due date", "Status", "Progress notes"]
     col = {name: index for index, name in enumerate(headers)}
     status = f"{get_column_letter(col['Status'] + 1)}2"
     for row, action in zip(sheet.iter_rows(min_row=2), actions):

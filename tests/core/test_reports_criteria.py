@@ -90,8 +90,8 @@ def _flat(text: str) -> str:
 
 def _standard_page(pages, standard) -> str:
     """The text of the page where a standard's section starts (with the next page, where it runs on)."""
-    start = next(n for n, p in enumerate(pages) if p.count(standard.heading) and "Grade given" in p
-                 or standard.heading in p and "Answers" in p)
+    start = next(n for n, p in enumerate(pages) if (p.count(standard.heading) and "Grade given" in p)
+                 or (standard.heading in p and "Answers" in p))
     return " ".join(pages[start:start + 2])
 
 

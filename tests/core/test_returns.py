@@ -94,7 +94,7 @@ def _resigned(members: list[tuple[str, bytes]], key: Ed25519PrivateKey, manifest
     manifest = fmt.build_manifest(body, _public(key))
     manifest["format"] = manifest_format
     manifest_bytes = fmt.json_bytes(manifest)
-    return body + [(fmt.MANIFEST_MEMBER, manifest_bytes), (fmt.SIGNATURE_MEMBER, key.sign(manifest_bytes))]
+    return [*body, (fmt.MANIFEST_MEMBER, manifest_bytes), (fmt.SIGNATURE_MEMBER, key.sign(manifest_bytes))]
 
 
 def _evidence_member(path: Path, index: int = 0) -> str:
@@ -241,7 +241,7 @@ def test_whole_return_resigned_by_another_key_shows_its_fingerprint(signed: Path
 
 
 def test_member_added(signed: Path):
-    tampered = _rewrite(signed, _members(signed) + [("evidence/3-extra.pdf", b"slipped in later")])
+    tampered = _rewrite(signed, [*_members(signed), ("evidence/3-extra.pdf", b"slipped in later")])
     _invalid(tampered, "member-added", "evidence/3-extra.pdf")
 
 
@@ -253,7 +253,7 @@ def test_member_missing(signed: Path):
 def test_duplicate_member(signed: Path):
     members = _members(signed)
     with pytest.warns(UserWarning, match="Duplicate name"):
-        tampered = _rewrite(signed, members + [("return.json", b"{}")])
+        tampered = _rewrite(signed, [*members, ("return.json", b"{}")])
     _invalid(tampered, "duplicate-member", "return.json")
 
 
@@ -351,7 +351,7 @@ def test_wrong_signing_key_and_missing_evidence_bytes_are_refused(tmp_path: Path
     with pytest.raises(ReturnError, match="Training log"):
         write_return(out, _content(), EVIDENCE[:1], STANDARDS, _public(key), key.sign)
     with pytest.raises(ReturnError, match="not described"):
-        write_return(out, _content(), EVIDENCE + [("99", b"x")], STANDARDS, _public(key), key.sign)
+        write_return(out, _content(), [*EVIDENCE, ("99", b"x")], STANDARDS, _public(key), key.sign)
     assert not out.exists()
 
 

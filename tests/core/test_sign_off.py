@@ -77,7 +77,7 @@ def test_required_role_missing_or_unconfirmed_is_refused(sample_path, s11_set):
         with pytest.raises(SignOffError, match="needs the date they signed"):
             assessment.sign(undated)
         with pytest.raises(SignOffError, match="not a signatory role"):
-            assessment.sign(everyone + [SignatoryEntry("Head of Finance", "Pat", TODAY, True)])
+            assessment.sign([*everyone, SignatoryEntry("Head of Finance", "Pat", TODAY, True)])
         assert not assessment.is_signed and assessment.signatories() == []
         assert all("signed off" not in t.what for t in assessment.trail())
 
@@ -86,7 +86,7 @@ def test_optional_role_may_be_left_out(sample_path, s11_set):
     with AuditFile.open(sample_path, "Lead") as audit_file:
         assessment = audit_file.latest_assessment()
         required = [e for e, s in zip(_everyone(s11_set), s11_set.sign_off.signatories, strict=True) if s.required]
-        assessment.sign(required + [SignatoryEntry("Safeguarding lead completing the return", "", None, False)])
+        assessment.sign([*required, SignatoryEntry("Safeguarding lead completing the return", "", None, False)])
         assert [e.role for e in assessment.signatories()] == [e.role for e in required]
 
 

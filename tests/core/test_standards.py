@@ -82,7 +82,7 @@ standards:
 """
 
 # The head of MINIMAL (everything before grade_scale), for sets built with based_on.
-HEAD = MINIMAL.split("grade_scale:")[0]
+HEAD = MINIMAL.split("grade_scale:", maxsplit=1)[0]
 
 
 def mutate(*pairs: str, text: str = MINIMAL) -> str:
@@ -257,7 +257,7 @@ CASES = [
      mutate("        text: Training is planned.\n", ""),
      '- id: "2.1"', "standard '2', item '2.1'", r"^missing required key 'text'$"),
     ("levels-not-a-list",
-     MINIMAL.split("  levels:\n")[0] + "  levels: red, green\n  meets:" + MINIMAL.split("  meets:")[1],
+     MINIMAL.split("  levels:\n", maxsplit=1)[0] + "  levels: red, green\n  meets:" + MINIMAL.split("  meets:")[1],
      "levels: red, green", "grade scale", r"^'levels' must be a list, not text 'red, green'$"),
     ("version-a-number",
      mutate('version: "1.0"', "version: 1.0"),
@@ -364,7 +364,7 @@ CASES = [
             + "sign_off:\n"),
      "score: 1", "peer outcomes, level 'not_met'", r"^unknown key 'score'"),
     ("peer-outcomes-one-level",
-     mutate("sign_off:\n", PEER_OUTCOMES.split("    - id: not_met")[0] + "sign_off:\n"),
+     mutate("sign_off:\n", PEER_OUTCOMES.split("    - id: not_met", maxsplit=1)[0] + "sign_off:\n"),
      None, "peer outcomes", r"^'levels' needs at least 2 entries$"),
 ]
 
@@ -506,7 +506,7 @@ def test_based_on_set_takes_scale_and_sign_off_from_its_base(tmp_path, minimal_s
 
 
 def test_based_on_set_with_own_scale_needs_descriptors_for_it(tmp_path, minimal_set):
-    own_scale = MINIMAL.split("grade_scale:")[1].split("sign_off:")[0].replace("id: green", "id: gold")
+    own_scale = MINIMAL.split("grade_scale:")[1].split("sign_off:", maxsplit=1)[0].replace("id: green", "id: gold")
     own_scale = own_scale.replace("meets: green", "meets: gold")
     text = (HEAD.replace("id: mini-set", "id: mini-peer") + "grade_scale:" + own_scale
             + 'based_on:\n  set: mini-set\n  standards: ["2"]\n')

@@ -123,12 +123,12 @@ def test_cycle_add_refuses_an_ambiguous_set_and_takes_id_at_version(tmp_path, ca
     assert main(["workspace", "new", str(workspace)]) == 0
     add = ["cycle", "add", str(workspace), "--name", "2026/27", "--due", "2027-03-31", "--set"]
     capsys.readouterr()
-    assert main(add + ["s11-wt2023"]) == 2
+    assert main([*add, "s11-wt2023"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "--set s11-wt2023@2026.2" in err and "--set s11-wt2023@2027.1" in err
-    assert main(add + ["s11-wt2023@2027.1"]) == 0
+    assert main([*add, "s11-wt2023@2027.1"]) == 0
     assert "(version 2027.1)" in capsys.readouterr().out
-    assert main(add[:-3] + ["--name", "Schools", "--due", "2027-03-31", "--set", "s175-kcsie2025"]) == 0
+    assert main([*add[:-3], "--name", "Schools", "--due", "2027-03-31", "--set", "s175-kcsie2025"]) == 0
 
 
 def test_the_set_offered_first_follows_the_register(shipped_sets):

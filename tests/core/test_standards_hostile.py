@@ -384,7 +384,7 @@ def test_many_unknown_keys_are_named_briefly(tmp_path, parser):
 
 def test_problems_past_fifty_are_counted_not_listed(tmp_path, parser):
     standards = "".join(f'  - {{id: "s{n}", number: "{n}", title: T, intent: I, items: []}}\n' for n in range(300))
-    text = VALID.split("standards:\n")[0] + "standards:\n" + standards
+    text = VALID.split("standards:\n", maxsplit=1)[0] + "standards:\n" + standards
     path = write(tmp_path, text)
     problems = refused(path)
     assert len(problems) == MAX_PROBLEMS + 1
@@ -400,7 +400,7 @@ def test_problems_past_fifty_are_counted_not_listed(tmp_path, parser):
 
 def test_a_file_wrong_everywhere_stops_counting(tmp_path, parser):
     standards = "".join(f"  - {{x{n}: 1}}\n" for n in range(400))
-    text = VALID.split("standards:\n")[0] + "standards:\n" + standards
+    text = VALID.split("standards:\n", maxsplit=1)[0] + "standards:\n" + standards
     path = write(tmp_path, text)
     problems = refused(path)
     assert len(problems) == MAX_PROBLEMS + 1
@@ -539,7 +539,7 @@ def _paths(value, path=()) -> list[tuple]:
     found = [path] if path else []
     children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
     for key, child in children:
-        found += _paths(child, path + (key,))
+        found += _paths(child, (*path, key))
     return found
 
 

@@ -193,7 +193,7 @@ def test_a_missing_descriptor_names_the_criterion_row(example_workbook, tmp_path
     header = [c.value for c in openpyxl.load_workbook(example_workbook)["Criteria"][1]]
     column = openpyxl.utils.get_column_letter(header.index("descriptor: 0") + 1)
     problems = _problems(_edited(example_workbook, tmp_path / "d.xlsx", {f"Criteria!{column}{row}": None}))
-    assert any(p.startswith(f"Criteria!") and f"{row}:" in p.split(" ")[0] and "no descriptor for grade '0'" in p
+    assert any(p.startswith("Criteria!") and f"{row}:" in p.split(" ")[0] and "no descriptor for grade '0'" in p
                for p in problems), problems
 
 

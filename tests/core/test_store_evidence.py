@@ -75,9 +75,8 @@ def test_damaged_evidence_is_detected(assessment, agency_file):
     with sqlite3.connect(agency_file.path) as db:
         db.execute("UPDATE evidence_content SET data = ? WHERE evidence_id = ?", (b"tampered", row.id))
     db.close()
-    with AuditFile.open(agency_file.path, "u") as reopened:
-        with pytest.raises(EvidenceError, match="damaged"):
-            reopened.latest_assessment().evidence.content(row.id)
+    with AuditFile.open(agency_file.path, "u") as reopened, pytest.raises(EvidenceError, match="damaged"):
+        reopened.latest_assessment().evidence.content(row.id)
 
 
 def test_removing_evidence_removes_its_bytes(assessment, agency_file):

@@ -178,9 +178,7 @@ _MAIN_DIALOGS = ("about", "action", "evidence_link_items", "evidence_link_existi
                  "sign_off", "not_ready", "standards_sets", "user_guide", "user_name", "welcome", "crash")
 _UNIT_DIALOGS = ("headlines", "moderation", "new_cycle", "organisation", "peer_event", "peer_recording",
                  "business_unit_details", "dsl_directory")
-NAMES = (("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail") + _MAIN_DIALOGS
-         + ("main/s11", "main/s11/action_plan", "main/s11/trail", "business_unit", "business_unit/returns",
-            "business_unit/findings", "business_unit/peer") + _UNIT_DIALOGS)
+NAMES = (("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", *_MAIN_DIALOGS, "main/s11", "main/s11/action_plan", "main/s11/trail", "business_unit", "business_unit/returns", "business_unit/findings", "business_unit/peer", *_UNIT_DIALOGS))
 """Every screen's name, in the order yielded."""
 
 

@@ -51,7 +51,7 @@ class Bug(Exception):
 
 
 def test_a_slot_that_raises_is_logged_and_shown_and_the_app_goes_on(crash_reports, shown_window, qtbot, monkeypatch):
-    import s11audit.ui.dialogs.about as about
+    from s11audit.ui.dialogs import about
 
     def broken(*args, **kwargs):
         raise Bug("about could not count its sets")
@@ -87,7 +87,7 @@ def test_the_same_error_again_is_counted_in_one_dialog(crash_reports, shown_wind
     def broken(*args, **kwargs):
         raise Bug("again")
 
-    import s11audit.ui.dialogs.about as about
+    from s11audit.ui.dialogs import about
 
     monkeypatch.setattr(about, "AboutDialog", broken)
     for _ in range(12):

@@ -46,7 +46,7 @@ class Recorder:
             monkeypatch.setattr(QFileDialog, name, staticmethod(self._fake(answer)))
 
     def _fake(self, answer):
-        def dialog(parent, caption, directory="", *rest):  # noqa: ANN001, ANN202
+        def dialog(parent, caption, directory="", *rest):
             self.starts.append(directory)
             return answer()
         return dialog

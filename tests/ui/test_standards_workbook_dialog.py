@@ -101,7 +101,7 @@ def test_save_as_workbook_writes_the_selected_set(qtbot, dialog, tmp_path, monke
     assert dialog.form.saveWorkbookButton.isEnabled()
     suggested = []
 
-    def save_name(parent, caption, directory, filters):  # noqa: ANN001, ANN202
+    def save_name(parent, caption, directory, filters):
         suggested.append(directory)
         return str(tmp_path / "peer"), filters
 

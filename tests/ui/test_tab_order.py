@@ -82,7 +82,7 @@ def test_moderation_tab_goes_through_the_grades_that_can_change_then_save(qtbot,
         visited = [first]
         while visited[-1] is not save and len(visited) < 100:
             visited.append(_tab(qtbot))
-        expected = choosers[:2] + [second[3]] + choosers[2:] + [dialog.form.letterButton, save]
+        expected = [*choosers[:2], second[3], *choosers[2:], dialog.form.letterButton, save]
         assert [_name(w) for w in visited] == [_name(w) for w in expected]  # no label, no "why" box that is off
 
 

@@ -47,7 +47,7 @@ class MeasuresModel(QAbstractListModel):
         self.rows += [_Row(c, False) for c in self._offered if c.measure.key not in keys]
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -68,7 +68,7 @@ class MeasuresModel(QAbstractListModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
 
-    def setData(self, index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt's name
+    def setData(self, index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         ticked = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -92,7 +92,7 @@ class MeasuresModel(QAbstractListModel):
             place = sum(order[r.choice.measure.key] < order[moving.choice.measure.key] for r in after)
             at = len(chosen) + place
         self.beginResetModel()
-        self.rows = rows[:at] + [moving] + rows[at:]
+        self.rows = [*rows[:at], moving, *rows[at:]]
         self.focus_row = at
         self.endResetModel()
         return at

@@ -125,7 +125,7 @@ class PeerRecordingDialog(QDialog):
         if self.model.rows:
             form.rowsTable.selectRow(0)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.form.challengeNotes.setFocus()  # the note-taker starts typing at once
 

@@ -25,7 +25,7 @@ STATUS_FILTERS = (("All organisations", None), ("Not returned", tracking.NOT_RET
 class _StatusFilter(RowSortProxy):
     status: str | None = None
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's name
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self.status is None:
             return True
         return self.sourceModel().rows[source_row][1] == self.status

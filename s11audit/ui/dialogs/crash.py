@@ -155,7 +155,7 @@ class CrashReporter(QObject):
             return  # in the log already; a dialog again would only get in the way
         try:
             dialog = CrashDialog(_parent(), details)
-        except Exception:  # noqa: BLE001 - raising here would come straight back to this slot
+        except Exception:
             logging.getLogger("s11audit.crash").exception("The crash dialog could not be shown")
             return
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

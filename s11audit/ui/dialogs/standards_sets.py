@@ -119,7 +119,7 @@ class StandardsSetsDialog(FormDialog):
         self.form.workbookProblems.setPlainText("\n".join(shown(p, 400) for p in problems or []))
         self.form.workbookProblems.setVisible(bool(problems))
 
-    def _run(self, title: str, job):  # noqa: ANN001, ANN202 - a function of no arguments
+    def _run(self, title: str, job):
         result, error, _ = run_in_background(self, title, lambda progress, cancelled: job(), cancellable=False)
         if error is not None and not isinstance(error, (WorkbookError, StandardsError)):
             raise error
