@@ -42,10 +42,6 @@ def shipped_standards_dir() -> Path:
     return bundle_root() / "standards"
 
 
-def forms_dir() -> Path:
-    return bundle_root() / "forms"
-
-
 def resources_dir() -> Path:
     return bundle_root() / "resources"
 

@@ -18,7 +18,7 @@ from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.elide import elide_combo
 from s11audit.ui.flow_layout import wrap_row
-from s11audit.ui.forms import load_form
+from s11audit.ui.generated.action_plan_view import ActionPlanViewForm
 from s11audit.ui.text_size import set_column_widths
 
 ALL = None
@@ -28,7 +28,7 @@ class ActionPlanView(QWidget):
     def __init__(self, document: AuditDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.form = load_form("action_plan_view", self)
+        self.form = ActionPlanViewForm(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
@@ -85,7 +85,7 @@ class ActionPlanView(QWidget):
 
     def refresh(self, _standard_id: str = "") -> None:
         selected = self.selected_action()
-        self.model.set_rows(self.document.assessment.actions.list())
+        self.model.set_rows(self.document.assessment.actions.all_actions())
         self._show_needs_action()
         self._update_summary()
         if selected is not None:

@@ -26,7 +26,7 @@ from s11audit.store.rows import ResponseRow
 from s11audit.ui.colours import NOT_APPLICABLE_COLOUR, swatch_icon
 from s11audit.ui.completeness_panel import CompletenessPanel
 from s11audit.ui.document import AuditDocument
-from s11audit.ui.forms import load_form
+from s11audit.ui.generated.completion_view import CompletionViewForm
 from s11audit.ui.standard_pane import StandardPane
 from s11audit.ui.row_table_model import RowTableModel
 from s11audit.ui.text_size import scaled
@@ -150,7 +150,7 @@ class CompletionView(QWidget):
     def __init__(self, document: AuditDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.form = load_form("completion_view", self)
+        self.form = CompletionViewForm(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)

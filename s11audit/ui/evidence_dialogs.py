@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from s11audit.standards import Standard
 from s11audit.store import EvidenceRow
 from s11audit.store.assessment import SelfAssessment
-from s11audit.ui.forms import load_form
+from s11audit.ui.generated.evidence_link_existing import EvidenceLinkExistingForm
+from s11audit.ui.generated.evidence_link_items import EvidenceLinkItemsForm
 
 Link = tuple[str, str]  # (standard id, item id or "" for the standard as a whole)
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -47,7 +48,7 @@ class LinkItemsDialog:
     """Tick the standards and items of this audit that one evidence file supports."""
 
     def __init__(self, parent: QWidget | None, assessment: SelfAssessment, evidence: EvidenceRow, standard: Standard):
-        self.dialog: QDialog = load_form("evidence_link_items", parent)
+        self.dialog = EvidenceLinkItemsForm(parent)
         self.dialog.setWindowTitle(f"Link \u201c{evidence.name}\u201d")
         self.dialog.intro.setText(
             f"Tick what \u201c{evidence.name}\u201d is evidence for: standard {standard.number} as a whole, "
@@ -107,14 +108,14 @@ class LinkExistingDialog:
     """Tick evidence files already in the audit (added for other standards) to link them here too."""
 
     def __init__(self, parent: QWidget | None, assessment: SelfAssessment, standard: Standard):
-        self.dialog: QDialog = load_form("evidence_link_existing", parent)
+        self.dialog = EvidenceLinkExistingForm(parent)
         self.dialog.setWindowTitle(f"Link existing evidence to standard {standard.number}")
         self.dialog.intro.setText(
             f"These files are already in this audit. Tick the ones that are also evidence for standard "
             f"{standard.heading}; they are linked, not copied again.")
         numbers = {s.id: s.number for s in assessment.standards_set.standards}
         self.model = QStandardItemModel(self.dialog)
-        for row in assessment.evidence.list():
+        for row in assessment.evidence.all_evidence():
             if row.linked_to_standard(standard.id):
                 continue
             where = sorted({numbers.get(sid, sid) for sid, _ in row.links}, key=_number_key)

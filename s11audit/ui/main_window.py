@@ -13,16 +13,14 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QFile, QIODevice, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from s11audit.organisations import type_label
-from s11audit.paths import forms_dir
 from s11audit.ui import explanations, file_dialogs, undo_keys
-from s11audit.ui.forms import FormError
 from s11audit.ui.elide import ElidedLabel
+from s11audit.ui.generated.main_window import Ui_MainWindow
 from s11audit.ui.settings import Settings
 from s11audit.ui.standards_catalogue import StandardsCatalogue
 from s11audit.ui.start_screen import StartScreen
@@ -83,11 +81,12 @@ class _Views(dict):
         return view
 
 
-class MainWindow(QMainWindow):
-    """Built by ``MainWindow.create`` from forms/main_window.ui; named children are attributes."""
+class MainWindow(QMainWindow, Ui_MainWindow):
+    """Built by ``MainWindow.create`` from forms/main_window.ui; its named children are typed attributes."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setupUi(self)
         self.audit_file: AuditFile | None = None
         self.document: AuditDocument | None = None
         self.views: dict[str, QWidget] = {}
@@ -96,15 +95,7 @@ class MainWindow(QMainWindow):
 
     @classmethod
     def create(cls, settings: Settings | None = None, catalogue: StandardsCatalogue | None = None) -> MainWindow:
-        loader = QUiLoader()
-        loader.registerCustomWidget(cls)  # so the form's top-level window is this class
-        file = QFile(str(forms_dir() / "main_window.ui"))
-        if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-            raise FormError(f"form {file.fileName()} is missing from this installation")
-        try:
-            window = loader.load(file)
-        finally:
-            file.close()
+        window = cls()
         window._setup(settings or Settings(), catalogue or StandardsCatalogue())
         return window
 

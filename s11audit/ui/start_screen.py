@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from s11audit.ui.forms import load_form
+from s11audit.ui.generated.start_screen import StartScreenForm
 
 if TYPE_CHECKING:  # the standards loader (YAML, JSON schema) is read after the first paint
     from s11audit.standards import SkippedFile
@@ -54,7 +54,7 @@ class StartScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.form = load_form("start_screen", self)
+        self.form = StartScreenForm(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)

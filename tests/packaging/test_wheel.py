@@ -4,9 +4,9 @@ Builds the wheel from a copy of the source tree with this Python's setuptools (n
 installs it into a new virtual environment outside the tree and runs the installed ``s11audit``
 from a folder elsewhere, with the user's folders in a temporary one: so it can only use what the
 wheel carries, as a user who ran ``pip install s11audit-*.whl`` would. That covers the bundled
-forms, resources and standards (found by ``s11audit/paths.py``), both migrations folders
+resources and standards (found by ``s11audit/paths.py``), both migrations folders
 (``sample`` runs the audit file's, ``workspace new`` the workspace's), the schemas, the fonts of
-the PDF, and the Qt forms and icons (``app --smoke-test``).
+the PDF, and the generated Qt forms (``s11audit.ui.generated``) and icons (``app --smoke-test``).
 
 The new environment borrows the dependencies from this one (installing PySide6 again would take
 minutes) through a ``.pth`` line naming this environment's site-packages. Python adds such a
@@ -32,7 +32,7 @@ from s11audit.standards import discover
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a wheel must carry, as build.spec bundles it: (folder in the source tree, file patterns).
-BUNDLED = {"forms": ("*.ui",), "resources": ("*",), "standards": ("*.yaml", "*.md")}
+BUNDLED = {"resources": ("*",), "standards": ("*.yaml", "*.md")}
 PACKAGE_FILES = ("*.py", "*.mako", "*.json")
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,6 @@ details (moderation: moderation_dialog.py; headline measures: headlines_dialog.p
 from __future__ import annotations
 
 import datetime as dt
-
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +17,9 @@ from s11audit.safe_text import shown
 from s11audit.standards import StandardsSet
 from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.business_unit_details_dialog import BusinessUnitDetailsDialogForm
+from s11audit.ui.generated.new_cycle_dialog import NewCycleDialogForm
+from s11audit.ui.generated.organisation_dialog import OrganisationDialogForm
 
 SECTORS = ("Education", "Health", "Police", "Local authority", "Probation and youth justice",
            "Voluntary and community", "Other")
@@ -38,14 +40,14 @@ def _short_source(source: str) -> str:
     return "shipped" if source else ""
 
 
-class NewCycleDialog(FormDialog):
+class NewCycleDialog(FormDialog[NewCycleDialogForm]):
     """A new cycle: its name, standards set (offered first by what the register holds, each shown
     with its version and where it comes from), dates and previous cycle."""
 
     def __init__(self, parent: QWidget | None, sets: list[StandardsSet], cycles: list[CycleRow],
                  sources: dict[tuple[str, str], str] | None = None, org_types: Iterable[str] = (),
                  previous: StandardsSet | None = None):
-        super().__init__("new_cycle_dialog", parent)
+        super().__init__(NewCycleDialogForm, parent)
         self.set_ok_text("&Create cycle")
         form = self.form
         self._sets = sets
@@ -118,10 +120,10 @@ class NewCycleDialog(FormDialog):
                 form.dueOn.date().toPython(), form.previousCycle.currentData())
 
 
-class OrganisationDialog(FormDialog):
+class OrganisationDialog(FormDialog[OrganisationDialogForm]):
     def __init__(self, parent: QWidget | None, kinds: tuple[str, ...], taken: set[str],
                  entry: OrganisationEntry | None = None):
-        super().__init__("organisation_dialog", parent)
+        super().__init__(OrganisationDialogForm, parent)
         form = self.form
         self.setWindowTitle("Add an organisation" if entry is None else "Change an organisation")
         self.set_ok_text("&Add" if entry is None else "&Save")
@@ -171,11 +173,11 @@ class OrganisationDialog(FormDialog):
                                  form.contactName.text().strip(), form.contactEmail.text().strip())
 
 
-class BusinessUnitDetailsDialog(FormDialog):
+class BusinessUnitDetailsDialog(FormDialog[BusinessUnitDetailsDialogForm]):
     """The business unit's name and the signature block of its letters (``headlines.WorkspaceSettings``)."""
 
     def __init__(self, parent: QWidget | None, name: str, signature: tuple[str, ...]):
-        super().__init__("business_unit_details_dialog", parent)
+        super().__init__(BusinessUnitDetailsDialogForm, parent)
         self.set_ok_text("&Save")
         form = self.form
         form.unitName.setText(name)

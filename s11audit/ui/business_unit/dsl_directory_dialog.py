@@ -17,13 +17,22 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
-from s11audit.business_unit.dsl_directory import (Directory, changed_row, directory_columns, directory_row,
-                                                  refresher_row, write_directory, CHANGED_COLUMNS, REFRESHER_COLUMNS)
+from s11audit.business_unit.dsl_directory import (
+    CHANGED_COLUMNS,
+    REFRESHER_COLUMNS,
+    Directory,
+    changed_row,
+    directory_columns,
+    directory_row,
+    refresher_row,
+    write_directory,
+)
 from s11audit.reports import ReportError
 from s11audit.safe_text import shown
 from s11audit.ui import file_dialogs
 from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.dsl_directory_dialog import DslDirectoryDialogForm
 from s11audit.ui.row_table_model import Column, RowTableModel
 
 DIRECTORY, REFRESHER, CHANGED = "directory", "refresher", "changed"
@@ -40,9 +49,9 @@ def _model(columns: list[tuple[str, int]], parent) -> RowTableModel:
     return Rows(parent)
 
 
-class DslDirectoryDialog(FormDialog):
+class DslDirectoryDialog(FormDialog[DslDirectoryDialogForm]):
     def __init__(self, parent: QWidget | None, directory: Directory):
-        super().__init__("dsl_directory_dialog", parent)
+        super().__init__(DslDirectoryDialogForm, parent)
         self.directory = directory
         form = self.form
         self.setWindowTitle(f"Designated safeguarding leads: {shown(directory.cycle, 80)}")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from s11audit.business_unit.headlines import MAX_MEASURES, Measure, MeasureChoice
 from s11audit.safe_text import shown
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.headlines_dialog import HeadlinesDialogForm
 
 
 @dataclass
@@ -118,12 +119,12 @@ class MeasuresModel(QAbstractListModel):
         return [replace(r.choice.measure, wording=r.wording) for r in self.rows if r.ticked]
 
 
-class HeadlinesDialog(FormDialog):
+class HeadlinesDialog(FormDialog[HeadlinesDialogForm]):
     """Choose a cycle's headline measures. ``measures()`` gives the ticked ones in order."""
 
     def __init__(self, parent: QWidget | None, cycle_name: str, offered: list[MeasureChoice],
                  current: tuple[Measure, ...]):
-        super().__init__("headlines_dialog", parent)
+        super().__init__(HeadlinesDialogForm, parent)
         self.setWindowTitle(f"Headline measures: {shown(cycle_name, 60)}")
         self.set_ok_text("&Save measures")
         form = self.form

@@ -23,6 +23,7 @@ from s11audit.standards import StandardsSet
 from s11audit.standards.model import GradeScale, Standard
 from s11audit.store.rows import ResponseRow
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.moderation_dialog import ModerationDialogForm
 
 AGREE = "Agree"
 WHAT, THEIRS, MODERATED, WHY = range(4)
@@ -67,13 +68,13 @@ def _grade_words(scale: GradeScale, entry: dict | None) -> str:
     return scale.level(grade).label if grade and scale.has_level(grade) else "Not graded"
 
 
-class ModerationDialog(FormDialog):
+class ModerationDialog(FormDialog[ModerationDialogForm]):
     """One row per standard graded on its own and per criterion: self-grade, moderated grade and why."""
 
     def __init__(self, parent: QWidget | None, standards_set: StandardsSet, organisation: str, content: dict,
                  moderated: dict[str, tuple[str, str]],
                  moderated_criteria: dict[str, tuple[str, str]] | None = None):
-        super().__init__("moderation_dialog", parent)
+        super().__init__(ModerationDialogForm, parent)
         self.form.heading.setText(f"{shown(organisation)}: {standards_set.title}")
         self.standards_set = standards_set
         self.org_type = str((content.get("organisation") or {}).get("org_type") or "")

@@ -21,7 +21,7 @@ from s11audit.business_unit import peer_audit
 from s11audit.business_unit.workspace import Workspace
 from s11audit.reports.common import readable_text
 from s11audit.store import AuditFileError
-from s11audit.ui.forms import load_form
+from s11audit.ui.generated.peer_recording import PeerRecordingForm
 from s11audit.ui.row_table_model import RowTableModel
 from s11audit.ui.text_autosave import AutoSave
 from s11audit.ui.text_size import set_column_widths
@@ -66,7 +66,7 @@ class PeerRecordingDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.event_id, self.group = workspace, event_id, group
         self.peer_event = peer_audit.event(workspace, event_id)
-        self.form = form = load_form("peer_recording", self)
+        self.form = form = PeerRecordingForm(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(form)

@@ -22,13 +22,14 @@ from s11audit.ui.business_unit.peer_recording import PeerRecordingDialog
 from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.dialogs.crash import show_error
+from s11audit.ui.generated.peer_event_dialog import PeerEventDialogForm
 
 ORG_ROLE = Qt.ItemDataRole.UserRole + 60
 
 
-class PeerEventDialog(FormDialog):
+class PeerEventDialog(FormDialog[PeerEventDialogForm]):
     def __init__(self, parent: QWidget | None, standards, organisations, focus_default: set[str]):
-        super().__init__("peer_event_dialog", parent)
+        super().__init__(PeerEventDialogForm, parent)
         self.set_ok_text("&Create event")
         form = self.form
         one_stop(form.heldOn).setDate(QDate.currentDate().addMonths(2))

@@ -33,7 +33,7 @@ from s11audit.ui.business_unit.peer_view import PeerView
 from s11audit.ui.business_unit.register_tab import RegisterTab
 from s11audit.ui.business_unit.returns_tab import ReturnsTab
 from s11audit.ui.business_unit.tables import STATUS_LABELS
-from s11audit.ui.forms import load_form
+from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 from s11audit.ui.elide import elide_combo
 from s11audit.ui.flow_layout import wrap_row
 from s11audit.ui.text_size import add_view_menu
@@ -57,7 +57,7 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         self._closing = False  # closed while a job ran: taken down once the job's caller has returned
         self.setWindowTitle(f"{workspace.path.stem} – business unit – s11audit")
         self.setAcceptDrops(True)
-        self.form = form = load_form("business_unit_window", self)
+        self.form = form = BusinessUnitWindowForm(self)
         self.setCentralWidget(form)
         self._menus()
         add_view_menu(self.menuBar())  # View > Text size, as in the main window

@@ -15,6 +15,7 @@ from s11audit.standards import LoadReport
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.dialogs.standards_sets import set_files
 from s11audit.ui.dialogs.welcome import sample_folder
+from s11audit.ui.generated.about_dialog import AboutDialogForm
 
 HEADERS = ("Standards set", "Id", "Version", "From")
 FONT_NAMES = {"DejaVu": "DejaVu Sans (PDF reports)", "NotoSansArabic": "Noto Sans Arabic (Arabic and Urdu text in PDF reports)"}
@@ -45,9 +46,9 @@ def _licence_kind(path: Path) -> str:
     return "see the licence text"
 
 
-class AboutDialog(FormDialog):
+class AboutDialog(FormDialog[AboutDialogForm]):
     def __init__(self, parent: QWidget | None, report: LoadReport, settings_path: Path):
-        super().__init__("about_dialog", parent)
+        super().__init__(AboutDialogForm, parent)
         form = self.form
         form.title.setText(f"s11audit {__version__}")
         form.summary.setText(

@@ -16,14 +16,15 @@ from s11audit.store import ACTION_STATUSES, ActionRow
 from s11audit.store.assessment import SelfAssessment
 from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.action_dialog import ActionDialogForm
 
 DEFAULT_DUE_DAYS = 90  # a term ahead: a realistic first guess that the user then changes
 
 
-class ActionDialog(FormDialog):
+class ActionDialog(FormDialog[ActionDialogForm]):
     def __init__(self, parent: QWidget | None, assessment: SelfAssessment,
                  standard_id: str | None = None, action: ActionRow | None = None, criterion_id: str = ""):
-        super().__init__("action_dialog", parent)
+        super().__init__(ActionDialogForm, parent)
         form = self.form
         self._assessment = assessment
         self.setWindowTitle("Edit action" if action else "Add action")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidg
 
 from s11audit.logs import ExcInfo, environment, log_path, log_unexpected
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.crash_dialog import CrashDialogForm
 
 REPEAT_SECONDS = 60.0  # the same error again within this time is counted, not shown again
 MAX_OPEN = 3  # different errors at once: beyond this many dialogs they only reach the log
@@ -79,9 +80,9 @@ def _key(exc_info: ExcInfo) -> str:
     return exc_info[0].__qualname__ + "|" + "|".join(f"{f.filename}:{f.lineno}" for f in frames)
 
 
-class CrashDialog(FormDialog):
+class CrashDialog(FormDialog[CrashDialogForm]):
     def __init__(self, parent: QWidget | None, details: str):
-        super().__init__("crash_dialog", parent)
+        super().__init__(CrashDialogForm, parent)
         self.details = details
         self.times = 1
         self.form.logPlace.setText(f"The details are in the log: {log_path()}")

@@ -13,6 +13,7 @@ from s11audit.store.assessment import SelfAssessment
 from s11audit.ui import file_dialogs
 from s11audit.ui.background import run_in_background
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.export_dialog import ExportDialogForm
 
 RETURN_FILTER = "Signed returns (*.s11return)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -25,11 +26,11 @@ def base_name(audit_file: AuditFile, assessment: SelfAssessment) -> str:
     return re.sub(r'[<>:"\\|?*\x00-\x1f]', "", text).strip() or "audit"
 
 
-class ExportDialog(FormDialog):
+class ExportDialog(FormDialog[ExportDialogForm]):
     """Where to write the return, and whether to write the PDF and workbook beside it."""
 
     def __init__(self, parent: QWidget | None, folder: Path, stem: str):
-        super().__init__("export_dialog", parent)
+        super().__init__(ExportDialogForm, parent)
         self.set_ok_text("&Export")
         form = self.form
         form.returnPath.setText(str(folder / f"{stem}.s11return"))

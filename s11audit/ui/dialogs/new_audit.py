@@ -13,6 +13,7 @@ from s11audit.store import AuditSummary, CarryForwardReport
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.elide import elide_combo
 from s11audit.ui.explanations import AUDIT_CYCLE, NEW_AUDIT, STANDARDS_SET, VERSION
+from s11audit.ui.generated.new_audit_dialog import NewAuditDialogForm
 
 
 def academic_year(day: dt.date) -> str:
@@ -52,10 +53,10 @@ def tell_carried_forward(parent: QWidget | None, report: CarryForwardReport | No
     QMessageBox.information(parent, "Carried forward", report.summary())
 
 
-class NewAuditDialog(FormDialog):
+class NewAuditDialog(FormDialog[NewAuditDialogForm]):
     def __init__(self, parent: QWidget | None, sets: list[StandardsSet], organisation: str,
                  existing: list[AuditSummary] = (), today: dt.date | None = None):
-        super().__init__("new_audit_dialog", parent)
+        super().__init__(NewAuditDialogForm, parent)
         self.set_ok_text("Start audit")
         self._existing = {(a.set_id, a.cycle) for a in existing}
         form = self.form

@@ -11,6 +11,7 @@ from s11audit.organisations import AGENCY, EDUCATION, KIND_LABELS, types_of_kind
 from s11audit.store import EXTENSION, OrganisationDetails
 from s11audit.ui import file_dialogs
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.new_file_dialog import NewFileDialogForm
 
 FILE_FILTER = f"s11audit audit files (*{EXTENSION})"
 
@@ -35,9 +36,9 @@ def with_extension(path: str) -> Path:
     return Path(path if path.lower().endswith(EXTENSION) else path + EXTENSION)
 
 
-class NewFileDialog(FormDialog):
+class NewFileDialog(FormDialog[NewFileDialogForm]):
     def __init__(self, parent: QWidget | None, folder: Path):
-        super().__init__("new_file_dialog", parent)
+        super().__init__(NewFileDialogForm, parent)
         self._folder = folder
         self._path_chosen = False  # once the user picks or types a path, stop suggesting one
         self.set_ok_text("Create audit file")

@@ -23,6 +23,7 @@ from s11audit.store.sign_off import SignatoryEntry, SignOffError, signatory_prob
 from s11audit.ui.completeness_panel import CompletenessPanel
 from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.sign_off_dialog import SignOffDialogForm
 
 
 @dataclass
@@ -33,12 +34,12 @@ class _Row:
     confirmed: QCheckBox
 
 
-class SignOffDialog(FormDialog):
+class SignOffDialog(FormDialog[SignOffDialogForm]):
     """OK signs the audit off; a refusal is shown in the dialog, which stays open, and the list of
     what is wrong follows the fields from then on (a fixed problem leaves it as it is fixed)."""
 
     def __init__(self, parent: QWidget | None, assessment: SelfAssessment):
-        super().__init__("sign_off_dialog", parent)
+        super().__init__(SignOffDialogForm, parent)
         self.assessment = assessment
         self._gaps: list[str] | None = None  # what the audit lacks, once sign-off was refused; None before
         self.set_ok_text("&Sign off")

@@ -28,6 +28,7 @@ from s11audit.standards.workbook_write import set_file_content, set_files, write
 from s11audit.ui import file_dialogs
 from s11audit.ui.background import run_in_background
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.standards_sets_dialog import StandardsSetsDialogForm
 from s11audit.ui.start_screen import skipped_reason
 
 __all__ = ["StandardsSetsDialog", "set_files"]
@@ -49,11 +50,11 @@ def set_file_name(content: dict) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", f"{content['id']}-{content['version']}").strip(".-") + ".yaml"
 
 
-class StandardsSetsDialog(FormDialog):
+class StandardsSetsDialog(FormDialog[StandardsSetsDialogForm]):
     sets_changed = Signal(object)  # the new LoadReport, after a set was imported
 
     def __init__(self, parent: QWidget | None, report: LoadReport):
-        super().__init__("standards_sets_dialog", parent)
+        super().__init__(StandardsSetsDialogForm, parent)
         form = self.form
         form.workbookProblems.hide()
         form.folders.setText(f"Standards shipped with the app: {shipped_standards_dir()}\n"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from s11audit.paths import resources_dir
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.user_guide_window import UserGuideWindowForm
 
 GUIDE_FILE = "user-guide.md"
 LOCAL_SCHEMES = ("", "file")
@@ -47,11 +48,11 @@ def name_headings(document: QTextDocument) -> list[tuple[int, str, str]]:
     return headings
 
 
-class UserGuideWindow(FormDialog):
+class UserGuideWindow(FormDialog[UserGuideWindowForm]):
     """Not modal, so the guide can stay open beside the audit."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("user_guide_window", parent)
+        super().__init__(UserGuideWindowForm, parent)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         form = self.form

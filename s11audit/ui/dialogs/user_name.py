@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.user_name_dialog import UserNameDialogForm
 
 
-class UserNameDialog(FormDialog):
+class UserNameDialog(FormDialog[UserNameDialogForm]):
     def __init__(self, parent: QWidget | None = None, current: str = ""):
-        super().__init__("user_name_dialog", parent)
+        super().__init__(UserNameDialogForm, parent)
         self.form.nameEdit.textChanged.connect(self._validate)
         self.form.nameEdit.setText(current)
         self._validate()

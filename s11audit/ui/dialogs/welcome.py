@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.generated.welcome_dialog import WelcomeDialogForm
 
 NEW_FILE = "new_file"
 WORKSPACE = "workspace"
@@ -19,11 +20,11 @@ SAMPLE_SCHOOL = "sample:education"
 SAMPLE_AGENCY = "sample:agency"
 
 
-class WelcomeDialog(FormDialog):
+class WelcomeDialog(FormDialog[WelcomeDialogForm]):
     chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("welcome_dialog", parent)
+        super().__init__(WelcomeDialogForm, parent)
         form = self.form
         for button, choice in ((form.schoolNewButton, NEW_FILE), (form.agencyNewButton, NEW_FILE),
                                (form.schoolSampleButton, SAMPLE_SCHOOL), (form.agencySampleButton, SAMPLE_AGENCY),
