@@ -33,9 +33,6 @@ from pathlib import Path
 
 os.environ["S11AUDIT_HOME"] = tempfile.mkdtemp(prefix="s11bench-home-")
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from s11audit.business_unit.findings import compute_findings
 from s11audit.business_unit.records import ActionRecord, ReturnRecord
 # The store before grading: grading imports store.rows, whose package imports grading back.
@@ -55,6 +52,12 @@ EDUCATION_SECTORS = {"early_years": "Early years", "fe_college": "Further educat
 SETS = ("s175-kcsie2025", "s11-criteria-example")
 TARGETS = {"findings": 2.0, "pdf": 5.0, "xlsx": 15.0}
 MEMORY_TARGET_MB = 250.0
+# Shares of the generated records' contents.
+NOT_APPLICABLE_SHARE = 0.03  # of standards, and of criteria that allow it, marked not applicable
+UNGRADED_SHARE = 0.02  # of standards graded by choice left without a grade
+MODERATED_SHARE = 0.05  # of grades the business unit moderates
+MODERATION_AGREES = 0.7  # of moderations that keep the organisation's own grade
+UNANSWERED_SHARE = 0.04  # of items left unanswered
 
 
 def make_records(standards_set: StandardsSet, n: int, seed: int = 11, better: float = 0.0) -> list[ReturnRecord]:
@@ -80,32 +83,22 @@ def make_records(standards_set: StandardsSet, n: int, seed: int = 11, better: fl
         grades, answers, na, moderated, actions = {}, {}, set(), {}, []
         criteria, criteria_na, moderated_criteria = {}, set(), {}
         for standard in standards_set.standards_for(kind):
-            if rng.random() < 0.03:
+            if rng.random() < NOT_APPLICABLE_SHARE:
                 na.add(standard.id)
                 continue
             good = min(0.99, strength[standard.id] + better)
             if standard.criteria:  # only sets with criteria draw these, so a format 1 set's records never change
-                _criteria(standard, kind, good, rng, criteria, criteria_na, moderated_criteria)
-            if not standard.graded:
-                pass  # an information standard: answers only
-            elif standard.derived:
-                responses = {c.id: ResponseRow(c.id, criteria.get(c.id), c.id in criteria_na) for c in standard.criteria}
-                grade = derived_grade(standard, standards_set.grade_scale, kind, responses)
-                if grade is not None:
-                    grades[standard.id] = grade
-            elif rng.random() < 0.02:
-                pass  # not graded
-            elif rng.random() < good:
-                grades[standard.id] = levels[rng.randint(meets, len(levels) - 1)]
-            else:
-                grades[standard.id] = levels[rng.randint(0, max(0, meets - 1))]
-            if standard.id in grades and rng.random() < 0.05:
-                moderated[standard.id] = grades[standard.id] if rng.random() < 0.7 else rng.choice(levels)
+                _criteria(standard, kind, good, rng, grades=criteria, na=criteria_na, moderated=moderated_criteria)
+            grade = _grade(standards_set, standard, kind, good, rng, criteria=criteria, criteria_na=criteria_na)
+            if grade is not None:
+                grades[standard.id] = grade
+            if standard.id in grades and rng.random() < MODERATED_SHARE:
+                moderated[standard.id] = grades[standard.id] if rng.random() < MODERATION_AGREES else rng.choice(levels)
             if standard.id in grades and levels.index(grades[standard.id]) < meets:
                 for _ in range(rng.randint(1, 2)):
                     actions.append(ActionRecord(standard.id, rng.choice(("not_started", "in_progress", "complete"))))
             for item in standard.items_for(kind):
-                if rng.random() < 0.04:
+                if rng.random() < UNANSWERED_SHARE:
                     continue
                 answers[item.id] = _answer(item, good, levels, rng)
         records.append(ReturnRecord(f"{100000 + index}", f"Organisation {index + 1}", sector, kind, grades,
@@ -114,10 +107,28 @@ def make_records(standards_set: StandardsSet, n: int, seed: int = 11, better: fl
     return records
 
 
-def _criteria(standard, kind: str, good: float, rng: random.Random, grades: dict, na: set, moderated: dict) -> None:
+def _grade(standards_set: StandardsSet, standard, kind: str, good: float, rng: random.Random, *, criteria: dict,
+           criteria_na: set) -> str | None:
+    """The standard's grade: worked out from its criteria's, or chosen (a weak one below the meets level)."""
+    scale = standards_set.grade_scale
+    if not standard.graded:
+        return None  # an information standard: answers only
+    if standard.derived:
+        responses = {c.id: ResponseRow(c.id, criteria.get(c.id), c.id in criteria_na) for c in standard.criteria}
+        return derived_grade(standard, scale, kind, responses)
+    if rng.random() < UNGRADED_SHARE:
+        return None  # not graded
+    levels = [level.id for level in scale.levels]
+    meets = scale.rank(scale.meets)
+    if rng.random() < good:
+        return levels[rng.randint(meets, len(levels) - 1)]
+    return levels[rng.randint(0, max(0, meets - 1))]
+
+
+def _criteria(standard, kind: str, good: float, rng: random.Random, *, grades: dict, na: set, moderated: dict) -> None:
     """Each criterion that applies graded on its own scale (weak ones below its meets level)."""
     for criterion in standard.criteria_for(kind):
-        if criterion.not_applicable is not NotApplicable.NOT_ALLOWED and rng.random() < 0.03:
+        if criterion.not_applicable is not NotApplicable.NOT_ALLOWED and rng.random() < NOT_APPLICABLE_SHARE:
             na.add(criterion.id)
             continue
         levels = [level.id for level in criterion.scale.levels]
@@ -125,17 +136,21 @@ def _criteria(standard, kind: str, good: float, rng: random.Random, grades: dict
         grade = levels[rng.randint(meets, len(levels) - 1)] if rng.random() < good else \
             levels[rng.randint(0, max(0, meets - 1))]
         grades[criterion.id] = grade
-        if rng.random() < 0.05:
-            moderated[criterion.id] = grade if rng.random() < 0.7 else rng.choice(levels)
+        if rng.random() < MODERATED_SHARE:
+            moderated[criterion.id] = grade if rng.random() < MODERATION_AGREES else rng.choice(levels)
+
+
+def _yes_no(item, good: float, rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < good + 0.05:
+        return "yes"
+    return "partly" if item.partly and roll < good + 0.15 else "no"
 
 
 def _answer(item, good: float, levels, rng: random.Random):
     kind = item.type
     if kind is ItemType.YES_NO:
-        roll = rng.random()
-        if roll < good + 0.05:
-            return "yes"
-        return "partly" if item.partly and roll < good + 0.15 else "no"
+        return _yes_no(item, good, rng)
     if kind is ItemType.NUMBER:
         return rng.randint(int(item.min or 0), int(min(item.max or 40, 40)))
     if kind is ItemType.PERCENTAGE:

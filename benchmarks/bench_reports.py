@@ -31,15 +31,13 @@ from types import SimpleNamespace
 # A private per-user folder: the benchmark never touches the real user's settings.
 os.environ["S11AUDIT_HOME"] = tempfile.mkdtemp(prefix="s11bench-home-")
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
 from s11audit.reports.pdf import write_return_pdf
 from s11audit.reports.xlsx import write_action_plan_xlsx
 from s11audit.sample import make_sample
 from s11audit.standards import discover
 from s11audit.store import AuditFile
 
+ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
 FINDINGS_TARGETS = {"pdf": 5.0, "xlsx": 15.0}
 MEMORY_TARGET_MB = 250
@@ -96,8 +94,8 @@ def bench_findings(workspace: Path, cycle: str) -> None:
     folder = Path(tempfile.mkdtemp(prefix="s11bench-findings-"))
     for kind in ("pdf", "xlsx"):
         before = _load()
-        code = ("import json, sys; sys.path.insert(0, sys.argv[1]); from benchmarks.bench_reports import findings_once; "
-                "print(json.dumps(findings_once(*sys.argv[2:])))")
+        code = ("import json, sys; sys.path.insert(0, sys.argv[1]); "
+                "from benchmarks.bench_reports import findings_once; print(json.dumps(findings_once(*sys.argv[2:])))")
         run = subprocess.run([sys.executable, "-c", code, str(ROOT), str(workspace), cycle, kind,
                               str(folder / f"findings.{kind}")], capture_output=True, text=True, check=True)
         r = json.loads(run.stdout.strip().splitlines()[-1])
@@ -120,18 +118,20 @@ def main() -> None:
     sets = {s.id: s for s in discover().sets}
     folder = Path(tempfile.mkdtemp(prefix="s11bench-reports-"))
     path = make_sample(folder / "school.s11audit", sets["s175-kcsie2025"], sample=False)
-    signatories = [SimpleNamespace(role="Headteacher or principal", name="Helen Morris", signed_on=dt.date(2026, 11, 20)),
-                   SimpleNamespace(role="Chair of governors", name="Tomasz Nowak", signed_on=dt.date(2026, 11, 21))]
+    signatories = [
+        SimpleNamespace(role="Headteacher or principal", name="Helen Morris", signed_on=dt.date(2026, 11, 20)),
+        SimpleNamespace(role="Chair of governors", name="Tomasz Nowak", signed_on=dt.date(2026, 11, 21))]
     with AuditFile.open(path, "Benchmark") as audit_file:
         assessment, organisation = audit_file.latest_assessment(), audit_file.organisation()
         pdf = folder / "return.pdf"
-        median, worst = _median(lambda: write_return_pdf(assessment, organisation, pdf, signatories, "3F2A 9C1B 77D0 E41A"))
+        median, worst = _median(lambda: write_return_pdf(assessment, organisation, pdf, signatories,
+                                                         "3F2A 9C1B 77D0 E41A"))
         print(f"1. Return PDF, full S175 sample: {median:.3f} s median, {worst:.3f} s worst "
               f"({pdf.stat().st_size // 1024} KB)   (target <= 1.5 s)")
         xlsx = folder / "plan.xlsx"
         median, worst = _median(lambda: write_action_plan_xlsx(assessment, organisation, xlsx))
         print(f"2. Action plan XLSX, same audit: {median:.3f} s median, {worst:.3f} s worst "
-              f"({len(assessment.actions.list())} actions)")
+              f"({len(assessment.actions.all_actions())} actions)")
 
 
 if __name__ == "__main__":

@@ -20,13 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from s11audit.returns import generate_private_key, public_key_of, signer, verify_return, write_return
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from s11audit.returns import generate_private_key, public_key_of, signer, verify_return, write_return  # noqa: E402
-
 FILES, SIZE, RUNS = 50, 1024 * 1024, 5
 WRITE_TARGET = 2.0
+WORDS_PER_LINE = 12  # of the evidence's text
 
 
 def _content(count: int) -> dict:
@@ -52,7 +51,7 @@ def _text(size: int) -> bytes:
     words = [os.urandom(4).hex().encode() for _ in range(2000)]
     out, n = bytearray(), 0
     while len(out) < size:
-        out += words[(n * 7919) % len(words)] + (b"\n" if n % 12 == 11 else b" ")
+        out += words[(n * 7919) % len(words)] + (b"\n" if n % WORDS_PER_LINE == WORDS_PER_LINE - 1 else b" ")
         n += 1
     return bytes(out[:size])
 
@@ -106,8 +105,8 @@ def run_export() -> bool:
     from s11audit.export import export
     from s11audit.store import AuditFile
 
-    with tempfile.TemporaryDirectory(prefix="s11bench-export-") as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory(prefix="s11bench-export-") as name:
+        folder = Path(name)
         path = _signed_audit_with_evidence(folder)
         alone, together = [], []
         for _ in range(RUNS):

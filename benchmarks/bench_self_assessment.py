@@ -24,12 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A private per-user folder: the benchmark never touches the real user's settings or recent files.
 os.environ["S11AUDIT_HOME"] = tempfile.mkdtemp(prefix="s11bench-home-")
 
+from s11audit.standards import discover
+from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from s11audit.standards import discover  # noqa: E402
-from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails  # noqa: E402
-
+PAINT_TIMEOUT_S = 10  # seconds to wait for the opened audit's first paint
 STARTUP_CHILD = r"""
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -58,7 +57,8 @@ def bench_startup(runs: int = 5) -> None:
     env = dict(os.environ)
     for _ in range(runs):
         start = time.time()
-        out = subprocess.run([sys.executable, "-c", STARTUP_CHILD], capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+        out = subprocess.run([sys.executable, "-c", STARTUP_CHILD], capture_output=True, text=True, env=env, cwd=ROOT,
+                             check=True)
         shown = float(next(line for line in out.stdout.splitlines() if line.startswith("SHOWN")).split()[1])
         times.append(shown - start)
     _runs("1. app start to first window shown (fresh process)", times, 1.0)
@@ -66,14 +66,15 @@ def bench_startup(runs: int = 5) -> None:
 
 def _file_with_evidence(folder: Path, s11_set) -> Path:
     path = folder / "fifty-mb.s11audit"
-    with AuditFile.create(path, OrganisationDetails("Bench NHS Trust", "RB1", "agency", "health"), "bench") as audit_file:
+    organisation = OrganisationDetails("Bench NHS Trust", "RB1", "agency", "health")
+    with AuditFile.create(path, organisation, "bench") as audit_file:
         assessment = audit_file.start_audit(s11_set, "2026/27")
         for n in range(50):
             data = os.urandom(1024 * 1024)
             import hashlib
 
-            assessment.evidence.add(EvidenceFile(f"evidence-{n:02}.pdf", data, hashlib.sha256(data).hexdigest(), "application/pdf"),
-                                    links=[(s11_set.standards[n % len(s11_set.standards)].id, "")])
+            evidence = EvidenceFile(f"evidence-{n:02}.pdf", data, hashlib.sha256(data).hexdigest(), "application/pdf")
+            assessment.evidence.add(evidence, links=[(s11_set.standards[n % len(s11_set.standards)].id, "")])
     return path
 
 
@@ -83,7 +84,7 @@ def bench_open(path: Path, runs: int = 7) -> None:
         start = time.perf_counter()
         with AuditFile.open(path, "bench") as audit_file:
             assessment = audit_file.latest_assessment()
-            assessment.evidence.list()
+            assessment.evidence.all_evidence()
             assessment.completeness()
             times.append(time.perf_counter() - start)
     _runs("2a. open audit with 50 x 1 MB evidence (core)", times, 0.5)
@@ -123,7 +124,7 @@ def bench_open_in_app(path: Path, runs: int = 5) -> None:
         window.auditPage.installEventFilter(painted)
         start = time.perf_counter()
         window.open_file(path)
-        while painted.at is None and time.perf_counter() - start < 10:
+        while painted.at is None and time.perf_counter() - start < PAINT_TIMEOUT_S:
             app.processEvents()
         window.auditPage.removeEventFilter(painted)
         times.append(painted.at - start)
@@ -167,7 +168,8 @@ def bench_edits(folder: Path, s11_set, edits: int = 200) -> None:
                 case 0:
                     document.push(SetJudgement(document, s11_set.standards[n % 9].id, levels[(n + 1) % len(levels)]))
                 case 1:
-                    document.push(SetStandardText(document, "3", "narrative", "Edited through the undo stack " * (1 + n // 3)))
+                    text = "Edited through the undo stack " * (1 + n // 3)
+                    document.push(SetStandardText(document, "3", "narrative", text))
                 case 2:
                     document.push(SetAnswer(document, "5.2", (n + 7) % 100))
             times.append(time.perf_counter() - start)
@@ -178,11 +180,12 @@ def main() -> None:
     s11_set = discover().find("s11-wt2023")
     print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores")
     bench_startup()
-    with tempfile.TemporaryDirectory() as folder:
-        folder = Path(folder)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
         start = time.perf_counter()
         path = _file_with_evidence(folder, s11_set)
-        print(f"   (built a {path.stat().st_size / 1e6:.0f} MB audit file with 50 evidence files in {time.perf_counter() - start:.1f} s)")
+        print(f"   (built a {path.stat().st_size / 1e6:.0f} MB audit file with 50 evidence files in "
+              f"{time.perf_counter() - start:.1f} s)")
         bench_open(path)
         bench_open_in_app(path)
         bench_edits(folder, s11_set)

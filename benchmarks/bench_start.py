@@ -148,7 +148,7 @@ def main(runs: int) -> int:
     bare = medians["bare"]
     print(f"runs: {runs} each, median seconds from process start to first paint   load average now: {load()}")
     print(f"a. bare QMainWindow:                {bare:.3f} s")
-    for label, tree in trees.items():
+    for label in trees:
         start, opened = medians["start" + label], medians["audit" + label]
         print(f"b. app, start screen{label:9}     {start:.3f} s   {start / bare:.1f}x bare   (target <= "
               f"{START_SCREEN_TARGET:.0f}x: {'met' if start <= START_SCREEN_TARGET * bare else 'NOT met'})")
@@ -165,6 +165,6 @@ if __name__ == "__main__":
         if kind == "bare":
             child_bare()
         else:
-            child_app(sys.argv[3] if len(sys.argv) > 3 else None)
+            child_app(sys.argv[3] if sys.argv[3:] else None)
         raise SystemExit("the event loop ended before the first paint")
     raise SystemExit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 5))

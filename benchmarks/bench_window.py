@@ -37,6 +37,7 @@ sys.path.insert(0, str(TREE))
 
 CACHE = Path(os.environ.get("S11_BENCH_CACHE", Path(tempfile.gettempdir()) / "s11bench-window"))
 SET_ID = "s175-kcsie2025"
+MEMORY_TARGET_MB = 300  # peak resident memory
 
 
 def load() -> str:
@@ -84,46 +85,38 @@ def timed(step, settle) -> float:
     return time.perf_counter() - started
 
 
-def measure(n: int) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
+def _line(n: int, what: str, seconds: float, target: float) -> None:
+    unit, shown = ("ms", seconds * 1000) if target < 1 else ("s", seconds)
+    target_shown = target * 1000 if unit == "ms" else target
+    verdict = "ok" if seconds <= target else "OVER"
+    print(f"{n:>6}  {what:<38} {shown:8.{0 if unit == 'ms' else 2}f} {unit:<2} (target <= {target_shown:g} {unit}) "
+          f"{verdict:<4}  load {load()}", flush=True)
 
-    from s11audit.business_unit.workspace import Workspace
-    from s11audit.standards import discover
-    from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
-    from s11audit.ui.business_unit.window import BusinessUnitWindow
 
-    app = QApplication.instance() or QApplication([])
-    standards_set = discover().find(SET_ID)
-    source = build(n, standards_set)
+def _settle(app, window) -> None:
+    app.processEvents()
+    if window.isVisible():
+        window.repaint()
+    app.processEvents()
+
+
+def _fresh_copy(source: Path) -> Path:
     work = Path(tempfile.mkdtemp(prefix="s11bench-window-")) / "unit.s11workspace"
     shutil.copy(source, work)
     # The copy's pages are flushed to disk before the window opens: a user's workspace has long been on
     # disk, and otherwise the first save's fsync would write the whole fresh copy (~370 ms at 10,000).
     with open(work, "rb+") as copied:
         os.fsync(copied.fileno())
+    return work
+
+
+def _moderate_and_sort(app, window, n: int) -> None:
+    from PySide6.QtCore import Qt
+
+    from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
 
     def settle() -> None:
-        app.processEvents()
-        if window.isVisible():
-            window.repaint()
-        app.processEvents()
-
-    def line(what: str, seconds: float, target: float) -> None:
-        unit, shown = ("ms", seconds * 1000) if target < 1 else ("s", seconds)
-        target_shown = target * 1000 if unit == "ms" else target
-        verdict = "ok" if seconds <= target else "OVER"
-        print(f"{n:>6}  {what:<38} {shown:8.{0 if unit == 'ms' else 2}f} {unit:<2} (target <= {target_shown:g} {unit}) "
-              f"{verdict:<4}  load {load()}", flush=True)
-
-    window = None
-    started = time.perf_counter()
-    window = BusinessUnitWindow(Workspace.open(work, "bench"), [standards_set])
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    window.resize(1280, 820)
-    window.show()
-    settle()
-    line("window opens", time.perf_counter() - started, 2.0)
+        _settle(app, window)
 
     form = window.form
     form.tabs.setCurrentWidget(form.returnsTab)
@@ -135,36 +128,66 @@ def measure(n: int) -> None:
     dialog = ModerationDialog(window, workspace.standards_set(window.cycle.id), chosen.name, content, {}, {})
     _, _, chooser, _ = dialog.rows[0]
     chooser.setCurrentIndex(chooser.count() - 1 if chooser.currentIndex() == 0 else 0)
-    line("moderation saved and repainted", timed(lambda: window._save_moderation(chosen.id, dialog), settle), 0.1)
+    _line(n, "moderation saved and repainted", timed(lambda: window._save_moderation(chosen.id, dialog), settle),
+          0.1)
     dialog.deleteLater()
 
-    line("sort returns by Signed", timed(lambda: form.returnsTable.sortByColumn(3, Qt.SortOrder.DescendingOrder),
-                                         settle), 0.3)
+    _line(n, "sort returns by Signed", timed(lambda: form.returnsTable.sortByColumn(3, Qt.SortOrder.DescendingOrder),
+                                             settle), 0.3)
+
+
+def _findings(app, window, n: int) -> None:
+    form = window.form
+
     def findings_step(what: str, step, target: float) -> None:
         """How long the window is blocked, and (worked out on a worker) until the figures are shown."""
         started = time.perf_counter()
         step()
-        settle()
+        _settle(app, window)
         blocked = time.perf_counter() - started
         if not getattr(window, "findings_pending", False):
-            line(what, blocked, target)
+            _line(n, what, blocked, target)
             return
-        line(f"{what} (window blocked)", blocked, target)
+        _line(n, f"{what} (window blocked)", blocked, target)
         while window.findings_pending:
             app.processEvents()
             time.sleep(0.002)
-        settle()
-        line(f"{what} (figures shown)", time.perf_counter() - started, target)
+        _settle(app, window)
+        _line(n, f"{what} (figures shown)", time.perf_counter() - started, target)
 
     findings_step("Findings tab shown", lambda: form.tabs.setCurrentWidget(form.findingsTab), 0.5)
-    findings_step("basis: moderated", lambda: form.basisChooser.setCurrentIndex(form.basisChooser.findData("moderated")),
-                  0.5)
+    findings_step("basis: moderated",
+                  lambda: form.basisChooser.setCurrentIndex(form.basisChooser.findData("moderated")), 0.5)
     findings_step("sector filter", lambda: form.sectorFilter.setCurrentIndex(1), 0.5)
     findings_step("type filter", lambda: form.typeFilter.setCurrentIndex(1), 0.5)
     findings_step("back to all sectors and types (kept)",
                   lambda: (form.sectorFilter.setCurrentIndex(0), form.typeFilter.setCurrentIndex(0)), 0.5)
-    print(f"{n:>6}  {'peak RSS':<38} {rss_mb():8.0f} MB (target <= 300 MB) "
-          f"{'ok' if rss_mb() <= 300 else 'OVER':<4}  load {load()}", flush=True)
+
+
+def measure(n: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from s11audit.business_unit.workspace import Workspace
+    from s11audit.standards import discover
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+
+    app = QApplication.instance() or QApplication([])
+    standards_set = discover().find(SET_ID)
+    work = _fresh_copy(build(n, standards_set))
+
+    started = time.perf_counter()
+    window = BusinessUnitWindow(Workspace.open(work, "bench"), [standards_set])
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    window.resize(1280, 820)
+    window.show()
+    _settle(app, window)
+    _line(n, "window opens", time.perf_counter() - started, 2.0)
+
+    _moderate_and_sort(app, window, n)
+    _findings(app, window, n)
+    print(f"{n:>6}  {'peak RSS':<38} {rss_mb():8.0f} MB (target <= {MEMORY_TARGET_MB} MB) "
+          f"{'ok' if rss_mb() <= MEMORY_TARGET_MB else 'OVER':<4}  load {load()}", flush=True)
     window.close()
     window.deleteLater()
     app.processEvents()

@@ -36,17 +36,18 @@ from collections.abc import Callable
 
 os.environ.setdefault("S11AUDIT_HOME", tempfile.mkdtemp(prefix="s11fuzz-home-"))
 
+from s11audit.standards import StandardsError, StandardsSet, discover, load_file
+from s11audit.standards.loader import load_many
+from s11audit.standards.source import MAX_PROBLEMS
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from s11audit.standards import StandardsError, StandardsSet, discover, load_file  # noqa: E402
-from s11audit.standards.loader import load_many  # noqa: E402
-from s11audit.standards.source import MAX_PROBLEMS  # noqa: E402
-
 SHIPPED = sorted((ROOT / "standards").glob("*.yaml"))
 SLOW_SECONDS = 2.0
 LONG_PROBLEM = 300
 FAULT = "fault in s11audit"
+TOP_LEVEL_BOMB_SHARE = 0.5  # of alias bombs written as unknown top-level keys (the rest as a real key's value)
+LEADING_TAB_SHARE = 0.7  # of inserted tabs that replace a line's indentation (the rest go anywhere in the line)
+FLOW_NESTING_SHARE = 0.5  # of deep nestings written as flow lists (the rest as block mappings)
 
 # --- mutations: each takes the file's bytes and a random source and returns new bytes --------------
 
@@ -100,7 +101,7 @@ def alias_bomb(data: bytes, rng: random.Random) -> bytes:
     levels, width = rng.choice([(2, 3), (9, 10), (12, 12)])
     bomb = [b'lol0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     bomb += [b"lol%d: &l%d [" % (i, i) + b", ".join([b"*l%d" % (i - 1)] * width) + b"]" for i in range(1, levels)]
-    if rng.random() < 0.5:
+    if rng.random() < TOP_LEVEL_BOMB_SHARE:
         return b"\n".join(bomb) + b"\n" + data  # as unknown top-level keys
     lines = _lines(data)  # or as the value of a real key, anchored on the first line
     return _replace_value(b"\n".join(bomb) + b"\n" + b"\n".join(lines), rng, b"*l%d" % (levels - 1))
@@ -109,7 +110,7 @@ def alias_bomb(data: bytes, rng: random.Random) -> bytes:
 def insert_tab(data: bytes, rng: random.Random) -> bytes:
     lines = _lines(data)
     n = rng.randrange(len(lines))
-    if rng.random() < 0.7:
+    if rng.random() < LEADING_TAB_SHARE:
         lines[n] = b"\t" + lines[n].lstrip(b" ")
     else:
         at = rng.randrange(len(lines[n]) + 1)
@@ -146,7 +147,7 @@ def duplicate_block(data: bytes, rng: random.Random) -> bytes:
 
 def deep_nesting(data: bytes, rng: random.Random) -> bytes:
     depth = rng.choice([15, 25, 1_000, 200_000])
-    if rng.random() < 0.5:
+    if rng.random() < FLOW_NESTING_SHARE:
         return _replace_value(data, rng, b"[" * depth + b"]" * depth)
     nested = b"".join(b"  " * i + b"k%d:\n" % i for i in range(min(depth, 5_000))) + b"  " * min(depth, 5_000) + b"v"
     return data + b"\n" + nested
@@ -303,8 +304,8 @@ def main(argv: list[str]) -> int:
 
         source._Loader = source._PyLoader
         argv = [a for a in argv if a != "--pure-python"]
-    count = int(argv[1]) if len(argv) > 1 else 10_000
-    seed = int(argv[2]) if len(argv) > 2 else 1
+    count = int(argv[1]) if argv[1:] else 10_000
+    seed = int(argv[2]) if argv[2:] else 1
     from s11audit.standards.source import _Loader
 
     print(f"Fuzzing the standards loader ({_Loader.__mro__[1].__name__}): {count:,} cases, seed {seed}, "

@@ -22,15 +22,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from s11audit.organisations import EDUCATION, TYPES_BY_ID  # noqa: E402
-from s11audit.returns import public_key_of, signer, write_return  # noqa: E402
-from s11audit.returns.trail import trail_summary  # noqa: E402
-from s11audit.sample import GAPS, OPENINGS, PEOPLE, ROLES, SIGNATORY_NAMES, STRENGTHS, _answer  # noqa: E402
-from s11audit.standards import StandardsSet  # noqa: E402
+from s11audit.organisations import EDUCATION, TYPES_BY_ID
+from s11audit.returns import public_key_of, signer, write_return
+from s11audit.returns.trail import trail_summary
+from s11audit.sample import GAPS, OPENINGS, PEOPLE, ROLES, SIGNATORY_NAMES, STRENGTHS, _answer
+from s11audit.standards import StandardsSet
 
 # (type id, sector, share of the register, name pattern)
 SCHOOL_MIX = [("primary", "Education", 0.62, "{place} {saint}Primary School"),
@@ -80,7 +76,8 @@ def make_register(n: int, standards_set: StandardsSet, seed: int = 2026) -> list
                               charity=rng.choice(CHARITIES))
         reference = f"URN {100000 + number}" if TYPES_BY_ID[org_type].kind == EDUCATION else f"ORG{number:05d}"
         person = rng.choice(PEOPLE)
-        email = f"{person.split()[0].lower()}.{number}@{place.lower().replace(' ', '').replace(chr(39), '')}.example.org"
+        domain = place.lower().replace(" ", "").replace(chr(39), "")
+        email = f"{person.split()[0].lower()}.{number}@{domain}.example.org"
         organisations.append(Organisation(f"{name} ({number})", reference, sector, org_type,
                                           f"{person}, Safeguarding Lead", email))
     return organisations
@@ -100,7 +97,7 @@ def private_key(reference: str, seed: int = 2026) -> bytes:
     return hashlib.sha256(f"s11audit-bench/{seed}/{reference}".encode()).digest()
 
 
-def return_content(standards_set: StandardsSet, organisation: Organisation, rng: random.Random,
+def return_content(standards_set: StandardsSet, organisation: Organisation, rng: random.Random, *,
                    cycle: str = "2026/27", audit_version: int = 1, signed_at: dt.datetime | None = None,
                    with_evidence: bool = False) -> tuple[dict, list[tuple[str, bytes]]]:
     """``return.json`` content (as ``export.return_content`` makes it) and evidence bytes for one organisation."""
@@ -175,7 +172,8 @@ def return_content(standards_set: StandardsSet, organisation: Organisation, rng:
     return content, files
 
 
-def safeguarding_team(standards_set: StandardsSet, organisation: Organisation, today: dt.date) -> dict[str, object | None]:
+def safeguarding_team(standards_set: StandardsSet, organisation: Organisation,
+                      today: dt.date) -> dict[str, object | None]:
     """Answers naming the DSL and deputies, their contacts and DSL training dates, for the items of the set
     that ask for them (``dsl_directory.items_for``). From their own random stream (the reference, not
     the cycle: the same people next cycle), so the other answers are as before. About one DSL in eight and one
@@ -186,13 +184,15 @@ def safeguarding_team(standards_set: StandardsSet, organisation: Organisation, t
         items = items_for(standards_set)
     except DirectoryError:
         return {}
-    asked = {i.id for s in standards_set.standards_for(organisation.org_type) for i in s.items_for(organisation.org_type)}
+    org_type = organisation.org_type
+    asked = {i.id for s in standards_set.standards_for(org_type) for i in s.items_for(org_type)}
     rng = random.Random(f"dsl/{organisation.reference}")
     domain = organisation.contact_email.split("@")[-1] or "school.example.org"
     people = rng.sample(PEOPLE, 3)
     answers: dict[str, object | None] = {}
     deputies = rng.choice([1, 2, 2, 2])
-    for number, (person, role) in enumerate(zip([items.dsl, *items.deputies], people)):
+    # Three people drawn; a set asks for the DSL and up to two deputies, so fewer may be used.
+    for number, (person, role) in enumerate(zip([items.dsl, *items.deputies], people, strict=False)):
         if number > deputies:
             answers.update(dict.fromkeys((person.name, person.email, person.telephone, person.trained)))
             continue
@@ -209,12 +209,14 @@ def safeguarding_team(standards_set: StandardsSet, organisation: Organisation, t
     return answers
 
 
-def write_one(out_dir: Path, standards_set: StandardsSet, organisation: Organisation, seed: int = 2026,
-              cycle: str = "2026/27", audit_version: int = 1, signed_at: dt.datetime | None = None,
-              with_evidence: bool = False, key: bytes | None = None, file_name: str | None = None) -> Path:
+def write_one(  # noqa: PLR0913  # test data: independent options, each given by name
+        out_dir: Path, standards_set: StandardsSet, organisation: Organisation, *, seed: int = 2026,
+        cycle: str = "2026/27", audit_version: int = 1, signed_at: dt.datetime | None = None,
+        with_evidence: bool = False, key: bytes | None = None, file_name: str | None = None) -> Path:
     """Write one signed return for ``organisation`` (its own derived key unless ``key`` is given)."""
     rng = random.Random(f"{seed}/{organisation.reference}/{audit_version}")
-    content, files = return_content(standards_set, organisation, rng, cycle, audit_version, signed_at, with_evidence)
+    content, files = return_content(standards_set, organisation, rng, cycle=cycle, audit_version=audit_version,
+                                    signed_at=signed_at, with_evidence=with_evidence)
     key = key or private_key(organisation.reference, seed)
     safe = "".join(c if c.isalnum() else "-" for c in organisation.reference)
     path = Path(out_dir) / (file_name or f"{safe}-v{audit_version}.s11return")
@@ -226,7 +228,8 @@ def write_returns(out_dir: Path | str, standards_set: StandardsSet, organisation
     """One signed return per organisation in ``out_dir``."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    return [write_one(out_dir, standards_set, o, seed, cycle, with_evidence=with_evidence) for o in organisations]
+    return [write_one(out_dir, standards_set, o, seed=seed, cycle=cycle, with_evidence=with_evidence)
+            for o in organisations]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -249,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.register:
         write_register_csv(args.register, organisations)
     paths = write_returns(args.out, standards_set, organisations, args.seed, args.cycle, args.evidence)
-    print(f"Wrote {len(paths)} returns to {args.out}" + (f" and the register to {args.register}" if args.register else ""))
+    print(f"Wrote {len(paths)} returns to {args.out}"
+          + (f" and the register to {args.register}" if args.register else ""))
     return 0
 
 

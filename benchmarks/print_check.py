@@ -23,23 +23,23 @@ from pathlib import Path
 # A private per-user folder: the check never touches the real user's settings.
 os.environ["S11AUDIT_HOME"] = tempfile.mkdtemp(prefix="s11print-home-")
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# The repository, for ``benchmarks.bench_findings`` when this is run as a script.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from openpyxl import load_workbook  # noqa: E402
+from openpyxl import load_workbook
 
-from benchmarks.bench_findings import make_records  # noqa: E402
-from s11audit.business_unit.findings import compute_findings  # noqa: E402
-from s11audit.business_unit.tracking import NOT_RETURNED, REJECTED, OrganisationStatus, write_chase_list  # noqa: E402
-from s11audit.business_unit.workspace import OrganisationRow  # noqa: E402
-from s11audit.reports.findings_xlsx import write_findings_xlsx  # noqa: E402
-from s11audit.reports.peer_audit_data import AgencyOutcome, OutcomeLevel, PeerEvent, Standard  # noqa: E402
-from s11audit.reports.peer_outcomes_xlsx import write_outcomes_xlsx  # noqa: E402
-from s11audit.reports.xlsx import write_action_plan_xlsx  # noqa: E402
-from s11audit.sample import make_sample  # noqa: E402
-from s11audit.standards import discover  # noqa: E402
-from s11audit.standards.workbook_write import set_file_content, set_files, write_workbook  # noqa: E402
-from s11audit.store import AuditFile  # noqa: E402
+from benchmarks.bench_findings import make_records
+from s11audit.business_unit.findings import compute_findings
+from s11audit.business_unit.tracking import NOT_RETURNED, REJECTED, OrganisationStatus, write_chase_list
+from s11audit.business_unit.workspace import OrganisationRow
+from s11audit.reports.findings_xlsx import write_findings_xlsx
+from s11audit.reports.peer_audit_data import AgencyOutcome, OutcomeLevel, PeerEvent, Standard
+from s11audit.reports.peer_outcomes_xlsx import write_outcomes_xlsx
+from s11audit.reports.xlsx import write_action_plan_xlsx
+from s11audit.sample import make_sample
+from s11audit.standards import discover
+from s11audit.standards.workbook_write import set_file_content, set_files, write_workbook
+from s11audit.store import AuditFile
 
 ACTIONS = 15
 RETURNS = 400
@@ -83,11 +83,11 @@ def action_plan(folder: Path, sets: dict, set_id: str) -> Path:
     with AuditFile.open(path, "Print check") as audit_file:
         assessment, organisation = audit_file.latest_assessment(), audit_file.organisation()
         standards = assessment.standards
-        for n in range(ACTIONS - len(assessment.actions.list())):
+        for n in range(ACTIONS - len(assessment.actions.all_actions())):
             assessment.actions.add(standards[n % len(standards)].id, ACTION_TEXTS[n % len(ACTION_TEXTS)],
                                    owner="Designated safeguarding lead", due_date=dt.date(2027, 3, 31),
                                    progress_notes="Started in the autumn term; half the staff done." if n % 2 else "")
-        assert len(assessment.actions.list()) >= ACTIONS
+        assert len(assessment.actions.all_actions()) >= ACTIONS
         return write_action_plan_xlsx(assessment, organisation, folder / f"action-plan-{set_id}.xlsx")
 
 
@@ -161,7 +161,8 @@ def main() -> None:
         count = to_pdf(xlsx, args.png)
         verdict = "" if target is None else f"   (target <= {target}: {'ok' if count <= target else 'OVER'})"
         failed |= target is not None and count > target
-        print(f"{label}: {count} A4 page{'s' if count != 1 else ''}{verdict}\n    {pages_per_sheet(xlsx.with_suffix('.pdf'))}")
+        print(f"{label}: {count} A4 page{'s' if count != 1 else ''}{verdict}\n"
+              f"    {pages_per_sheet(xlsx.with_suffix('.pdf'))}")
     print(f"Files in {folder}")
     sys.exit(1 if failed else 0)
 

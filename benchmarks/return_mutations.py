@@ -33,6 +33,8 @@ from s11audit.returns.format import (MANIFEST_MEMBER, RETURN_MEMBER, SIGNATURE_M
 from s11audit.returns.keys import generate_private_key, public_key_of, signer
 
 KINDS = ("byte", "header", "cut", "append", "prepend", "member", "resigned")
+OWN_KEY_SHARE = 0.5  # of re-signed returns signed by the organisation's own key (the rest by a stranger's)
+DELETE_SHARE = 0.15  # of JSON edits inside an object that delete the member rather than change its value
 
 
 @dataclass(frozen=True)
@@ -136,36 +138,37 @@ class Mutator:
         for new, _, old in members:
             new.compress_type, new.external_attr, new.create_system = old.compress_type, old.external_attr, 3
         choice = rng.randrange(9)
-        if choice == 0:
-            members.pop(rng.randrange(len(members)))
-        elif choice == 1:
-            members.insert(rng.randrange(len(members)), rng.choice(members))
-        elif choice == 2:
-            info, data, old = members.pop(rng.randrange(len(members)))
-            name = rng.choice(["../evil.txt", "/etc/passwd", "C:/x.txt", "evidence\\1-a.txt", "evidence/../x",
-                               "other.json", "évidence/1-x", "evidence/", "return.json"])
-            renamed = zipfile.ZipInfo(name, info.date_time)
-            renamed.compress_type = info.compress_type
-            members.insert(rng.randrange(len(members) + 1), (renamed, data, old))
-        elif choice == 3:
-            added = zipfile.ZipInfo(rng.choice(["evidence/99-extra.txt", "notes.txt", "evidence/1-a.txt"]))
-            members.insert(rng.randrange(len(members) + 1), (added, b"added after signing", None))
-        elif choice == 4:
-            rng.shuffle(members)
-        elif choice == 5:
-            for info, _, _ in members:
-                info.compress_type = rng.choice([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
-                                                 zipfile.ZIP_LZMA])
-        elif choice == 6:
-            info = rng.choice(members)[0]
-            info.date_time = (2026, 11, 30, 12, 0, 0)
-        elif choice == 7:
-            info = rng.choice(members)[0]
-            info.comment = b"comment"
-            info.extra = struct.pack("<HH", 0xCAFE, 4) + b"abcd"
-        else:
-            info = rng.choice(members)[0]
-            info.external_attr = (0o120777 << 16)  # a symbolic link
+        match choice:
+            case 0:
+                members.pop(rng.randrange(len(members)))
+            case 1:
+                members.insert(rng.randrange(len(members)), rng.choice(members))
+            case 2:
+                info, data, old = members.pop(rng.randrange(len(members)))
+                name = rng.choice(["../evil.txt", "/etc/passwd", "C:/x.txt", "evidence\\1-a.txt", "evidence/../x",
+                                   "other.json", "évidence/1-x", "evidence/", "return.json"])
+                renamed = zipfile.ZipInfo(name, info.date_time)
+                renamed.compress_type = info.compress_type
+                members.insert(rng.randrange(len(members) + 1), (renamed, data, old))
+            case 3:
+                added = zipfile.ZipInfo(rng.choice(["evidence/99-extra.txt", "notes.txt", "evidence/1-a.txt"]))
+                members.insert(rng.randrange(len(members) + 1), (added, b"added after signing", None))
+            case 4:
+                rng.shuffle(members)
+            case 5:
+                for info, _, _ in members:
+                    info.compress_type = rng.choice([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                                                     zipfile.ZIP_LZMA])
+            case 6:
+                info = rng.choice(members)[0]
+                info.date_time = (2026, 11, 30, 12, 0, 0)
+            case 7:
+                info = rng.choice(members)[0]
+                info.comment = b"comment"
+                info.extra = struct.pack("<HH", 0xCAFE, 4) + b"abcd"
+            case _:
+                info = rng.choice(members)[0]
+                info.external_attr = (0o120777 << 16)  # a symbolic link
         out = io.BytesIO()
         level = rng.choice([1, 6, 9])
         with warnings.catch_warnings(), zipfile.ZipFile(out, "w") as archive:
@@ -177,14 +180,16 @@ class Mutator:
     def _resigned(self, rng: random.Random) -> tuple[str, bytes]:
         members = {info.filename: data for info, data in self.members}
         target = rng.choice([RETURN_MEMBER, RETURN_MEMBER, RETURN_MEMBER, MANIFEST_MEMBER])
-        key = self.key if rng.random() < 0.5 else self.stranger
+        key = self.key if rng.random() < OWN_KEY_SHARE else self.stranger
         if target == RETURN_MEMBER:
             text, detail = _edit_json(members[RETURN_MEMBER].decode("utf-8"), rng)
             members[RETURN_MEMBER] = text.encode("utf-8", "surrogatepass")
-            ordered = [(name, data) for name, data in members.items() if name not in (MANIFEST_MEMBER, SIGNATURE_MEMBER)]
+            ordered = [(name, data) for name, data in members.items()
+                       if name not in (MANIFEST_MEMBER, SIGNATURE_MEMBER)]
             manifest = json_bytes(build_manifest(ordered, public_key_of(key)))
         else:
-            ordered = [(name, data) for name, data in members.items() if name not in (MANIFEST_MEMBER, SIGNATURE_MEMBER)]
+            ordered = [(name, data) for name, data in members.items()
+                       if name not in (MANIFEST_MEMBER, SIGNATURE_MEMBER)]
             text, detail = _edit_json(json_bytes(build_manifest(ordered, public_key_of(key))).decode("utf-8"), rng)
             manifest = text.encode("utf-8", "surrogatepass")
         out = io.BytesIO()
@@ -216,7 +221,7 @@ def _edit_json(text: str, rng: random.Random) -> tuple[str, str]:
     parent = value
     for step in path[:-1]:
         parent = parent[step]
-    if rng.random() < 0.15 and isinstance(parent, dict):
+    if rng.random() < DELETE_SHARE and isinstance(parent, dict):
         del parent[path[-1]]
         return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n", f"deleted {path}"
     parent[path[-1]] = marker

@@ -9,6 +9,7 @@ Usage: python packaging/build.py [--folder-only]
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -20,9 +21,7 @@ EXE = ".exe" if sys.platform == "win32" else ""
 
 
 def ensure_pyinstaller() -> None:
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("PyInstaller") is None:
         print("Installing PyInstaller (the build extra)...", flush=True)
         subprocess.run([sys.executable, "-m", "pip", "install", "-e", f"{ROOT}[build]"], check=True)
 
@@ -42,7 +41,7 @@ def main(argv: list[str]) -> int:
                    check=True)
     result = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                              "--distpath", str(ROOT / "dist"), "--workpath", str(ROOT / "build"),
-                             str(ROOT / "build.spec")], cwd=ROOT, env=env)
+                             str(ROOT / "build.spec")], cwd=ROOT, env=env, check=False)  # its exit code is reported
     if result.returncode:
         print("PyInstaller failed.", file=sys.stderr)
         return result.returncode

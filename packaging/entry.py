@@ -20,7 +20,7 @@ def main() -> int:
     # A windowed Windows build has no console: sys.stdout/stderr are None and a print would fail.
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115  # open for the process's life
     from s11audit.cli import main as cli_main
 
     args = sys.argv[1:]

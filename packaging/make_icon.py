@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (16, 24, 32, 48, 64, 128, 256)
+LARGEST_SIDE = 256  # an ICONDIRENTRY's one-byte width and height write this as 0
 
 
 def ico(pngs: dict[int, bytes]) -> bytes:
@@ -22,7 +23,7 @@ def ico(pngs: dict[int, bytes]) -> bytes:
     header = struct.pack("<HHH", 0, 1, len(pngs))
     entries, offset = b"", 6 + 16 * len(pngs)
     for size, png in pngs.items():
-        side = 0 if size >= 256 else size  # 0 means 256 in an ICONDIRENTRY
+        side = 0 if size >= LARGEST_SIDE else size  # 0 means 256 in an ICONDIRENTRY
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset)
         offset += len(png)
     return header + entries + b"".join(pngs.values())

@@ -52,7 +52,8 @@ def _standards_list(args: argparse.Namespace) -> int:
     print(f"Your standards folder:    {user_standards_dir()}")
     report = discover()
     for s in report.sets:
-        print(f"  {s.id:<20} {s.version:<10} {s.title} ({len(s.standards)} standards, for {', '.join(s.organisation_kinds)})")
+        print(f"  {s.id:<20} {s.version:<10} {s.title} ({len(s.standards)} standards, "
+              f"for {', '.join(s.organisation_kinds)})")
     for skipped in report.skipped:
         print(f"  SKIPPED {skipped.path}: {skipped.reason}")
     return INVALID if report.skipped else OK
@@ -106,7 +107,8 @@ def _find_set(set_id: str, version: str | None):
     found = report.find(set_id, version)
     if found is None:
         known = ", ".join(sorted({s.id for s in report.sets}))
-        print(f"No standards set {set_id!r}{' version ' + version if version else ''}. Known sets: {known}", file=sys.stderr)
+        print(f"No standards set {set_id!r}{' version ' + version if version else ''}. Known sets: {known}",
+              file=sys.stderr)
     return found
 
 
@@ -131,7 +133,8 @@ def _sample(args: argparse.Namespace) -> int:
     except AuditFileError as exc:
         print(exc, file=sys.stderr)
         return FAILED
-    print(f"Wrote a completed{', signed-off' if args.signed else ''} sample audit for {organisation.name} ({standards_set.title}, {args.cycle}) to {path}")
+    print(f"Wrote a completed{', signed-off' if args.signed else ''} sample audit for {organisation.name} "
+          f"({standards_set.title}, {args.cycle}) to {path}")
     print("It is marked SAMPLE: its PDFs say so, and a business unit will not import its return.")
     return OK
 
@@ -335,7 +338,8 @@ def _status(args: argparse.Namespace) -> int:
     for status in missing:
         o = status.organisation
         print(f"  {o.name} ({o.reference}){' - only rejected files' if status.status == 'rejected' else ''}"
-              f"{': ' + o.contact_name if o.contact_name else ''}{' <' + o.contact_email + '>' if o.contact_email else ''}")
+              f"{': ' + o.contact_name if o.contact_name else ''}"
+              f"{' <' + o.contact_email + '>' if o.contact_email else ''}")
     if args.chase:
         try:
             write_chase_list(found, args.chase)
@@ -407,7 +411,8 @@ def _workspace_settings(args: argparse.Namespace) -> int:
         workspace, args.name, args.signature) if changing else headlines.settings(workspace), read_only=not changing)
     if settings is None:
         return FAILED
-    name = shown(settings.business_unit) if settings.business_unit else f"(not given: letters say {headlines.DEFAULT_NAME})"
+    name = (shown(settings.business_unit) if settings.business_unit
+            else f"(not given: letters say {headlines.DEFAULT_NAME})")
     print(f"Business unit: {name}")
     print("Signature block:" + ("" if settings.signature else " (none)"))
     for line in settings.signature:
@@ -435,7 +440,7 @@ def _headlines_list(args: argparse.Namespace) -> int:
         print(f"  {n}. {shown(labels.get(measure.key, measure.key), 120)}{wording}")
     if args.all:
         print("Measures the set offers (ID: what it is; * a default):")
-        for number, choice in enumerate(offered, start=1):
+        for choice in offered:
             key = choice.measure.key
             if choice.measure.kind == headlines.OPTION:
                 options = [c for c in offered if c.measure.target_id == choice.measure.target_id]
@@ -583,11 +588,22 @@ def _add_verbose(parser: argparse.ArgumentParser, top: bool = False) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="s11audit", description="Safeguarding self-assessment audits (section 11 and section 175/157).",
-                                     epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="s11audit", description="Safeguarding self-assessment audits (section 11 and section 175/157).",
+        epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"s11audit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    _add_app_and_standards(commands)
+    _add_audit_file_commands(commands)
+    _add_workspace_commands(commands)
+    _add_cycle_commands(commands)
+    _add_verbose(parser, top=True)
+    return parser
+
+
+def _add_app_and_standards(commands: argparse._SubParsersAction) -> None:
+    """The desktop app, and checking, listing and converting standards sets."""
     app = commands.add_parser("app", help="start the desktop app")
     app.add_argument("file", nargs="?", type=Path, help="an audit file to open")
     # Checks a build: show the main window, print the time from process start, exit (packaging/check_build.py).
@@ -611,15 +627,20 @@ def build_parser() -> argparse.ArgumentParser:
     from_xlsx.add_argument("out", type=Path, metavar="OUT.yaml", help="the set file to write")
     from_xlsx.set_defaults(run=_standards_from_xlsx)
 
+
+def _add_audit_file_commands(commands: argparse._SubParsersAction) -> None:
+    """An organisation's audit file: a sample, its export, a return's check, its progress."""
     sample = commands.add_parser("sample", help="write a completed sample audit file, marked SAMPLE (a business unit "
                                                 "will not import its return)")
-    sample.add_argument("--set", required=True, metavar="SET_ID", help="standards set id, e.g. s11-wt2023 or s175-kcsie2025")
+    sample.add_argument("--set", required=True, metavar="SET_ID",
+                        help="standards set id, e.g. s11-wt2023 or s175-kcsie2025")
     sample.add_argument("--version", dest="version", metavar="VERSION", help="a specific version of the set")
     sample.add_argument("--type", help="organisation type id, e.g. secondary or police")
     sample.add_argument("--name", help="organisation name (SAMPLE is put in front of it)")
     sample.add_argument("--reference", help="organisation reference (URN, ODS code)")
     sample.add_argument("--cycle", default="2026/27")
-    sample.add_argument("--signed", action="store_true", help="sign it off too (one signatory for each role of the set)")
+    sample.add_argument("--signed", action="store_true",
+                        help="sign it off too (one signatory for each role of the set)")
     sample.add_argument("out", type=Path, metavar="OUT")
     sample.set_defaults(run=_sample)
 
@@ -638,6 +659,9 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("file", type=Path, metavar="AUDITFILE")
     progress.set_defaults(run=_progress)
 
+
+def _add_workspace_commands(commands: argparse._SubParsersAction) -> None:
+    """The business unit's workspace: its settings, headline measures and cycles."""
     workspace = commands.add_parser("workspace", help="the business unit's workspace")
     workspace_commands = workspace.add_subparsers(dest="workspace_command", required=True, metavar="ACTION")
     new = workspace_commands.add_parser("new", help="create a business unit workspace (.s11workspace)")
@@ -684,6 +708,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--empty-register", action="store_true", help="with --previous: do not copy its register")
     add.set_defaults(run=_cycle_add)
 
+
+def _add_cycle_commands(commands: argparse._SubParsersAction) -> None:
+    """A cycle's register, the returns imported into it and what is made from them."""
     register = commands.add_parser("register", help="the register of organisations expected to return")
     register_commands = register.add_subparsers(dest="register_command", required=True, metavar="ACTION")
     reg_import = register_commands.add_parser("import", help="add organisations from a CSV or XLSX file")
@@ -704,7 +731,8 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--chase", type=Path, metavar="OUT.csv|OUT.xlsx", help="write the chase list")
     status.set_defaults(run=_status)
 
-    findings = commands.add_parser("findings", help="the cycle's findings as a PDF, an Excel workbook and/or a Word document")
+    findings = commands.add_parser("findings",
+                                   help="the cycle's findings as a PDF, an Excel workbook and/or a Word document")
     findings.add_argument("workspace", type=Path, metavar="WORKSPACE")
     findings.add_argument("--cycle", required=True, metavar="NAME")
     findings.add_argument("--pdf", type=Path, metavar="OUT.pdf")
@@ -720,7 +748,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                                  "headline measures; all sectors and types)")
     findings.set_defaults(run=_findings)
 
-    dsl = commands.add_parser("dsl-directory", help="the cycle's designated safeguarding leads and deputies, as XLSX or CSV")
+    dsl = commands.add_parser("dsl-directory",
+                              help="the cycle's designated safeguarding leads and deputies, as XLSX or CSV")
     dsl.add_argument("workspace", type=Path, metavar="WORKSPACE")
     dsl.add_argument("cycle", metavar="CYCLE")
     dsl.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
@@ -729,8 +758,6 @@ def build_parser() -> argparse.ArgumentParser:
     dsl.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the day refresher training is counted back from "
                      "(default: today)")
     dsl.set_defaults(run=_dsl_directory)
-    _add_verbose(parser, top=True)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -743,8 +770,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("s11audit.cli").debug("s11audit %s: %s", __version__, args.command)
     try:
         return args.run(args)
-    except Exception:
-        log_unexpected(sys.exc_info(), f"command {args.command}")  # in full in the log; the traceback follows
+    except Exception as exc:
+        # In full in the log; the traceback follows.
+        log_unexpected((type(exc), exc, exc.__traceback__), f"command {args.command}")
         raise
 
 

@@ -80,7 +80,7 @@ class _Links:
         return cls(frozenset(linked), frozenset(acted))
 
 
-def _judgement_checks(target: Standard | Criterion, standard_id: str, item_id: str, name: str, scale: GradeScale,
+def _judgement_checks(target: Standard | Criterion, standard_id: str, item_id: str, name: str, scale: GradeScale, *,
                       response: ResponseRow, links: _Links) -> list[tuple[bool, Missing]]:
     """Each thing one standard or criterion asks for, (met, what is missing if not): its grade (or N/A)
     first, then the reason, action, evidence or example that choice needs. Counting them one by one
@@ -98,7 +98,8 @@ def _judgement_checks(target: Standard | Criterion, standard_id: str, item_id: s
     level = scale.level(response.grade)
     if level.needs_action:
         checks.append((target_id in links.actions, Missing(
-            Gap.NEEDS_ACTION, standard_id, item_id, f"{name}: graded {level.label}, which needs an action; none added yet")))
+            Gap.NEEDS_ACTION, standard_id, item_id,
+            f"{name}: graded {level.label}, which needs an action; none added yet")))
     needs = {level.requires, getattr(target, "requires", None)} - {None}
     if Requirement.EVIDENCE in needs:
         checks.append((target_id in links.evidence, Missing(
@@ -112,7 +113,7 @@ def _judgement_checks(target: Standard | Criterion, standard_id: str, item_id: s
 
 
 def _answered(value: Any) -> bool:
-    return value is not None and value != [] and value != ""
+    return value is not None and value not in ([], "")
 
 
 class _Checker:
@@ -134,14 +135,17 @@ class _Checker:
         response = self.response(standard.id)
         checks: list[tuple[bool, Missing]] = []
         if (standard.graded and not standard.derived) or response.not_applicable:
-            checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response, self.links)
+            checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response=response,
+                                        links=self.links)
         elif standard.derived and response.grade is not None:
             # Worked out from its criteria: only what its grade needs (an action, evidence) is asked for here.
-            checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response, self.links)[1:]
+            checks += _judgement_checks(standard, standard.id, "", name, self.set.grade_scale, response=response,
+                                        links=self.links)[1:]
         if not response.not_applicable:
             for criterion in standard.criteria_for(self.org_type):
-                checks += _judgement_checks(criterion, standard.id, criterion.id, f"{name}, criterion {criterion.number}",
-                                            criterion.scale, self.response(criterion.id), self.links)
+                checks += _judgement_checks(criterion, standard.id, criterion.id,
+                                            f"{name}, criterion {criterion.number}", criterion.scale,
+                                            response=self.response(criterion.id), links=self.links)
         done, total = sum(met for met, _ in checks), len(checks)
         self.missing.extend(missing for met, missing in checks if not met)
         if response.not_applicable:
@@ -153,16 +157,19 @@ class _Checker:
         done = total = 0
         for item in standard.items_for(self.org_type):
             value = self.answers.get(item.id)
-            if item.type is ItemType.DATE and item.within and value and not within_window(value, item.within, self.today):
+            if (item.type is ItemType.DATE and item.within and value
+                    and not within_window(value, item.within, self.today)):
                 self.hints.append(Missing(Gap.OUT_OF_DATE, standard.id, item.id,
-                                          f"{name}, item {item.id}: the date given ({value}) is older than it should be"))
+                                          f"{name}, item {item.id}: the date given ({value}) is older "
+                                          "than it should be"))
             if not item.required:
                 continue
             total += 1
             if _answered(value):
                 done += 1
             else:
-                self.missing.append(Missing(Gap.UNANSWERED, standard.id, item.id, f"{name}, item {item.id}: not answered"))
+                self.missing.append(Missing(Gap.UNANSWERED, standard.id, item.id,
+                                            f"{name}, item {item.id}: not answered"))
         return done, total
 
 
@@ -173,6 +180,7 @@ def check(
     answers: Mapping[str, Any],
     evidence: Iterable[EvidenceRow],
     actions: Iterable[ActionRow],
+    *,
     today: dt.date | None = None,
 ) -> Completeness:
     checker = _Checker(standards_set, org_type, responses, answers, _Links.of(evidence, actions),

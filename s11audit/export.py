@@ -19,11 +19,11 @@ from pathlib import Path
 from s11audit import __version__
 from s11audit.returns import write_return
 from s11audit.returns.trail import trail_summary
-from s11audit.standards import Standard
+from s11audit.standards import Standard, StandardsSet
 from s11audit.store import AuditFile, AuditFileError
 from s11audit.store.answers import shown
 from s11audit.store.assessment import SelfAssessment
-from s11audit.store.rows import ResponseRow
+from s11audit.store.rows import ActionRow, EvidenceRow, OrganisationDetails, ResponseRow
 from s11audit.store.sign_off import SignatoryEntry
 
 
@@ -42,12 +42,22 @@ class Exported:
 
 
 @dataclass(frozen=True)
-class _Rows:
-    """Stands in for the store's evidence library and action plan: ``list()`` gives the rows read."""
+class _EvidenceRows:
+    """Stands in for the store's evidence library: ``all_evidence()`` gives the rows read."""
 
-    rows: tuple
+    rows: tuple[EvidenceRow, ...]
 
-    def list(self) -> list:
+    def all_evidence(self) -> list[EvidenceRow]:
+        return list(self.rows)
+
+
+@dataclass(frozen=True)
+class _ActionRows:
+    """Stands in for the store's action plan: ``all_actions()`` gives the rows read."""
+
+    rows: tuple[ActionRow, ...]
+
+    def all_actions(self) -> list[ActionRow]:
         return list(self.rows)
 
 
@@ -56,18 +66,18 @@ class Snapshot:
     """One audit as read at one moment, with everything the return, PDF and workbook need.
 
     It offers the read side of ``SelfAssessment`` that the report writers use (``standards``,
-    ``responses()``, ``answers()``, ``evidence.list()``, ``actions.list()``, ``shown_answer``), so
+    ``responses()``, ``answers()``, ``evidence.all_evidence()``, ``actions.all_actions()``, ``shown_answer``), so
     they are fed the same way from the store or from a snapshot.
     """
 
     path: Path
-    organisation: object
-    standards_set: object
+    organisation: OrganisationDetails
+    standards_set: StandardsSet
     cycle: str
     org_type: str
     is_signed: bool
-    evidence: _Rows
-    actions: _Rows
+    evidence: _EvidenceRows
+    actions: _ActionRows
     signatories: tuple[SignatoryEntry, ...] = ()
     fingerprint: str = ""
     public_key: bytes = b""
@@ -105,7 +115,8 @@ class Snapshot:
         if returned is not None:
             starting(returned)
             if self.return_json is None or self.sign_bytes is None:
-                raise ExportError(self.path, "this audit has not been signed off yet, so it cannot be sent as a return.")
+                raise ExportError(self.path,
+                                  "this audit has not been signed off yet, so it cannot be sent as a return.")
             write_return(returned, self.return_json, list(self.evidence_files), self.standards_set.content,
                          self.public_key, self.sign_bytes)
         if pdf is not None:
@@ -119,7 +130,8 @@ class Snapshot:
 
             starting(xlsx)
             write_action_plan_xlsx(self, self.organisation, xlsx, sample=self.sample)
-        _log.info("Export of %s written: %s", self.path, ", ".join(str(p) for p in (returned, pdf, xlsx) if p is not None))
+        _log.info("Export of %s written: %s", self.path,
+                  ", ".join(str(p) for p in (returned, pdf, xlsx) if p is not None))
         return Exported(returned, pdf, xlsx)
 
 
@@ -155,7 +167,7 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
     standards_set = assessment.standards_set
     responses = assessment.responses()
     answers = assessment.answers()
-    evidence = assessment.evidence.list()
+    evidence = assessment.evidence.all_evidence()
     trail = assessment.trail()
     summary = next(a for a in audit_file.audits() if a.id == assessment.id)
     content = {
@@ -166,18 +178,23 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
                          "contact": {"name": organisation.contact_name, "email": organisation.contact_email}},
         "cycle": assessment.cycle,
         "audit_version": summary.version_no,
-        "standards_set": {"id": standards_set.id, "version": standards_set.version, "content_hash": standards_set.content_hash},
+        "standards_set": {"id": standards_set.id, "version": standards_set.version,
+                          "content_hash": standards_set.content_hash},
         "standards": [_standard_entry(s, responses, assessment.org_type) for s in assessment.standards],
-        "item_answers": [{"item_id": item_id, "value": value, "comment": ""} for item_id, value in sorted(answers.items())],
+        "item_answers": [{"item_id": item_id, "value": value, "comment": ""}
+                         for item_id, value in sorted(answers.items())],
         "evidence": [{"id": e.id, "name": e.name, "original_name": e.original_name, "description": e.description,
                       "media_type": e.media_type, "added_by": e.added_by, "added_at": e.added_at,
-                      "links": [{"standard_id": sid, "item_id": iid or None} for sid, iid in e.links]} for e in evidence],
-        "action_plan": [_action_entry(a) for a in assessment.actions.list()],
+                      "links": [{"standard_id": sid, "item_id": iid or None} for sid, iid in e.links]}
+                     for e in evidence],
+        "action_plan": [_action_entry(a) for a in assessment.actions.all_actions()],
         "sign_off": {"declaration": standards_set.sign_off.declaration,
-                     "signatories": [{"role": s.role, "name": s.name, "signed_on": s.signed_on, "confirmed_read": s.confirmed_read}
+                     "signatories": [{"role": s.role, "name": s.name, "signed_on": s.signed_on,
+                                      "confirmed_read": s.confirmed_read}
                                      for s in assessment.sign_off.signatories()],
                      "signed_at": assessment.sign_off.signed_at},
-        "audit_trail": trail_summary({"at": t.at, "user": t.user, "action": t.what, "detail": t.new_value} for t in trail),
+        "audit_trail": trail_summary({"at": t.at, "user": t.user, "action": t.what, "detail": t.new_value}
+                                     for t in trail),
     }
     if audit_file.is_sample:
         # Only a sample carries the key (absent means a real return, as from every earlier version).
@@ -191,15 +208,19 @@ def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return
     """Read the audit for export. ``with_return`` also reads the return's content, the evidence bytes
     and the signing key (only for a signed audit)."""
     signed = assessment.is_signed
-    return_json, files, sign = None, (), None
+    return_json: dict | None = None
+    files: tuple[tuple[str, bytes], ...] = ()
+    sign: Callable[[bytes], bytes] | None = None
     if with_return and signed:
         return_json, file_list = return_content(audit_file, assessment)
         files = tuple(file_list)
         sign = assessment.sign_off.signer()
     return Snapshot(
-        path=audit_file.path, organisation=assessment.sign_off.organisation() or audit_file.organisation(), standards_set=assessment.standards_set,
+        path=audit_file.path, organisation=assessment.sign_off.organisation() or audit_file.organisation(),
+        standards_set=assessment.standards_set,
         cycle=assessment.cycle, org_type=assessment.org_type, is_signed=signed,
-        evidence=_Rows(tuple(assessment.evidence.list())), actions=_Rows(tuple(assessment.actions.list())),
+        evidence=_EvidenceRows(tuple(assessment.evidence.all_evidence())),
+        actions=_ActionRows(tuple(assessment.actions.all_actions())),
         signatories=tuple(assessment.sign_off.signatories()) if signed else (),
         fingerprint=assessment.sign_off.key_fingerprint() if signed else "",
         public_key=assessment.sign_off.public_key_bytes() if signed else b"",

@@ -26,6 +26,7 @@ from s11audit.paths import user_data_dir
 _LOGGER = "s11audit"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"
 _CONSOLE_FORMAT = "%(levelname)s %(name)s: %(message)s"
+_DEBUG_VERBOSITY = 2  # -vv: DEBUG to the log file and stderr (-v: INFO)
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
@@ -60,7 +61,7 @@ def start_logging(verbosity: int | None = None) -> Path | None:
     logger = logging.getLogger(_LOGGER)
     if verbosity is not None:
         _set_console(logger, verbosity)
-        logger.setLevel(logging.DEBUG if verbosity >= 2 else logging.INFO)
+        logger.setLevel(logging.DEBUG if verbosity >= _DEBUG_VERBOSITY else logging.INFO)
     elif logger.level == logging.NOTSET or logger.level > logging.INFO:
         logger.setLevel(logging.INFO)
     level = logger.level
@@ -88,7 +89,7 @@ def _set_console(logger: logging.Logger, verbosity: int) -> None:
     for handler in [h for h in logger.handlers if isinstance(h, _ToStderr)]:
         logger.removeHandler(handler)
     if verbosity > 0:
-        console = _ToStderr(logging.DEBUG if verbosity >= 2 else logging.INFO)
+        console = _ToStderr(logging.DEBUG if verbosity >= _DEBUG_VERBOSITY else logging.INFO)
         console.setFormatter(logging.Formatter(_CONSOLE_FORMAT))
         logger.addHandler(console)
 

@@ -21,6 +21,8 @@ _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # Joiners that Arabic-script and Indic text needs to render; they cannot forge a line.
 _ALLOWED_FORMAT = frozenset({"\u200c", "\u200d"})
+# Below these, a hidden character's code point fits \xNN, then \uNNNN (above: \UNNNNNNNN).
+_TWO_HEX_DIGITS, _FOUR_HEX_DIGITS = 0x100, 0x10000
 _REPR = reprlib.Repr()
 _REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlong = 3, 200, 200, 40
 
@@ -31,7 +33,8 @@ def _escaped(char: str) -> str:
     if char in _ALLOWED_FORMAT or unicodedata.category(char) not in _HIDDEN_CATEGORIES:
         return char
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return (f"\\x{code:02x}" if code < _TWO_HEX_DIGITS else f"\\u{code:04x}" if code < _FOUR_HEX_DIGITS
+            else f"\\U{code:08x}")
 
 
 def _as_text(value: object) -> str:

@@ -1,8 +1,8 @@
 """Realistic, fully completed sample audit files for any standards set.
 
-Used for the first-run sample (marked SAMPLE: ``make_sample``), test fixtures, demos and benchmarks. The content is generated from
-the set itself (so it works for a business unit's own sets too) with a fixed seed, so the same
-command always makes the same audit: varied grades, narratives, item answers, a few evidence
+Used for the first-run sample (marked SAMPLE: ``make_sample``), test fixtures, demos and benchmarks.
+The content is generated from the set itself (so it works for a business unit's own sets too) with a
+fixed seed, so the same command always makes the same audit: varied grades, narratives, item answers, a few evidence
 files and an action plan that covers every standard graded below the line. ``sign_sample`` signs
 it off (one signatory for each role of the set), for a signed sample.
 
@@ -33,7 +33,8 @@ from s11audit.store.assessment import SelfAssessment
 SAMPLE_REFERENCE = "SAMPLE"
 SAMPLE_ORGANISATIONS = {
     AGENCY: OrganisationDetails("SAMPLE \u2013 Northfield Community Health Trust (not a real organisation)",
-                                SAMPLE_REFERENCE, "agency", "health", "Priya Shah, Named Nurse for Safeguarding Children",
+                                SAMPLE_REFERENCE, "agency", "health",
+                                "Priya Shah, Named Nurse for Safeguarding Children",
                                 "safeguarding@northfield.example.org"),
     "education": OrganisationDetails("SAMPLE \u2013 Riverside Primary School (not a real school)", SAMPLE_REFERENCE,
                                      "education", "primary", "Helen Morris, Designated Safeguarding Lead",
@@ -42,8 +43,10 @@ SAMPLE_ORGANISATIONS = {
 # Realistic organisations for the returns tests, fixtures and benchmarks make and import (``sample=False``).
 EXAMPLE_ORGANISATIONS = {
     AGENCY: OrganisationDetails("Northfield Community Health NHS Trust", "RYN", "agency", "health",
-                                "Priya Shah, Named Nurse for Safeguarding Children", "safeguarding@northfield.example.nhs.uk"),
-    "education": OrganisationDetails("St Aidan's Church of England Primary School", "URN 124578", "education", "primary",
+                                "Priya Shah, Named Nurse for Safeguarding Children",
+                                "safeguarding@northfield.example.nhs.uk"),
+    "education": OrganisationDetails("St Aidan's Church of England Primary School", "URN 124578", "education",
+                                     "primary",
                                      "Helen Morris, Designated Safeguarding Lead", "dsl@staidans.example.sch.uk"),
 }
 
@@ -54,30 +57,50 @@ ROLES = ["Head of Safeguarding", "Director of Nursing and Quality", "Training Le
 OPENINGS = [
     "Our arrangements for {topic} were reviewed by the safeguarding lead with senior managers in the autumn term.",
     "This judgement draws on the internal audit of {topic} completed this year and on feedback from staff.",
-    "The position on {topic} has been discussed at the quality and safeguarding committee, which tested the evidence below.",
+    "The position on {topic} has been discussed at the quality and safeguarding committee, "
+    "which tested the evidence below.",
 ]
 STRENGTHS = [
-    "Policies are current, easy to find on the intranet and referenced in induction. Staff we spoke to knew who to go to and what to do.",
-    "Managers check practice through monthly case file audits, and the findings are reported to the board each quarter.",
-    "Learning from the partnership's practice reviews has been cascaded through team briefings and recorded in minutes.",
+    "Policies are current, easy to find on the intranet and referenced in induction. "
+    "Staff we spoke to knew who to go to and what to do.",
+    "Managers check practice through monthly case file audits, "
+    "and the findings are reported to the board each quarter.",
+    "Learning from the partnership's practice reviews has been cascaded through team briefings "
+    "and recorded in minutes.",
 ]
 GAPS = {
-    "low": "We are not yet able to show this consistently across all teams; the audit found gaps in recording and in follow-up, which the actions below address.",
-    "mid": "Practice is sound in most services but evidence is uneven, particularly for sessional and agency staff; we have agreed actions to close this gap.",
+    "low": "We are not yet able to show this consistently across all teams; the audit found gaps in recording "
+           "and in follow-up, which the actions below address.",
+    "mid": "Practice is sound in most services but evidence is uneven, particularly for sessional and agency staff; "
+           "we have agreed actions to close this gap.",
     "high": "We will keep this under review through the annual audit programme and share our approach with partners.",
 }
 VOICES = [
-    "A young person on the participation panel told us: \u201cthey actually listened and changed the waiting room\u201d.",
-    "Feedback collected in community languages included comments such as \u201cDzi\u0119kujemy za pomoc\u201d (Polish) and "
+    "A young person on the participation panel told us: "
+    "\u201cthey actually listened and changed the waiting room\u201d.",
+    "Feedback collected in community languages included comments such as "
+    "\u201cDzi\u0119kujemy za pomoc\u201d (Polish) and "
     "\u201c\u0634\u06a9\u0631\u06cc\u06c1\u201d (Urdu), which the participation lead translated for the report.",
 ]
+
+# How often the sample's seeded random draws go one way (each is drawn in a fixed order, so a seed
+# always gives the same audit).
+_STEP_UP = 0.1  # a grade a step above the usual pattern
+_YES = 0.9  # a yes/no item answered yes
+_FIRST_CHOICE = 0.6  # a choice item answered with its first option
+_ONE_ACTION = 0.5  # a standard that needs action gets one action, not two
+_NOT_APPLICABLE = 0.5  # a criterion after a standard's first graded one marked not applicable, where allowed
+_EVIDENCE_ANYWAY = 0.4  # a criterion given evidence it does not need
+_ONE_CRITERION_ACTION = 0.6  # a criterion that needs action gets one action, not two
+_MORE_CAUTIOUS = 0.25  # a chosen grade a step below its criteria's mean
 
 SIGNATORY_NAMES = ["Dr Helen Carter", "James Okonkwo", "Sarah Lindqvist", "Rev. David Price", "Amira Haddad"]
 
 EVIDENCE = [
     ("Safeguarding children policy 2026.pdf", "Safeguarding children policy, approved September 2026"),
     ("Training compliance October 2026.csv", "Training compliance by team, as reported to the committee"),
-    ("Board minutes extract - safeguarding report.txt", "Extract of the minutes where the annual safeguarding report was received"),
+    ("Board minutes extract - safeguarding report.txt",
+     "Extract of the minutes where the annual safeguarding report was received"),
     ("Supervision audit summary 2026.pdf", "Summary of the audit of safeguarding supervision records"),
     ("Information sharing protocol.pdf", "Information sharing protocol agreed with partners"),
 ]
@@ -103,7 +126,8 @@ def _pdf_bytes(title: str, body: str) -> bytes:
 
 def _evidence_file(name: str, organisation: str, index: int) -> EvidenceFile:
     if name.endswith(".pdf"):
-        data = _pdf_bytes(Path(name).stem, f"{organisation}\nDocument {index + 1} supplied as evidence for the self-assessment.")
+        data = _pdf_bytes(Path(name).stem,
+                          f"{organisation}\nDocument {index + 1} supplied as evidence for the self-assessment.")
         media = "application/pdf"
     elif name.endswith(".csv"):
         rows = ["Team,Staff,Level 1 trained,Level 3 trained,Percentage"] + [
@@ -118,8 +142,9 @@ def _evidence_file(name: str, organisation: str, index: int) -> EvidenceFile:
 def _choose_grade(levels: tuple[GradeLevel, ...], index: int, rng: random.Random) -> GradeLevel:
     """Mostly at or just below the line, a few above, one or two well below: like real returns."""
     top = len(levels) - 1
-    pattern = [top - 1, top - 1, top - 2, top, top - 1, max(top - 3, 0), top - 1, top - 2, top, top - 1, top - 2, top - 1]
-    return levels[max(0, min(top, pattern[index % len(pattern)] + (rng.random() < 0.1)))]
+    pattern = [top - 1, top - 1, top - 2, top, top - 1, max(top - 3, 0), top - 1, top - 2, top, top - 1, top - 2,
+               top - 1]
+    return levels[max(0, min(top, pattern[index % len(pattern)] + (rng.random() < _STEP_UP)))]
 
 
 def _text_answer(item: Item, rng: random.Random) -> str:
@@ -148,25 +173,35 @@ def _ticked(item: Item, rng: random.Random) -> list[str]:
     return rng.sample(list(item.choices), count)
 
 
-def _answer(item: Item, level: GradeLevel | None, levels: tuple[GradeLevel, ...], rng: random.Random, today: dt.date):
+def _yes_no_answer(item: Item, level: GradeLevel | None, rng: random.Random) -> str:
+    if level is not None and level.needs_action and item.partly:
+        return rng.choice(["partly", "yes", "no"])
+    return "yes" if rng.random() < _YES else ("partly" if item.partly else "no")
+
+
+def _number_answer(item: Item, level: GradeLevel | None, rng: random.Random) -> int:
+    low = int(item.min or 0)
+    if level is None and item.max is None:  # an information section's head counts
+        return rng.randint(low + 40, low + 2400)
+    high = int(item.max) if item.max is not None else low + 12
+    return rng.randint(low + (1 if low == 0 and "deput" in item.text.lower() else 0),
+                       max(low + 1, min(high, low + 12)))
+
+
+def _answer(item: Item, level: GradeLevel | None, levels: tuple[GradeLevel, ...], rng: random.Random,
+            today: dt.date):
     """An answer to an item; ``level`` is the standard's grade (``None`` in an information section)."""
     kind = item.type
     if kind is ItemType.YES_NO:
-        if level is not None and level.needs_action and item.partly:
-            return rng.choice(["partly", "yes", "no"])
-        return "yes" if rng.random() < 0.9 else ("partly" if item.partly else "no")
+        return _yes_no_answer(item, level, rng)
     if kind is ItemType.PERCENTAGE:
         return rng.choice([72, 81, 88, 92, 95, 97, 100])
     if kind is ItemType.NUMBER:
-        low = int(item.min or 0)
-        if level is None and item.max is None:  # an information section's head counts
-            return rng.randint(low + 40, low + 2400)
-        high = int(item.max) if item.max is not None else low + 12
-        return rng.randint(low + (1 if low == 0 and "deput" in item.text.lower() else 0), max(low + 1, min(high, low + 12)))
+        return _number_answer(item, level, rng)
     if kind is ItemType.DATE:
         return _date_answer(item, rng, today)
     if kind is ItemType.CHOICE:
-        return item.choices[0] if rng.random() < 0.6 else rng.choice(item.choices)
+        return item.choices[0] if rng.random() < _FIRST_CHOICE else rng.choice(item.choices)
     if kind is ItemType.MULTI_CHOICE:
         return _ticked(item, rng)
     if kind is ItemType.GRADED:
@@ -175,7 +210,8 @@ def _answer(item: Item, level: GradeLevel | None, levels: tuple[GradeLevel, ...]
     return _text_answer(item, rng)
 
 
-def _narrative(standard: Standard, level: GradeLevel, levels: tuple[GradeLevel, ...], index: int, rng: random.Random) -> str:
+def _narrative(standard: Standard, level: GradeLevel, levels: tuple[GradeLevel, ...], index: int,
+               rng: random.Random) -> str:
     rank = levels.index(level)
     gap = "low" if level.needs_action and rank == 0 else "mid" if level.needs_action else "high"
     paragraphs = [rng.choice(OPENINGS).format(topic=standard.title.lower()), rng.choice(STRENGTHS), GAPS[gap]]
@@ -184,7 +220,8 @@ def _narrative(standard: Standard, level: GradeLevel, levels: tuple[GradeLevel, 
     return "\n\n".join(paragraphs)
 
 
-EXAMPLE = "Our young people's advisory group co-designed the new referral leaflet; partners have adopted it across the area."
+EXAMPLE = ("Our young people's advisory group co-designed the new referral leaflet; "
+           "partners have adopted it across the area.")
 ACTION_VERBS = ["Review and relaunch", "Audit and report on", "Deliver briefings on"]
 CRITERION_ACTIONS = [
     "Agree a plan, with a named lead in each service, to put criterion {number} fully in place",
@@ -244,7 +281,7 @@ class _Filler:
 
     def standard_actions(self, standard: Standard) -> None:
         rng = self.rng
-        for n in range(1 if rng.random() < 0.5 else 2):
+        for n in range(1 if rng.random() < _ONE_ACTION else 2):
             self.assessment.actions.add(
                 standard.id, f"{ACTION_VERBS[n]} {standard.title.lower()} arrangements in every team",
                 owner=f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}",
@@ -260,7 +297,8 @@ class _Filler:
         assessment.evidence.link(evidence.id, standard.id)
         graded = 0
         for criterion in standard.criteria_for(assessment.org_type):
-            if graded and criterion.not_applicable is not NotApplicable.NOT_ALLOWED and self.rng.random() < 0.5:
+            if (graded and criterion.not_applicable is not NotApplicable.NOT_ALLOWED
+                    and self.rng.random() < _NOT_APPLICABLE):
                 assessment.set_not_applicable(criterion.id, NA_REASON)
                 continue
             self.criterion(standard, criterion, LEANS[index % len(LEANS)])
@@ -287,13 +325,13 @@ class _Filler:
         assessment.set_narrative(criterion.id, CRITERION_NOTES["low" if level.needs_action else
                                                                "high" if rank == len(levels) - 1 else "mid"])
         needs = {level.requires, criterion.requires}
-        if Requirement.EVIDENCE in needs or rng.random() < 0.4:
+        if Requirement.EVIDENCE in needs or rng.random() < _EVIDENCE_ANYWAY:
             evidence = self.files[(self.criteria_seen + 1) % len(self.files)]
             assessment.evidence.link(evidence.id, standard.id, criterion.id)
         if Requirement.EXAMPLE in needs:
             assessment.set_example(criterion.id, EXAMPLE)
         if level.needs_action:
-            for n in range(1 if rng.random() < 0.6 else 2):
+            for n in range(1 if rng.random() < _ONE_CRITERION_ACTION else 2):
                 assessment.actions.add(
                     standard.id, CRITERION_ACTIONS[n].format(number=criterion.number),
                     owner=f"{rng.choice(PEOPLE)}, {rng.choice(ROLES)}",
@@ -307,13 +345,16 @@ class _Filler:
         """The grade a lead would choose: near the mean of its criteria, now and then a step more cautious."""
         scale = self.assessment.standards_set.grade_scale
         responses = self.assessment.responses()
-        judged = [(c, responses[c.id].grade) for c in standard.criteria_for(self.assessment.org_type)
-                  if c.id in responses and responses[c.id].grade]
+        judged: list[tuple[Criterion, str]] = []
+        for criterion in standard.criteria_for(self.assessment.org_type):
+            grade = responses[criterion.id].grade if criterion.id in responses else None
+            if grade:
+                judged.append((criterion, grade))
         if not judged:
             return _choose_grade(self.levels, 0, self.rng)
         mean = sum(c.scale.percent(g) for c, g in judged) / len(judged)
         nearest = min(range(len(self.levels)), key=lambda r: (abs(scale.percent(self.levels[r].id) - mean), r))
-        return self.levels[max(0, nearest - (self.rng.random() < 0.25))]
+        return self.levels[max(0, nearest - (self.rng.random() < _MORE_CAUTIOUS))]
 
 
 def fill_assessment(assessment: SelfAssessment, organisation: str, seed: int = 2026) -> None:
@@ -336,7 +377,7 @@ def sample_named(organisation: OrganisationDetails) -> OrganisationDetails:
     return replace(organisation, name=f"SAMPLE \u2013 {organisation.name.strip()}")
 
 
-def make_sample(path: Path | str, standards_set: StandardsSet, organisation: OrganisationDetails | None = None,
+def make_sample(path: Path | str, standards_set: StandardsSet, organisation: OrganisationDetails | None = None, *,
                 cycle: str = "2026/27", user: str = "Sample data", seed: int = 2026, signed: bool = False,
                 sample: bool = True) -> Path:
     """Write a completed sample audit file for ``standards_set`` (signed off if ``signed``); returns its path.

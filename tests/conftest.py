@@ -40,9 +40,8 @@ def s175_set(shipped_sets):
 @pytest.fixture
 def agency_file(tmp_path):
     """A fresh audit file for a health agency, closed after the test."""
-    audit_file = AuditFile.create(tmp_path / "agency.s11audit",
-                                  OrganisationDetails("Northfield Community Health NHS Trust", "RXY", "agency", "health"),
-                                  user="Test User")
+    organisation = OrganisationDetails("Northfield Community Health NHS Trust", "RXY", "agency", "health")
+    audit_file = AuditFile.create(tmp_path / "agency.s11audit", organisation, user="Test User")
     yield audit_file
     audit_file.close()
 

@@ -144,10 +144,7 @@ def _figure(measure: Measure, findings: Findings) -> tuple[float | None, float |
     item = findings.item(measure.target_id)
     option = measure.option if measure.kind == OPTION else ""
     change = next((c for c in findings.item_changes if c.id == item.item_id and c.option == option), None)
-    if option:
-        figure = dict(item.choice_percents).get(option)
-    else:
-        figure = item.headline
+    figure = dict(item.choice_percents).get(option) if option else item.headline
     return figure, change.previous if change else None, item.answered
 
 
@@ -160,7 +157,8 @@ def _measure(inputs: SummaryInputs, measure: Measure, findings: Findings) -> Hea
         return None
     phrase = measure.wording or phrase
     noun = _noun(set_)
-    since = f" ({_whole(previous)} in {inputs.previous_cycle})" if previous is not None and inputs.previous_cycle else ""
+    since = (f" ({_whole(previous)} in {inputs.previous_cycle})" if previous is not None and inputs.previous_cycle
+             else "")
     item_type = set_.item(measure.target_id).type if measure.kind != STANDARD else None
     if figure is None:
         sentence = f"No returning {noun} gave a figure for: {label}."

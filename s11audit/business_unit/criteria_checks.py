@@ -15,6 +15,9 @@ from s11audit.standards import Item, StandardsSet
 from s11audit.standards.model import Criterion, NotApplicable, Standard
 from s11audit.store.rows import ResponseRow
 
+# The standards format from which sets have criteria, information standards and N/A rules.
+CRITERIA_FORMAT = 2
+
 
 def _levels(scale) -> str:
     return ", ".join(level.id for level in scale.levels)
@@ -38,7 +41,7 @@ def standard_problem(standards_set: StandardsSet, standard: Standard, entry: dic
     if not standard.graded and entry.get("grade") is not None:
         return (f"return.json: {where}.grade is {shown(entry['grade'], 60)}, but standard {shown(standard.id, 60)} "
                 "is an information section and has no grade")
-    if standards_set.format_version < 2 or not entry.get("not_applicable"):
+    if standards_set.format_version < CRITERIA_FORMAT or not entry.get("not_applicable"):
         return None  # (the words are made only for a problem: this runs for every standard of every return)
     return _na_problem(standard, entry, where, f"standard {shown(standard.id, 60)}")
 

@@ -48,7 +48,8 @@ class CalculationStopped(Exception):
     """Reading the returns was stopped (``cancelled`` said so): no findings."""
 
 
-def _parsed(returns: tuple[StoredReturn, ...], cancelled: Callable[[], bool] | None, chunk: int = 500) -> list[ReturnRecord]:
+def _parsed(returns: tuple[StoredReturn, ...], cancelled: Callable[[], bool] | None,
+            chunk: int = 500) -> list[ReturnRecord]:
     records: list[ReturnRecord] = []
     for start in range(0, len(returns), chunk):
         if cancelled is not None and cancelled():
@@ -103,7 +104,8 @@ class FindingsSource:
         records, previous_records = self.records(cancelled), self.previous_records(cancelled)
         day = reference_date or current.due_on
         before = None
-        if previous is not None:  # last cycle's findings on this basis and filter: worked out once
+        # last cycle's findings on this basis and filter: worked out once (its records are read with it)
+        if previous is not None and previous_records is not None:
             before = self._before.get((basis, sector, org_type))
             if before is None:
                 before = self._before[basis, sector, org_type] = compute_findings(
@@ -157,7 +159,7 @@ def filters_text(sector: str | None, org_type: str | None) -> str:
     return "; ".join(parts)
 
 
-def write_cycle_reports(workspace: Workspace, cycle: CycleRow, *, basis: Basis = "self", sector: str | None = None,
+def write_cycle_reports(workspace: Workspace, cycle: CycleRow, *, basis: Basis = "self", sector: str | None = None,  # noqa: PLR0913  # keyword-only options, each with a default
                         org_type: str | None = None, pdf: Path | None = None, xlsx: Path | None = None,
                         partnership: str = "", docx: Path | None = None) -> Findings:
     """Compute the cycle's findings and write the PDF, workbook and/or Word document (each atomically). Unless

@@ -64,8 +64,9 @@ def _ambiguous(report: LoadReport, set_id: str, loaded: list[StandardsSet], clas
                      f"(in effect from {standards_set.effective_date:%d %b %Y}; "
                      f"{shown(where_from(report, standards_set), 300)})")
     for skipped in clashing:
-        lines.append(f"  not loaded: {shown(str(skipped.path), 300)} (version {shown(skipped.version, 64)}): the same id "
-                     f"and version as {shown(', '.join(map(str, skipped.clashes_with)), 600)} with other content")
+        clashes = shown(", ".join(map(str, skipped.clashes_with)), 600)
+        lines.append(f"  not loaded: {shown(str(skipped.path), 300)} (version {shown(skipped.version, 64)}): "
+                     f"the same id and version as {clashes} with other content")
     lines.append("Name a version with --set ID@VERSION, or a set file with --set FILE.yaml "
                  "(a file that is not loaded must first be given a new version).")
     return SetChoiceError("\n".join(lines))
@@ -83,8 +84,8 @@ def choose_set(report: LoadReport, spec: str, version: str | None = None) -> Sta
     clashing = [s for s in report.clashes(set_id) if version is None or s.version == version]
     if not loaded and not clashing:
         known = ", ".join(sorted({s.id for s in report.sets}))
-        raise SetChoiceError(f"No standards set {shown(set_id, 64)!r}{' version ' + shown(version, 64) if version else ''}."
-                             f" Known sets: {known}")
+        which = f"{shown(set_id, 64)!r}{' version ' + shown(version, 64) if version else ''}"
+        raise SetChoiceError(f"No standards set {which}. Known sets: {known}")
     if len(loaded) == 1 and not clashing:
         return loaded[0]
     raise _ambiguous(report, set_id, sorted(loaded, key=lambda s: (s.effective_date, s.version)), clashing)

@@ -9,8 +9,9 @@ as briefings (``peer_briefings.py``). The writing itself, and the rules for what
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def last_return(workspace: Workspace, cycle: CycleRow, reference: str) -> Stored
     return None
 
 
-def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation_ids: Iterable[int], folder: Path | str,
+def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation_ids: Iterable[int],
+                             folder: Path | str, *,
                              progress: Callable[[int, int, str], None] | None = None,
                              cancelled: Callable[[], bool] | None = None,
                              overwrite: bool = False) -> list[StartingFileResult]:
@@ -81,12 +83,12 @@ def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation
         return StartingFileEntry(organisation_details(organisation),
                                  last_return(workspace, cycle, organisation.reference), briefings=tuple(briefings))
 
-    return write_each(workspace, cycle, folder, [(f"the starting file for {o.name}", lambda o=o: entry(o)) for o in chosen],
-                      progress, cancelled, overwrite)
+    jobs = [(f"the starting file for {o.name}", functools.partial(entry, o)) for o in chosen]
+    return write_each(workspace, cycle, folder, jobs, progress=progress, cancelled=cancelled, overwrite=overwrite)
 
 
 def write_each(workspace: Workspace, cycle: CycleRow, folder: Path | str,
-               jobs: list[tuple[str, Callable[[], StartingFileEntry]]],
+               jobs: Sequence[tuple[str, Callable[[], StartingFileEntry]]], *,
                progress: Callable[[int, int, str], None] | None = None, cancelled: Callable[[], bool] | None = None,
                overwrite: bool = False) -> list[StartingFileResult]:
     """Write one audit file per job (what it is in words, and how to make its entry) into ``folder``,

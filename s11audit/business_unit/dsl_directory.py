@@ -17,7 +17,8 @@ in a cycle (the latest one it sent; a superseded return never counts), with, per
 Which items carry these details the set says itself: an item's ``directory`` (``dsl_name``,
 ``dsl_trained``, ``deputy_1_email``...; see ``standards/README.md``). The shipped S175 set asks for the
 DSL's name and training date in standard 2 and the contact details in the information section 13;
-its versions from before items could say so are known by :data:`DIRECTORY_ITEMS`. A cycle on a set that does not ask for them has no directory
+its versions from before items could say so are known by :data:`DIRECTORY_ITEMS`. A cycle on a set that
+does not ask for them has no directory
 (:class:`DirectoryError`). Written as XLSX (the directory, the refresher list and the changed DSLs,
 each a sheet) or CSV (one of them), atomically, text cells never run as formulas.
 """
@@ -154,7 +155,8 @@ def refresher_reason(person: Person, reference: dt.date) -> str:
         return "no DSL training date given"
     start = dates.window_start(person.within or dates.DEFAULT_WITHIN, reference)
     if person.trained_on < start:
-        return f"last trained {_day(person.trained_on)}, more than {dates.describe(person.within)} before {_day(reference)}"
+        return (f"last trained {_day(person.trained_on)}, more than {dates.describe(person.within)} before "
+                f"{_day(reference)}")
     return ""
 
 
@@ -213,7 +215,8 @@ def entry_of(record: ReturnRecord, items: DirectoryItems, standards_set: Standar
              previous: ReturnRecord | None = None) -> Entry:
     answers = record.answers
     deputies = tuple(_person(role, person_items, answers, standards_set)
-                     for role, person_items in zip(ROLES[1:], items.deputies))
+                     # a set may ask after fewer deputies than there are deputy roles
+                     for role, person_items in zip(ROLES[1:], items.deputies, strict=False))
     count = answers.get(items.deputies_count) if items.deputies_count else None
     previous_dsl = _text(previous.answers, items.dsl.name) if previous is not None else None
     return Entry(record.reference, record.name, record.sector, record.org_type,
@@ -333,8 +336,10 @@ def write_directory(directory: Directory, out_path: Path | str, *, due_refresher
     if out_path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 
+        from s11audit.reports.xlsx_print import first_sheet
+
         workbook = Workbook()
-        workbook.remove(workbook.active)
+        workbook.remove(first_sheet(workbook))
         title = f"Designated safeguarding leads, {directory.cycle}".replace("&", "&&")
         for name, (columns, rows) in tables.items():
             _sheet(workbook, name, columns, rows, title)

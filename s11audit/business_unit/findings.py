@@ -129,7 +129,7 @@ _FIGURES = {ItemType.YES_NO: _yes_no_figures, ItemType.NUMBER: _number_figures,
             ItemType.MULTI_CHOICE: _multi_choice_figures, ItemType.GRADED: _graded_figures}
 
 
-def _item_findings(item, standard_id: str, respondents: int, values: list, scale: GradeScale,
+def _item_findings(item, standard_id: str, respondents: int, values: list, scale: GradeScale, *,
                    today: dt.date, group_id: str = "") -> ItemFindings:
     kind = item.type
     figures = _FIGURES.get(kind, _text_figures)(item, values, scale, today)
@@ -138,8 +138,8 @@ def _item_findings(item, standard_id: str, respondents: int, values: list, scale
 
 
 def _changes(current: list[tuple[str, str, float | None]], previous: dict[str, float | None]) -> tuple[Change, ...]:
-    return tuple(Change(key, label, previous[key], figure) for key, label, figure in current
-                 if figure is not None and previous.get(key) is not None)
+    return tuple(Change(key, label, figure_before, figure) for key, label, figure in current
+                 if figure is not None and (figure_before := previous.get(key)) is not None)
 
 
 _CHOICE_TYPES = (ItemType.CHOICE, ItemType.MULTI_CHOICE)
@@ -158,11 +158,11 @@ def _item_figures(items: Sequence[ItemFindings]) -> list[tuple[tuple[str, str], 
 
 def _item_changes(current: Sequence[ItemFindings], previous: Sequence[ItemFindings]) -> tuple[Change, ...]:
     before = {key: figure for key, _, figure in _item_figures(previous)}
-    return tuple(Change(key[0], label, before[key], figure, key[1]) for key, label, figure in _item_figures(current)
-                 if figure is not None and before.get(key) is not None)
+    return tuple(Change(key[0], label, figure_before, figure, key[1]) for key, label, figure in _item_figures(current)
+                 if figure is not None and (figure_before := before.get(key)) is not None)
 
 
-def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord], *, basis: Basis = "self",
+def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord], *, basis: Basis = "self",  # noqa: PLR0913  # keyword-only options, each with a default
                      previous: Sequence[ReturnRecord] | None = None, previous_set: StandardsSet | None = None,
                      expected: int | None = None, sector: str | None = None, org_type: str | None = None,
                      reference_date: dt.date | None = None,
@@ -195,9 +195,9 @@ def compute_findings(standards_set: StandardsSet, records: Sequence[ReturnRecord
         Agreement(sum(tally.agreed.values()), sum(tally.moderated_n.values())), reference_date=today, sector=sector,
         org_type=org_type, groups=tuple((g.id, g.title) for g in standards_set.groups),
         percent_score=criteria.overall_percent)
-    if previous is None and before is None:
-        return findings
     if before is None:
+        if previous is None:
+            return findings
         before = compute_findings(previous_set or standards_set, previous, basis=basis, sector=sector,
                                   org_type=org_type,
                                   reference_date=previous_reference_date or _years_before(today, 1))
@@ -252,7 +252,7 @@ def _all_item_findings(standards_set: StandardsSet, tally: ReturnsTally, today: 
             respondents = sum(n - tally.na_count[kind, s.id] for kind, n in tally.type_count.items()
                               if s.applies(kind) and item.applies(kind))
             found.append(_item_findings(item, s.id, respondents, tally.values.get(item.id, []),
-                                        standards_set.grade_scale, today, s.group))
+                                        standards_set.grade_scale, today=today, group_id=s.group))
     return found
 
 

@@ -26,7 +26,8 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 
-from s11audit.business_unit.findings_model import NOT_APPLICABLE, NOT_GRADED, Agreement, CriterionFindings, grade_figures
+from s11audit.business_unit.findings_model import (NOT_APPLICABLE, NOT_GRADED, Agreement, CriterionFindings,
+                                                   grade_figures)
 from s11audit.business_unit.records import Basis, ReturnRecord
 from s11audit.grading import derived_grade
 from s11audit.standards import StandardsSet
@@ -108,7 +109,8 @@ class CriteriaTally:
         """``grading.standard_percent`` of the record's grades on the basis (the same sum, in the same
         order), with each level's place looked up rather than worked out."""
         na, own, moderated = record.criteria_na, record.criteria, record.moderated_criteria
-        total, n = 0, 0
+        total: float = 0
+        n = 0
         for c in criteria:
             cid = c.id
             if cid in na:

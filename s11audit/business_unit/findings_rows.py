@@ -54,7 +54,8 @@ class Question(NamedTuple):
     group: str  # the title of the standard's part, "" when the set has no parts
 
 
-Answer = tuple  # (answer as people read it, value or None, is a percentage): DataRow's answer, value, is_percentage
+# (answer as people read it, value or None, is a percentage): DataRow's answer, value, is_percentage
+Answer = tuple[str, float | int | dt.date | None, bool]
 _STANDARD, _CRITERION, _ITEM = range(3)
 
 
@@ -62,7 +63,8 @@ def _plan(standards_set: StandardsSet, kind: str) -> tuple[tuple[Question, ...],
     """The questions an organisation of type ``kind`` answers, in order, and how to read each answer
     (what, standard, criterion or item, id). The same for every record of the type."""
     parts = {group.id: group.title for group in standards_set.groups}
-    questions, how = [], []
+    questions: list[Question] = []
+    how: list[tuple] = []  # (what, standard, criterion or item or None, id)
     for standard in standards_set.standards_for(kind):
         part = parts.get(standard.group, "")
         if standard.graded:
@@ -113,7 +115,7 @@ def data_rows(standards_set: StandardsSet, records: Iterable[ReturnRecord], *,
               basis: Basis = "self") -> Iterator[DataRow]:
     """The rows, organisation by organisation, in the set's order of standards and items (a generator)."""
     for who, questions, answers in data_by_organisation(standards_set, records, basis=basis):
-        for (number, key, question, part), answer in zip(questions, answers):
+        for (number, key, question, part), answer in zip(questions, answers, strict=True):
             yield DataRow(*who, number, key, question, *answer, part)
 
 
@@ -150,24 +152,26 @@ _YES_NO, _NUMBER, _PERCENTAGE, _DATE, _GRADED, _MULTI_CHOICE = (
 _NO_ANSWER: Answer = ("", None, False)
 
 
-def _answer(item, value, labels) -> tuple[str, float | int | dt.date | None, bool]:
+def _answer(item, value, labels) -> Answer:
     if value is None:
-        return "", None, False
+        return _NO_ANSWER
     kind = item.type
     if kind is _YES_NO:
         return YES_NO_LABELS.get(value, str(value)), None, False
     if (kind is _NUMBER or kind is _PERCENTAGE) and isinstance(value, (int, float)) and not isinstance(value, bool):
-        if kind is _PERCENTAGE:
-            return f"{value:g}%", value, True
-        return f"{value:g}", value, False
+        return (f"{value:g}%", value, True) if kind is _PERCENTAGE else (f"{value:g}", value, False)
     if kind is _DATE:
-        try:
-            day = dt.date.fromisoformat(str(value)[:10])
-        except ValueError:
-            return str(value), None, False
-        return day.isoformat(), day, False
+        return _date_answer(value)
     if kind is _GRADED:
         return labels.get(value, str(value)), None, False
     if kind is _MULTI_CHOICE and isinstance(value, list):
         return "; ".join(map(str, value)), None, False
     return str(value), None, False
+
+
+def _date_answer(value) -> Answer:
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return str(value), None, False
+    return day.isoformat(), day, False

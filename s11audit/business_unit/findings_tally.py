@@ -130,8 +130,8 @@ class ReturnsTally:
             return
         items, values = plan.items, self.values
         for iid, value in record.answers.items():
-            sid = items.get(iid)
-            if sid is not None and value is not None and sid not in na:
+            item_standard = items.get(iid)
+            if item_standard is not None and value is not None and item_standard not in na:
                 values[iid].append(value)
 
     def _add_grades(self, kind: str, sector: str, record: ReturnRecord, applicable: tuple[str, ...]) -> None:

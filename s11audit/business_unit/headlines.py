@@ -166,7 +166,8 @@ def measures(workspace: Workspace, cycle_id: int) -> tuple[Measure, ...]:
     return found if found is not None else defaults(workspace.standards_set(cycle_id))
 
 
-def set_measures(workspace: Workspace, cycle_id: int, wanted: list[Measure] | tuple[Measure, ...]) -> tuple[Measure, ...]:
+def set_measures(workspace: Workspace, cycle_id: int,
+                 wanted: list[Measure] | tuple[Measure, ...]) -> tuple[Measure, ...]:
     """Choose the cycle's headline measures, in order (all or none: each must be one its set offers).
     An empty list goes back to the set's defaults."""
     workspace.cycle(cycle_id)

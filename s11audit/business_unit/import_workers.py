@@ -78,7 +78,7 @@ class Rejected(Exception):
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-def first_year(cycle_name: str) -> str | None:
+def first_year(cycle_name: object) -> str | None:
     """The first four-digit year in a cycle name: ``2026/27``, ``2026-2027`` and ``S175 2026/27`` all give 2026."""
     found = _YEAR.search(str(cycle_name or ""))
     return found.group(1) if found else None
@@ -261,7 +261,7 @@ class OnWorkers(InProcess):
         super().__init__(checks, stored_files)
         self.files, self.window, self.ahead = files, workers * WORKER_FILES, workers * AHEAD
         self.futures: dict[int, Future] = {}  # submitted files not stored yet
-        self.here: dict[int, tuple[Examined | None, Exception | None]] = {}  # examined by this process
+        self.here: dict[int, Examined | Exception] = {}  # examined by this process (or its fault)
         self.next = 0  # the next file to submit
         self.storing = 0  # the file being stored
         self.pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
@@ -287,9 +287,9 @@ class OnWorkers(InProcess):
                     raise WorkerFault(result[1], result[2])
                 return replace(result[1], path=path)
         if index in self.here:
-            examined, error = self.here.pop(index)
-            if error is not None:
-                raise error
+            examined = self.here.pop(index)
+            if isinstance(examined, Exception):
+                raise examined
             return examined
         return super().get(index, path)  # not submitted (or the pool stopped): examined here
 
@@ -301,9 +301,9 @@ class OnWorkers(InProcess):
         if last < self.next:
             return False
         try:
-            self.here[last] = (super().get(last, self.files[last]), None)
+            self.here[last] = super().get(last, self.files[last])
         except Exception as exc:
-            self.here[last] = (None, exc)
+            self.here[last] = exc
         return True
 
     def _submit(self) -> None:
@@ -345,7 +345,7 @@ _worker: tuple[Checks, frozenset[str]] | None = None
 
 def _start(cycle: CycleSet, stored_files: frozenset[str]) -> None:
     """A worker's initializer: the checks of the cycle's set, made once."""
-    global _worker
+    global _worker  # noqa: PLW0603  # a pool initializer's state: set once in each worker process
     _exit_with_parent()
     _without_the_store_package()
     _worker = (Checks(cycle), stored_files)
@@ -354,6 +354,8 @@ def _start(cycle: CycleSet, stored_files: frozenset[str]) -> None:
 def _examine(path: str) -> tuple:
     """One file examined in a worker: ("ok", Examined) or ("fault", exception type, traceback)."""
     try:
+        if _worker is None:  # _start did not run in this process: a fault, like unpacking None would be
+            raise TypeError("the import worker was not started")
         checks, stored_files = _worker
         return "ok", checks.examine(Path(path), stored_files)
     except Exception as exc:

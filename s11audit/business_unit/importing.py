@@ -211,7 +211,10 @@ class _Rows:
 
     def __init__(self, connection):
         self.cursor = connection.connection.driver_connection.cursor()
-        self.when = _RETURNS.c.signed_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+        when = _RETURNS.c.signed_at.type.dialect_impl(connection.dialect).bind_processor(connection.dialect)
+        if when is None:  # SQLite's DateTime always has one; without it the rows would not read back as datetimes
+            raise RuntimeError("the workspace's database stores datetimes without converting them")
+        self.when = when
         self._sql: dict[tuple, str] = {}
 
     def insert(self, model, **values) -> int:
@@ -224,7 +227,8 @@ class _Rows:
         return self.cursor.lastrowid
 
     def supersede(self, return_id: int) -> None:
-        self.cursor.execute(f"UPDATE {_RETURNS.name} SET state = ? WHERE id = ?", (SUPERSEDED, return_id))
+        self.cursor.execute(f"UPDATE {ImportedReturn.__tablename__} SET state = ? WHERE id = ?",
+                            (SUPERSEDED, return_id))
 
     def now(self) -> str:
         return self.when(utcnow())
@@ -251,12 +255,13 @@ class _Importer:
         self.cycle = cycle
         self.batch = uuid.uuid4().hex
         session = workspace.session
-        content = session.scalar(select(Cycle.set_content).where(Cycle.id == cycle.id))
+        content = session.execute(select(Cycle.set_content).where(Cycle.id == cycle.id)).scalar_one()
         self.cycle_set = CycleSet(cycle.name, cycle.set_id, cycle.set_version, cycle.set_hash, content)
         try:
             self.checks = Checks(self.cycle_set)
         except StandardsError as exc:
-            raise AuditFileError(workspace.path, f"cycle {cycle.name}'s standards set cannot be read ({exc.summary})") from exc
+            raise AuditFileError(workspace.path,
+                                 f"cycle {cycle.name}'s standards set cannot be read ({exc.summary})") from exc
         self.connection = self._storing(session.connection)
         self.register = {reference_key(ref): org_id for org_id, ref in self.connection.execute(
             select(RegisteredOrganisation.id, RegisteredOrganisation.reference)
@@ -314,12 +319,14 @@ class _Importer:
         if examined.refused:
             return self.reject(path, examined.reference, examined.refused, examined.name, sha256)
         signed = examined.signed
+        if signed is None:  # only a file whose bytes are stored already (a duplicate, above) is not read
+            raise RuntimeError(f"{path.name} was neither refused nor read when it was examined")
         if signed.content_id in self.known.contents:
             return self._duplicate(path, self.known.contents[signed.content_id], sha256,
                                    "the same signed return (in another file)")
         if examined.problem:
             return self.reject(path, examined.reference, examined.problem, examined.name, sha256)
-        return self.store(path, examined)
+        return self.store(path, examined, signed)
 
     def _duplicate(self, path: Path, return_id: int, sha256: str, what: str) -> FileOutcome:
         name, reference = self._storing(lambda: self.connection.execute(
@@ -327,9 +334,10 @@ class _Importer:
         return self.log(FileOutcome(path, DUPLICATE, f"{what} was imported before (return {return_id}); nothing "
                                     "changed", name, reference, return_id), sha256)
 
-    def store(self, path: Path, examined: Examined) -> FileOutcome:
-        """The return, its evidence, its key, the return it supersedes and its log entry, under one SAVEPOINT."""
-        signed, reference = examined.signed, examined.reference
+    def store(self, path: Path, examined: Examined, signed: Signed) -> FileOutcome:
+        """The return (``signed``, as ``examined``), its evidence, its key, the return it supersedes and its
+        log entry, under one SAVEPOINT."""
+        reference = examined.reference
         known, key = self.known, reference_key(reference)
         organisation_id = self.register.get(key)
         known_key = known.keys.get(key)
@@ -358,7 +366,8 @@ class _Importer:
                                 public_key=signed.public_key, recorded_at=rows.now(), recorded_by=user)
                 if supersedes is not None:
                     rows.supersede(supersedes[0])
-                outcome = FileOutcome(path, *self._described(state, signed, reference, known_key, supersedes is not None),
+                outcome = FileOutcome(path, *self._described(state, signed, reference, known_key,
+                                                             supersedes is not None),
                                       examined.name, reference, return_id)
                 self._log_entry(rows, outcome, examined.sha256)
         except (DBAPIError, sqlite3.Error) as exc:
@@ -398,8 +407,10 @@ class _Importer:
                                          f"fingerprint {signed.fingerprint}, not {known_key}): check with them that "
                                          "they sent it, then accept or reject the new key")
         if state == UNMATCHED_STATE:
-            return UNMATCHED, f"no organisation in the register of {self.cycle.name} has reference {reference!r}; match it by hand"
-        version = f"version {signed.audit_version}" + (f", signed {signed.signed_at:%d %b %Y}" if signed.signed_at else "")
+            return UNMATCHED, (f"no organisation in the register of {self.cycle.name} has reference {reference!r}; "
+                               "match it by hand")
+        version = f"version {signed.audit_version}" + (f", signed {signed.signed_at:%d %b %Y}" if signed.signed_at
+                                                       else "")
         if state == SUPERSEDED:
             return OLDER, (f"{version}: the organisation has already sent a newer return, so this one is kept in its "
                            "history and not counted")

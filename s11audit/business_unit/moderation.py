@@ -47,7 +47,7 @@ class ModerationTrailRow:
     at: dt.datetime
 
 
-def add_trail(session: Session, user: str, return_id: int, target: str, target_id: str, old: str | None,
+def add_trail(session: Session, user: str, return_id: int, target: str, target_id: str, *, old: str | None,
               new: str | None, comment: str = "") -> None:
     """The trail entry of one moderation change, in the caller's transaction."""
     session.add(ModerationTrailEntry(return_id=return_id, target=target, target_id=target_id, old_grade=old or "",
@@ -81,7 +81,7 @@ def set_criterion_moderation(workspace: Workspace, return_id: int, criterion_id:
             row = CriterionModeration(return_id=return_id, criterion_id=criterion_id)
             session.add(row)
         row.grade, row.comment, row.by, row.at = grade, comment, workspace.user, utcnow()
-        add_trail(session, workspace.user, return_id, CRITERION, criterion_id, old, grade, comment)
+        add_trail(session, workspace.user, return_id, CRITERION, criterion_id, old=old, new=grade, comment=comment)
     return _row(row)
 
 
@@ -91,7 +91,7 @@ def clear_criterion_moderation(workspace: Workspace, return_id: int, criterion_i
     with workspace.change() as session:
         row = _find(session, return_id, criterion_id)
         if row is not None:
-            add_trail(session, workspace.user, return_id, CRITERION, criterion_id, row.grade, None)
+            add_trail(session, workspace.user, return_id, CRITERION, criterion_id, old=row.grade, new=None)
             session.delete(row)
 
 

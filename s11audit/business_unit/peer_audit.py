@@ -22,6 +22,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Literal
 
 from sqlalchemy import select
@@ -68,13 +69,17 @@ class ParticipantRow:
     group: int | None  # challenge group number from 1, None until grouped
 
 
+# Where a self-grade comes from: this cycle's return, last cycle's, or none.
+GradeSource = Literal["return", "previous", "none"]
+
+
 @dataclass(frozen=True)
 class SelfGrade:
     """The agency's own grade for a standard, and where it comes from."""
 
     grade: str | None  # a grade level id, None if not graded (or not applicable)
     not_applicable: bool = False
-    source: Literal["return", "previous", "none"] = "none"
+    source: GradeSource = "none"
     cycle: str = ""  # the cycle of the return it comes from
 
     @property
@@ -143,7 +148,7 @@ def _check_schedule(workspace: Workspace, slot_minutes: int) -> None:
         raise workspace._refuse(f"a challenge group's slot must be between 1 minute and a day, not {slot_minutes}.")
 
 
-def add_event(workspace: Workspace, cycle_id: int, name: str, held_on: dt.date, standard_ids: Iterable[str],
+def add_event(workspace: Workspace, cycle_id: int, name: str, held_on: dt.date, standard_ids: Iterable[str], *,
               starts_at: dt.time = DEFAULT_START, slot_minutes: int = DEFAULT_SLOT_MINUTES) -> EventRow:
     """Create a peer audit event in a cycle; the standards in focus must be standards of the cycle's set."""
     workspace.cycle(cycle_id)
@@ -323,7 +328,7 @@ def schedule(workspace: Workspace, event_id: int) -> list[ScheduleRow]:
 
 # --- self-grades ---------------------------------------------------------------------------------
 
-def _grades_of(content: dict, cycle: str, source: str) -> dict[str, SelfGrade]:
+def _grades_of(content: dict, cycle: str, source: GradeSource) -> dict[str, SelfGrade]:
     found = {}
     for standard in content.get("standards") or []:
         na = bool(standard.get("not_applicable"))
@@ -403,7 +408,7 @@ def set_recommendations(workspace: Workspace, event_id: int, organisation_id: in
 
 
 def add_action(workspace: Workspace, event_id: int, organisation_id: int, standard_id: str, action: str,
-               owner: str = "", due_on: dt.date | None = None) -> PeerActionRow:
+               owner: str = "", *, due_on: dt.date | None = None) -> PeerActionRow:
     """Add an action agreed on the day (one transaction)."""
     if not action.strip():
         raise workspace._refuse("an agreed action needs words saying what will be done.")
@@ -416,11 +421,14 @@ def add_action(workspace: Workspace, event_id: int, organisation_id: int, standa
     return _action_row(row)
 
 
-_UNCHANGED = object()
+class _Unchanged(Enum):
+    """``update_action``'s due date when none is given: left as it is (``None`` clears it)."""
+
+    UNCHANGED = "unchanged"
 
 
 def update_action(workspace: Workspace, action_id: int, *, action: str | None = None, owner: str | None = None,
-                  due_on: dt.date | object | None = _UNCHANGED) -> PeerActionRow:
+                  due_on: dt.date | _Unchanged | None = _Unchanged.UNCHANGED) -> PeerActionRow:
     """Change an agreed action's words, owner or due date (those given; ``due_on=None`` clears the date)."""
     row = workspace.session.get(PeerAction, action_id)
     if row is None:
@@ -432,7 +440,7 @@ def update_action(workspace: Workspace, action_id: int, *, action: str | None = 
             row.action = action.strip()
         if owner is not None:
             row.owner = owner.strip()
-        if due_on is not _UNCHANGED:
+        if not isinstance(due_on, _Unchanged):
             row.due_on = due_on
     return _action_row(row)
 

@@ -11,7 +11,9 @@ part but was given none, there are none (older ones were superseded by that day)
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import Protocol
 
 from sqlalchemy import select
 
@@ -20,7 +22,17 @@ from s11audit.business_unit.workspace import Workspace, reference_key
 from s11audit.store.briefings import RECOMMENDATION, BriefingRow
 
 
-def source_of(event: PeerEvent | object) -> str:
+class HeldEvent(Protocol):
+    """A peer audit day as a briefing names it (``PeerEvent`` or ``peer_audit.EventRow``)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def held_on(self) -> dt.date: ...
+
+
+def source_of(event: HeldEvent) -> str:
     """How a briefing names the peer audit it comes from: "Peer audit day 2027, 12 March 2027"."""
     return f"{event.name}, {event.held_on.day} {event.held_on:%B %Y}"
 

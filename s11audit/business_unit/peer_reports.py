@@ -55,7 +55,8 @@ def outcomes(workspace: Workspace, event_id: int) -> list[data.AgencyOutcome]:
 def write_schedule(workspace: Workspace, event_id: int, out_path: Path, partnership: str = "") -> Path:
     from s11audit.reports.peer_schedule_pdf import write_schedule_pdf
 
-    return write_schedule_pdf(event_data(workspace, event_id, partnership), schedule_groups(workspace, event_id), out_path)
+    return write_schedule_pdf(event_data(workspace, event_id, partnership), schedule_groups(workspace, event_id),
+                              out_path)
 
 
 def write_day_summary(workspace: Workspace, event_id: int, out_path: Path, partnership: str = "") -> Path:

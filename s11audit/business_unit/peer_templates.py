@@ -16,13 +16,14 @@ Standards of the cycle's set that are not in focus are left empty.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import select
 
 from s11audit.business_unit.cycle_starting_files import last_return, organisation_details, write_each
-from s11audit.business_unit.models import PeerEvent, PeerRecord
+from s11audit.business_unit.models import PeerRecord
 from s11audit.business_unit.peer_audit import event as event_row
 from s11audit.business_unit.peer_audit import participants
 from s11audit.business_unit.peer_briefings import previous_recommendations, source_of
@@ -33,20 +34,21 @@ from s11audit.store.briefings import BUSINESS_UNIT_NOTE, BriefingRow
 
 def event_briefings(workspace: Workspace, event_id: int, organisation_id: int) -> list[BriefingRow]:
     """Briefings for one participant's template: previous recommendations, then this event's notes (focus only)."""
-    found = workspace.session.get(PeerEvent, event_id)
-    focus = set(event_row(workspace, event_id).standard_ids)
+    found = event_row(workspace, event_id)
+    focus = set(found.standard_ids)
     reference = workspace.organisation(organisation_id).reference
     earlier = previous_recommendations(workspace, reference,
                                        lambda other: (other.held_on, other.id) < (found.held_on, found.id))
     notes = [BriefingRow(r.standard_id, BUSINESS_UNIT_NOTE, r.business_unit_note.strip(), source_of(found))
              for r in workspace.session.scalars(select(PeerRecord).where(
-                 PeerRecord.event_id == event_id, PeerRecord.organisation_id == organisation_id).order_by(PeerRecord.id))
+                 PeerRecord.event_id == event_id, PeerRecord.organisation_id == organisation_id)
+                 .order_by(PeerRecord.id))
              if r.business_unit_note.strip()]
     return [b for b in earlier + notes if b.standard_id in focus]
 
 
 def write_peer_templates(workspace: Workspace, event_id: int, folder: Path | str,
-                         participant_ids: Iterable[int] | None = None,
+                         participant_ids: Iterable[int] | None = None, *,
                          progress: Callable[[int, int, str], None] | None = None,
                          cancelled: Callable[[], bool] | None = None,
                          overwrite: bool = False) -> list[StartingFileResult]:
@@ -62,10 +64,11 @@ def write_peer_templates(workspace: Workspace, event_id: int, folder: Path | str
 
     def entry(participant) -> StartingFileEntry:
         organisation = workspace.organisation(participant.organisation_id)
-        return StartingFileEntry(organisation_details(organisation), last_return(workspace, cycle, organisation.reference),
+        return StartingFileEntry(organisation_details(organisation),
+                                 last_return(workspace, cycle, organisation.reference),
                                  standard_ids=frozenset(found.standard_ids),
                                  briefings=tuple(event_briefings(workspace, event_id, participant.organisation_id)))
 
     return write_each(workspace, cycle, folder,
-                      [(f"the peer audit template for {p.name}", lambda p=p: entry(p)) for p in chosen],
-                      progress, cancelled, overwrite)
+                      [(f"the peer audit template for {p.name}", functools.partial(entry, p)) for p in chosen],
+                      progress=progress, cancelled=cancelled, overwrite=overwrite)

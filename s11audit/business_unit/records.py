@@ -34,9 +34,10 @@ class ReturnRecord:
     name: str
     sector: str  # from the business unit's register (e.g. "Education", "Health"); "" if unknown
     org_type: str  # organisation type id, e.g. "primary", "health" (s11audit.organisations)
-    grades: Mapping[str, str] = field(default_factory=dict)  # standard id -> self-grade level id
+    # grades and answers are dicts: findings read them with dict.get over every record at once (findings_tally)
+    grades: dict[str, str] = field(default_factory=dict)  # standard id -> self-grade level id
     not_applicable: frozenset[str] = frozenset()  # standard ids marked not applicable
-    answers: Mapping[str, Any] = field(default_factory=dict)  # item id -> stored value (see store.answers)
+    answers: dict[str, Any] = field(default_factory=dict)  # item id -> stored value (see store.answers)
     actions: tuple[ActionRecord, ...] = ()
     moderated: Mapping[str, str] = field(default_factory=dict)  # standard id -> moderated level id
     criteria: Mapping[str, str] = field(default_factory=dict)  # criterion id -> self-grade (its scale's level id)
@@ -71,12 +72,14 @@ def _date(value: object) -> dt.date | None:
 
 
 _intern = sys.intern
+# Texts up to this long are shared (interned): ids, grades, dates and short answers, not free text.
+_SHARED_TEXT_CHARS = 64
 
 
 def _shared(value: Any) -> Any:
     """Short texts shared between records: 10,000 returns repeat the same ids, grades and answers
     ("yes", "2027-03-31"), and each is then held once rather than once a return."""
-    return _intern(value) if type(value) is str and len(value) <= 64 else value
+    return _intern(value) if type(value) is str and len(value) <= _SHARED_TEXT_CHARS else value
 
 
 def _judgements(entries, key: str, grades: dict[str, str], not_applicable: set[str]) -> None:
@@ -117,7 +120,8 @@ def record_from_stored(stored: Mapping[str, Any], sector: str = "", moderated: M
     if stored.get("findings_version") != FINDINGS_VERSION:
         return record_from_content(stored, sector, moderated, moderated_criteria)
     return ReturnRecord(
-        reference=stored["reference"], name=stored["name"], sector=_intern(sector), org_type=_intern(stored["org_type"]),
+        reference=stored["reference"], name=stored["name"], sector=_intern(sector),
+        org_type=_intern(stored["org_type"]),
         grades={_intern(k): _intern(v) for k, v in stored["grades"].items()},
         not_applicable=frozenset(map(_intern, stored["not_applicable"])),
         answers={_intern(k): _intern(v) if type(v) is str else v for k, v in stored["answers"].items()},
@@ -147,7 +151,8 @@ def record_from_content(content: Mapping[str, Any], sector: str = "",
                                  _date(a.get("due_date")), _intern(str(a.get("criterion_id") or "")))
                     for a in content.get("action_plan") or [])
     return ReturnRecord(reference=str(organisation.get("reference") or ""), name=str(organisation.get("name") or ""),
-                        sector=_intern(sector), org_type=_intern(str(organisation.get("org_type") or "")), grades=grades,
+                        sector=_intern(sector), org_type=_intern(str(organisation.get("org_type") or "")),
+                        grades=grades,
                         not_applicable=frozenset(not_applicable), answers=answers, actions=actions,
                         moderated=dict(moderated or {}), criteria=criteria, criteria_na=frozenset(criteria_na),
                         moderated_criteria=dict(moderated_criteria or {}))

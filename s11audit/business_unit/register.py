@@ -30,7 +30,7 @@ from s11audit.business_unit.workspace import CycleRow, OrganisationEntry, Organi
 from s11audit.organisations import AGENCY, EDUCATION, ORGANISATION_TYPES, TYPES_BY_ID
 from s11audit.safe_text import shown
 from s11audit.store.database import AuditFileError
-from s11audit.xlsx_parts import part_problem
+from s11audit.xlsx_parts import PartLimits, part_problem
 
 SECTOR_OF_KIND = {EDUCATION: "Education", AGENCY: "Agency"}
 MB = 1024 * 1024
@@ -38,7 +38,8 @@ MB = 1024 * 1024
 HEADERS = {
     "name": ("name", "organisation", "organisation name", "organization", "organization name", "school", "school name",
              "setting", "agency"),
-    "reference": ("reference", "ref", "urn", "ods", "ods code", "code", "id", "organisation reference", "reference number"),
+    "reference": ("reference", "ref", "urn", "ods", "ods code", "code", "id", "organisation reference",
+                  "reference number"),
     "sector": ("sector",),
     "org_type": ("type", "organisation type", "org type", "school type", "phase", "kind of organisation"),
     "contact_name": ("contact", "contact name", "lead", "safeguarding lead", "dsl", "name of contact"),
@@ -79,7 +80,7 @@ class RegisterError(AuditFileError):
 
 
 @dataclass(frozen=True)
-class RegisterLimits:
+class RegisterLimits(PartLimits):
     """How much of a register file is read. Tests pass smaller limits to reach each check cheaply."""
 
     # A partnership registers hundreds to a few thousand organisations: 5,000 rows of CSV are under
@@ -112,6 +113,8 @@ _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _TEXT_SUFFIXES = (".csv", ".txt")
 # Control characters never belong in a name or reference; they become spaces (then collapse).
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# How many of a header row's titles the error for a missing name or reference column lists.
+_HEADER_TITLES_SHOWN = 12
 _LABELS = {"name": "name", "reference": "reference", "sector": "sector", "org_type": "type",
            "contact_name": "contact name", "contact_email": "email"}
 
@@ -263,7 +266,7 @@ def _columns(path: Path, header: Sequence[object]) -> dict[str, int]:
     missing = [c for c in ("name", "reference") if c not in columns]
     if missing:
         titles = [shown(_text(t), 40) for t in header if _text(t)]
-        listed = ", ".join(titles[:12]) + (", ..." if len(titles) > 12 else "")
+        listed = ", ".join(titles[:_HEADER_TITLES_SHOWN]) + (", ..." if len(titles) > _HEADER_TITLES_SHOWN else "")
         raise RegisterError(path, f"has no {' or '.join(missing)} column (the header row has: {listed}).")
     return columns
 
@@ -295,7 +298,9 @@ def read_register(path: Path | str, *, limits: RegisterLimits = LIMITS
     if header_index is None:
         raise RegisterError(path, "is empty: a register needs a header row and one row per organisation.")
     columns = _columns(path, rows[header_index])
-    entries, bad, seen = [], [], {}
+    entries: list[tuple[int, OrganisationEntry]] = []
+    bad: list[BadRow] = []
+    seen: dict[str, int] = {}  # reference key -> row number
     for index in range(header_index + 1, len(rows)):
         row, number = rows[index], index + 1
         cell = {c: _text(row[p]) if p < len(row) else "" for c, p in columns.items()}

@@ -154,7 +154,7 @@ class ContentChecker:
         """A criterion id (optional) must be a criterion of the standard it sits under."""
         if criterion_id is None or criterion_id == "":
             return None
-        if self.criteria.get(criterion_id) != standard_id:
+        if not isinstance(criterion_id, str) or self.criteria.get(criterion_id) != standard_id:
             return (f"return.json: {where} is {shown(criterion_id, 60)}, which is not a criterion of standard "
                     f"{shown(standard_id, 60)} in {self.set.id}")
         return None
@@ -172,5 +172,6 @@ class ContentChecker:
                     if problem:
                         return problem
                 elif item_id is not None and item_id not in self.items:
-                    return f"return.json: {where}.item_id is {shown(item_id, 60)}, which is not an item of {self.set.id}"
+                    return (f"return.json: {where}.item_id is {shown(item_id, 60)}, which is not an item of "
+                            f"{self.set.id}")
         return None

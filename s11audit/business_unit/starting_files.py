@@ -12,6 +12,7 @@ complete, so a failure never leaves a partial starting file. Qt-free.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -19,9 +20,9 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from s11audit.returns.format import ReturnError
-from s11audit.returns.verify import SignedReturn
 from s11audit.standards import StandardsSet
 from s11audit.store import (
     EXTENSION,
@@ -43,12 +44,25 @@ class StartingFileError(Exception):
     """A starting file that could not be written; the message names the file and the reason."""
 
 
+class PreviousReturn(Protocol):
+    """Last cycle's return as carry forward reads it: a return file (``returns.verify.SignedReturn``) or
+    one the business unit's workspace keeps (``cycle_starting_files.StoredReturn``)."""
+
+    @property
+    def content(self) -> dict: ...
+
+    @property
+    def evidence(self) -> list[dict]: ...
+
+    def evidence_bytes(self, evidence_id: object) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class StartingFileEntry:
     """One organisation to write a starting file for, with last cycle's return if the business unit holds it."""
 
     organisation: OrganisationDetails
-    previous: SignedReturn | None = None
+    previous: PreviousReturn | None = None
     # Carry only these standards of the previous return (a peer audit template); None: all that fit.
     standard_ids: frozenset[str] | None = None
     # Last peer audit's recommendations and the business unit's notes, kept with the new audit.
@@ -78,7 +92,7 @@ def _safe(text: str) -> str:
     return " ".join(_UNSAFE.sub("_", text).split()).strip(" .")
 
 
-def earlier_from_return(previous: SignedReturn) -> Earlier:
+def earlier_from_return(previous: PreviousReturn) -> Earlier:
     """Last cycle's return as the plain earlier audit that carry forward works from."""
     content = previous.content
     # A standard's criteria (format 2) are judged like standards, each under its own id.
@@ -93,7 +107,8 @@ def earlier_from_return(previous: SignedReturn) -> Earlier:
     evidence = tuple(
         EarlierEvidence(str(e.get("id")), e.get("name") or e.get("original_name") or "evidence",
                         e.get("original_name") or e.get("name") or "evidence", e.get("description") or "",
-                        e.get("media_type") or "application/octet-stream", int(e.get("size") or 0), e.get("sha256") or "",
+                        e.get("media_type") or "application/octet-stream", int(e.get("size") or 0),
+                        e.get("sha256") or "",
                         e.get("added_by") or "", _datetime(e.get("added_at")),
                         tuple((str(link.get("standard_id")), link.get("item_id") or "") for link in e.get("links", [])))
         for e in previous.evidence)
@@ -108,7 +123,7 @@ def earlier_from_return(previous: SignedReturn) -> Earlier:
                                            if key == "criterion_id"))
 
 
-def _same_organisation(organisation: OrganisationDetails, previous: SignedReturn) -> bool:
+def _same_organisation(organisation: OrganisationDetails, previous: PreviousReturn) -> bool:
     """Whether a return is this organisation's: by reference where both have one, else by name."""
     theirs = previous.content.get("organisation") or {}
     ours_ref, their_ref = _plain(organisation.reference), _plain(theirs.get("reference"))
@@ -139,29 +154,26 @@ def _datetime(value: object) -> dt.datetime | None:
 
 def _remove(path: Path) -> None:
     for leftover in (path, path.with_name(path.name + "-journal")):
-        try:
+        with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def write_starting_file(path: Path | str, organisation: OrganisationDetails, standards_set: StandardsSet, cycle: str,
-                        previous: SignedReturn | None = None, *, overwrite: bool = False,
-                        user: str = BUSINESS_UNIT_USER, standard_ids: Iterable[str] | None = None,
-                        briefings: Iterable[BriefingRow] = ()) -> Path:
+                        previous: PreviousReturn | None = None, *, overwrite: bool = False,
+                        user: str = BUSINESS_UNIT_USER) -> Path:
     """Write one starting file; returns its path. Raises ``StartingFileError`` (and leaves nothing behind).
 
-    ``standard_ids`` carries only those standards of ``previous``; ``briefings`` are kept with the audit."""
+    To carry only some standards of ``previous`` or keep briefings with the audit, give a
+    :class:`StartingFileEntry` to :func:`write_starting_files`."""
     path = Path(path)
-    _write(path, organisation, standards_set, cycle, previous, overwrite, user,
-           None if standard_ids is None else frozenset(standard_ids), tuple(briefings))
+    _write(path, StartingFileEntry(organisation, previous), standards_set, cycle, overwrite=overwrite, user=user)
     return path
 
 
-def _write(path: Path, organisation: OrganisationDetails, standards_set: StandardsSet, cycle: str,
-           previous: SignedReturn | None, overwrite: bool, user: str, standard_ids: frozenset[str] | None = None,
-           briefings: tuple[BriefingRow, ...] = ()) -> CarryForwardReport | None:
-    """Write a starting file; returns what was carried forward from ``previous`` (None without one)."""
+def _write(path: Path, entry: StartingFileEntry, standards_set: StandardsSet, cycle: str, *, overwrite: bool,
+           user: str) -> CarryForwardReport | None:
+    """Write a starting file; returns what was carried forward from ``entry.previous`` (None without one)."""
+    organisation, previous, standard_ids = entry.organisation, entry.previous, entry.standard_ids
     if path.exists() and not overwrite:
         raise StartingFileError(f"{path} already exists; choose another name or allow it to be replaced.")
     if previous is not None and not _same_organisation(organisation, previous):
@@ -176,7 +188,8 @@ def _write(path: Path, organisation: OrganisationDetails, standards_set: Standar
         if earlier is not None and standard_ids is not None:
             earlier = only_standards(earlier, standard_ids, standards_set)
         with AuditFile.create(partial, organisation, user) as audit_file:
-            report = audit_file.start_audit(standards_set, cycle, earlier=earlier, briefings=briefings).carried_forward
+            report = audit_file.start_audit(standards_set, cycle, earlier=earlier,
+                                            briefings=entry.briefings).carried_forward
         os.replace(partial, path)
     except (AuditFileError, ReturnError, OSError, ValueError) as exc:
         _remove(partial)
@@ -188,7 +201,8 @@ def _write(path: Path, organisation: OrganisationDetails, standards_set: Standar
 
 
 def write_starting_files(folder: Path | str, entries: Iterable[StartingFileEntry], standards_set: StandardsSet,
-                         cycle: str, *, overwrite: bool = False, user: str = BUSINESS_UNIT_USER) -> list[StartingFileResult]:
+                         cycle: str, *, overwrite: bool = False,
+                         user: str = BUSINESS_UNIT_USER) -> list[StartingFileResult]:
     """Write a starting file per organisation into ``folder``; one result each, a failure never stops the rest."""
     folder = Path(folder)
     results, used = [], set()
@@ -199,8 +213,7 @@ def write_starting_files(folder: Path | str, entries: Iterable[StartingFileEntry
         used.add(name.lower())
         target = folder / name
         try:
-            report = _write(target, entry.organisation, standards_set, cycle, entry.previous, overwrite, user,
-                            entry.standard_ids, entry.briefings)
+            report = _write(target, entry, standards_set, cycle, overwrite=overwrite, user=user)
             results.append(StartingFileResult(entry.organisation, target, True, carried_forward=report))
         except StartingFileError as exc:
             results.append(StartingFileResult(entry.organisation, target, False, str(exc)))

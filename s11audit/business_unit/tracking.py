@@ -31,7 +31,8 @@ from typing import NamedTuple
 from sqlalchemy import case, func, select
 
 from s11audit.business_unit.moderation import all_criterion_moderations
-from s11audit.business_unit.models import CURRENT, KEY_PENDING, SUPERSEDED, ImportedReturn, ImportLogEntry, RegisteredOrganisation
+from s11audit.business_unit.models import (CURRENT, KEY_PENDING, SUPERSEDED, ImportedReturn, ImportLogEntry,
+                                           RegisteredOrganisation)
 from s11audit.business_unit.records import FINDINGS_PREFIX, Basis, ReturnRecord, record_from_stored
 from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace, reference_key
 from s11audit.figures import percent_text
@@ -89,7 +90,8 @@ def statuses(workspace: Workspace, cycle: CycleRow) -> list[OrganisationStatus]:
             select(ImportedReturn.organisation_id, ImportedReturn.id, ImportedReturn.state, ImportedReturn.signed_at,
                    ImportedReturn.imported_at)
             .where(ImportedReturn.cycle_id == cycle.id, ImportedReturn.organisation_id.is_not(None))):
-        returns[org_id].append((ret_id, state, signed_at or imported_at))
+        if org_id is not None:  # (the query keeps only matched returns)
+            returns[org_id].append((ret_id, state, signed_at or imported_at))
     rejected: dict[str, list[str]] = defaultdict(list)
     for reference, reason in session.execute(select(ImportLogEntry.reference, ImportLogEntry.reason)
                                              .where(ImportLogEntry.cycle_id == cycle.id,
@@ -170,10 +172,11 @@ def write_chase_list(found: list[OrganisationStatus], out_path: Path | str) -> P
 
         workbook = Workbook()
         xlsx_print.use_print_font(workbook)
-        sheet = workbook.active
+        sheet = xlsx_print.first_sheet(workbook)
         sheet.title = "Chase list"
         # Narrower than on screen, long text wrapped: printed landscape at a readable size.
-        _header(sheet, [(title, width) for (title, _), width in zip(CHASE_COLUMNS, (30, 12, 14, 18, 20, 28, 14, 40))])
+        widths = (30, 12, 14, 18, 20, 28, 14, 40)
+        _header(sheet, [(title, width) for (title, _), width in zip(CHASE_COLUMNS, widths, strict=True)])
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row, start=1):
                 put_text(sheet.cell(row=r, column=c), value)

@@ -35,7 +35,8 @@ from s11audit.store.database import AuditFileError, FileKind, open_engine
 from s11audit.store.session import OpenFile
 
 EXTENSION = ".s11workspace"
-WORKSPACE = FileKind("business unit workspace", "s11audit-workspace", Path(__file__).parent / "migrations")
+WORKSPACE = FileKind("business unit workspace", "s11audit-workspace", Path(__file__).parent / "migrations",
+                     head="0006")
 
 
 def reference_key(reference: str) -> str:
@@ -122,7 +123,8 @@ def _cycle_row(c: Cycle) -> CycleRow:
 
 ORGANISATION_COLUMNS = (RegisteredOrganisation.name, RegisteredOrganisation.reference, RegisteredOrganisation.sector,
                         RegisteredOrganisation.org_type, RegisteredOrganisation.contact_name,
-                        RegisteredOrganisation.contact_email, RegisteredOrganisation.id, RegisteredOrganisation.cycle_id)
+                        RegisteredOrganisation.contact_email, RegisteredOrganisation.id,
+                        RegisteredOrganisation.cycle_id)
 
 
 def _organisation_row(o: RegisteredOrganisation) -> OrganisationRow:
@@ -141,7 +143,8 @@ def _return_row(r: ImportedReturn) -> ReturnRow:
 
 
 def is_newer(candidate: tuple[int, dt.datetime | None], than: tuple[int, dt.datetime | None]) -> bool:
-    """Which of two returns of one organisation counts: (audit version, signed at), higher version then later sign-off."""
+    """Which of two returns of one organisation counts: (audit version, signed at), higher version then later
+    sign-off."""
     floor = dt.datetime.min
     return (candidate[0], candidate[1] or floor) > (than[0], than[1] or floor)
 
@@ -227,6 +230,8 @@ class Workspace(OpenFile):
     def standards_set(self, cycle_id: int) -> StandardsSet:
         """The cycle's standards set, rebuilt from the snapshot kept when the cycle was added."""
         cycle = self._session.get(Cycle, cycle_id)
+        if cycle is None:
+            raise self._refuse(f"has no cycle {cycle_id}.")
         return _set_of(cycle.set_content, cycle.set_hash)
 
     # --- the register ----------------------------------------------------------------------------
@@ -285,6 +290,8 @@ class Workspace(OpenFile):
         self._check_entry(entry, self._registered_keys(existing.cycle_id, except_id=organisation_id))
         with self.change() as session:
             row = session.get(RegisteredOrganisation, organisation_id)
+            if row is None:
+                raise self._refuse(f"has no registered organisation {organisation_id}.")
             for key, value in self._fields(entry).items():
                 setattr(row, key, value)
         return _organisation_row(row)
@@ -321,7 +328,7 @@ class Workspace(OpenFile):
             query = query.where(ImportedReturn.state.in_(list(states)))
         if organisation_id is not None:
             query = query.where(ImportedReturn.organisation_id == organisation_id)
-        return [ReturnRow(*row) for row in self._session.execute(query.order_by(ImportedReturn.id))]
+        return [ReturnRow(*tuple(row)) for row in self._session.execute(query.order_by(ImportedReturn.id))]
 
     def return_row(self, return_id: int) -> ReturnRow:
         return _return_row(self._get_return(return_id))
@@ -399,7 +406,8 @@ class Workspace(OpenFile):
         """A person confirms the new key is the organisation's: it becomes the known key."""
         ret = self._get_return(return_id)
         if ret.state != KEY_PENDING:
-            raise self._refuse(f"return {return_id} from {ret.name} is not waiting to be checked for a different signing key.")
+            raise self._refuse(f"return {return_id} from {ret.name} is not waiting to be checked for a different "
+                               "signing key.")
         with self.change() as session:
             self.remember_key(session, ret)
             self.place(session, ret)
@@ -409,7 +417,8 @@ class Workspace(OpenFile):
         """A person decides the key is not the organisation's: the return is kept but never counts."""
         ret = self._get_return(return_id)
         if ret.state != KEY_PENDING:
-            raise self._refuse(f"return {return_id} from {ret.name} is not waiting to be checked for a different signing key.")
+            raise self._refuse(f"return {return_id} from {ret.name} is not waiting to be checked for a different "
+                               "signing key.")
         with self.change():
             ret.state = KEY_REJECTED
         return _return_row(ret)
@@ -437,7 +446,8 @@ class Workspace(OpenFile):
                 row = Moderation(return_id=return_id, standard_id=standard_id)
                 session.add(row)
             row.grade, row.comment, row.by, row.at = grade, comment, self.user, utcnow()
-            moderation.add_trail(session, self.user, return_id, moderation.STANDARD, standard_id, old, grade, comment)
+            moderation.add_trail(session, self.user, return_id, moderation.STANDARD, standard_id, old=old, new=grade,
+                                 comment=comment)
         return ModerationRow(return_id, standard_id, row.grade, row.comment, row.by, row.at)
 
     def clear_moderation(self, return_id: int, standard_id: str) -> None:
@@ -445,7 +455,8 @@ class Workspace(OpenFile):
             row = session.scalar(select(Moderation).where(Moderation.return_id == return_id,
                                                           Moderation.standard_id == standard_id))
             if row is not None:
-                moderation.add_trail(session, self.user, return_id, moderation.STANDARD, standard_id, row.grade, None)
+                moderation.add_trail(session, self.user, return_id, moderation.STANDARD, standard_id, old=row.grade,
+                                     new=None)
                 session.delete(row)
 
     # Per criterion (format 2 sets) and the trail of every change: see ``moderation.py``.

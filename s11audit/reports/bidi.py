@@ -109,7 +109,7 @@ class BidiParagraph(Flowable):
         self._arabic_font = ARABIC_BOLD if bold else ARABIC
         self._space = stringWidth(" ", style.fontName, style.fontSize)
 
-    def _pieces(self, word: str) -> list[tuple[str, str, object]]:
+    def _pieces(self, word: str) -> list[tuple[str, str, float]]:
         """(font, text drawn, width) for each piece of ``word`` (see :func:`pieces`)."""
         size = self.style.fontSize
         out = []
@@ -141,19 +141,23 @@ class BidiParagraph(Flowable):
             lines.append(line)
         return lines
 
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+    def _laid_out(self, available_width: float) -> list[list[str]]:
+        """The lines at this width, broken the first time they are asked for (or as given)."""
         self._width = available_width
         if self._lines is None:
             self._lines = self._break(available_width)
-        return available_width, len(self._lines) * self.style.leading
+        return self._lines
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, len(self._laid_out(available_width)) * self.style.leading
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
-        self.wrap(available_width, available_height)
+        lines = self._laid_out(available_width)
         fits = int(available_height // self.style.leading)
-        if fits <= 0 or fits >= len(self._lines):
+        if fits <= 0 or fits >= len(lines):
             return [] if fits <= 0 else [self]
-        return [BidiParagraph(self.text, self.style, self._lines[:fits]),
-                BidiParagraph(self.text, self.style, self._lines[fits:])]
+        return [BidiParagraph(self.text, self.style, lines[:fits]),
+                BidiParagraph(self.text, self.style, lines[fits:])]
 
     def getSpaceAfter(self) -> float:
         return self.style.spaceAfter
@@ -165,11 +169,12 @@ class BidiParagraph(Flowable):
         canvas, style = self.canv, self.style
         size, leading = style.fontSize, style.leading
         canvas.setFillColor(style.textColor)
-        for number, line in enumerate(self._lines or []):
+        lines = self._lines or []
+        for number, line in enumerate(lines):
             words = visual_order(line, self.base)
             total = sum(self._measure(w) for w in words) + self._space * max(0, len(words) - 1)
             x = self._width - total if self.base == "R" else 0.0
-            y = (len(self._lines) - number) * leading - size * 0.95  # baseline, as a Paragraph sets it
+            y = (len(lines) - number) * leading - size * 0.95  # baseline, as a Paragraph sets it
             # One text object per line with real spaces, so copying and searching see the words.
             text = canvas.beginText(x, y)
             for index, word in enumerate(words):

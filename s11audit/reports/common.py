@@ -11,11 +11,17 @@ from s11audit.grading import audit_scores
 from s11audit.standards.model import Criterion, GradeRule, Standard
 from s11audit.store.rows import ResponseRow
 
+# The standards format from which sets have criteria, information standards and % scores.
+CRITERIA_FORMAT = 2
+# WCAG 2's relative luminance: a colour channel at or below this (of 1) is on the linear part of sRGB.
+_SRGB_LINEAR_UP_TO = 0.03928
+KB = 1024
 NOT_APPLICABLE_COLOUR = "#7F8C8D"
 NOT_GRADED_COLOUR = "#FFFFFF"
 INFORMATION_COLOUR = "#EAF0F6"
 RULE_WORDS = {GradeRule.LOWEST: "lowest", GradeRule.MOST_COMMON: "most common", GradeRule.MEAN_SCORE: "mean of scores"}
-RAG_COLOURS = {"red": "#C0392B", "amber": "#F39C12", "green": "#27AE60", "not_due": "#E5E8E8"}  # not_due: no colour, pale grey
+# not_due: no colour, pale grey
+RAG_COLOURS = {"red": "#C0392B", "amber": "#F39C12", "green": "#27AE60", "not_due": "#E5E8E8"}
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def derived_note(standard: Standard) -> str:
 def shows_scores(standards_set) -> bool:
     """Whether the reports give % scores: format 2 sets whose grades or criteria have scores
     (format 1 sets carry scores too, but their reports stay as they always were)."""
-    if standards_set.format_version < 2:
+    if standards_set.format_version < CRITERIA_FORMAT:
         return False
     return standards_set.grade_scale.scored or any(c.scale.scored for s in standards_set.standards for c in s.criteria)
 
@@ -110,7 +116,7 @@ def _luminance(colour: str) -> float:
     """WCAG relative luminance of a "#RRGGBB" colour."""
     value = colour.lstrip("#")
     channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    linear = [c / 12.92 if c <= _SRGB_LINEAR_UP_TO else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
@@ -124,8 +130,8 @@ def readable_text(background: str) -> str:
 
 def human_size(size: int) -> str:
     """A file size as people read it (bytes, KB, MB)."""
-    if size < 1024:
+    if size < KB:
         return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+    if size < KB * KB:
+        return f"{size / KB:.1f} KB"
+    return f"{size / (KB * KB):.1f} MB"

@@ -68,10 +68,12 @@ def letter_sections(standards_set: StandardsSet, content: Mapping, moderations: 
             continue
         theirs = _label(standards_set, decision.grade)
         changed.append((standard.heading, mine, theirs, decision.comment))
-        lower = self_grade is None or not scale.has_level(self_grade) or scale.rank(decision.grade) < scale.rank(self_grade)
+        lower = (self_grade is None or not scale.has_level(self_grade)
+                 or scale.rank(decision.grade) < scale.rank(self_grade))
         if lower and not scale.meets_standard(decision.grade):
             expected.append(f"{standard.heading}: an action plan that brings this standard to "
-                            f"{scale.level(scale.meets).label}" + (f" ({decision.comment})" if decision.comment else "") + ".")
+                            f"{scale.level(scale.meets).label}"
+                            + (f" ({decision.comment})" if decision.comment else "") + ".")
     for action in content.get("action_plan", []):
         if action.get("status") != "complete":
             due = action.get("due_date")
@@ -92,7 +94,7 @@ def _signature(signature: str, business_unit: str, styles) -> list:
 
 
 def write_feedback_letter(standards_set: StandardsSet, content: Mapping, moderations: Mapping[str, Moderated],
-                          cycle: str, out_path: Path | str, business_unit: str = parts.DEFAULT_BUSINESS_UNIT,
+                          cycle: str, out_path: Path | str, *, business_unit: str = parts.DEFAULT_BUSINESS_UNIT,
                           today: dt.date | None = None, signature: str = "") -> Path:
     """Write the letter atomically to ``out_path``; raises ``ReportError`` naming the file on failure.
 
@@ -134,7 +136,8 @@ def write_feedback_letter(standards_set: StandardsSet, content: Mapping, moderat
     if expected:
         story += [parts.text_block(f"\u2022 {line}", styles["Body"]) for line in expected]
     else:
-        story.append(Paragraph("Nothing further: please keep your evidence up to date for the next audit.", styles["Body"]))
+        story.append(Paragraph("Nothing further: please keep your evidence up to date for the next audit.",
+                               styles["Body"]))
     story += [Spacer(1, 0.6 * cm), *_signature(signature, business_unit, styles),
               Paragraph(parts.esc(f"Produced with s11audit {__version__}"), styles["Small"])]
     with atomic_output(out_path) as temp:

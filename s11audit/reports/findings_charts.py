@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
+from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from s11audit.business_unit.findings_model import GradeFigures
@@ -28,6 +29,7 @@ NOT_GRADED_FILL = "#D5D8DC"
 TRACK = colors.HexColor("#EEF0F3")
 AXIS = colors.HexColor("#8A9099")  # the 0% and 100% lines
 AXIS_TEXT = colors.HexColor("#595F66")  # 6.4:1 on white, 5.6:1 on the track
+VALUE_INSIDE_FROM = 85  # % meeting from which the figure is written inside the bar's end (clear of the 100% line)
 
 
 def _drawing(width: float, height: float) -> Drawing:
@@ -43,6 +45,17 @@ def fit(text: str, width: float, font: str = REGULAR, size: float = FONT) -> str
     while text and stringWidth(text + "\u2026", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"
+
+
+def _rect(x: float, y: float, width: float, height: float, fill: Color, *, stroke: Color | None = None,
+          stroke_width: float | None = None) -> Rect:
+    """A filled rectangle, without an outline unless ``stroke`` is given. (Set as attributes, as
+    reportlab's keywords would set them: types-reportlab types Rect's keywords wrongly.)"""
+    rect = Rect(x, y, width, height)
+    rect.fillColor, rect.strokeColor = fill, stroke
+    if stroke_width is not None:
+        rect.strokeWidth = stroke_width
+    return rect
 
 
 def _label(drawing: Drawing, text: str, y: float) -> None:
@@ -62,8 +75,11 @@ def _label(drawing: Drawing, text: str, y: float) -> None:
 def _axis(drawing: Drawing, x0: float, plot: float, top: float, bottom: float) -> None:
     for tick in range(0, 101, 25):
         x = x0 + plot * tick / 100
-        drawing.add(Line(x, bottom, x, top, strokeColor=AXIS if tick in (0, 100) else colors.HexColor("#D0D4DA"),
-                         strokeWidth=0.4, strokeDashArray=None if tick in (0, 100) else [2, 2]))
+        line = Line(x, bottom, x, top, strokeColor=AXIS if tick in (0, 100) else colors.HexColor("#D0D4DA"),
+                    strokeWidth=0.4)
+        if tick not in (0, 100):
+            line.strokeDashArray = [2, 2]
+        drawing.add(line)
         drawing.add(String(x, bottom - 10, f"{tick}%", fontName=REGULAR, fontSize=AXIS_FONT, fillColor=AXIS_TEXT,
                            textAnchor="middle"))
 
@@ -79,14 +95,14 @@ def meeting_chart(rows: list[tuple[str, float | None]], colour: str, width: floa
     for index, (label, value) in enumerate(rows):
         y = top - ROW * (index + 1) + (ROW - BAR) / 2
         _label(drawing, label, y)
-        drawing.add(Rect(LABEL_WIDTH, y, plot, BAR, fillColor=TRACK, strokeColor=None))
+        drawing.add(_rect(LABEL_WIDTH, y, plot, BAR, TRACK))
         if value is None:
             drawing.add(String(LABEL_WIDTH + 3, y + 3, "no grades", fontName=REGULAR, fontSize=FONT,
                                fillColor=AXIS_TEXT))
             continue
         end = LABEL_WIDTH + plot * value / 100
-        drawing.add(Rect(LABEL_WIDTH, y, plot * value / 100, BAR, fillColor=fill, strokeColor=None))
-        if value >= 85:  # inside the bar's end, clear of the 100% line
+        drawing.add(_rect(LABEL_WIDTH, y, plot * value / 100, BAR, fill))
+        if value >= VALUE_INSIDE_FROM:
             drawing.add(String(end - 3, y + 3, percent_text(value), fontName=BOLD, fontSize=FONT, textAnchor="end",
                                fillColor=colors.HexColor(readable_text(colour))))
         else:
@@ -122,8 +138,7 @@ def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, 
             if not n or not total:
                 continue
             w = plot * n / total
-            drawing.add(Rect(x, y, w, BAR, fillColor=colors.HexColor(colour), strokeColor=colors.white,
-                             strokeWidth=0.3))
+            drawing.add(_rect(x, y, w, BAR, colors.HexColor(colour), stroke=colors.white, stroke_width=0.3))
             share = 100 * n / total
             text = percent_text(share)
             if stringWidth(text, REGULAR, 7) + 3 < w:
@@ -136,7 +151,7 @@ def distribution_chart(rows: list[tuple[str, GradeFigures]], scale: GradeScale, 
         x = max(0.0, min(LABEL_WIDTH, width - span))
         y = height - 11 - 12 * number
         for colour, label in line:
-            drawing.add(Rect(x, y, 8, 8, fillColor=colors.HexColor(colour), strokeColor=None))
+            drawing.add(_rect(x, y, 8, 8, colors.HexColor(colour)))
             drawing.add(String(x + 11, y + 1, label, fontName=REGULAR, fontSize=FONT))
             x += 11 + stringWidth(label, REGULAR, FONT) + 12
     return drawing
@@ -159,8 +174,7 @@ def _legend_lines(legend: list[tuple[str, str]], width: float) -> list[list[tupl
 def inline_bar(value: float | None, colour: str, width: float = 60, height: float = 8) -> Drawing:
     """A small bar for a table cell: the share filled in ``colour`` on a light track."""
     drawing = _drawing(width, height + 2)
-    drawing.add(Rect(0, 1, width, height, fillColor=TRACK, strokeColor=None))
+    drawing.add(_rect(0, 1, width, height, TRACK))
     if value is not None:
-        drawing.add(Rect(0, 1, width * max(0.0, min(100.0, value)) / 100, height, fillColor=colors.HexColor(colour),
-                         strokeColor=None))
+        drawing.add(_rect(0, 1, width * max(0.0, min(100.0, value)) / 100, height, colors.HexColor(colour)))
     return drawing

@@ -131,9 +131,9 @@ def option_tables(items: list[ItemFindings], colour: str, styles) -> list:
     for item in items:
         if not item.answered:
             continue
-        rows = [["Option", "Ticked", "Share", ""]]
+        rows: list[list[parts.Cell]] = [["Option", "Ticked", "Share", ""]]
         rows += [[choice, f"{n:,}", pct(share), charts.inline_bar(share, colour, width=2.2 * cm)]
-                 for (choice, n), (_, share) in zip(item.choices, item.choice_percents)]
+                 for (choice, n), (_, share) in zip(item.choices, item.choice_percents, strict=True)]
         title = (f"{item.item_id} {item.label}: of the {item.answered:,} organisations who answered, "
                  "the share ticking each option")
         story.append(KeepTogether([Spacer(1, 0.25 * cm), Paragraph(parts.esc(title), styles["Note"]),

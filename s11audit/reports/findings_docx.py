@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 LANGUAGE = "en-GB"
 HEADER_FILL = "1F3A5F"
+MATRIX_FEWEST = 2  # sectors or types a "% meeting by" table needs: with one it would repeat the overall figures
 
 
 # --- document parts ------------------------------------------------------------------------------------
@@ -127,9 +128,10 @@ def _cell_style(document):
 
 def _header_widths(header: Sequence[str], widths: Sequence[float]) -> list[float]:
     """``widths`` widened so each header breaks only between words (about 0.25 cm a character of bold
-    9.5 pt in a wide fallback font such as DejaVu Sans, plus the padding), the widest column giving up what the others gain."""
+    9.5 pt in a wide fallback font such as DejaVu Sans, plus the padding), the widest column giving up what the
+    others gain."""
     needed = [max(w, 0.25 * max((len(word) for word in title.split()), default=0) + 0.45)
-              for title, w in zip(header, widths)]
+              for title, w in zip(header, widths, strict=True)]
     widest = max(range(len(widths)), key=lambda n: widths[n])
     needed[widest] = max(2.0, needed[widest] - (sum(needed) - sum(widths)))
     return needed
@@ -172,11 +174,12 @@ def table(document, header: Sequence[str], rows: Sequence[Sequence[str]], widths
              f'w:noHBand="0" w:noVBand="1"/>{described}</w:tblPr><w:tblGrid>'
              + "".join(f'<w:gridCol w:w="{w}"/>' for w in twips) + "</w:tblGrid>",
              '<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>'
-             + "".join(_cell_xml(title, w, style, header=True) for title, w in zip(header, twips)) + "</w:tr>"]
+             + "".join(_cell_xml(title, w, style, header=True) for title, w in zip(header, twips, strict=True))
+             + "</w:tr>"]
     for values in rows:
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(
             _cell_xml(value, w, style, right=numeric_from is not None and n >= numeric_from)
-            for n, (value, w) in enumerate(zip(values, twips))) + "</w:tr>")
+            for n, (value, w) in enumerate(zip(values, twips, strict=True))) + "</w:tr>")
     parts.append("</w:tbl>")
     element = parse_xml("".join(parts))
     document.element.body.sectPr.addprevious(element)
@@ -298,10 +301,12 @@ class _Writer:
             self.para(f"{_count(f.received, 'return')} received.")
         total = f.received or 1
         for title, rows, label in (("By sector", f.by_sector, lambda k: k or "Not known"),
-                                   ("By type of organisation", f.by_type, lambda k: type_label(k) if k else "Not known")):
+                                   ("By type of organisation", f.by_type,
+                                    lambda k: type_label(k) if k else "Not known")):
             if rows:
                 self.heading(title, 2)
-                table(self.doc, [title.split()[-1].capitalize() if title == "By sector" else "Type", "Returns", "Share"],
+                first = title.split()[-1].capitalize() if title == "By sector" else "Type"
+                table(self.doc, [first, "Returns", "Share"],
                       [[label(k), f"{n:,}", percent_text(100 * n / total)] for k, n in rows], [11, 3, 3],
                       numeric_from=1, caption=f"Returns received {title.lower()}")
 
@@ -331,7 +336,8 @@ class _Writer:
         alt = "Stacked bar chart: the share of organisations given each grade, per standard. " + "; ".join(
             f"{label}: " + ", ".join(f"{scale.level(level_id).label} {percent_text(self._share(n, g))}"
                                      for level_id, n in g.counts)
-            + (f", {scale.not_applicable_label} {percent_text(self._share(g.not_applicable, g))}" if g.not_applicable else "")
+            + (f", {scale.not_applicable_label} {percent_text(self._share(g.not_applicable, g))}"
+               if g.not_applicable else "")
             + (f", not graded {percent_text(self._share(g.not_graded, g))}" if g.not_graded else "")
             for label, g in spread) + "."
         picture(self.doc, findings_png.spread_png(spread, scale), alt, "Spread of grades")
@@ -339,7 +345,8 @@ class _Writer:
                    percent_text(self._share(g.not_applicable, g)), percent_text(self._share(g.not_graded, g))]
                   for label, g in spread]
         columns = [2.0] * len(scale.levels) + [2.9, 2.0]
-        table(self.doc, ["Standard", *[level.label for level in scale.levels], scale.not_applicable_label, "Not graded"],
+        table(self.doc, ["Standard", *[level.label for level in scale.levels], scale.not_applicable_label,
+                         "Not graded"],
               shares, [max(4.0, 17 - sum(columns)), *columns], numeric_from=1,
               caption="Per standard: the share of organisations given each grade (numbers in each standard's section)")
 
@@ -364,9 +371,10 @@ class _Writer:
         f = self.findings
         for title, attribute, order, label in (
                 ("% meeting by sector", "by_sector", f.by_sector, lambda k: k or "Not known"),
-                ("% meeting by type of organisation", "by_type", f.by_type, lambda k: type_label(k) if k else "Not known")):
+                ("% meeting by type of organisation", "by_type", f.by_type,
+                 lambda k: type_label(k) if k else "Not known")):
             keys = [k for k, _ in order if any(k in dict(getattr(s, attribute)) for s in f.standards)]
-            if len(keys) < 2:
+            if len(keys) < MATRIX_FEWEST:
                 continue
             self.heading(title, 2)
             tables = -(-len(keys) // 5)  # at most five columns of figures to a table, balanced (8 is 4 + 4)
@@ -412,15 +420,16 @@ class _Writer:
               caption=f"Spread of grades, standard {s.number}")
         if s.criteria:
             table(self.doc, ["Criterion", "Meeting", "Graded"],
-                  [[f"{c.number} {c.text}", percent_text(c.percent_meeting), f"{c.grades.graded:,}"] for c in s.criteria],
+                  [[f"{c.number} {c.text}", percent_text(c.percent_meeting), f"{c.grades.graded:,}"]
+                   for c in s.criteria],
                   [11, 3, 3], numeric_from=1, caption=f"Criteria of standard {s.number}: % meeting")
 
     def _items(self, items: list[ItemFindings]) -> None:
         rows = []
         for item in items:
             change = self.item_change.get(item.item_id)
-            rows.append([item.item_id, item.label, f"{item.answered:,} of {item.respondents:,}", item_result(item, self.set),
-                         points_text(change.points) if change else NO_FIGURE])
+            rows.append([item.item_id, item.label, f"{item.answered:,} of {item.respondents:,}",
+                         item_result(item, self.set), points_text(change.points) if change else NO_FIGURE])
         table(self.doc, ["No.", "Checklist item", "Answered", "Result", f"Change {self.since}"], rows,
               [1.3, 5.7, 2.2, 5.3, 2.5], caption="Checklist items: who answered, what they answered and the change")
 
@@ -432,9 +441,9 @@ class _Writer:
         self.para(f"The business unit moderated {a.moderated:,} grades and agreed with the self-grade in "
                   f"{a.agreed:,} ({percent_text(a.percent)}).")
         table(self.doc, ["Standard", "Moderated", "Agreed", "Agreement"],
-              [[self._label(s), f"{s.agreement.moderated:,}", f"{s.agreement.agreed:,}", percent_text(s.agreement.percent)]
-               for s in self.findings.standards if s.agreement.moderated], [9.5, 2.5, 2.5, 2.5], numeric_from=1,
-              caption="Moderated grades that agreed with the self-grade")
+              [[self._label(s), f"{s.agreement.moderated:,}", f"{s.agreement.agreed:,}",
+                percent_text(s.agreement.percent)] for s in self.findings.standards if s.agreement.moderated],
+              [9.5, 2.5, 2.5, 2.5], numeric_from=1, caption="Moderated grades that agreed with the self-grade")
 
 
 def _details(writer: _Writer, findings: Findings, set_: StandardsSet, cycle: str, filters: str) -> None:
@@ -457,11 +466,12 @@ def write_findings_docx(findings: Findings, standards_set: StandardsSet, out_pat
 
     Raises ``ReportError`` naming the file if it cannot be written."""
     with atomic_output(out_path) as temp:  # a folder that cannot be written to is refused before any work
-        _build(findings, standards_set, summary, cycle, previous_cycle, filters, business_unit).save(str(temp))
+        _build(findings, standards_set, summary, cycle=cycle, previous_cycle=previous_cycle, filters=filters,
+               business_unit=business_unit).save(str(temp))
     return Path(out_path)
 
 
-def _build(findings: Findings, standards_set: StandardsSet, summary: AnnualSummary | None, cycle: str,
+def _build(findings: Findings, standards_set: StandardsSet, summary: AnnualSummary | None, *, cycle: str,
            previous_cycle: str, filters: str, business_unit: str):
     document = Document()
     _page(document)

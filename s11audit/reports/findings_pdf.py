@@ -20,7 +20,7 @@ import datetime as dt
 from pathlib import Path
 
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from s11audit import __version__
 from s11audit.business_unit.findings_model import Findings, ItemFindings
@@ -37,6 +37,7 @@ from s11audit.standards import ItemType, StandardsSet
 
 UP, DOWN = "#1E8449", "#B03A2E"
 MATRIX_COLUMNS = 6  # at most this many sectors or types per table; more are split into balanced tables
+MATRIX_FEWEST = 2  # sectors or types a matrix needs: with one it would repeat the overall figures
 AREAS = 5  # weakest standards listed as areas for development
 
 
@@ -64,8 +65,8 @@ def _coloured_points(change: float, styles) -> Paragraph:
     return Paragraph(f'<font color="{colour}"><b>{parts.esc(_points(change))}</b></font>', styles["Cell"])
 
 
-def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str, produced: dt.date,
-                styles, summary=None) -> list:
+def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle: str, *, filters: str,
+                produced: dt.date, styles, summary=None) -> list:
     """The cover: title, details and how to read the grades; with an annual report ``summary`` the first
     page is the title and the summary (what an annual report takes), the details and grades after it."""
     received = f"{findings.received:,}"
@@ -82,10 +83,11 @@ def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle:
         details.append(("Reference date", f"{_day(findings.reference_date)} (dates in the returns, such as training, "
                                           "are checked against this day)"))
     scale = set_.grade_scale
-    story = [Spacer(1, 0.4 * cm if summary is not None else 1.5 * cm),
-             Paragraph("Safeguarding self-assessment findings", styles["Kicker"]),
-             parts.text_block(partnership or "Safeguarding partnership", styles["CoverTitle"]),
-             Paragraph(parts.esc(f"{set_.title}: {cycle}" if cycle else set_.title), styles["CoverSubtitle"])]
+    story: list[Flowable] = [Spacer(1, 0.4 * cm if summary is not None else 1.5 * cm),
+                             Paragraph("Safeguarding self-assessment findings", styles["Kicker"]),
+                             parts.text_block(partnership or "Safeguarding partnership", styles["CoverTitle"]),
+                             Paragraph(parts.esc(f"{set_.title}: {cycle}" if cycle else set_.title),
+                                       styles["CoverSubtitle"])]
     if summary is not None:  # the annual report summary (business_unit.annual_summary) opens the report
         from s11audit.reports.summary_parts import summary_flowables
 
@@ -107,7 +109,7 @@ def _title_page(findings: Findings, set_: StandardsSet, partnership: str, cycle:
 
 def _response(findings: Findings, styles) -> list:
     total = findings.received or 1
-    story = [Paragraph("Who returned", styles["Section"])]
+    story: list[Flowable] = [Paragraph("Who returned", styles["Section"])]
     if findings.expected:
         story.append(Paragraph(parts.esc(f"{findings.received:,} of {findings.expected:,} organisations returned "
                                          f"the audit ({pct(findings.response_rate)})."), styles["Body"]))
@@ -130,12 +132,14 @@ def _charts(findings: Findings, set_: StandardsSet, styles) -> list:
     return [PageBreak(), Paragraph("Standards met", styles["Section"]),
             Paragraph(parts.esc(f"Organisations graded {meets.label} or above on each standard, "
                                 "as a percentage of those graded on it."), styles["Body"]),
-            charts.meeting_chart([(label, f.percent_meeting) for label, f in zip(labels, findings.standards)],
+            charts.meeting_chart([(label, f.percent_meeting)
+                                  for label, f in zip(labels, findings.standards, strict=True)],
                                  meets.colour, parts.WIDTH),
             Spacer(1, 0.5 * cm),
             KeepTogether([Paragraph("Spread of grades", styles["Heading"]),
                           charts.distribution_chart([(label, f.grades) for label, f in
-                                                     zip(labels, findings.standards)], scale, parts.WIDTH)]),
+                                                     zip(labels, findings.standards, strict=True)], scale,
+                                                    parts.WIDTH)]),
             *_chart_figures(findings, set_, labels, styles)]
 
 
@@ -149,7 +153,7 @@ def _chart_figures(findings: Findings, set_: StandardsSet, labels: list[str], st
     column = (parts.WIDTH - first - last) / len(heads)
     shown, key = parts.abbreviated(heads, column)
     rows = [["Standard", *shown, "Meeting"]]
-    for label, f in zip(labels, findings.standards):
+    for label, f in zip(labels, findings.standards, strict=True):
         counts = dict(f.grades.counts)
         rows.append([label] + [f"{counts.get(lv.id, 0):,}" for lv in levels]
                     + [f"{f.grades.not_applicable:,}", f"{f.grades.not_graded:,}", pct(f.percent_meeting)])
@@ -172,7 +176,8 @@ def _areas(findings: Findings, styles) -> list:
     for rank, f in enumerate(weakest, start=1):
         rows.append([str(rank), numbered(f.number, f.title), pct(f.percent_meeting), f"{f.grades.below:,}",
                      f"{f.actions:,}", f"{f.open_actions:,}"])
-    return [*story, parts.grid(rows, [0.8 * cm, 8.6 * cm, 2 * cm, 1.8 * cm, 2 * cm, 1.8 * cm], styles, [("ALIGN", (2, 1), (-1, -1), "RIGHT")])]
+    widths = [0.8 * cm, 8.6 * cm, 2 * cm, 1.8 * cm, 2 * cm, 1.8 * cm]
+    return [*story, parts.grid(rows, widths, styles, [("ALIGN", (2, 1), (-1, -1), "RIGHT")])]
 
 
 def _matrix(findings: Findings, title: str, attribute: str, label, styles) -> list:
@@ -181,7 +186,7 @@ def _matrix(findings: Findings, title: str, attribute: str, label, styles) -> li
         for key, _ in getattr(f, attribute):
             if key not in keys:
                 keys.append(key)
-    if len(keys) < 2:
+    if len(keys) < MATRIX_FEWEST:
         return []
     order = [k for k, _ in (findings.by_sector if attribute == "by_sector" else findings.by_type) if k in keys]
     story = [CondPageBreak(5 * cm), Paragraph(title, styles["Heading"])]
@@ -197,7 +202,8 @@ def _matrix(findings: Findings, title: str, attribute: str, label, styles) -> li
             figures = dict(getattr(f, attribute))
             rows.append([numbered(f.number, f.title)] + [pct(figures[k].percent_meeting) if k in figures else "\u2013"
                                                          for k in chunk])
-        story.append(parts.grid(rows, [5.5 * cm] + [column] * len(chunk), styles, [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
+        story.append(parts.grid(rows, [5.5 * cm] + [column] * len(chunk), styles,
+                                [("ALIGN", (1, 1), (-1, -1), "RIGHT")]))
         if key:
             story.append(Paragraph(parts.esc(parts.key_text(key)), styles["Small"]))
         story.append(Spacer(1, 0.3 * cm))
@@ -212,7 +218,8 @@ def item_result(item: ItemFindings, set_: StandardsSet) -> str:
     if item.type in (ItemType.NUMBER, ItemType.PERCENTAGE) and item.numbers:
         n = item.numbers
         unit = "%" if item.type is ItemType.PERCENTAGE else ""
-        return f"median {n.median:g}{unit}, range {n.minimum:g}\u2013{n.maximum:g}{unit}, mean {round_half_up(n.mean, 1):.1f}{unit}"
+        return (f"median {n.median:g}{unit}, range {n.minimum:g}\u2013{n.maximum:g}{unit}, "
+                f"mean {round_half_up(n.mean, 1):.1f}{unit}")
     if item.type is ItemType.DATE and item.dates:
         d = item.dates
         return f"{pct(d.percent_recent)} {item.within_words}; {_day(d.oldest)} to {_day(d.newest)}"
@@ -232,10 +239,11 @@ def _checklists(findings: Findings, set_: StandardsSet, styles) -> list:
     meets = set_.grade_scale.level(set_.grade_scale.meets).colour
     story = [PageBreak(), Paragraph("Checklist results", styles["Section"]),
              Paragraph("For each item: how many of the organisations to whom it applies answered it (answered / "
-                       "respondents), and what they answered. The bar shows the item's main figure (yes, met, recent, or the mean percentage)."
+                       "respondents), and what they answered. The bar shows the item's main figure (yes, met, recent, "
+                       "or the mean percentage)."
                        + (" A multi-select item gives the share of those who answered it ticking each option, so the "
-                          "options add up to more than 100%." if any(i.type is ItemType.MULTI_CHOICE for i in findings.items)
-                          else ""), styles["Body"])]
+                          "options add up to more than 100%."
+                          if any(i.type is ItemType.MULTI_CHOICE for i in findings.items) else ""), styles["Body"])]
     with_items = [s.id for s in set_.standards if any(i.standard_id == s.id for i in findings.items)]
     headings = criteria.part_headings(findings, set_, with_items, styles)
     for standard in set_.standards:
@@ -243,13 +251,14 @@ def _checklists(findings: Findings, set_: StandardsSet, styles) -> list:
         if not items:
             continue
         story += headings.get(standard.id, [])
-        rows = [["No.", "Checklist item", "Answered", "Result", ""]]
+        rows: list[list[parts.Cell]] = [["No.", "Checklist item", "Answered", "Result", ""]]
         for item in items:
             bar = charts.inline_bar(item.headline, meets, width=1.5 * cm) if item.headline is not None else ""
             rows.append([item.item_id, item.label, f"{item.answered:,} / {item.respondents:,}",
                          item_result(item, set_), bar])
         first = parts.id_width([item.item_id for item in items], 1.1 * cm)
-        story += [CondPageBreak(4 * cm), Paragraph(parts.esc(numbered(standard.number, standard.title)), styles["Heading"]),
+        story += [CondPageBreak(4 * cm),
+                  Paragraph(parts.esc(numbered(standard.number, standard.title)), styles["Heading"]),
                   parts.grid(rows, [first, 7.7 * cm - first, 2.5 * cm, 4.8 * cm, 2.0 * cm], styles,
                              [("VALIGN", (4, 1), (4, -1), "MIDDLE")])]
         story += criteria.option_tables([i for i in items if i.type is ItemType.MULTI_CHOICE], meets, styles)
@@ -261,13 +270,13 @@ def _change(findings: Findings, previous_cycle: str, styles) -> list:
         return []
     since = f" since {previous_cycle}" if previous_cycle else " since the last cycle"
     story = [PageBreak(), Paragraph(parts.esc(f"Change{since}"), styles["Section"]),
-             Paragraph("In whole percentage points (pp); only standards and items in both cycles with a figure in each.",
-                       styles["Body"])]
+             Paragraph("In whole percentage points (pp); only standards and items in both cycles with a figure in "
+                       "each.", styles["Body"])]
     for title, changes, head in (("Standards: % meeting", findings.standard_changes, "Standard"),
                                  ("Checklist items: main figure", findings.item_changes, "Checklist item")):
         if not changes:
             continue
-        rows = [[head, "Last cycle", "This cycle", "Change"]]
+        rows: list[list[parts.Cell]] = [[head, "Last cycle", "This cycle", "Change"]]
         rows += [[c.label if head == "Standard" else f"{c.id} {c.label}", pct(c.previous), pct(c.current),
                   _coloured_points(c.points, styles)] for c in changes]
         story += [Paragraph(title, styles["Heading"]),
@@ -284,12 +293,13 @@ def _agreement(findings: Findings, styles) -> list:
              Paragraph(parts.esc(f"The business unit moderated {a.moderated:,} grades and agreed with the self-grade "
                                  f"in {a.agreed:,} ({pct(a.percent)})."), styles["Body"])]
     rows = [["Standard", "Moderated", "Agreed", "Agreement"]]
-    rows += [[numbered(f.number, f.title), f"{f.agreement.moderated:,}", f"{f.agreement.agreed:,}", pct(f.agreement.percent)]
-             for f in findings.standards if f.agreement.moderated]
-    return [*story, parts.grid(rows, [9.5 * cm, 2.4 * cm, 2.4 * cm, 2.7 * cm], styles, [("ALIGN", (1, 1), (-1, -1), "RIGHT")])]
+    rows += [[numbered(f.number, f.title), f"{f.agreement.moderated:,}", f"{f.agreement.agreed:,}",
+              pct(f.agreement.percent)] for f in findings.standards if f.agreement.moderated]
+    return [*story, parts.grid(rows, [9.5 * cm, 2.4 * cm, 2.4 * cm, 2.7 * cm], styles,
+                               [("ALIGN", (1, 1), (-1, -1), "RIGHT")])]
 
 
-def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path: Path | str, *,
+def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path: Path | str, *,  # noqa: PLR0913  # keyword-only options, each with a default
                        partnership: str = "", cycle: str = "", previous_cycle: str = "", filters: str = "",
                        author: str = "", produced: dt.date | None = None, summary=None) -> Path:
     """Write the findings PDF to ``out_path`` atomically; returns the path.
@@ -302,8 +312,8 @@ def write_findings_pdf(findings: Findings, standards_set: StandardsSet, out_path
     """
     register_fonts()
     styles = parts.make_styles()
-    story = _title_page(findings, standards_set, partnership, cycle, filters, produced or dt.date.today(), styles,
-                        summary)
+    story = _title_page(findings, standards_set, partnership, cycle, filters=filters,
+                        produced=produced or dt.date.today(), styles=styles, summary=summary)
     story += _response(findings, styles)
     story += _charts(findings, standards_set, styles)
     story += criteria.scores(findings, standards_set, styles)

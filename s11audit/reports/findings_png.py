@@ -126,16 +126,16 @@ def spread_png(rows: list[tuple[str, GradeFigures]], scale: GradeScale) -> bytes
         _label(draw, label, y, font)
         parts = _parts(scale, figures)
         total = sum(n for n, _ in parts)
-        x = float(LABEL)
+        left = float(LABEL)
         for n, colour in parts:
             if not n or not total:
                 continue
             w = plot * n / total
-            draw.rectangle([round(x), y, round(x + w), y + BAR], fill=colour, outline="white", width=2)
+            draw.rectangle([round(left), y, round(left + w), y + BAR], fill=colour, outline="white", width=2)
             text = percent_text(100 * n / total)
             if draw.textlength(text, font=small) + 8 < w:
-                draw.text((x + w / 2, y + BAR // 2), text, font=small, fill=readable_text(colour), anchor="mm")
-            x += w
+                draw.text((left + w / 2, y + BAR // 2), text, font=small, fill=readable_text(colour), anchor="mm")
+            left += w
     return _png(image)
 
 

@@ -5,9 +5,9 @@ grades), "Criteria" (format 2 sets with criteria: per criterion figures on its o
 (checklist figures), "By sector" and "By type" (% meeting per standard), "Change"
 (since the last cycle, when there is one) and "Data": one row per organisation and standard,
 criterion or item, for people who want to build their own tables. A set with parts gets a "Part"
-column; a scored scale a "% score"; date items with their own window a "Window" column. Headers frozen, filters on, numbers stored as
-numbers (percentages as fractions with a % format, so Excel calculates with them); text from
-returns goes through ``put_text`` and is never a formula. Every sheet prints as ``xlsx_print`` sets
+column; a scored scale a "% score"; date items with their own window a "Window" column. Headers frozen,
+filters on, numbers stored as numbers (percentages as fractions with a % format, so Excel calculates with
+them); text from returns goes through ``put_text`` and is never a formula. Every sheet prints as ``xlsx_print`` sets
 out (fitted to the page width, header row repeated, title and page numbers), long text wrapped in
 rows tall enough for it; whole standard numbers are numbers, so that they sort 1, 2, ..., 10.
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -35,6 +36,9 @@ from s11audit.reports import xlsx_print
 from s11audit.reports.xlsx import HEADER_FILL, HEADER_FONT, WRAP, put_text
 from s11audit.reports.xlsx_stream import CellFormats, save_with_streamed_rows
 from s11audit.standards import ItemType, StandardsSet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 PERCENT = "0.0%"
 POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'
@@ -93,10 +97,11 @@ class _Sheet:
     def add(self, values: Sequence, formats: Sequence[str] = ()) -> None:
         formats = tuple(formats) + ("",) * (len(values) - len(formats))
         self.rows += 1
-        height = xlsx_print.row_height([(v, w, False) for v, w in zip(values, self.widths) if w >= WRAPPED_WIDTH])
+        height = xlsx_print.row_height([(v, w, False) for v, w in zip(values, self.widths, strict=True)
+                                        if w >= WRAPPED_WIDTH])
         if height:  # set before the row is written: a write-only sheet writes each row as it is added
             self.sheet.row_dimensions[self.rows].height = height
-        self.sheet.append([self.cell(v, f, w) for v, f, w in zip(values, formats, self.widths)])
+        self.sheet.append([self.cell(v, f, w) for v, f, w in zip(values, formats, self.widths, strict=True)])
 
     def finish(self) -> None:
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(self.columns)}{max(2, self.rows)}"
@@ -107,14 +112,16 @@ def _fraction(value: float | None) -> float | None:
     return None if value is None else value / 100
 
 
-def _about(workbook, findings: Findings, set_: StandardsSet, partnership: str, cycle: str, filters: str,
+def _about(workbook, findings: Findings, set_: StandardsSet, *, partnership: str, cycle: str, filters: str,
            produced: dt.date) -> None:
     sheet = _Sheet(workbook, "About", [("Detail", 26), ("Value", 70)])
-    basis = "Moderated grades (self-grade where not moderated)" if findings.basis == "moderated" else "Self-assessed grades"
+    basis = ("Moderated grades (self-grade where not moderated)" if findings.basis == "moderated"
+             else "Self-assessed grades")
     rows = [("Partnership", partnership), ("Cycle", cycle), ("Standards set", f"{set_.title}, version {set_.version}"),
             ("Returns received", findings.received), ("Returns expected", findings.expected),
             ("Response rate", _fraction(findings.response_rate)), ("Grades counted", basis),
-            ("Returns included", filters or "All"), ("Agreement of moderated grades", _fraction(findings.agreement.percent)),
+            ("Returns included", filters or "All"),
+            ("Agreement of moderated grades", _fraction(findings.agreement.percent)),
             ("Dates counted back from", findings.reference_date or produced), ("Produced", produced)]
     if findings.percent_score is not None:
         rows.insert(-2, ("Overall % score", _fraction(findings.percent_score)))
@@ -127,7 +134,8 @@ def _about(workbook, findings: Findings, set_: StandardsSet, partnership: str, c
 
 def _grade_columns(set_: StandardsSet) -> list[tuple[str, float]]:
     scale = set_.grade_scale
-    return [(level.label, 10) for level in scale.levels] + [(scale.not_applicable_label, 10), ("Not graded", 10)]
+    columns: list[tuple[str, float]] = [(level.label, 10) for level in scale.levels]
+    return [*columns, (scale.not_applicable_label, 10), ("Not graded", 10)]
 
 
 def _grade_values(figures: GradeFigures) -> list:
@@ -135,14 +143,16 @@ def _grade_values(figures: GradeFigures) -> list:
 
 
 def _standards(workbook, findings: Findings, set_: StandardsSet) -> None:
-    columns = [("No.", 7), ("Standard", 46), ("Graded", 9), ("Meeting", 9), ("% meeting", 11), ("Rank (weakest 1)", 10)]
+    columns: list[tuple[str, float]] = [("No.", 7), ("Standard", 46), ("Graded", 9), ("Meeting", 9), ("% meeting", 11),
+                                        ("Rank (weakest 1)", 10)]
     columns += [*_grade_columns(set_), ("Actions", 9), ("Open actions", 9), ("Moderated", 10), ("Agreement", 11)]
     scored = findings.percent_score is not None
     columns += ([("% score", 10)] if scored else []) + ([("Part", 30)] if set_.groups else [])
     sheet = _Sheet(workbook, "Standards", columns)
     rank = {f.standard_id: index for index, f in enumerate(findings.weakest, start=1)}
     for f in findings.standards:
-        values = [xlsx_print.sortable(f.number), f.title, f.grades.graded, f.grades.meeting, _fraction(f.percent_meeting), rank.get(f.standard_id), *_grade_values(f.grades)]
+        values = [xlsx_print.sortable(f.number), f.title, f.grades.graded, f.grades.meeting,
+                  _fraction(f.percent_meeting), rank.get(f.standard_id), *_grade_values(f.grades)]
         values += [f.actions, f.open_actions, f.agreement.moderated, _fraction(f.agreement.percent)]
         formats = ["", "", "", "", PERCENT] + [""] * (1 + len(_grade_values(f.grades)) + 3) + [PERCENT]
         if scored:
@@ -168,7 +178,7 @@ def _items(workbook, findings: Findings, set_: StandardsSet) -> None:
         n, d = i.numbers, i.dates
         if i.type is ItemType.MULTI_CHOICE:  # % of those who answered ticking each option
             choices = "; ".join(f"{c}: {k} ({percent_text(share)})" for (c, k), (_, share)
-                                in zip(i.choices, i.choice_percents))
+                                in zip(i.choices, i.choice_percents, strict=True))
         else:
             choices = "; ".join(f"{c}: {k}" for c, k in i.choices)
         # A percentage item's figures are percentages, as fractions with a % format like the Data sheet's.
@@ -220,11 +230,13 @@ def _criteria(workbook, findings: Findings, set_: StandardsSet) -> None:
 
 def _breakdown(workbook, findings: Findings, set_: StandardsSet, title: str, attribute: str, label) -> None:
     # The standard's title wide enough for one line mostly: it is repeated on every sector's or type's row.
-    columns = [("No.", 7), ("Standard", 64), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9), ("Meeting", 9), ("% meeting", 11), *_grade_columns(set_)]
+    columns = [("No.", 7), ("Standard", 64), (title.removeprefix("By ").capitalize(), 28), ("Graded", 9),
+               ("Meeting", 9), ("% meeting", 11), *_grade_columns(set_)]
     sheet = _Sheet(workbook, title, columns)
     for f in findings.standards:
         for key, figures in getattr(f, attribute):
-            sheet.add([xlsx_print.sortable(f.number), f.title, label(key), figures.graded, figures.meeting, _fraction(figures.percent_meeting), *_grade_values(figures)], ["", "", "", "", "", PERCENT])
+            sheet.add([xlsx_print.sortable(f.number), f.title, label(key), figures.graded, figures.meeting,
+                       _fraction(figures.percent_meeting), *_grade_values(figures)], ["", "", "", "", "", PERCENT])
     sheet.finish()
 
 
@@ -240,7 +252,8 @@ def _change(workbook, findings: Findings, set_: StandardsSet) -> None:
     sheet.finish()
 
 
-def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord], basis) -> tuple:
+def _data(workbook, set_: StandardsSet, records: Sequence[ReturnRecord],
+          basis) -> tuple[WriteOnlyWorksheet, CellFormats, Iterator[str]]:
     """The "Data" sheet's header, and what streams its rows when the workbook is saved (the sheet,
     its cell formats, the rows' XML): one row per organisation and standard, criterion or item
     (``findings_rows``), a million rows at 10,000 returns (``xlsx_stream``)."""
@@ -283,7 +296,7 @@ def _data_xml(cells: CellFormats, styles: tuple[int, int], organisations: Iterab
             known = fixed[id(questions)] = (questions, [(_number(cells, q.standard), text(q.item), text(q.question),
                                                          text(q.group)) for q in questions])
         rows = []
-        for (e, f, g, i), (shown, value, is_percentage) in zip(known[1], answers):
+        for (e, f, g, i), (shown, value, is_percentage) in zip(known[1], answers, strict=True):
             n += 1
             r = str(n)
             if value is None:
@@ -308,7 +321,7 @@ def _number(cells: CellFormats, number: str) -> str:
     return cells.text(value) if isinstance(value, str) else cells.number(value)
 
 
-def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records: Sequence[ReturnRecord],
+def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records: Sequence[ReturnRecord],  # noqa: PLR0913  # keyword-only options, each with a default
                         out_path: Path | str, *, partnership: str = "", cycle: str = "", filters: str = "",
                         produced: dt.date | None = None, summary=None) -> Path:
     """Write the findings workbook to ``out_path`` atomically; returns the path.
@@ -323,7 +336,8 @@ def write_findings_xlsx(findings: Findings, standards_set: StandardsSet, records
     workbook = Workbook(write_only=True)
     xlsx_print.use_print_font(workbook)
     workbook.properties.title = f"Findings: {standards_set.title} {cycle}".strip()  # each page's header
-    _about(workbook, findings, standards_set, partnership, cycle, filters, produced or dt.date.today())
+    _about(workbook, findings, standards_set, partnership=partnership, cycle=cycle, filters=filters,
+           produced=produced or dt.date.today())
     if summary is not None:  # the annual report summary (business_unit.annual_summary), after About
         from s11audit.reports.summary_parts import write_summary_sheet
         write_summary_sheet(workbook, summary)

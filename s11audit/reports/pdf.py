@@ -15,16 +15,19 @@ answers checked against their ``within`` rule on the day of sign-off.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     Frame,
     PageBreak,
     PageTemplate,
@@ -79,6 +82,12 @@ def _numbered_canvas(header: str, footer: str, draft: bool = False, sample: bool
     app's sample audit) has SAMPLE across every page and a red band saying so at the top of each."""
 
     class NumberedCanvas(pdfcanvas.Canvas):
+        # Canvas's own state, which reportlab's stubs leave out (declared here, not set).
+        _doc: PDFDocument
+        _pagesize: tuple[float, float]
+        _pageNumber: int
+        _startPage: Callable[[], None]
+
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
@@ -183,8 +192,9 @@ def _signed_on(value) -> str:
 
 def _cover(assessment, organisation, sign_off, fingerprint: str, styles, sample: bool = False) -> list:
     set_ = assessment.standards_set
-    story = [parts.draft_banner(SAMPLE_COVER, styles)] if sample else []
-    story += [Spacer(1, 1.5 * cm if not sample else 0.6 * cm), Paragraph("Safeguarding self-assessment", styles["Kicker"]),
+    story: list[Flowable] = [parts.draft_banner(SAMPLE_COVER, styles)] if sample else []
+    story += [Spacer(1, 1.5 * cm if not sample else 0.6 * cm),
+              Paragraph("Safeguarding self-assessment", styles["Kicker"]),
              parts.text_block(organisation.name, styles["CoverTitle"]),
              Paragraph(parts.esc(f"{set_.title}: {assessment.cycle}"), styles["CoverSubtitle"]), Spacer(1, 0.6 * cm)]
     details = [("Organisation type", type_label(organisation.org_type)), ("Reference", organisation.reference),
@@ -205,8 +215,8 @@ def _cover(assessment, organisation, sign_off, fingerprint: str, styles, sample:
     if set_.sign_off.declaration:
         story += [Spacer(1, 0.3 * cm), Paragraph(parts.esc(set_.sign_off.declaration), styles["Small"])]
     if fingerprint:
-        story += [Spacer(1, 0.3 * cm), Paragraph(f"Organisation's signing key fingerprint: <b>{parts.esc(fingerprint)}</b>",
-                                                 styles["Body"]),
+        story += [Spacer(1, 0.3 * cm),
+                  Paragraph(f"Organisation's signing key fingerprint: <b>{parts.esc(fingerprint)}</b>", styles["Body"]),
                   Paragraph(parts.esc(FINGERPRINT_MEANING), styles["Small"])]
     return [*story, PageBreak()]
 
@@ -224,7 +234,8 @@ def _summary(assessment, report, styles) -> list:
         count = sum(1 for a in actions if a.standard_id == standard.id)
         rows.append((standard.number, standard.title, grade, str(count) if count else "",
                      percent_text(percents.get(standard.id))))
-    story = [Paragraph("Summary of grades", styles["Section"]), parts.summary_table(rows, styles, report.with_score)]
+    story: list[Flowable] = [Paragraph("Summary of grades", styles["Section"]),
+                             parts.summary_table(rows, styles, report.with_score)]
     if overall is not None:
         how = ("the mean of its criteria's scores, each criterion's grade as a share of its scale" if set_.has_criteria
                else "its grade's place on the scale")
@@ -237,7 +248,8 @@ def _summary(assessment, report, styles) -> list:
     criteria_scales = {c.scale.id: c.scale for s in assessment.standards for c in s.criteria if c.scale.id != scale.id}
     for criteria_scale in criteria_scales.values():
         story += [Paragraph(f"The grades of criteria: {parts.esc(criteria_scale.name)}", styles["Heading"]),
-                  parts.legend_table([(lv.label, lv.colour, lv.meaning) for lv in reversed(criteria_scale.levels)], styles)]
+                  parts.legend_table([(lv.label, lv.colour, lv.meaning) for lv in reversed(criteria_scale.levels)],
+                                     styles)]
     return [*story, PageBreak()]
 
 
@@ -246,14 +258,15 @@ def _standard_section(assessment, standard, report, styles) -> list:
     response = report.responses.get(standard.id) or ResponseRow(standard.id)
     evidence = report.evidence
     grade = judgement(assessment, standard, response)
-    story = [Paragraph(parts.esc(numbered(standard.number, standard.title)), styles["StandardHeading"])]
+    story: list[Flowable] = [Paragraph(parts.esc(numbered(standard.number, standard.title)), styles["StandardHeading"])]
     if standard.statutory_reference:
         story.append(Paragraph(parts.esc(standard.statutory_reference), styles["Reference"]))
     if standard.graded:
-        story += [parts.grade_box(grade, styles, derived_note(standard), percent_text(report.percents.get(standard.id))),
-                  Spacer(1, 0.3 * cm)]
+        score = percent_text(report.percents.get(standard.id))
+        story += [parts.grade_box(grade, styles, derived_note(standard), score), Spacer(1, 0.3 * cm)]
     else:
-        story.append(Paragraph("An information section: its answers are given below; it is not graded.", styles["Note"]))
+        story.append(Paragraph("An information section: its answers are given below; it is not graded.",
+                               styles["Note"]))
     if response.not_applicable:
         story += [Paragraph("Reason not applicable", styles["Heading"]),
                   *parts.paragraphs(response.na_reason or "No reason given.", styles["Body"])]
@@ -302,7 +315,8 @@ def _checklist(assessment, items, answers, reference, styles) -> list:
         rows.append([item.id, item.text, shown])
     first = parts.id_width([row[0] for row in rows], 1.7 * cm)
     answer = 4.2 * cm
-    story = [parts.grid([["Item", "Question", "Answer"], *rows], [first, parts.WIDTH - first - answer, answer], styles)]
+    widths = [first, parts.WIDTH - first - answer, answer]
+    story: list[Flowable] = [parts.grid([["Item", "Question", "Answer"], *rows], widths, styles)]
     for item, shown in long_answers:
         story += [Spacer(1, 0.25 * cm), parts.text_block(numbered(item.id, item.text), styles["Strong"]),
                   *parts.paragraphs(shown, styles["Body"])]
@@ -323,8 +337,8 @@ class _Report:
 
     def __init__(self, assessment, sign_off):
         self.responses = assessment.responses()
-        self.actions = assessment.actions.list()
-        self.evidence = assessment.evidence.list()
+        self.actions = assessment.actions.all_actions()
+        self.evidence = assessment.evidence.all_evidence()
         self.answers = assessment.answers()
         self.reference = reference_day(sign_off)
         self.with_score = shows_scores(assessment.standards_set)

@@ -79,8 +79,9 @@ def _criterion_cell(criterion, response: ResponseRow, evidence, actions, styles)
 def criteria_table(assessment, standard, responses, evidence, actions, styles) -> Flowable:
     """One row per criterion that applies: number; text, reference, comments and evidence; the grade
     in its colour (or N/A); and the descriptor of the grade given (or the reason it is N/A)."""
-    rows = [["No.", "Criterion, comments and reference", "Grade", "Descriptor of the grade given"]]
-    extra = []
+    rows: list[list[parts.Cell]] = [["No.", "Criterion, comments and reference", "Grade",
+                                     "Descriptor of the grade given"]]
+    extra: list[tuple] = []
     for index, criterion in enumerate(standard.criteria_for(assessment.org_type), start=1):
         response = responses.get(criterion.id) or ResponseRow(criterion.id)
         grade = judgement(assessment, criterion, response)

@@ -28,9 +28,12 @@ LANGUAGE = "en-GB"
 DEFAULT_BUSINESS_UNIT = "The safeguarding children partnership business unit"
 CELL_PADDING = 12  # points: a table cell's left and right padding together (reportlab's default 6 + 6)
 HEAD_SIZES = (8.5, 8, 7.5, 7)  # a header's font shrinks through these until its longest word fits
+SHORTEST_LABEL = 2  # characters a column label cut to fit keeps at least (before its ".")
 # A table draws plain-string cells (even empty ones) in its own font, Helvetica unless told: a font
 # the PDF would reference without embedding.
 EMBEDDED_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
+# What a table cell holds: plain text (drawn in the table's font), a flowable, or flowables stacked.
+Cell = str | Flowable | list[Flowable]
 
 
 def document_properties(title: str, subject: str, author: str) -> dict:
@@ -139,7 +142,7 @@ def abbreviated(labels: list[str], width: float) -> tuple[list[str], list[tuple[
         short = "".join(w[0].upper() for w in words if w[0].isalnum()) if len(words) > 1 else ""
         if not short or stringWidth(short, BOLD, HEAD_SIZES[-1]) > room:
             short = label
-            while len(short) > 2 and stringWidth(short + ".", BOLD, HEAD_SIZES[-1]) > room:
+            while len(short) > SHORTEST_LABEL and stringWidth(short + ".", BOLD, HEAD_SIZES[-1]) > room:
                 short = short[:-1]
             short = short.rstrip() + "."
         base, number = short, 2
@@ -171,16 +174,18 @@ def _head(value, style: ParagraphStyle):
 def grid(rows: list[list], widths: list[float], styles, extra: list | None = None) -> Table:
     """A table with a dark header row (repeated on each page), light stripes and wrapping cells;
     the header row's font shrinks until its longest word fits its column, and no word is broken."""
-    size = min((head_size(v, w) for v, w in zip(rows[0], widths) if not isinstance(v, Flowable | list)),
+    # (strict=False: reportlab fits a list of widths to the columns, padding or cutting it, as Table does below)
+    size = min((head_size(v, w) for v, w in zip(rows[0], widths, strict=False) if not isinstance(v, Flowable | list)),
                default=HEAD_SIZES[0])
     style = head_style(size, styles)
     data = [[_head(v, style) for v in rows[0]]] + [[_cell(v, styles) for v in row] for row in rows[1:]]
     # Rows move whole to the next page; only a table holding very long text may split inside a row.
-    longest = max((len(v.getPlainText() if isinstance(v, Paragraph) else str(v)) for row in rows for v in row), default=0)
+    longest = max((len(v.getPlainText() if isinstance(v, Paragraph) else str(v)) for row in rows for v in row),
+                  default=0)
     table = Table(data, colWidths=widths, repeatRows=1, splitInRow=int(longest > LONG_CELL), hAlign="LEFT")
-    commands = [EMBEDDED_FONT, ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("GRID", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
+    commands: list[tuple] = [EMBEDDED_FONT, ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+                             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+                             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]
     commands += [("BACKGROUND", (0, r), (-1, r), STRIPE) for r in range(2, len(data), 2)]
     table.setStyle(TableStyle(commands + (extra or [])))
     return table
@@ -199,19 +204,22 @@ def draft_banner(text: str, styles) -> Table:
 def details_table(pairs: list[tuple[str, str]], styles) -> Table:
     data = [[Paragraph(esc(k), styles["Strong"]), text_block(v, styles["Body"])] for k, v in pairs]
     table = Table(data, colWidths=[4.2 * cm, WIDTH - 4.2 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([EMBEDDED_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                               ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(TableStyle([EMBEDDED_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 4),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
 def summary_table(rows: list, styles, with_score: bool = False) -> Table:
     """Number, standard, grade (cell in the grade's colour), % score (``with_score``) and number of
     actions. A row that is a string is a part's title, spanning the table."""
-    data = [["No.", "Standard", "Grade", "Score", "Actions"] if with_score else ["No.", "Standard", "Grade", "Actions"]]
-    extra = []
+    head: list[Cell] = ["No.", "Standard", "Grade", *(["Score"] if with_score else []), "Actions"]
+    data = [head]
+    extra: list[tuple] = []
     for index, row in enumerate(rows, start=1):
         if isinstance(row, str):
-            data.append([Paragraph(f"<b>{esc(row)}</b>", styles["Cell"])] + [""] * (len(data[0]) - 1))
+            part: list[Cell] = [Paragraph(f"<b>{esc(row)}</b>", styles["Cell"])]
+            data.append(part + [""] * (len(head) - 1))
             extra += [("SPAN", (0, index), (-1, index)), ("BACKGROUND", (0, index), (-1, index), PART_FILL)]
             continue
         number, title, grade, actions, *score = row
@@ -225,10 +233,12 @@ def summary_table(rows: list, styles, with_score: bool = False) -> Table:
 
 
 def legend_table(levels: list[tuple[str, str, str]], styles) -> Table:
-    data = [[coloured(label, colour, styles), Paragraph(esc(meaning), styles["Cell"])] for label, colour, meaning in levels]
+    data = [[coloured(label, colour, styles), Paragraph(esc(meaning), styles["Cell"])]
+            for label, colour, meaning in levels]
     table = Table(data, colWidths=[3.5 * cm, WIDTH - 3.5 * cm], hAlign="LEFT")
-    table.setStyle(TableStyle([EMBEDDED_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE)]
-                              + [("BACKGROUND", (0, r), (0, r), colors.HexColor(c)) for r, (_, c, _) in enumerate(levels)]))
+    commands: list[tuple] = [EMBEDDED_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("GRID", (0, 0), (-1, -1), 0.4, RULE)]
+    commands += [("BACKGROUND", (0, r), (0, r), colors.HexColor(c)) for r, (_, c, _) in enumerate(levels)]
+    table.setStyle(TableStyle(commands))
     return table
 
 
@@ -236,8 +246,8 @@ def grade_box(grade: Judgement, styles, note: str = "", score: str = "") -> Tabl
     """The grade given, in its colour, beside the descriptor of that grade for this standard; ``note``
     says how a grade worked out from criteria was reached, ``score`` is the standard's % score."""
     extra = f"<br/>Score {esc(score)}" if score else ""
-    label = Paragraph(f'<font color="{readable_text(grade.colour)}">Grade given<br/><b>{esc(grade.label)}</b>{extra}</font>',
-                      styles["Body"])
+    label = Paragraph(f'<font color="{readable_text(grade.colour)}">Grade given<br/><b>{esc(grade.label)}</b>'
+                      f'{extra}</font>', styles["Body"])
     descriptor = [Paragraph(esc(grade.descriptor) if grade.descriptor else "", styles["Body"])]
     if note:
         descriptor.append(Paragraph(f"<i>{esc(note)}</i>", styles["Note"]))
@@ -250,7 +260,7 @@ def grade_box(grade: Judgement, styles, note: str = "", score: str = "") -> Tabl
 
 
 def evidence_table(evidence, styles) -> Table:
-    rows = [["File", "Size", "SHA-256"]]
+    rows: list[list[Cell]] = [["File", "Size", "SHA-256"]]
     rows += [[e.name, human_size(e.size), Paragraph(e.sha256, styles["Hash"])] for e in evidence]
     return grid(rows, [7 * cm, 2 * cm, 8 * cm], styles)
 
@@ -259,8 +269,8 @@ def action_table(actions, standards, styles, today: dt.date | None = None, crite
     """Standard (and criterion), action, owner, due date and status, the status cell in its RAG colour.
     ``criteria`` gives each criterion id its label, for actions linked to a criterion."""
     today = today or dt.date.today()
-    rows = [["Standard", "Action", "Owner", "Due", "Status"]]
-    extra = []
+    rows: list[list[Cell]] = [["Standard", "Action", "Owner", "Due", "Status"]]
+    extra: list[tuple] = []
     for index, action in enumerate(actions, start=1):
         standard = standards.get(action.standard_id)
         rag = action_rag.rag(action.status, action.due_date, today)
@@ -269,7 +279,8 @@ def action_table(actions, standards, styles, today: dt.date | None = None, crite
         what = [text_block(action.description, styles["Cell"])]
         if action.progress_notes:
             what.append(text_block(action.progress_notes, styles["CellNote"]))
-        where = [text_block(numbered(standard.number, standard.title) if standard else action.standard_id, styles["Cell"])]
+        where = [text_block(numbered(standard.number, standard.title) if standard else action.standard_id,
+                            styles["Cell"])]
         criterion = getattr(action, "criterion_id", "")
         if criterion:
             where.append(text_block(f"Criterion {(criteria or {}).get(criterion, criterion)}", styles["CellNote"]))

@@ -172,9 +172,11 @@ def changes(event: PeerEvent, outcomes: Sequence[AgencyOutcome]) -> list[Change]
     position = {s.id: i for i, s in enumerate(event.standards)}
     found = []
     for outcome in sorted(outcomes, key=lambda o: (order[o.agency], position.get(o.standard_id, 0))):
-        if outcome.standard_id not in standards or agrees(event, outcome) is not False:
+        if outcome.standard_id not in standards:
             continue
         level = event.level(outcome.outcome_id)
+        if level is None or agrees(event, outcome) is not False:  # (no outcome recorded: nothing to compare)
+            continue
         direction = "Peer outcome lower" if outcome.self_meets else "Peer outcome higher"
         found.append(Change(outcome.agency, standards[outcome.standard_id], outcome.self_grade_label, level,
                             direction, outcome.challenge_notes))

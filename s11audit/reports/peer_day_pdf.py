@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from s11audit.figures import percent_text
 from s11audit.reports import pdf_parts as parts
@@ -48,7 +48,7 @@ def _opening(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -> lis
                 ("Agencies", str(len(agencies))),
                 ("Outcomes recorded", f"{recorded} of {expected}"),
                 ("Agreement", f"{agreed} of {compared} self-grades agree with the peer outcome ({share})")]
-    legend = [["Outcome", "Counts as meeting the standard"]]
+    legend: list[list[parts.Cell]] = [["Outcome", "Counts as meeting the standard"]]
     extra = []
     for row, level in enumerate(event.outcome_scale, start=1):
         legend.append([peer.coloured_cell(level.label, level.colour, styles), "Yes" if level.meets else "No"])
@@ -67,13 +67,14 @@ def _outcomes_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles)
     table = by_agency(outcomes)
     first, group = 6.2 * cm, 1.5 * cm
     each = (WIDTH - first - group) / max(1, len(event.standards))
-    rows = [["Agency", "Group"] + [s.heading for s in event.standards]]
+    rows: list[list[parts.Cell]] = [["Agency", "Group", *(s.heading for s in event.standards)]]
     extra = []
     for row, agency in enumerate(agencies_in_order(outcomes), start=1):
         theirs = table.get(agency.name, {})
         some = next(iter(theirs.values()), None)
-        line = [[parts.text_block(agency.name, styles["Cell"]), parts.text_block(agency.sector, styles["CellNote"])],
-                str(some.group) if some and some.group is not None else "\u2013"]
+        line: list[parts.Cell] = [[parts.text_block(agency.name, styles["Cell"]),
+                                   parts.text_block(agency.sector, styles["CellNote"])],
+                                  str(some.group) if some and some.group is not None else "\u2013"]
         for col, standard in enumerate(event.standards, start=2):
             outcome = theirs.get(standard.id)
             level = event.level(outcome.outcome_id) if outcome else None
@@ -91,10 +92,11 @@ def _counts_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -
     levels = list(event.outcome_scale)
     first = 8 * cm
     each = (WIDTH - first) / (len(levels) + 2)
-    rows = [["Standard"] + [lv.label for lv in levels] + ["Not recorded", "Agreement with self-grade"]]
+    rows: list[list[parts.Cell]] = [["Standard", *(lv.label for lv in levels), "Not recorded",
+                                     "Agreement with self-grade"]]
     extra = []
     for row, figure in enumerate(counts(event, outcomes), start=1):
-        line = [figure.standard.heading]
+        line: list[parts.Cell] = [figure.standard.heading]
         for col, level in enumerate(levels, start=1):
             number = figure.per_level[level.id]
             line.append(peer.coloured_cell(str(number), level.colour, styles) if number else "0")
@@ -107,12 +109,13 @@ def _counts_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -
 
 
 def _changes_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -> list:
-    story = [Paragraph("What changed between self-grade and peer outcome", styles["Heading"])]
+    story: list[Flowable] = [Paragraph("What changed between self-grade and peer outcome", styles["Heading"])]
     found = changes(event, outcomes)
     if not found:
-        return [KeepTogether([*story, Paragraph("Every peer outcome recorded agrees with the agency's own self-grade.", styles["Body"])])]
+        return [KeepTogether([*story, Paragraph("Every peer outcome recorded agrees with the agency's own self-grade.",
+                                                styles["Body"])])]
     own = {(o.agency, o.standard_id): o for o in outcomes}
-    rows = [["Agency", "Standard", "Self-grade", "Peer outcome", "Change", "Challenge"]]
+    rows: list[list[parts.Cell]] = [["Agency", "Standard", "Self-grade", "Peer outcome", "Change", "Challenge"]]
     extra = []
     for row, change in enumerate(found, start=1):
         colour = own[(change.agency, change.standard.id)].self_grade_colour or peer.outcome_colour(None)
@@ -126,12 +129,13 @@ def _changes_table(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) 
 
 
 def _recommendations(event: PeerEvent, outcomes: Sequence[AgencyOutcome], styles) -> list:
-    story = [Paragraph("Recommendations", styles["Section"])]
+    story: list[Flowable] = [Paragraph("Recommendations", styles["Section"])]
     table = by_agency(outcomes)
     without = []
     for agency in agencies_in_order(outcomes):
         theirs = table.get(agency.name, {})
-        entries = [(s, theirs[s.id]) for s in event.standards if s.id in theirs and theirs[s.id].recommendations.strip()]
+        entries = [(s, theirs[s.id]) for s in event.standards
+                   if s.id in theirs and theirs[s.id].recommendations.strip()]
         if not entries:
             without.append(agency.name)
             continue

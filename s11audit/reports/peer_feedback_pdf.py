@@ -53,7 +53,7 @@ def feedback_file_name(agency: str) -> str:
 
 
 def _summary(event: PeerEvent, theirs: dict[str, AgencyOutcome], styles) -> list:
-    rows = [["Standard", "Your self-grade", "Peer outcome", "Agreed"]]
+    rows: list[list[parts.Cell]] = [["Standard", "Your self-grade", "Peer outcome", "Agreed"]]
     extra = []
     for row, standard in enumerate(event.standards, start=1):
         outcome = theirs.get(standard.id)
@@ -93,7 +93,8 @@ def feedback_story(event: PeerEvent, agency: str, outcomes: Sequence[AgencyOutco
                    today: dt.date | None = None) -> list:
     theirs = by_agency(outcomes).get(agency, {})
     some = next(iter(theirs.values()), None)
-    met = sum(1 for s in event.standards if s.id in theirs and (lv := event.level(theirs[s.id].outcome_id)) and lv.meets)
+    met = sum(1 for s in event.standards
+              if s.id in theirs and (lv := event.level(theirs[s.id].outcome_id)) and lv.meets)
     with_recs = sum(1 for o in theirs.values() if o.recommendations.strip())
     group = f" in challenge group {some.group}" if some and some.group is not None else ""
     story = [parts.text_block(event.business_unit, styles["Kicker"]),
@@ -103,7 +104,8 @@ def feedback_story(event: PeerEvent, agency: str, outcomes: Sequence[AgencyOutco
              Paragraph("Feedback from the peer audit day", styles["Section"]),
              parts.text_block(f"{event.name}, {day(event.day)}", styles["Reference"]),
              parts.text_block(
-                 f"Thank you for taking part in the {(event.partnership + ' ') if event.partnership else ''}peer audit day on {day(event.day)}"
+                 f"Thank you for taking part in the {(event.partnership + ' ') if event.partnership else ''}peer audit "
+                 f"day on {day(event.day)}"
                  f"{' at ' + event.venue if event.venue else ''}. You presented your evidence{group} and partners who "
                  f"work with different client groups challenged it. On the {len(event.standards)} standards in focus "
                  f"the peer outcome met the standard on {met}, and "

@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from s11audit.reports.atomic import save_workbook
 from s11audit.reports.common import readable_text
@@ -36,7 +37,7 @@ OUTCOME_COLUMNS = [("Agency", 30), ("Sector", 18), ("Group", 8), ("Standard", 34
 ACTION_COLUMNS = [("Agency", 30), ("Sector", 18), ("Standard", 34), ("Action", 50), ("Owner", 24), ("Due date", 13)]
 
 
-def _sheet(workbook: Workbook, title: str, columns) -> object:
+def _sheet(workbook: Workbook, title: str, columns) -> Worksheet:
     sheet = workbook.create_sheet(title)
     for col, (name, width) in enumerate(columns, start=1):
         cell = sheet.cell(1, col, name)
@@ -128,7 +129,7 @@ def write_outcomes_xlsx(event: PeerEvent, outcomes: Sequence[AgencyOutcome], out
     """Write the workbook atomically to ``out_path``; raises ``ReportError`` naming the file on failure."""
     workbook = Workbook()
     xlsx_print.use_print_font(workbook)
-    workbook.remove(workbook.active)
+    workbook.remove(xlsx_print.first_sheet(workbook))
     _outcomes(workbook, event, outcomes)
     _actions(workbook, event, outcomes)
     _summary(workbook, event, outcomes)

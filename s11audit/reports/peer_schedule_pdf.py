@@ -33,7 +33,8 @@ def schedule_story(event: PeerEvent, groups: Sequence[ScheduleGroup], styles) ->
     if event.venue:
         details.append(("Venue", event.venue))
     if groups:
-        details.append(("Times", f"{time(min(g.starts_at for g in groups))}\u2013{time(max(g.ends_at for g in groups))}"))
+        starts, ends = min(g.starts_at for g in groups), max(g.ends_at for g in groups)
+        details.append(("Times", f"{time(starts)}\u2013{time(ends)}"))
     details.append(("Challenge groups", f"{len(groups)} groups, {agencies} agencies"))
     story = [Paragraph("Peer audit day: schedule", styles["Kicker"]),
              parts.text_block(event.name, styles["CoverTitle"]),
@@ -49,7 +50,8 @@ def schedule_story(event: PeerEvent, groups: Sequence[ScheduleGroup], styles) ->
                         "evidence on each standard in focus and the others challenge it.", styles["Small"]),
               Paragraph("Challenge groups", styles["Section"])]
     for group in groups:
-        title = f"Group {group.number}  \u00b7  {_slot(group, event.day)}" + (f"  \u00b7  {group.room}" if group.room else "")
+        title = (f"Group {group.number}  \u00b7  {_slot(group, event.day)}"
+                 + (f"  \u00b7  {group.room}" if group.room else ""))
         rows = [["Agency", "Sector"]] + [[name, sector] for name, sector in group.agencies]
         if len(rows) == 1:
             rows.append(["No agencies in this group yet.", ""])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
 from s11audit.business_unit.annual_summary import AnnualSummary, ResponseRate
 from s11audit.figures import percent_text
@@ -19,6 +19,8 @@ from s11audit.reports import xlsx_print
 from s11audit.reports.xlsx import HEADER_FILL, HEADER_FONT, put_text
 
 SHEET = "Summary"
+# The sheet's columns from this one (0-based: "This cycle" and last cycle's) hold fractions shown as %.
+PERCENT_COLUMNS_FROM = 3
 
 
 def _last(summary: AnnualSummary) -> str:
@@ -48,12 +50,13 @@ def summary_flowables(summary: AnnualSummary) -> list:
     """The summary as reportlab flowables, ending with a page break (fonts registered by the caller)."""
     styles = parts.make_styles()
     title = f"Annual report summary: {summary.cycle}" if summary.cycle else "Annual report summary"
-    story = [Paragraph(parts.esc(title), styles["Section"])]
+    story: list[Flowable] = [Paragraph(parts.esc(title), styles["Section"])]
     if summary.business_unit:
         story.append(Paragraph(parts.esc(summary.business_unit), styles["Note"]))
     story.append(Paragraph(parts.esc(_opening(summary)), styles["Body"]))
     widths = [7.6 * cm, 2.2 * cm, 2.2 * cm, 2.4 * cm, 2.6 * cm]
-    rows = [["Response rate", "Received", "Expected", "This cycle", _last(summary)], _rate_row(summary.response, styles)]
+    rows = [["Response rate", "Received", "Expected", "This cycle", _last(summary)],
+            _rate_row(summary.response, styles)]
     for label, rates in (("By type", summary.by_type), ("By sector", summary.by_sector)):
         if rates:
             rows += [[Paragraph(f"<b>{label}</b>", styles["Cell"]), "", "", "", ""]]
@@ -98,7 +101,7 @@ def _rows(summary: AnnualSummary) -> list[tuple[list, str]]:
     rows.append((["Response rate", "Received", "Expected", "This cycle", last], "head"))
     rates = [summary.response, *summary.by_type, *summary.by_sector]
     kinds = ["All"] + ["Type"] * len(summary.by_type) + ["Sector"] * len(summary.by_sector)
-    for kind, r in zip(kinds, rates):
+    for kind, r in zip(kinds, rates, strict=True):
         label = r.label if kind == "All" else f"{kind}: {r.label}"
         rows.append(([label, r.received, r.expected, _fraction(r.percent), _fraction(r.previous_percent)], ""))
     rows.append(([], ""))
@@ -134,7 +137,7 @@ def write_summary_sheet(workbook, summary: AnnualSummary, index: int | None = No
                 put_text(cell, value)
             else:
                 cell.value = value
-                if isinstance(value, float) and column >= 3:
+                if isinstance(value, float) and column >= PERCENT_COLUMNS_FROM:
                     cell.number_format = xlsx_print.PERCENT
             if kind == "head":
                 cell.fill, cell.font = HEADER_FILL, HEADER_FONT

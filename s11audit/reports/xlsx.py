@@ -23,7 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from s11audit import action_rag
 from s11audit.reports.atomic import save_workbook
 from s11audit.reports import xlsx_print
-from s11audit.reports.common import criterion_label, judgement, readable_text
+from s11audit.reports.common import CRITERIA_FORMAT, criterion_label, judgement, readable_text
 from s11audit.reports.xlsx_print import font
 from s11audit.store.rows import ACTION_STATUSES, ResponseRow
 
@@ -116,7 +116,7 @@ def _action_sheet(sheet, assessment) -> None:
     header(sheet, columns)
     col = {title: n for n, (title, _) in enumerate(columns, start=1)}
     standards = {s.id: s for s in set_.standards}
-    actions = assessment.actions.list()
+    actions = assessment.actions.all_actions()
     for row, action in enumerate(actions, start=2):
         standard = standards.get(action.standard_id)
         if "Part" in col and standard is not None and standard.group:
@@ -165,8 +165,8 @@ def _status_rules(sheet, status: str, due: str) -> None:
 def _grades_sheet(sheet, assessment) -> None:
     header(sheet, GRADE_COLUMNS)
     responses = assessment.responses()
-    actions = assessment.actions.list()
-    evidence = assessment.evidence.list()
+    actions = assessment.actions.all_actions()
+    evidence = assessment.evidence.all_evidence()
     for row, standard in enumerate(assessment.standards, start=2):
         response = responses.get(standard.id) or ResponseRow(standard.id)
         grade = judgement(assessment, standard, response)
@@ -197,7 +197,7 @@ def write_action_plan_xlsx(assessment, organisation, out_path: Path | str, sampl
     xlsx_print.use_print_font(workbook)
     _action_sheet(workbook.active, assessment)
     set_ = assessment.standards_set
-    if set_.format_version >= 2:
+    if set_.format_version >= CRITERIA_FORMAT:
         from s11audit.reports.xlsx_grades import write_grades
 
         write_grades(workbook.create_sheet("Grades"), assessment)

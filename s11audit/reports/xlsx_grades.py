@@ -16,6 +16,7 @@ COLUMNS = [("Number", 8), ("Standard or criterion", 60), ("Grade", 22), ("Score"
 PART_FILL = PatternFill("solid", fgColor="DCE4EE")
 SCORE_FORMAT = "0%"
 INDENTED = Alignment(wrap_text=True, vertical="top", indent=2)
+TEXT_COLUMN, GRADE_COLUMN = 2, 3  # (1-based) "Standard or criterion" and "Grade"
 
 
 class _Rows:
@@ -25,8 +26,8 @@ class _Rows:
         self.sheet, self.assessment = sheet, assessment
         self.row = 1
         self.responses = assessment.responses()
-        self.actions = assessment.actions.list()
-        self.evidence = assessment.evidence.list()
+        self.actions = assessment.actions.all_actions()
+        self.evidence = assessment.evidence.all_evidence()
         self.with_score = shows_scores(assessment.standards_set)
         self.percents, self.overall = scores(assessment, self.responses) if self.with_score else ({}, None)
 
@@ -55,7 +56,7 @@ class _Rows:
         grade = judgement(self.assessment, standard, response)
         _put_number(self.sheet.cell(self.row, 1), standard.number)
         put_text(self.sheet.cell(self.row, 2), standard.title)
-        self._grade(3, grade.label, grade.colour)
+        self._grade(GRADE_COLUMN, grade.label, grade.colour)
         self._score(self.percents.get(standard.id))
         if not standard.graded:
             note = "Information section: answered, not graded"
@@ -67,7 +68,7 @@ class _Rows:
         for col in range(1, len(COLUMNS) + 1):
             cell = self.sheet.cell(self.row, col)
             cell.alignment = NUMBER if col == 1 else WRAP
-            if col != 3:
+            if col != GRADE_COLUMN:
                 cell.font = font(bold=True)
 
     def criterion(self, criterion) -> None:
@@ -76,7 +77,7 @@ class _Rows:
         grade = judgement(self.assessment, criterion, response)
         _put_number(self.sheet.cell(self.row, 1), criterion.number)
         put_text(self.sheet.cell(self.row, 2), " ".join(criterion.text.split()))
-        self._grade(3, grade.label, grade.colour)
+        self._grade(GRADE_COLUMN, grade.label, grade.colour)
         if response.grade and not response.not_applicable and criterion.scale.scored \
                 and criterion.scale.has_level(response.grade):
             self._score(criterion.scale.percent(response.grade))
@@ -84,7 +85,7 @@ class _Rows:
         self.sheet.cell(self.row, 6, sum(1 for a in self.actions if getattr(a, "criterion_id", "") == criterion.id))
         self.sheet.cell(self.row, 7, sum(1 for e in self.evidence if any(iid == criterion.id for _, iid in e.links)))
         for col in range(1, len(COLUMNS) + 1):
-            self.sheet.cell(self.row, col).alignment = INDENTED if col == 2 else WRAP
+            self.sheet.cell(self.row, col).alignment = INDENTED if col == TEXT_COLUMN else WRAP
 
     def overall_score(self) -> None:
         if self.overall is None:

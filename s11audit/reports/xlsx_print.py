@@ -27,9 +27,11 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
+from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.worksheet import Worksheet
 
 FONT_NAME = "Arial"
 FONT_SIZE = 10
@@ -66,12 +68,20 @@ def use_print_font(workbook) -> None:
     first entry is the default (the Normal style points at it); there is no public way to set it.
     """
     default = Font(name=FONT_NAME, sz=FONT_SIZE, family=2, scheme=None)
-    fonts = IndexedList()
+    fonts: IndexedList[Font] = IndexedList()
     fonts.add(default)
     workbook._fonts = fonts
     for style in workbook._named_styles:
         if style.name == "Normal":
             style.font = copy.copy(default)
+
+
+def first_sheet(workbook: Workbook) -> Worksheet:
+    """The worksheet a new workbook starts with (openpyxl always makes one; its stubs allow none)."""
+    sheet = workbook.active
+    if not isinstance(sheet, Worksheet):
+        raise TypeError("a new workbook starts with one worksheet")
+    return sheet
 
 
 def name_fonts(sheet) -> None:

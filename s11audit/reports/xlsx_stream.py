@@ -198,6 +198,9 @@ class _Output:
         if not self.failed:
             self.handle.flush()
 
+    def close(self) -> None:
+        """Nothing to do: ``ZipFile`` never closes a file it was given, and the handle's owner closes it."""
+
 
 def save_with_streamed_rows(workbook, sheet, cells: CellFormats, rows: Iterable[str], out_path: Path | str) -> Path:
     """Save ``workbook`` to ``out_path`` atomically with ``rows`` after ``sheet``'s header row; returns the path.

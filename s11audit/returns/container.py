@@ -42,6 +42,8 @@ STORED, DEFLATED = 0, 8
 _EVIDENCE_NAME = re.compile(r"evidence/[1-9][0-9]{0,4}-[A-Za-z0-9._-]{1,80}")
 _FIXED_NAMES = (RETURN_MEMBER, STANDARDS_MEMBER, MANIFEST_MEMBER, SIGNATURE_MEMBER)
 _CHUNK = 1024 * 1024
+# What the end record gives for a count, size or offset held in a ZIP64 record instead.
+_ZIP64_COUNT, _ZIP64_SIZE = 0xFFFF, 0xFFFFFFFF
 
 
 def _dos_stamp(stamp: tuple[int, ...]) -> tuple[int, int]:
@@ -134,9 +136,11 @@ class Container:
                 # One byte more than may remain, so more data than declared is seen, never stored.
                 out = inflater.decompress(data, remaining_out + 1) if inflater is not None else data
             except zlib.error as exc:
-                raise ContainerError("member-damaged", f"member {name} is damaged and cannot be inflated ({exc})") from exc
+                raise ContainerError("member-damaged",
+                                     f"member {name} is damaged and cannot be inflated ({exc})") from exc
             if len(out) > remaining_out:
-                raise ContainerError("member-damaged", f"member {name} holds more than the {member.size} bytes it declares")
+                raise ContainerError("member-damaged",
+                                     f"member {name} holds more than the {member.size} bytes it declares")
             remaining_out -= len(out)
             crc = zlib.crc32(out, crc)
             if out:
@@ -145,7 +149,8 @@ class Container:
             raise ContainerError("member-damaged", f"member {name} is damaged: its compressed data does not end where "
                                                    "its header says")
         if remaining_out:
-            raise ContainerError("member-damaged", f"member {name} holds fewer bytes than the {member.size} it declares")
+            raise ContainerError("member-damaged",
+                                 f"member {name} holds fewer bytes than the {member.size} it declares")
         if crc != member.crc:
             raise ContainerError("member-damaged", f"member {name} is damaged: its CRC does not match")
 
@@ -199,7 +204,7 @@ def _check_structure(stream, size: int, limits: Limits) -> dict[str, Member]:
                                               "s11audit has none")
     if disk or cd_disk or count_here != count:
         raise ContainerError("unsupported-zip", "the ZIP archive is split over several disks")
-    if count == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
+    if count == _ZIP64_COUNT or _ZIP64_SIZE in (cd_size, cd_offset):
         raise ContainerError("unsupported-zip", "the ZIP archive uses ZIP64, which returns never need")
     if count > limits.members:
         raise ContainerError("too-large", f"the return has {count} members, more than the {limits.members} allowed")

@@ -16,6 +16,7 @@ This module takes plain data and does not depend on the store.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -56,6 +57,7 @@ _SAMPLE_BYTES = 64 * 1024
 _WORTH_DEFLATING = 0.97
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _MAX_NAME = 80
+_MAX_EXTENSION = 10  # the longest extension kept whole when a name is cut to _MAX_NAME
 _FILE_MODE = 0o644
 
 
@@ -68,7 +70,8 @@ def json_bytes(value: object) -> bytes:
 
     Dates and datetimes are written as ISO 8601 text.
     """
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=_json_default) + "\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=_json_default)
+            + "\n").encode("utf-8")
 
 
 def _json_default(value: object) -> object:
@@ -84,7 +87,7 @@ def safe_member_name(index: int, name: str) -> str:
     stem = _SAFE_NAME.sub("_", name).strip("._") or "file"
     if len(stem) > _MAX_NAME:
         base, dot, ext = stem.rpartition(".")
-        stem = (base[:_MAX_NAME - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else stem[:_MAX_NAME]
+        stem = (base[:_MAX_NAME - len(ext) - 1] + dot + ext) if dot and len(ext) <= _MAX_EXTENSION else stem[:_MAX_NAME]
     return f"{EVIDENCE_FOLDER}{index}-{stem}"
 
 
@@ -109,8 +112,8 @@ def _prepare_content(content: dict, evidence: list[tuple[str, bytes]]) -> tuple[
     prepared["format"] = FORMAT
     prepared.setdefault("app_version", __version__)
     entries, members = [], []
-    for index, entry in enumerate(content.get("evidence") or [], start=1):
-        entry = dict(entry)
+    for index, given in enumerate(content.get("evidence") or [], start=1):
+        entry = dict(given)
         key = str(entry.get("id"))
         if key not in data_by_id:
             raise ReturnError(f"Evidence {entry.get('id')!r} ({entry.get('name', '')}) has no file bytes.")
@@ -238,7 +241,5 @@ def _write_atomically(out_path: Path, members: list[tuple[str, bytes]]) -> None:
                           "Choose a folder you can write to with enough free space.") from exc
     finally:
         if temp_name is not None:
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(temp_name)
-            except OSError:
-                pass

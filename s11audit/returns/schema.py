@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import fastjsonschema
 import jsonschema
@@ -32,6 +34,7 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a numbe
                "array": "a list", "object": "an object", "null": "null"}
 
 _FORMAT_WORDS = {"date": "date (YYYY-MM-DD)", "date-time": "date and time (ISO 8601)"}
+_UNKNOWN_LAST = len(_TYPE_WORDS)  # a type we have no words for sorts after those we have
 
 _formats = jsonschema.FormatChecker(formats=())
 
@@ -83,7 +86,7 @@ def _where(error: jsonschema.ValidationError) -> str:
     return text
 
 
-def _kinds(schema: dict, root: dict) -> set[str]:
+def _kinds(schema: Mapping[str, Any], root: Mapping[str, Any]) -> set[str]:
     """The JSON types a (sub)schema allows, following local ``$ref`` and ``anyOf``."""
     if "$ref" in schema:
         schema = root["$defs"][schema["$ref"].rsplit("/", 1)[-1]]
@@ -100,31 +103,48 @@ def _allows(kinds: set[str], value: object) -> bool:
     return kind in kinds or (kind == "integer" and "number" in kinds)
 
 
-def _sentence(member: str, error: jsonschema.ValidationError, root: dict) -> str:
-    where, kind, value = _where(error), error.validator, error.instance
+def _subschema(error: jsonschema.ValidationError) -> Mapping[str, Any]:
+    """The (sub)schema that refused: jsonschema sets it on every error it yields, and in our schemas
+    it is an object wherever a type or anyOf can fail."""
+    schema = error.schema
+    if not isinstance(schema, Mapping):
+        raise TypeError(f"a schema error without an object subschema: {schema!r}")
+    return schema
+
+
+def _sentence(member: str, error: jsonschema.ValidationError, root: Mapping[str, Any]) -> str:
+    where, kind = _where(error), error.validator
+    # jsonschema sets both on every error it yields (its stubs also allow them to be unset).
+    value: Any = error.instance
+    expected: Any = error.validator_value
     subject = f"{member}: {where}" if where else member
     if kind == "required":
-        missing = sorted(set(error.validator_value) - set(value))
+        missing = sorted(set(expected) - set(value))
         return f"{subject} has no {shown(missing[0] if missing else '?', 60)}"
     if kind in ("type", "anyOf"):
         order = list(_TYPE_WORDS)
-        kinds = sorted(_kinds(error.schema, root), key=lambda k: order.index(k) if k in order else 99)
+        kinds = sorted(_kinds(_subschema(error), root), key=lambda k: order.index(k) if k in order else _UNKNOWN_LAST)
         wanted = ", ".join(_TYPE_WORDS.get(k, k) for k in kinds) or "something else"
         wanted = " or ".join(wanted.rsplit(", ", 1))
         return f"{subject} must be {wanted}, not {_TYPE_WORDS.get(_json_type(value), 'that')}"
     if kind in ("maxLength", "maxItems", "maxProperties"):
         unit = {"maxLength": "characters", "maxItems": "entries", "maxProperties": "keys"}[kind]
-        return f"{subject} is too long: more than {error.validator_value:,} {unit}"
+        return f"{subject} is too long: more than {expected:,} {unit}"
+    return _value_sentence(subject, kind, value, expected)
+
+
+def _value_sentence(subject: str, kind: object, value: Any, expected: Any) -> str:
+    """The sentence for a value of the right type that breaks one of the rules on it."""
     if kind in ("minLength", "minItems"):
         return f"{subject} must not be empty"
     if kind in ("minimum", "maximum"):
         return f"{subject} is {shown(value, 30)}, outside the range allowed"
     if kind == "format":
-        return f"{subject} is {shown(value, 40)}, which is not a {_FORMAT_WORDS.get(error.validator_value, 'value')}"
+        return f"{subject} is {shown(value, 40)}, which is not a {_FORMAT_WORDS.get(expected, 'value')}"
     if kind == "pattern":
         return f"{subject} is {shown(value, 40)}, which is not in the form expected"
     if kind == "const":
-        return f"{subject} must be {shown(error.validator_value, 40)}, not {shown(value, 40)}"
+        return f"{subject} must be {shown(expected, 40)}, not {shown(value, 40)}"
     return f"{subject} is not valid"
 
 
@@ -152,16 +172,17 @@ def problem(member: str, value: object) -> str | None:
     try:
         _fast(member)(value)
         return None
-    except fastjsonschema.JsonSchemaException as exc:
+    except fastjsonschema.JsonSchemaValueException as exc:
         fast_reason = exc.message
     validator = _validator(member)
     error = next(validator.iter_errors(value), None)
     if error is None:  # the two validators read a corner of the schema differently: refuse, say why
         return f"{member} does not fit its schema ({shown(fast_reason, 200)})"
-    root = validator.schema
+    root = _schema(member)  # the validator's own schema (both are cached)
     # An anyOf error is clearer as the error inside the option of the value's own type.
-    while error.validator == "anyOf" and _allows(_kinds(error.schema, root), error.instance):
-        inner = [e for e in error.context if e.validator not in ("type", "anyOf") or len(e.absolute_path) > len(error.absolute_path)]
+    while error.validator == "anyOf" and _allows(_kinds(_subschema(error), root), error.instance):
+        inner = [e for e in error.context
+                 if e.validator not in ("type", "anyOf") or len(e.absolute_path) > len(error.absolute_path)]
         if not inner:
             break
         error = max(inner, key=lambda e: len(e.absolute_path))

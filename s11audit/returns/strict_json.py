@@ -27,10 +27,12 @@ def _no_duplicates(name: str):
         result = dict(items)
         if len(result) != len(items):
             seen: set[str] = set()
-            twice = next(key for key, _ in items if key in seen or seen.add(key))
-            from s11audit.safe_text import shown
+            for key, _ in items:
+                if key in seen:
+                    from s11audit.safe_text import shown
 
-            raise JsonProblem(f"{name} gives the key {shown(twice, 60)} twice in one object")
+                    raise JsonProblem(f"{name} gives the key {shown(key, 60)} twice in one object")
+                seen.add(key)
         return result
     return pairs
 
@@ -38,7 +40,8 @@ def _no_duplicates(name: str):
 def _integer(name: str, digits: int):
     def parse_int(text: str) -> int:
         if len(text.lstrip("-")) > digits:
-            raise JsonProblem(f"{name} holds a number with {len(text.lstrip('-')):,} digits; at most {digits} are allowed")
+            raise JsonProblem(f"{name} holds a number with {len(text.lstrip('-')):,} digits; "
+                              f"at most {digits} are allowed")
         return int(text)
     return parse_int
 

@@ -189,7 +189,8 @@ class Digests:
 
 def _check_members(container: Container, listed: dict[str, dict], held: dict[str, bytes],
                    digests: Digests | None = None) -> None:
-    """Each member's size and SHA-256 against the manifest; ``held`` members were read already (these bytes are used)."""
+    """Each member's size and SHA-256 against the manifest; ``held`` members were read already (these bytes
+    are used)."""
     for name, entry in listed.items():
         size = container.members[name].size
         if size != entry["size"]:
@@ -370,7 +371,8 @@ class SignedReturn:
 
     @cached_property
     def canonical(self) -> bytes:
-        """``return.json``'s content in canonical form (``canonical_json``), made once: the importer hashes and stores it."""
+        """``return.json``'s content in canonical form (``canonical_json``), made once: the importer hashes
+        and stores it."""
         return canonical_json(self.content)
 
     @cached_property

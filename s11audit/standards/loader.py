@@ -100,13 +100,15 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
         candidates = [b for b in candidates if b.version == based_on["version"]]
     if not candidates:
         wanted = based_on["set"] + (f" version {based_on['version']}" if "version" in based_on else "")
-        raise StandardsError(path, [Problem(name, line, "based on", f"the base set {wanted!r} was not found among the loaded standards sets")])
+        raise StandardsError(path, [Problem(name, line, "based on",
+                                            f"the base set {wanted!r} was not found among the loaded standards sets")])
     base = max(candidates, key=lambda b: b.effective_date).content
     by_id = {s["id"]: s for s in base["standards"]}
     missing = [sid for sid in based_on["standards"] if sid not in by_id]
     if missing:
         raise StandardsError(path, [Problem(name, line_of(node, ["based_on", "standards"]), "based on",
-                                            f"the base set {base['id']!r} has no standard {shown(', '.join(map(repr, missing)), 200)}")])
+                                            f"the base set {base['id']!r} has no standard "
+                                            f"{shown(', '.join(map(repr, missing)), 200)}")])
     content = copy.deepcopy(data)
     # The resolved set records where it came from; it no longer depends on the base file.
     del content["based_on"]
@@ -225,8 +227,8 @@ def clash_message(path: Path, standards_set: StandardsSet, others: list[Path], k
     return made from the other one be rejected for its content."""
     named = f"set {standards_set.id!r} version {shown(standards_set.version, 64)}"
     if kept is not None:
-        return (f"{shown(path.name, 100)}: {named} is already shipped with s11audit in {shown(str(kept), 300)} with other "
-                "content; the shipped one is used and this file is not loaded; give this file a new version")
+        return (f"{shown(path.name, 100)}: {named} is already shipped with s11audit in {shown(str(kept), 300)} "
+                "with other content; the shipped one is used and this file is not loaded; give this file a new version")
     listed = shown(", ".join(str(p) for p in others), 600)
     return (f"{shown(path.name, 100)}: {named} is also in {listed} with other content; neither file is loaded, "
             "as s11audit cannot tell which is meant; delete the one you do not want, or give one of them a new version")
@@ -238,11 +240,12 @@ def _settle(report: LoadReport, loaded: list[tuple[Path, StandardsSet]]) -> None
     by_key: dict[tuple[str, str], list[tuple[Path, StandardsSet]]] = {}
     for path, standards_set in loaded:
         by_key.setdefault(standards_set.key, []).append((path, standards_set))
-    for key, found in by_key.items():
+    for key, same_key in by_key.items():
+        found = same_key
         if key in report.origins:  # already loaded (a based_on set with a plain set's id and version)
             first = report.origins[key]
             twin = next(s for s in report.sets if s.key == key)
-            found = [(first, twin), *found]
+            found = [(first, twin), *same_key]
         hashes = {standards_set.content_hash for _, standards_set in found}
         if len(hashes) == 1:
             if key not in report.origins:
@@ -319,14 +322,14 @@ def check_files(paths: Iterable[Path | str]) -> dict[Path, list[Problem]]:
     A valid file is also read with the installed sets, as ``discover`` would if it were put in
     the user's folder, and a clash it would have with one of them (the same id and version with
     other content) is its problem, in the words ``standards list`` uses."""
-    paths = [Path(p) for p in paths]
+    files = [Path(p) for p in paths]
     installed = _set_files(default_folders())
-    same = {p.resolve() for p in paths}
-    together = [p for p in installed if p.resolve() not in same] + [p for p in paths if p.exists()]
+    same = {p.resolve() for p in files}
+    together = [p for p in installed if p.resolve() not in same] + [p for p in files if p.exists()]
     report = load_many(together, shipped=_shipped(together))
     clashes = {s.path: s for s in report.skipped if s.clashes_with}
     results: dict[Path, list[Problem]] = {}
-    for path in paths:
+    for path in files:
         try:
             loaded = load_file(path, bases=report.sets)
             clash = clashes.get(path)

@@ -8,7 +8,9 @@ from enum import StrEnum
 
 
 # What an item may ask for the list of DSLs (its ``directory``; business_unit.dsl_directory).
-DIRECTORY_ROLES = ("dsl_name", "dsl_email", "dsl_telephone", "dsl_trained", "deputies_count", *tuple(f"deputy_{n}_{detail}" for n in (1, 2) for detail in ("name", "email", "telephone", "trained")))
+DIRECTORY_ROLES = ("dsl_name", "dsl_email", "dsl_telephone", "dsl_trained", "deputies_count",
+                   *tuple(f"deputy_{n}_{detail}" for n in (1, 2)
+                          for detail in ("name", "email", "telephone", "trained")))
 
 
 class ItemType(StrEnum):

@@ -7,12 +7,15 @@ problem names the place (a path the caller turns into a line number) and says ho
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from s11audit.organisations import TYPES_BY_ID
 from s11audit.safe_text import shown
 
 Add = Callable[[list[Any], str], None]
+
+_KINDS_NAMED = 3  # the format 2 features named in the message about a format 1 file; the rest are counted
 
 # What only format 2 may hold: (where, key) -> what it is, for the message.
 _V2_TOP = {"scales": "extra grade scales", "groups": "groups (parts or sections)"}
@@ -45,7 +48,7 @@ def _score_rules(add: Add, path: list[Any], levels: list[dict]) -> None:
     if given and len(given) != len(scores):
         missing = [index for index, level in enumerate(levels) if "score" not in level]
         add([*path, "levels", missing[0]], _missing_scores(levels, missing))
-    elif given and any(b <= a for a, b in zip(scores, scores[1:])):
+    elif given and any(b <= a for a, b in pairwise(given)):  # here every level has a score: given == scores
         add([*path, "levels"], "scores must increase from the lowest level (listed first) to the highest")
 
 
@@ -94,7 +97,8 @@ def _format_rules(add: Add, data: dict) -> None:
     if found:  # one problem, as one line fixes them all: at the first use, naming every kind used
         first = next(iter(found.values()))[0]
         named = list(found)
-        kinds = "; ".join(named[:3]) + (f"; and {len(named) - 3} more" if len(named) > 3 else "")
+        kinds = "; ".join(named[:_KINDS_NAMED]) + (f"; and {len(named) - _KINDS_NAMED} more"
+                                                   if len(named) > _KINDS_NAMED else "")
         add(first, f"this file uses what only format 2 has ({kinds}), but says format 1: write "
                    f"'format: {FORMAT_2}' at the top")
 

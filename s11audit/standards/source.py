@@ -9,10 +9,11 @@ message about a problem is one short line, whatever the file holds.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from collections.abc import Iterable
 
 import yaml
@@ -30,6 +31,10 @@ MAX_NODES = 10_000  # keys, values and list entries; schema validation takes ~40
 MAX_SCALAR_CHARS = 100_000  # any single value or key (the schema's own limits per field are lower)
 MAX_NUMBER_CHARS = 40  # a number written with more characters than this is a mistake
 MAX_PROBLEMS = 50  # problems listed per file; the rest are counted in one line
+
+# Lengths of the JSON paths that ``where_in`` names: ["standards", 3] (a standard), ["standards", 3,
+# "items", 0] (its item or criterion; ["scales", "x", "levels", 0] alike) and ["grade_scale", "levels", 0].
+_TO_STANDARD, _TO_ENTRY, _TO_LEVEL = 2, 4, 3
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ class StandardsError(Exception):
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-def _construct_mapping(loader: yaml.BaseLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
@@ -142,10 +147,11 @@ def _number_constructor(construct):
     return constructor
 
 
-def _loader_class(base: type) -> type:
+def _loader_class(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """A safe loader on ``base`` that keeps dates as text (the schema checks them), refuses duplicate
     keys and keys that are lists, and refuses over-long numbers."""
-    loader = type(f"Standards{base.__name__}", (base,), {"__doc__": _loader_class.__doc__})
+    loader = cast("type[yaml.SafeLoader]",  # type() with a base makes a subclass of it; mypy says only "type"
+                  type(f"Standards{base.__name__}", (base,), {"__doc__": _loader_class.__doc__}))
     loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -236,7 +242,7 @@ _OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _scan(path: Path, loader: yaml.BaseLoader) -> None:
+def _scan(path: Path, loader: yaml.SafeLoader) -> None:
     """Read the YAML events once, before any tree is built, and refuse at the first event that
     breaks a limit: aliases, too many values, too deep, tags, huge values, several documents.
 
@@ -265,8 +271,9 @@ def _scan(path: Path, loader: yaml.BaseLoader) -> None:
 def _yaml_problem(path: Path, text: str, exc: yaml.YAMLError) -> StandardsError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else None
-    if line is None and isinstance(getattr(exc, "position", None), int):  # a ReaderError
-        line = text.count("\n", 0, exc.position) + 1
+    position = getattr(exc, "position", None)
+    if line is None and isinstance(position, int):  # a ReaderError
+        line = text.count("\n", 0, position) + 1
     detail = getattr(exc, "problem", None) or str(exc)
     if mark is not None and _tab_at(text, mark):
         # libyaml says only "found character that cannot start any token".
@@ -341,26 +348,22 @@ def line_of(node: yaml.Node | None, path: Iterable[Any]) -> int | None:
 def where_in(data: Any, path: list[Any]) -> str:
     """The standard and item a JSON path points into, in the users' words."""
     parts = []
-    if len(path) >= 2 and path[0] == "standards" and isinstance(path[1], int):
-        try:
+    if len(path) >= _TO_STANDARD and path[0] == "standards" and isinstance(path[1], int):
+        with contextlib.suppress(IndexError, KeyError, TypeError, AttributeError):
             standard = data["standards"][path[1]]
             parts.append(f"standard {quoted(standard.get('id', path[1] + 1))}" if isinstance(standard, dict)
                          else f"standard #{path[1] + 1}")
-            if len(path) >= 4 and path[2] in ("items", "criteria") and isinstance(path[3], int):
+            if len(path) >= _TO_ENTRY and path[2] in ("items", "criteria") and isinstance(path[3], int):
                 what = "item" if path[2] == "items" else "criterion"
                 entry = standard[path[2]][path[3]]
                 parts.append(f"{what} {quoted(entry.get('id', path[3] + 1))}" if isinstance(entry, dict)
                              else f"{what} #{path[3] + 1}")
-        except (IndexError, KeyError, TypeError, AttributeError):
-            pass
     elif path and path[0] in ("grade_scale", "sign_off", "based_on", "peer_outcomes"):
         parts.append(str(path[0]).replace("_", " "))
-        if len(path) >= 3 and path[1] == "levels" and isinstance(path[2], int):
-            try:
+        if len(path) >= _TO_LEVEL and path[1] == "levels" and isinstance(path[2], int):
+            with contextlib.suppress(IndexError, KeyError, TypeError, AttributeError):
                 parts.append(f"level {quoted(data[path[0]]['levels'][path[2]].get('id', path[2] + 1))}")
-            except (IndexError, KeyError, TypeError, AttributeError):
-                pass
-    elif len(path) >= 2 and path[0] in ("scales", "groups"):
+    elif len(path) >= _TO_STANDARD and path[0] in ("scales", "groups"):
         parts.append(_scale_or_group(data, path))
     return ", ".join(p for p in parts if p)
 
@@ -372,7 +375,7 @@ def _scale_or_group(data: Any, path: list[Any]) -> str:
             group = data["groups"][path[1]]
             return f"group {quoted(group.get('id', path[1] + 1))}" if isinstance(group, dict) else ""
         named = f"scale {quoted(path[1])}"
-        if len(path) >= 4 and path[2] == "levels" and isinstance(path[3], int):
+        if len(path) >= _TO_ENTRY and path[2] == "levels" and isinstance(path[3], int):
             named += f", level {quoted(data['scales'][path[1]]['levels'][path[3]].get('id', path[3] + 1))}"
         return named
     except (IndexError, KeyError, TypeError, AttributeError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from itertools import islice
@@ -30,6 +31,7 @@ FORMATS = ("s11audit-standards/1", FORMAT)
 # MAX_PROBLEMS in document order, few enough that a file wrong everywhere is still reported at once.
 MAX_SCHEMA_ERRORS = 1000
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"  # a set's id (schema.json $defs/slug)
+_KEYS_NAMED = 5  # unknown keys named in one message; the rest are counted
 
 
 # --- size and shape ------------------------------------------------------------------------------
@@ -133,9 +135,26 @@ def _value_word(value: Any) -> str:
     return f"{type(value).__name__.replace('str', 'text')} {quoted(value)}"
 
 
+def _parts(error: jsonschema.ValidationError) -> tuple[Any, Any, Any]:
+    """The error's keyword, the value it refused and the keyword's value in the schema: jsonschema sets
+    all three on every error it yields (its stubs also allow them to be unset)."""
+    return error.validator, error.instance, error.validator_value
+
+
+def _subschema(error: jsonschema.ValidationError) -> Mapping[str, Any]:
+    """The (sub)schema that refused: set on every error jsonschema yields, and an object in schema.json
+    wherever "additionalProperties" can fail."""
+    schema = error.schema
+    if not isinstance(schema, Mapping):
+        raise TypeError(f"a schema error without an object subschema: {schema!r}")
+    return schema
+
+
 def _unknown_keys(error: jsonschema.ValidationError) -> str:
-    extra = sorted(map(str, set(error.instance) - set(error.schema.get("properties", {}))))
-    named = ", ".join(quoted(e, 40) for e in extra[:5]) + (f" and {len(extra) - 5:,} more" if len(extra) > 5 else "")
+    _kind, instance, _limit = _parts(error)
+    extra = sorted(map(str, set(instance) - set(_subschema(error).get("properties", {}))))
+    named = ", ".join(quoted(e, 40) for e in extra[:_KEYS_NAMED]) + (
+        f" and {len(extra) - _KEYS_NAMED:,} more" if len(extra) > _KEYS_NAMED else "")
     return f"unknown key {named} (check the spelling; see standards/README.md)"
 
 
@@ -149,7 +168,7 @@ def _schema_message(error: jsonschema.ValidationError) -> str:
 
 def _key_message(error: jsonschema.ValidationError, key: Any, named: str) -> str | None:
     """Keys missing, unknown or misnamed, and values not among those allowed; None for other errors."""
-    kind, instance, limit = error.validator, error.instance, error.validator_value
+    kind, instance, limit = _parts(error)
     if "propertyNames" in error.schema_path:
         return (f"{quoted(instance, 40)} is not a grade level id: ids may hold only letters, digits, '.', '_' and "
                 "'-', starting with a letter or digit")
@@ -172,7 +191,7 @@ def _key_message(error: jsonschema.ValidationError, key: Any, named: str) -> str
 
 def _value_message(error: jsonschema.ValidationError, key: Any, named: str) -> str | None:
     """Values of the wrong kind or written wrongly; None for other errors."""
-    kind, instance, limit = error.validator, error.instance, error.validator_value
+    kind, instance, limit = _parts(error)
     if kind == "type" and instance is None:
         return f"{named} has no value"
     if kind == "type":
@@ -190,7 +209,7 @@ def _value_message(error: jsonschema.ValidationError, key: Any, named: str) -> s
 
 def _size_message(error: jsonschema.ValidationError, named: str) -> str | None:
     """Text too short or long, lists with too few or many entries, numbers out of range; None otherwise."""
-    kind, instance, limit = error.validator, error.instance, error.validator_value
+    kind, instance, limit = _parts(error)
     if kind == "minLength":
         return f"{named} must not be empty"
     if kind == "maxLength":
@@ -244,7 +263,7 @@ def schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Proble
         path = list(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             # Point at the first misspelt key itself, not at the start of its block.
-            known = error.schema.get("properties", {})
+            known = _subschema(error).get("properties", {})
             path.append(next(key for key in error.instance if key not in known))
         problems.append(Problem(name, line_of(node, path), where_in(data, path), _schema_message(error)))
     if len(errors) > MAX_PROBLEMS:

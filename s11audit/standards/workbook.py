@@ -184,8 +184,8 @@ ITEM_COLUMNS = (
     Column("max", NUMBER, 8, "number only: the largest allowed"),
     Column("unit", TEXT, 12, "number only: what is counted, e.g. staff"),
     Column("within", ID, 12, "date only (format 2): P12M, P3Y, P6W, P30D or academic_year"),
-    Column("headline", BOOL, 10, "optional: yes (choice items: their first option) makes it a default headline measure of the annual report summary",
-           optional=True),
+    Column("headline", BOOL, 10, "optional: yes (choice items: their first option) makes it a default headline "
+                                 "measure of the annual report summary", optional=True),
     Column("directory", ENUM, 16, "optional: the safeguarding team detail it asks for, for the list of DSLs "
            "(dsl_name, dsl_email, dsl_telephone, dsl_trained, deputies_count, deputy_1_name ...)",
            DIRECTORY_ROLES, optional=True),

@@ -104,21 +104,9 @@ def convert(column: Column, value: Any, where: str, problems: Problems, limits: 
         return None
     kind = column.kind
     if kind == BOOL:
-        word = value.strip().casefold() if isinstance(value, str) else value
-        if word is True or word in _YES:
-            return True
-        if word is False or word in _NO:
-            return False
-        problems.add(where, f"{name} is '{shown(value, 40)}'; write yes or no, or leave it blank")
-        return None
+        return _yes_no(name, value, where, problems)
     if kind == NUMBER:
-        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-        if isinstance(value, str):
-            number = _number(value)
-        if number is None or (isinstance(number, float) and not math.isfinite(number)):
-            problems.add(where, f"{name} is '{shown(value, 40)}', which is not a number; write a number such as 3 "
-                                "or 2.5, or leave it blank")
-        return number
+        return _number_cell(name, value, where, problems)
     if kind == DATE and isinstance(value, (dt.datetime, dt.date)):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     if not isinstance(value, str):
@@ -128,6 +116,33 @@ def convert(column: Column, value: Any, where: str, problems: Problems, limits: 
                                 "the value again")
             return None
         value = text
+    return _from_text(column, name, value, where, problems)
+
+
+def _yes_no(name: str, value: Any, where: str, problems: Problems) -> bool | None:
+    word = value.strip().casefold() if isinstance(value, str) else value
+    if word is True or word in _YES:
+        return True
+    if word is False or word in _NO:
+        return False
+    problems.add(where, f"{name} is '{shown(value, 40)}'; write yes or no, or leave it blank")
+    return None
+
+
+def _number_cell(name: str, value: Any, where: str, problems: Problems) -> int | float | None:
+    """The number a cell holds (as written: a problem is added, not the value dropped, when it is not one)."""
+    number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    if isinstance(value, str):
+        number = _number(value)
+    if number is None or (isinstance(number, float) and not math.isfinite(number)):
+        problems.add(where, f"{name} is '{shown(value, 40)}', which is not a number; write a number such as 3 "
+                            "or 2.5, or leave it blank")
+    return number
+
+
+def _from_text(column: Column, name: str, value: str, where: str, problems: Problems) -> Any:
+    """The value of a text cell for a column of a text kind (text, ids, choices, lists)."""
+    kind = column.kind
     if kind == TEXT:
         return value
     if kind in (ID, CODE, DATE):
@@ -164,7 +179,8 @@ def header_columns(spec: Sheet, header: tuple[Any, ...], problems: Problems) -> 
             column = known[key]
         else:
             problems.add(cell, f"unknown column '{shown(text, 40)}'; the columns of this sheet are "
-                               f"{', '.join(c.key for c in spec.columns)}{' and descriptor: <level>' if spec.descriptors else ''}")
+                               f"{', '.join(c.key for c in spec.columns)}"
+                               f"{' and descriptor: <level>' if spec.descriptors else ''}")
             continue
         if column.key in seen:
             problems.add(cell, f"the column {column.key!r} is there twice (also {seen[column.key]}); delete one")

@@ -7,6 +7,7 @@ describe a column the reader does not know.
 from __future__ import annotations
 
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from s11audit.organisations import ORGANISATION_TYPES
@@ -40,7 +41,7 @@ _WIDTHS = (24, 110)
 
 
 def _row(sheet: Worksheet, number: int, *values: str, font: Font | None = None, band: bool = False) -> int:
-    height = row_height(list(zip(values, _WIDTHS)))
+    height = row_height(list(zip(values, _WIDTHS, strict=False)))  # a heading row has one value, not two
     if height:
         sheet.row_dimensions[number].height = height
     for index, value in enumerate(values, start=1):
@@ -77,4 +78,7 @@ def instructions_sheet(sheet: Worksheet, content: dict) -> None:
     sheet.page_setup.orientation = "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    setup = sheet.sheet_properties.pageSetUpPr
+    if setup is None:  # openpyxl gives every new sheet one; its stubs allow None
+        setup = sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
+    setup.fitToPage = True

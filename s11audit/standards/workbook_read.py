@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import stat
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from s11audit.xlsx_parts import megabytes, part_problem
 __all__ = ["LIMITS", "WorkbookLimits", "read_workbook", "workbook_to_yaml", "yaml_text"]
 
 Path_ = tuple[Any, ...]
+_IN_A_BLOCK = 2  # a Set sheet key written "block.key": its value goes inside that block
 _LEVEL_KEYS = ("id", "label", "meaning", "colour", "score", "needs_action", "requires")
 _SETTINGS = ("scale_name", "meets", "action_required_below", "not_applicable", "not_applicable_label",
              "reason_required")
@@ -46,12 +48,14 @@ class _Builder:
         self.problems = problems
         self.places: dict[Path_, str] = {}
 
-    def place(self, path: Path_, sheet: str, row: SheetRow, keys: dict[str, str] | None = None) -> None:
-        """Remember the row (at its first cell) and each of its cells under ``path``."""
+    def place(self, path: Path_, sheet: str, row: SheetRow,
+              keys: Mapping[str, str | tuple[str, ...]] | None = None) -> None:
+        """Remember the row (at its first cell) and each of its cells under ``path`` (``keys``: a column's
+        key in the content, or its path within the row's, where the two differ)."""
         first = next(iter(row.cells.values()), f"A{row.number}")
         self.places[path] = ref(sheet, row.cells.get("id", first))
         for column, cell in row.cells.items():
-            key = (keys or {}).get(column, column)
+            key: str | tuple[str, ...] = (keys or {}).get(column, column)
             if column.startswith(DESCRIPTOR):
                 self.places.setdefault((*path, "descriptors"), ref(sheet, cell))
                 key = ("descriptors", column[len(DESCRIPTOR):])
@@ -65,7 +69,7 @@ class _Builder:
 
     def scale(self, sheet: str, rows: list[SheetRow], path: Path_) -> dict:
         first = rows[0].values
-        scale = {"name": first.get("scale_name"), "levels": [], "meets": first.get("meets")}
+        scale: dict[str, Any] = {"name": first.get("scale_name"), "levels": [], "meets": first.get("meets")}
         for key in ("action_required_below",):
             if first.get(key) is not None:
                 scale[key] = first[key]
@@ -116,7 +120,7 @@ def _set_sheet(builder: _Builder, sheet: Any, problems: Problems, limits: Workbo
         builder.places[path] = where
         value = convert(columns[key], raw, where, problems, limits)
         if value is not None:
-            if len(path) == 2:
+            if len(path) == _IN_A_BLOCK:
                 content.setdefault(path[0], {})[path[1]] = value
             else:
                 content[key] = value
@@ -142,7 +146,8 @@ def _by_standard(builder: _Builder, sheet: str, rows: list[SheetRow], index_of: 
 
 
 def _standards(builder: _Builder, rows: dict[str, list[SheetRow]]) -> list[dict]:
-    standards, index_of = [], {}
+    standards: list[dict] = []
+    index_of: dict[Any, int] = {}  # a standard's id (as written, maybe not text) -> its place
     keys = [c.key for c in SHEETS_BY_NAME["Standards"].columns]
     for index, row in enumerate(rows["Standards"]):
         standard = builder.fields(row, tuple(keys))
@@ -184,7 +189,8 @@ def _sign_off(builder: _Builder, rows: list[SheetRow]) -> dict:
             sign_off["signatories"].append({k: v for k, v in signatory.items() if v is not None})
             builder.place(("sign_off", "signatories", index), "Sign-off", row, {"text": "role"})
         elif part is None:
-            builder.problems.add(ref("Sign-off", row.cells["part"]), "write declaration or signatory in the part column")
+            builder.problems.add(ref("Sign-off", row.cells["part"]),
+                                 "write declaration or signatory in the part column")
     if rows:
         builder.places[("sign_off",)] = ref("Sign-off", rows[0].cells["part"])
     return sign_off
@@ -265,7 +271,8 @@ def _open(path: Path, data: bytes) -> Any:
             warnings.simplefilter("ignore")  # openpyxl warns about parts it drops (extensions, styles)
             return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception as exc:
-        raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"], unreadable=True) from exc
+        raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"],
+                            unreadable=True) from exc
 
 
 def _sheets(path: Path, workbook: Any) -> dict[str, Any]:
@@ -308,7 +315,8 @@ def read_workbook(path: Path | str, limits: WorkbookLimits = LIMITS) -> dict:
     except WorkbookError:
         raise
     except Exception as exc:
-        raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"], unreadable=True) from exc
+        raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"],
+                            unreadable=True) from exc
     finally:
         workbook.close()
     # The set's own checks run too, so that one pass lists everything; but not on a row already

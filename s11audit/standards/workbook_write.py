@@ -104,7 +104,8 @@ def workbook_rows(content: dict) -> dict[str, list[Row]]:
     return {
         "Set": set_rows,
         "Scale": _scale_rows(content["grade_scale"]) if "grade_scale" in content else [],
-        "Scales": [row for scale_id, scale in content.get("scales", {}).items() for row in _scale_rows(scale, scale_id)],
+        "Scales": [row for scale_id, scale in content.get("scales", {}).items()
+                   for row in _scale_rows(scale, scale_id)],
         "Groups": [dict(group) for group in content.get("groups", [])],
         "Standards": [_descriptors({k: v for k, v in s.items() if k not in ("descriptors", "criteria", "items")},
                                    s.get("descriptors")) for s in standards],
@@ -254,7 +255,7 @@ def _set_sheet(workbook: Workbook, rows: list[Row], problems: list[str]) -> None
     sheet = workbook.create_sheet("Set")
     headers = [Column("key", "id", 22), Column("value", TEXT, 70), Column("about", TEXT, 60)]
     _header(sheet, headers)
-    for number, (column, row) in enumerate(zip(SHEETS_BY_NAME["Set"].columns, rows), start=2):
+    for number, (column, row) in enumerate(zip(SHEETS_BY_NAME["Set"].columns, rows, strict=True), start=2):
         sheet.cell(number, 1, column.key).font = _HEADER_FONT
         sheet.cell(number, 3, column.about).alignment = _WRAP
         if row["value"] is not None:
@@ -299,8 +300,9 @@ def write_workbook(content: dict, out_path: Path | str) -> Path:
     xlsx_print.use_print_font(workbook)
     workbook.properties.title = (f"Standards set workbook: {content.get('title', 'a standards set')} "
                                  f"(version {content.get('version', '?')})")
-    instructions_sheet(workbook.active, content)
-    _page_setup(workbook.active, _title(workbook))
+    first = workbook.worksheets[0]  # the sheet a new Workbook starts with (its "active" one)
+    instructions_sheet(first, content)
+    _page_setup(first, _title(workbook))
     _set_sheet(workbook, rows["Set"], problems)
     for name, spec in SHEETS_BY_NAME.items():
         if name != "Set":
@@ -338,7 +340,8 @@ def set_source(name: str, folders: Iterable[Path] | None = None) -> Path:
                             unreadable=True)
     if len(matches) > 1:
         listed = [f"version {s.version}: {origin}" for s, origin in matches]
-        raise WorkbookError(name, [f"several versions of set {name!r} are on this computer; give the file of the " "one you mean instead of its id", *listed], unreadable=True)
+        raise WorkbookError(name, [f"several versions of set {name!r} are on this computer; give the file of the "
+                                   "one you mean instead of its id", *listed], unreadable=True)
     origin = matches[0][1]
     if origin is None:
         raise WorkbookError(name, ["the set's file could not be found; give the file's path instead"], unreadable=True)

@@ -28,7 +28,8 @@ class ActionPlan:
             try:
                 self._set.standard(fields["standard_id"])
             except KeyError:
-                raise AuditFileError(path, f"an action must belong to a standard of this audit, not {fields['standard_id']!r}.") from None
+                raise AuditFileError(path, "an action must belong to a standard of this audit, "
+                                           f"not {fields['standard_id']!r}.") from None
         if fields.get("criterion_id"):
             try:
                 owner = self._set.standard_of_criterion(fields["criterion_id"])
@@ -50,15 +51,15 @@ class ActionPlan:
             raise AuditFileError(self._writer.path, f"holds no action number {action_id} in this audit.")
         return row
 
-    def list(self) -> list[ActionRow]:
+    def all_actions(self) -> list[ActionRow]:
         rows = self._writer.session.scalars(select(Action).where(Action.audit_id == self._audit_id).order_by(Action.id))
         return [_row(r) for r in rows]
 
     def for_standard(self, standard_id: str) -> list[ActionRow]:
-        return [a for a in self.list() if a.standard_id == standard_id]
+        return [a for a in self.all_actions() if a.standard_id == standard_id]
 
     def add(self, standard_id: str, description: str, owner: str = "", due_date: dt.date | None = None,
-            status: str = "not_started", progress_notes: str = "", action_id: int | None = None,
+            status: str = "not_started", progress_notes: str = "", *, action_id: int | None = None,
             criterion_id: str = "") -> ActionRow:
         """Add an action for a standard (or one of its criteria); ``action_id`` puts back one that was
         removed (undo)."""
@@ -86,9 +87,10 @@ class ActionPlan:
                 if old != value:
                     setattr(row, key, value)
                     label = key.replace("_", " ")
+                    old_shown, new_shown = old, value
                     if key == "status":
-                        old, value = ACTION_STATUSES.get(old, old), ACTION_STATUSES[value]
-                    self._writer.trail(self._audit_id, f"Action {action_id}: {label}", old, value)
+                        old_shown, new_shown = ACTION_STATUSES.get(old, old), ACTION_STATUSES[value]
+                    self._writer.trail(self._audit_id, f"Action {action_id}: {label}", old_shown, new_shown)
         return _row(row)
 
     def remove(self, action_id: int) -> ActionRow:

@@ -25,23 +25,9 @@ def normalise(item: Item, value: Any, scale: GradeScale) -> Any:
             raise AnswerError(f"Item {item.id}: answer must be one of {', '.join(allowed)}.")
         return value
     if kind in (ItemType.NUMBER, ItemType.PERCENTAGE):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            try:
-                value = float(str(value).strip().rstrip("%"))
-            except ValueError as exc:
-                raise AnswerError(f"Item {item.id}: {value!r} is not a number.") from exc
-        if (item.min is not None and value < item.min) or (item.max is not None and value > item.max):
-            low = "" if item.min is None else f"from {item.min:g} "
-            high = "" if item.max is None else f"to {item.max:g}"
-            raise AnswerError(f"Item {item.id}: {value:g} is outside the allowed range {low}{high}.".replace("  ", " "))
-        return int(value) if float(value).is_integer() else float(value)
+        return _number(item, value)
     if kind is ItemType.DATE:
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        try:
-            return dt.date.fromisoformat(str(value)).isoformat()
-        except ValueError as exc:
-            raise AnswerError(f"Item {item.id}: {value!r} is not a date (YYYY-MM-DD).") from exc
+        return _date(item, value)
     if kind is ItemType.CHOICE:
         if value not in item.choices:
             raise AnswerError(f"Item {item.id}: {value!r} is not one of the choices.")
@@ -53,6 +39,30 @@ def normalise(item: Item, value: Any, scale: GradeScale) -> Any:
             raise AnswerError(f"Item {item.id}: {value!r} is not a grade of this scale.")
         return value
     return str(value)
+
+
+def _number(item: Item, value: Any) -> int | float:
+    """A number or percentage answer within the item's range: a whole number as an int."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        try:
+            value = float(str(value).strip().rstrip("%"))
+        except ValueError as exc:
+            raise AnswerError(f"Item {item.id}: {value!r} is not a number.") from exc
+    if (item.min is not None and value < item.min) or (item.max is not None and value > item.max):
+        low = "" if item.min is None else f"from {item.min:g} "
+        high = "" if item.max is None else f"to {item.max:g}"
+        raise AnswerError(f"Item {item.id}: {value:g} is outside the allowed range {low}{high}.".replace("  ", " "))
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _date(item: Item, value: Any) -> str:
+    """A date answer as ISO text (YYYY-MM-DD)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError as exc:
+        raise AnswerError(f"Item {item.id}: {value!r} is not a date (YYYY-MM-DD).") from exc
 
 
 def _ticked(item: Item, value: Any) -> list[str] | None:

@@ -19,6 +19,7 @@ from s11audit.standards import StandardsSet, set_from_snapshot
 from s11audit.standards.model import Criterion, NotApplicable, Standard
 from s11audit.store.actions import ActionPlan
 from s11audit.store.briefings import BriefingRow, read_briefings
+from s11audit.store.carry_forward import CarryForwardReport
 from s11audit.store.answers import normalise, shown
 from s11audit.store.database import AuditFileError
 from s11audit.store.evidence import EvidenceLibrary
@@ -29,7 +30,8 @@ from s11audit.store.sign_off import AuditSignOff, SignatoryEntry
 
 
 class SelfAssessment:
-    def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str, snapshot_hash: str = ""):
+    def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str,
+                 snapshot_hash: str = ""):
         self._writer = writer = AuditWriter(writer, audit_id)
         self.id = audit_id
         self.cycle = cycle
@@ -39,7 +41,7 @@ class SelfAssessment:
         self.actions = ActionPlan(writer, audit_id, self.standards_set)
         self.sign_off = AuditSignOff(writer, self.standards_set, self.completeness)
         # Set by ``AuditFile.start_audit`` when the audit was started from an earlier one.
-        self.carried_forward = None
+        self.carried_forward: CarryForwardReport | None = None
 
     @property
     def read_only(self) -> bool:
@@ -154,7 +156,8 @@ class SelfAssessment:
         target = self._target(standard_id)
         scale = self.standards_set.scale_of(standard_id)
         if isinstance(target, Standard) and not target.graded:
-            raise AuditFileError(self._writer.path, f"standard {target.number} is an information section and has no grade.")
+            raise AuditFileError(self._writer.path,
+                                 f"standard {target.number} is an information section and has no grade.")
         if isinstance(target, Standard) and target.derived:
             raise AuditFileError(self._writer.path, f"the grade of standard {target.number} is worked out from its "
                                                     "criteria; grade the criteria instead.")
@@ -164,7 +167,8 @@ class SelfAssessment:
         if old.grade == grade and not old.not_applicable:
             return
         new_label = scale.level(grade).label if grade else ""
-        self._update_response(standard_id, "grade", self._grade_label(old), new_label, grade=grade, not_applicable=False)
+        self._update_response(standard_id, "grade", self._grade_label(old), new_label, grade=grade,
+                              not_applicable=False)
 
     def set_not_applicable(self, standard_id: str, reason: str = "") -> None:
         target = self._target(standard_id)
@@ -216,7 +220,8 @@ class SelfAssessment:
         return json.loads(row.value) if row and row.value is not None else None
 
     def _answer_orm(self, item_id: str) -> ItemAnswer | None:
-        return self._writer.session.scalar(select(ItemAnswer).where(ItemAnswer.audit_id == self.id, ItemAnswer.item_id == item_id))
+        return self._writer.session.scalar(select(ItemAnswer).where(ItemAnswer.audit_id == self.id,
+                                                                    ItemAnswer.item_id == item_id))
 
     def set_answer(self, item_id: str, value: Any) -> None:
         """Answer an item (``None`` clears it); raises ``AnswerError`` if the value does not fit."""
@@ -254,7 +259,7 @@ class SelfAssessment:
 
     def completeness(self) -> Completeness:
         return check(self.standards_set, self.org_type, self.responses(), self.answers(),
-                     self.evidence.list(), self.actions.list())
+                     self.evidence.all_evidence(), self.actions.all_actions())
 
     def trail(self, limit: int | None = None) -> list[TrailRow]:
         query = select(TrailEntry).where(TrailEntry.audit_id == self.id).order_by(TrailEntry.id.desc())
@@ -264,4 +269,5 @@ class SelfAssessment:
 
 
 def _response_row(r: StandardResponse) -> ResponseRow:
-    return ResponseRow(r.standard_id, r.grade, r.not_applicable, r.na_reason, r.narrative, r.example, r.updated_at, r.updated_by)
+    return ResponseRow(r.standard_id, r.grade, r.not_applicable, r.na_reason, r.narrative, r.example, r.updated_at,
+                       r.updated_by)

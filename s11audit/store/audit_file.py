@@ -87,7 +87,10 @@ class AuditFile(OpenFile):
 
     def organisation(self) -> OrganisationDetails:
         org = self._session.get(Organisation, 1)
-        return OrganisationDetails(org.name, org.reference, org.kind, org.org_type, org.contact_name, org.contact_email)
+        if org is None:
+            raise AuditFileError(self.path, "holds no organisation details: it is damaged.")
+        return OrganisationDetails(org.name, org.reference, org.kind, org.org_type, org.contact_name,
+                                   org.contact_email)
 
     def update_organisation(self, details: OrganisationDetails) -> None:
         _validate_organisation(self.path, details)
@@ -100,7 +103,8 @@ class AuditFile(OpenFile):
             for field in ("name", "reference", "kind", "org_type", "contact_name", "contact_email"):
                 if getattr(old, field) != getattr(details, field):
                     setattr(org, field, getattr(details, field))
-                    self.writer.trail(None, f"Organisation {field.replace('_', ' ')}", getattr(old, field), getattr(details, field))
+                    self.writer.trail(None, f"Organisation {field.replace('_', ' ')}", getattr(old, field),
+                                      getattr(details, field))
 
     # --- audits ----------------------------------------------------------------------------------
 
@@ -135,16 +139,18 @@ class AuditFile(OpenFile):
             earlier = earlier_in_file(self._session, source)
         report: CarryForwardReport | None = None
         with self.writer.change() as session:
-            snapshot = session.scalar(select(StandardsSnapshot).where(StandardsSnapshot.content_hash == standards_set.content_hash))
+            snapshot = session.scalar(select(StandardsSnapshot)
+                                      .where(StandardsSnapshot.content_hash == standards_set.content_hash))
             if snapshot is None:
-                snapshot = StandardsSnapshot(set_id=standards_set.id, version=standards_set.version, title=standards_set.title,
-                                             content_hash=standards_set.content_hash,
+                snapshot = StandardsSnapshot(set_id=standards_set.id, version=standards_set.version,
+                                             title=standards_set.title, content_hash=standards_set.content_hash,
                                              content=canonical_json(standards_set.content).decode("utf-8"))
                 session.add(snapshot)
             audit = Audit(snapshot=snapshot, cycle=cycle, version_no=1, status="in_progress", created_by=self.user)
             session.add(audit)
             session.flush()
-            self.writer.trail(audit.id, "Audit started", new=f"{cycle}, {standards_set.title} version {standards_set.version}")
+            self.writer.trail(audit.id, "Audit started",
+                              new=f"{cycle}, {standards_set.title} version {standards_set.version}")
             if earlier is not None:
                 try:
                     report = carry_forward(self.writer, audit.id, earlier, standards_set, organisation.org_type)

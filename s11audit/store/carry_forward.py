@@ -188,7 +188,8 @@ def only_standards(earlier: Earlier, standard_ids: Iterable[str], standards_set:
             return False
 
     def owner(criterion_id: str) -> bool:  # a criterion of a standard in focus
-        return standards_set.is_criterion(criterion_id) and standards_set.standard_of_criterion(criterion_id).id in wanted
+        return (standards_set.is_criterion(criterion_id)
+                and standards_set.standard_of_criterion(criterion_id).id in wanted)
 
     evidence = []
     for entry in earlier.evidence:
@@ -252,14 +253,18 @@ def _response(response: ResponseRow, fits: _Fits, was_criterion: bool, left_out:
                             "were left out.")
         return None
     scale = standards_set.scale_of(rid)
-    target = standards_set.criterion(rid) if is_criterion else standards_set.standard(rid)
-    if not is_criterion and (target.derived or not target.graded):
-        # A derived grade is worked out again from the criteria carried; an information section has none.
-        return replace(response, grade=None)
+    if is_criterion:
+        na_allowed = standards_set.criterion(rid).not_applicable is not NotApplicable.NOT_ALLOWED
+    else:
+        standard = standards_set.standard(rid)
+        if standard.derived or not standard.graded:
+            # A derived grade is worked out again from the criteria carried; an information section has none.
+            return replace(response, grade=None)
+        na_allowed = scale.not_applicable_allowed
     if response.grade is not None and not scale.has_level(response.grade):
-        left_out.append(f"{what} {rid}: grade {response.grade!r} is not a grade of {scale.name}; choose the grade again.")
+        left_out.append(f"{what} {rid}: grade {response.grade!r} is not a grade of {scale.name}; "
+                        "choose the grade again.")
         response = replace(response, grade=None)
-    na_allowed = target.not_applicable is not NotApplicable.NOT_ALLOWED if is_criterion else scale.not_applicable_allowed
     if response.not_applicable and not na_allowed:
         left_out.append(f"{what} {rid}: 'not applicable' is not allowed by {scale.name}.")
         response = replace(response, not_applicable=False, na_reason="")
@@ -296,12 +301,12 @@ def choose(earlier: Earlier, standards_set: StandardsSet, org_type: str) -> Carr
             left_out.append(f"Item {item_id}: not in the new set (or does not apply), so its answer was left out.")
             continue
         try:
-            value = normalise(standards_set.item(item_id), value, scale)
+            normalised = normalise(standards_set.item(item_id), value, scale)
         except AnswerError as exc:
             left_out.append(f"{exc} The earlier answer was left out.")
             continue
-        if value is not None:
-            answers.append((item_id, value, comment))
+        if normalised is not None:
+            answers.append((item_id, normalised, comment))
 
     evidence = []
     for entry in earlier.evidence:
@@ -324,13 +329,14 @@ def choose(earlier: Earlier, standards_set: StandardsSet, org_type: str) -> Carr
         if not fits.standard(action.standard_id):
             left_out.append(f"Action {action.description!r}: its standard {action.standard_id} is not in the new set.")
             continue
+        kept = action
         if action.criterion_id and not fits.criterion(action.criterion_id, action.standard_id):
             left_out.append(f"Action {action.description!r}: its criterion {action.criterion_id} is not in the new "
                             f"set, so it was carried for standard {action.standard_id} as a whole.")
-            action = replace(action, criterion_id="")
-        if action.status not in ACTION_STATUSES:
-            action = replace(action, status="not_started")
-        actions.append(action)
+            kept = replace(kept, criterion_id="")
+        if kept.status not in ACTION_STATUSES:
+            kept = replace(kept, status="not_started")
+        actions.append(kept)
 
     return Carried(tuple(responses), tuple(answers), tuple(evidence), tuple(actions), complete, tuple(left_out),
                    criteria)

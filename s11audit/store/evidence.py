@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -38,7 +39,8 @@ def read_evidence_file(path: Path | str, limit: int = MAX_EVIDENCE_BYTES) -> Evi
         size = path.stat().st_size
         if size > limit:
             raise EvidenceError(path, f"is {_megabytes(size)}, larger than the {_megabytes(limit)} allowed for one "
-                                      "evidence file. Reduce it (for example save a PDF at a lower quality) or add an extract.")
+                                      "evidence file. Reduce it (for example save a PDF at a lower quality) "
+                                      "or add an extract.")
         data = path.read_bytes()
     except EvidenceError:
         raise
@@ -68,15 +70,15 @@ class EvidenceLibrary:
             raise EvidenceError(self._writer.path, f"holds no evidence number {evidence_id} in this audit.")
         return row
 
-    def list(self) -> list[EvidenceRow]:
+    def all_evidence(self) -> list[EvidenceRow]:
         rows = self._writer.session.scalars(select(Evidence).options(selectinload(Evidence.links))
                                            .where(Evidence.audit_id == self._audit_id).order_by(Evidence.id))
         return [_row(r) for r in rows]
 
     def for_standard(self, standard_id: str) -> list[EvidenceRow]:
-        return [row for row in self.list() if row.linked_to_standard(standard_id)]
+        return [row for row in self.all_evidence() if row.linked_to_standard(standard_id)]
 
-    def add(self, file: EvidenceFile, links: list[tuple[str, str]] = (), description: str = "") -> EvidenceRow:
+    def add(self, file: EvidenceFile, links: Sequence[tuple[str, str]] = (), description: str = "") -> EvidenceRow:
         """Store an evidence file and link it to standards (``(standard_id, "")``) or items."""
         with self._writer.change() as session:
             row = Evidence(audit_id=self._audit_id, name=file.name, original_name=file.name, description=description,
@@ -87,12 +89,13 @@ class EvidenceLibrary:
             for standard_id, item_id in links:
                 session.add(EvidenceLink(evidence_id=row.id, standard_id=standard_id, item_id=item_id or ""))
             where = "; ".join(self._target(s, i) for s, i in links)
-            self._writer.trail(self._audit_id, "Evidence added", new=f"{file.name} ({file.size} bytes, SHA-256 {file.sha256[:12]}...)"
+            self._writer.trail(self._audit_id, "Evidence added",
+                               new=f"{file.name} ({file.size} bytes, SHA-256 {file.sha256[:12]}...)"
                                + (f" for {where}" if where else ""))
         session.refresh(row)
         return _row(row)
 
-    def add_path(self, path: Path | str, links: list[tuple[str, str]] = (), description: str = "") -> EvidenceRow:
+    def add_path(self, path: Path | str, links: Sequence[tuple[str, str]] = (), description: str = "") -> EvidenceRow:
         return self.add(read_evidence_file(path), links, description)
 
     def rename(self, evidence_id: int, name: str) -> None:
@@ -125,7 +128,8 @@ class EvidenceLibrary:
         with self._writer.change() as session:
             row = self._get(evidence_id)
             session.execute(delete(EvidenceLink).where(EvidenceLink.evidence_id == evidence_id,
-                                                       EvidenceLink.standard_id == standard_id, EvidenceLink.item_id == item_id))
+                                                       EvidenceLink.standard_id == standard_id,
+                                                       EvidenceLink.item_id == item_id))
             session.expire(row, ["links"])
             self._writer.trail(self._audit_id, f"Evidence {row.name}: unlinked", old=self._target(standard_id, item_id))
 

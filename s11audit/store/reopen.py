@@ -12,10 +12,12 @@ from sqlalchemy.orm import Session
 from s11audit.store.briefings import copy_briefings
 from s11audit.store.models import Action, Audit, Evidence, EvidenceContent, EvidenceLink, ItemAnswer, StandardResponse
 
-_RESPONSE_FIELDS = ("standard_id", "grade", "not_applicable", "na_reason", "narrative", "example", "updated_at", "updated_by")
+_RESPONSE_FIELDS = ("standard_id", "grade", "not_applicable", "na_reason", "narrative", "example",
+                    "updated_at", "updated_by")
 _ANSWER_FIELDS = ("item_id", "value", "comment", "updated_at", "updated_by")
 _EVIDENCE_FIELDS = ("name", "original_name", "description", "media_type", "size", "sha256", "added_by", "added_at")
-_ACTION_FIELDS = ("standard_id", "description", "owner", "due_date", "status", "progress_notes", "created_at", "created_by")
+_ACTION_FIELDS = ("standard_id", "description", "owner", "due_date", "status", "progress_notes",
+                  "created_at", "created_by")
 
 
 def _copy(row: object, fields: tuple[str, ...]) -> dict:
@@ -35,18 +37,18 @@ def new_version(session: Session, signed: Audit, user: str) -> Audit:
                   status="in_progress", parent_id=signed.id, created_by=user, signed_by="")
     session.add(audit)
     session.flush()
-    for row in session.scalars(select(StandardResponse).where(StandardResponse.audit_id == signed.id)):
-        session.add(StandardResponse(audit_id=audit.id, **_copy(row, _RESPONSE_FIELDS)))
-    for row in session.scalars(select(ItemAnswer).where(ItemAnswer.audit_id == signed.id)):
-        session.add(ItemAnswer(audit_id=audit.id, **_copy(row, _ANSWER_FIELDS)))
-    for row in session.scalars(select(Action).where(Action.audit_id == signed.id).order_by(Action.id)):
-        session.add(Action(audit_id=audit.id, **_copy(row, _ACTION_FIELDS)))
-    for row in session.scalars(select(Evidence).where(Evidence.audit_id == signed.id).order_by(Evidence.id)).all():
-        copy = Evidence(audit_id=audit.id, **_copy(row, _EVIDENCE_FIELDS))
+    for response in session.scalars(select(StandardResponse).where(StandardResponse.audit_id == signed.id)):
+        session.add(StandardResponse(audit_id=audit.id, **_copy(response, _RESPONSE_FIELDS)))
+    for answer in session.scalars(select(ItemAnswer).where(ItemAnswer.audit_id == signed.id)):
+        session.add(ItemAnswer(audit_id=audit.id, **_copy(answer, _ANSWER_FIELDS)))
+    for action in session.scalars(select(Action).where(Action.audit_id == signed.id).order_by(Action.id)):
+        session.add(Action(audit_id=audit.id, **_copy(action, _ACTION_FIELDS)))
+    for evidence in session.scalars(select(Evidence).where(Evidence.audit_id == signed.id).order_by(Evidence.id)).all():
+        copy = Evidence(audit_id=audit.id, **_copy(evidence, _EVIDENCE_FIELDS))
         session.add(copy)
         session.flush()
-        copy_evidence_bytes(session, row.id, copy.id)
-        for link in row.links:
+        copy_evidence_bytes(session, evidence.id, copy.id)
+        for link in evidence.links:
             session.add(EvidenceLink(evidence_id=copy.id, standard_id=link.standard_id, item_id=link.item_id))
     copy_briefings(session, signed.id, audit.id)
     session.flush()

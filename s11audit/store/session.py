@@ -101,11 +101,14 @@ class AuditWriter(Writer):
         super().check_writable(locked_reason or self.locked_reason())
 
 
+_SHOWN_CHARACTERS = 500  # the most of an old or new value an audit-trail entry keeps, "..." included
+
+
 def _shown(value: object) -> str:
     if value is None:
         return ""
     text = str(value)
-    return text if len(text) <= 500 else text[:497] + "..."
+    return text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS - 3] + "..."
 
 
 class OpenFile:

@@ -5,7 +5,8 @@ standards set has a named, dated signatory who confirmed reading the return. Sig
 signatories, makes the organisation's Ed25519 key pair if the file has none yet, and marks the
 audit signed, all in one transaction; from then on the audit is locked (see
 ``session.AuditWriter``). Keys and fingerprints come from ``returns.keys`` (Ed25519 from
-``cryptography``); the private key never leaves the store: returns are signed through ``sign_bytes``.
+``cryptography``), imported when first used: opening an audit does not need them. The private key
+never leaves the store: returns are signed through ``sign_bytes``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from dataclasses import dataclass, fields
 from sqlalchemy import select
 
 from s11audit.completeness import Completeness, Missing
-from s11audit.returns.keys import fingerprint, generate_private_key, public_key_of, signer
 from s11audit.standards import StandardsSet
 from s11audit.store.database import AuditFileError
 from s11audit.store.models import Audit, Organisation, SigningKey, SignOffSignatory, utcnow
@@ -67,23 +67,23 @@ def signatory_problems(standards_set: StandardsSet, entries: list[SignatoryEntry
             given[entry.role] = entry
     kept: list[SignatoryEntry] = []
     for role, spec in roles.items():
-        entry = given.get(role)
-        if entry is None or (not spec.required and not entry.name.strip() and not entry.confirmed_read):
+        signatory = given.get(role)
+        if signatory is None or (not spec.required and not signatory.name.strip() and not signatory.confirmed_read):
             if spec.required:
                 problems.append(f"the required signatory {role} has not signed")
             continue
-        name = entry.name.strip()
+        name = signatory.name.strip()
         who = f"{name} ({role})" if name else role
         if not name:
             problems.append(f"the signatory {role} needs a name")
-        signed_on = entry.signed_on.date() if isinstance(entry.signed_on, dt.datetime) else entry.signed_on
+        signed_on = signatory.signed_on.date() if isinstance(signatory.signed_on, dt.datetime) else signatory.signed_on
         if not isinstance(signed_on, dt.date):
             problems.append(f"{who} needs the date they signed")
         elif signed_on > today:
             problems.append(f"{who} has a signing date in the future ({signed_on.isoformat()})")
-        if entry.confirmed_read is not True:
+        if signatory.confirmed_read is not True:
             problems.append(f"{who} has not confirmed they have read the return")
-        kept.append(SignatoryEntry(role, name, signed_on, entry.confirmed_read is True))
+        kept.append(SignatoryEntry(role, name, signed_on, signatory.confirmed_read is True))
     return problems, kept
 
 
@@ -96,7 +96,10 @@ class AuditSignOff:
         self._completeness = completeness
 
     def _audit(self) -> Audit:
-        return self._writer.session.get(Audit, self._writer.audit_id)
+        audit = self._writer.session.get(Audit, self._writer.audit_id)
+        if audit is None:
+            raise AuditFileError(self._writer.path, f"holds no audit number {self._writer.audit_id}.")
+        return audit
 
     @property
     def is_signed(self) -> bool:
@@ -144,9 +147,13 @@ class AuditSignOff:
             audit = self._audit()
             audit.status, audit.signed_at, audit.signed_by = "signed", now, writer.user
             organisation = session.get(Organisation, 1)
-            audit.signed_organisation = json.dumps({f.name: getattr(organisation, f.name) for f in fields(OrganisationDetails)})
-            names = "; ".join(f"{e.name} ({e.role}) on {e.signed_on.isoformat()}" for e in kept)
+            audit.signed_organisation = json.dumps({f.name: getattr(organisation, f.name)
+                                                    for f in fields(OrganisationDetails)})
+            # Each kept entry has a date here (signatory_problems refuses one without), and a date's
+            # str() is its ISO form.
+            names = "; ".join(f"{e.name} ({e.role}) on {e.signed_on}" for e in kept)
             key_note = "new organisation key" if made else "organisation key"
+            from s11audit.returns.keys import fingerprint  # the returns package (cryptography) only when signing
             writer.trail(writer.audit_id, "Audit signed off", "In progress",
                          f"Signed by {names}; {key_note} {fingerprint(key.public_key)}")
 
@@ -164,6 +171,8 @@ class AuditSignOff:
 
     def key_fingerprint(self) -> str:
         """Short fingerprint of the public key, e.g. ``ab12 cd34 ef56 7890``."""
+        from s11audit.returns.keys import fingerprint
+
         return fingerprint(self.public_key_bytes())
 
     def sign_bytes(self, data: bytes) -> bytes:
@@ -175,6 +184,8 @@ class AuditSignOff:
         export runs on a worker thread); only for a signed-off audit."""
         if not self.is_signed:
             raise AuditFileError(self._writer.path, "only a signed-off audit can be exported as a signed return.")
+        from s11audit.returns.keys import signer
+
         return signer(bytes(self._key().private_key))
 
 
@@ -183,6 +194,8 @@ def _organisation_key(session) -> tuple[SigningKey, bool]:
     key = session.scalar(select(SigningKey).order_by(SigningKey.id).limit(1))
     if key is not None:
         return key, False
+    from s11audit.returns.keys import generate_private_key, public_key_of
+
     private = generate_private_key()
     key = SigningKey(private_key=private, public_key=public_key_of(private))
     session.add(key)

@@ -6,6 +6,8 @@ button to add one, because an audit cannot be signed off until they have one.
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
@@ -63,9 +65,9 @@ class ActionPlanView(QWidget):
         elide_combo(form.standardFilter, 24)  # standards' headings are long
         # With large text a straight row is wider than the screen. The Python side of each wrapping
         # row is kept here: without a reference PySide6 may drop it and leave Qt a layout with no code.
-        self._wrapping_rows = [wrap_row(form.findChild(QHBoxLayout, row)) for row in ("filterRow", "buttonRow")]
+        self._wrapping_rows = [wrap_row(row) for row in (form.filterRow, form.buttonRow)]
 
-        form.addButton.clicked.connect(lambda: self.add_action())
+        form.addButton.clicked.connect(lambda _checked=False: self.add_action())
         form.editButton.clicked.connect(self.edit_selected)
         form.removeButton.clicked.connect(self.remove_selected)
         table.activated.connect(self._activated)  # Enter or double-click
@@ -95,9 +97,11 @@ class ActionPlanView(QWidget):
     def _show_needs_action(self) -> None:
         rows = self.form.needsActionRows
         while rows.count():
-            old = rows.takeAt(0).widget()
-            old.hide()  # removed at once from view; deleted when control returns to the event loop
-            old.deleteLater()
+            item = rows.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.hide()  # removed at once from view; deleted when control returns to the event loop
+                old.deleteLater()
         self._notice_buttons = []
         missing = [m for m in self.document.assessment.completeness().missing if m.gap == Gap.NEEDS_ACTION]
         for gap in missing:
@@ -119,7 +123,7 @@ class ActionPlanView(QWidget):
         self.form.needsActionNotice.setVisible(bool(missing))
         # Buttons made after the form joined the end of the focus chain; put them before the filters.
         chain = [*self._notice_buttons, self.form.standardFilter]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _standard(self, standard_id: str):
@@ -140,7 +144,8 @@ class ActionPlanView(QWidget):
 
     def _apply_filters(self) -> None:
         form = self.form
-        self.proxy.set_filters(form.standardFilter.currentData(), form.statusFilter.currentData(), form.searchBox.text())
+        self.proxy.set_filters(form.standardFilter.currentData(), form.statusFilter.currentData(),
+                               form.searchBox.text())
         form.actionsTable.resizeRowsToContents()
         self._update_summary()
         self._update_buttons()
@@ -180,7 +185,7 @@ class ActionPlanView(QWidget):
         if values is None:
             return
         command = AddAction(self.document, **values)
-        if self.document.push(command):
+        if self.document.push(command) and command.action_id is not None:
             self.select_action(command.action_id)
 
     def edit_selected(self) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex,
+                            QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor
 
 from s11audit import action_rag
@@ -94,13 +95,15 @@ class ActionsModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(Column)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[Column(section)]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == Column.STATUS:
+        if role == Qt.ItemDataRole.ToolTipRole and section == Column.STATUS:
             return STATUS_TIP
         return None
 
@@ -157,6 +160,11 @@ class ActionsFilter(QSortFilterProxyModel):
         self._standard_id: str | None = None
         self._status: str | None = None
         self._words: list[str] = []
+        self._actions: ActionsModel | None = None  # the source model, typed
+
+    def setSourceModel(self, sourceModel: QAbstractItemModel, /) -> None:
+        super().setSourceModel(sourceModel)
+        self._actions = sourceModel if isinstance(sourceModel, ActionsModel) else None
 
     def set_filters(self, standard_id: str | None, status: str | None, search: str) -> None:
         self.beginFilterChange()
@@ -164,7 +172,9 @@ class ActionsFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        model: ActionsModel = self.sourceModel()
+        model = self._actions
+        if model is None:
+            return True  # a source other than the actions: nothing to filter by
         action = model.data(model.index(source_row, 0, source_parent), ActionRole)
         if self._standard_id is not None and action.standard_id != self._standard_id:
             return False

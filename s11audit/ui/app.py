@@ -23,6 +23,7 @@ from s11audit.logs import log_path, no_stream_is_none, start_logging
 from s11audit.paths import resources_dir
 from s11audit.ui import keyboard
 from s11audit.ui.main_window import MainWindow
+from s11audit.ui.qapp import running_app_or_none
 from s11audit.ui.settings import Settings
 from s11audit.ui.text_size import DESIGN_POINT_SIZE, apply_text_scale, fill_sizes, install_screen_fitter
 
@@ -40,7 +41,7 @@ def style_sheet(base_point_size: float = DESIGN_POINT_SIZE) -> str:
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, set up with the app's name (per-user settings) and look."""
-    app = QApplication.instance()
+    app = running_app_or_none()
     if app is None:
         app = QApplication(list(sys.argv if argv is None else argv))
     app.setOrganizationName(APP_NAME)
@@ -113,7 +114,7 @@ def install_error_handlers() -> Callable[[], None]:
 def create_main_window() -> MainWindow:
     """A main window on the start screen; standards sets are read in the background."""
     application()
-    return MainWindow.create()
+    return MainWindow.build()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,24 +26,25 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 Task = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
 
-_collector_paused = 0
+class _Collector:
+    """How many workers have paused Python's cycle collector and not yet resumed it."""
+
+    paused = 0
 
 
 def pause_collector() -> None:
     """Python's cycle collector may run on whichever thread allocates; if it ran on a worker it could
     destroy Qt objects that belong to the UI thread (a crash). Collect now, and not until every worker
     that paused it has resumed it (:func:`resume_collector`)."""
-    global _collector_paused
-    if _collector_paused == 0:
+    if _Collector.paused == 0:
         gc.collect()
         gc.disable()
-    _collector_paused += 1
+    _Collector.paused += 1
 
 
 def resume_collector() -> None:
-    global _collector_paused
-    _collector_paused = max(0, _collector_paused - 1)
-    if _collector_paused == 0:
+    _Collector.paused = max(0, _Collector.paused - 1)
+    if _Collector.paused == 0:
         gc.enable()
 
 
@@ -64,10 +65,10 @@ class Calculation(QThread):
         self._paused = False
         self.finished.connect(self._resume)  # this object lives on the UI thread: queued to it
 
-    def start(self) -> None:  # type: ignore[override]
+    def start(self, /, priority: QThread.Priority = QThread.Priority.InheritPriority) -> None:
         pause_collector()
         self._paused = True
-        super().start()
+        super().start(priority)
 
     def _resume(self) -> None:
         if self._paused:

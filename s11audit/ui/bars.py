@@ -7,7 +7,7 @@ The model gives the percentage (0-100) in ``PERCENT_ROLE`` and, optionally, a co
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 PERCENT_ROLE = Qt.ItemDataRole.UserRole + 40
@@ -16,7 +16,8 @@ DEFAULT_BAR = "#8DB3D9"
 
 
 class BarDelegate(QStyledItemDelegate):
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         percent = index.data(PERCENT_ROLE)
         if percent is None:
             super().paint(painter, option, index)
@@ -30,7 +31,7 @@ class BarDelegate(QStyledItemDelegate):
         painter.restore()
         option = QStyleOptionViewItem(option)
         self.initStyleOption(option, index)
-        option.backgroundBrush = Qt.BrushStyle.NoBrush
+        option.backgroundBrush = QBrush(Qt.BrushStyle.NoBrush)
         painter.save()
         painter.setPen(QColor("#111111"))
         painter.drawText(option.rect.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

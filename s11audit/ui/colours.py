@@ -12,11 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 NOT_APPLICABLE_COLOUR = "#7F8C8D"
+# WCAG's relative luminance: a channel at or below this is on the linear part of the sRGB curve.
+SRGB_LINEAR_LIMIT = 0.03928
 
 
 def _luminance(colour: QColor) -> float:
     def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        return value / 12.92 if value <= SRGB_LINEAR_LIMIT else ((value + 0.055) / 1.055) ** 2.4
 
     return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
 
@@ -36,7 +38,10 @@ def text_colour_on(background: str) -> str:
 def tint(colour: str, strength: float = 0.12) -> str:
     """A pale version of a colour (for the background of the chosen descriptor)."""
     base = QColor(colour)
-    mix = lambda c: round(255 - (255 - c) * strength)  # noqa: E731
+
+    def mix(channel: int) -> int:
+        return round(255 - (255 - channel) * strength)
+
     return QColor(mix(base.red()), mix(base.green()), mix(base.blue())).name()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtGui import QUndoCommand
 
@@ -17,6 +17,18 @@ from s11audit.store import ActionRow, AnswerError, AuditFileError
 from s11audit.ui.document import AuditDocument
 
 _TEXT_MERGE_ID = 1100
+
+
+class ActionFields(TypedDict):
+    """An action's fields as the action dialog gives them (``ActionDialog.values``) and ``AddAction`` takes them."""
+
+    standard_id: str
+    criterion_id: str
+    description: str
+    owner: str
+    due_date: dt.date | None
+    status: str
+    progress_notes: str
 
 
 class _Edit(QUndoCommand):
@@ -28,7 +40,7 @@ class _Edit(QUndoCommand):
         self.standard_id = standard_id
         self.failed_message = ""
 
-    def _run(self, action: Callable[[], None], first: bool) -> None:
+    def _run(self, action: Callable[[], object], first: bool) -> None:
         try:
             action()
         except (AuditFileError, AnswerError) as exc:
@@ -49,7 +61,8 @@ def _owner(document: AuditDocument, target_id: str) -> str:
 
 
 def _what(document: AuditDocument, target_id: str) -> str:
-    return f"criterion {target_id}" if document.assessment.standards_set.is_criterion(target_id) else f"standard {target_id}"
+    is_criterion = document.assessment.standards_set.is_criterion(target_id)
+    return f"criterion {target_id}" if is_criterion else f"standard {target_id}"
 
 
 class SetJudgement(_Edit):
@@ -134,12 +147,12 @@ class SetAnswer(_Edit):
 
 
 class AddAction(_Edit):
-    def __init__(self, document: AuditDocument, standard_id: str, description: str, owner: str = "",
+    def __init__(self, document: AuditDocument, standard_id: str, description: str, *, owner: str = "",
                  due_date: dt.date | None = None, status: str = "not_started", progress_notes: str = "",
                  criterion_id: str = ""):
         super().__init__(document, f"Add action to standard {standard_id}", standard_id)
-        self.fields = dict(standard_id=standard_id, description=description, owner=owner, due_date=due_date,
-                           status=status, progress_notes=progress_notes, criterion_id=criterion_id)
+        self.fields = ActionFields(standard_id=standard_id, description=description, owner=owner, due_date=due_date,
+                                   status=status, progress_notes=progress_notes, criterion_id=criterion_id)
         self.action_id: int | None = None
         self._done = False
 
@@ -150,7 +163,9 @@ class AddAction(_Edit):
         self._done = True
 
     def undo(self) -> None:
-        self._run(lambda: self.document.assessment.actions.remove(self.action_id), False)
+        action_id = self.action_id
+        if action_id is not None:  # None only if adding failed, and then the stack has dropped the command
+            self._run(lambda: self.document.assessment.actions.remove(action_id), False)
 
 
 class EditAction(_Edit):
@@ -208,13 +223,15 @@ class EvidenceEdit(_Edit):
         self._run(self._undo, False)
 
 
-def rename_evidence(document: AuditDocument, evidence_id: int, old: str, new: str, standard_id: str = "") -> EvidenceEdit:
+def rename_evidence(document: AuditDocument, evidence_id: int, old: str, new: str,
+                    standard_id: str = "") -> EvidenceEdit:
     library = document.assessment.evidence
     return EvidenceEdit(document, f"Rename evidence to {new}", standard_id,
                         lambda: library.rename(evidence_id, new), lambda: library.rename(evidence_id, old))
 
 
-def describe_evidence(document: AuditDocument, evidence_id: int, old: str, new: str, standard_id: str = "") -> EvidenceEdit:
+def describe_evidence(document: AuditDocument, evidence_id: int, old: str, new: str,
+                      standard_id: str = "") -> EvidenceEdit:
     library = document.assessment.evidence
     return EvidenceEdit(document, "Describe evidence", standard_id,
                         lambda: library.describe(evidence_id, new), lambda: library.describe(evidence_id, old))

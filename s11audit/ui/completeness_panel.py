@@ -16,6 +16,7 @@ from s11audit.completeness import Completeness, Gap
 from s11audit.standards import StandardsSet
 
 COMPLETE_TEXT = "Everything is complete"
+_ROOT = QModelIndex()  # the invisible root: the parent Qt passes by default
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class MissingModel(QAbstractListModel):
         self.rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -13,6 +13,7 @@ are refreshed on every change from one ``completeness()`` call.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
@@ -32,6 +33,7 @@ from s11audit.ui.row_table_model import RowTableModel
 from s11audit.ui.text_size import scaled
 
 HEADERS = ("Standard", "Done", "Grade")
+DONE_COLUMN, GRADE_COLUMN = 1, 2
 DONE_TIP = ("Done counts what you have given: each grade (or not applicable) and each required answer, and "
             "each action, evidence file, example or reason that a grade needs. When all are done, nothing is "
             "missing.")
@@ -54,7 +56,7 @@ class NavigatorRow:
     part: bool = False  # a part's heading row (``standard_id`` is ""), not a standard
 
 
-class NavigatorModel(RowTableModel):
+class NavigatorModel(RowTableModel[NavigatorRow]):
     headers = HEADERS
 
     def __init__(self, parent=None):
@@ -62,13 +64,13 @@ class NavigatorModel(RowTableModel):
         self.rows: list[NavigatorRow] = []
         self.tips = {1: DONE_TIP, 2: "The grade given. A standard not graded yet says \"Not graded\"."}
 
-    def set_rows(self, rows: list[NavigatorRow]) -> None:
+    def set_rows(self, rows: Sequence[NavigatorRow]) -> None:
         if [r.standard_id for r in rows] != [r.standard_id for r in self.rows]:
             self.beginResetModel()
             self.rows = list(rows)
             self.endResetModel()
             return
-        for number, (old, new) in enumerate(zip(self.rows, rows)):
+        for number, (old, new) in enumerate(zip(self.rows, rows, strict=True)):  # same standards, checked above
             if old != new:
                 self.rows[number] = new
                 self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
@@ -94,13 +96,13 @@ class NavigatorModel(RowTableModel):
             return self._part_data(row, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.heading, row.progress, row.grade)[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == 2 and row.grade != INFORMATION:
+        if role == Qt.ItemDataRole.DecorationRole and column == GRADE_COLUMN and row.grade != INFORMATION:
             return swatch_icon(row.colour)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2 and row.grade in (NOT_GRADED, INFORMATION):
+        if role == Qt.ItemDataRole.ForegroundRole and column == GRADE_COLUMN and row.grade in (NOT_GRADED, INFORMATION):
             return Qt.GlobalColor.darkGray
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return row.spoken
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == DONE_COLUMN:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -132,7 +134,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self._column = column
         view.header().sectionResized.connect(self._resized)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         if index.column() != self._column:
             return size
@@ -155,7 +157,7 @@ class CompletionView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form)
         self.navigator = self.form.navigator
-        self.scroll = self.form.paneScroll
+        self.pane_scroll = self.form.paneScroll  # not "scroll": that is QWidget.scroll()
         self.model = NavigatorModel(self)
         self.navigator.setModel(self.model)
         header = self.navigator.header()
@@ -185,7 +187,7 @@ class CompletionView(QWidget):
         self._pages.setObjectName("standardPages")
         self._pages_layout = QVBoxLayout(self._pages)
         self._pages_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll.setWidget(self._pages)
+        self.pane_scroll.setWidget(self._pages)
         self._panes: dict[str, StandardPane] = {}
         self._current = ""
         self._guidance_expanded = False
@@ -221,8 +223,10 @@ class CompletionView(QWidget):
             editor = pane.focus_item(item_id)
             if editor is not None:
                 self._pages_layout.activate()
-                pane.layout().activate()
-                self.scroll.ensureWidgetVisible(editor, 40, 80)
+                pane_layout = pane.layout()
+                if pane_layout is not None:
+                    pane_layout.activate()
+                self.pane_scroll.ensureWidgetVisible(editor, 40, 80)
                 # The page may not be laid out yet the first time it is shown; scroll again once it is.
                 QTimer.singleShot(0, self, lambda: self._scroll_to(pane, editor))
 
@@ -253,9 +257,9 @@ class CompletionView(QWidget):
         self._current = standard_id
         pane.set_guidance_expanded(self._guidance_expanded)
         if pane.stale:
-            pane.refresh(self._completeness)
+            pane.refresh(self._current_completeness())
         pane.show()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.pane_scroll.verticalScrollBar().setValue(0)
 
     def _build_pane(self, standard_id: str) -> StandardPane:
         # Made inside the container (a parentless page would be a window of its own while being
@@ -280,7 +284,7 @@ class CompletionView(QWidget):
 
     def _scroll_to(self, pane: StandardPane, editor: QWidget) -> None:
         if self._panes.get(self._current) is pane:
-            self.scroll.ensureWidgetVisible(editor, 40, 80)
+            self.pane_scroll.ensureWidgetVisible(editor, 40, 80)
 
     def _step(self, step: int) -> None:
         rows = self.model.standard_rows()
@@ -301,9 +305,15 @@ class CompletionView(QWidget):
         for pane_id, pane in self._panes.items():
             if pane_id != self._current:
                 pane.stale = True
-        pane = self._panes.get(self._current)
-        if pane is not None and standard_id in ("", self._current):
-            pane.refresh(self._completeness)
+        current = self._panes.get(self._current)
+        if current is not None and standard_id in ("", self._current):
+            current.refresh(self._current_completeness())
+
+    def _current_completeness(self) -> Completeness:
+        """The completeness worked out at the last change (``_refresh_overview`` sets it)."""
+        if self._completeness is None:
+            self._completeness = self.document.assessment.completeness()
+        return self._completeness
 
     def _refresh_overview(self) -> None:
         assessment = self.document.assessment

@@ -89,7 +89,8 @@ class CriterionBlock(QFrame):
         for title, text in (("Guidance", criterion.guidance), ("Resources", criterion.resources),
                             ("Reference", criterion.reference)):
             if text.strip():
-                layout.addWidget(text_label(f"<b>{title}:</b> {html.escape(' '.join(text.split()))}", SECONDARY, rich=True))
+                shown = html.escape(" ".join(text.split()))
+                layout.addWidget(text_label(f"<b>{title}:</b> {shown}", SECONDARY, rich=True))
         self.grades = GradeChooser(criterion, criterion.scale, compact=True, explain_no_na=True)
         self.grades.chosen.connect(self._choose)
         self.grades.not_applicable_chosen.connect(self._choose_na)

@@ -8,13 +8,17 @@ button (Alt+Down) picks a day. Time boxes (hours and minutes) get the same singl
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import datetime as dt
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateTimeEdit
 
 DATE_FORMAT = "dd/MM/yyyy"  # how people in England write a date; all digits, so it can be typed straight in
 TYPED = "Type the date as dd/mm/yyyy, or press Alt+Down for a calendar"
 SEPARATORS = "/.-: "
+EditT = TypeVar("EditT", bound=QDateTimeEdit)
 
 
 class _OneStop(QObject):
@@ -27,9 +31,10 @@ class _OneStop(QObject):
         self._typed_in: int | None = None  # the part a digit was last typed into
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QDateTimeEdit):
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QDateTimeEdit) \
+                or not isinstance(event, QKeyEvent):
             return False
-        key_event: QKeyEvent = event
+        key_event = event
         modifiers = key_event.modifiers()
         if key_event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
                 and not modifiers & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
@@ -46,7 +51,12 @@ class _OneStop(QObject):
         return bool(text) and text in SEPARATORS and moved_on  # Qt already moved on: the separator is not a step
 
 
-def one_stop(edit: QDateTimeEdit, display_format: str = DATE_FORMAT) -> QDateTimeEdit:
+def python_date(date: QDate) -> dt.date:
+    """A date box's date as a ``datetime.date`` (``QDate.toPython`` is typed as returning any object)."""
+    return dt.date(date.year(), date.month(), date.day())
+
+
+def one_stop(edit: EditT, display_format: str = DATE_FORMAT) -> EditT:
     """Make ``edit`` a single Tab stop shown and typed in ``display_format`` (a date box also gets its
     calendar and says how to type); returns it."""
     edit.setDisplayFormat(display_format)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import (QApplication, QComboBox, QFrame, QLabel, QSizePolicy, QStyle, QStyleOptionComboBox,
-                               QStylePainter, QToolButton, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFrame, QLabel, QSizePolicy, QStyle, QStyleOptionComboBox, QStylePainter,
+                               QToolButton, QWidget)
+
+from s11audit.ui.qapp import running_app
 
 
 class ElidedLabel(QLabel):
@@ -63,7 +65,7 @@ def elide_combo(combo: QComboBox, characters: int = 24) -> None:
     combo.setMinimumContentsLength(characters)
     combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
     combo.setProperty(_EXPLANATION, combo.toolTip())  # a tooltip set before this call is kept, after the entry
-    app = QApplication.instance()
+    app = running_app()
     painter = app.findChild(_ElidingPainter)
     if painter is None:
         painter = _ElidingPainter(app)

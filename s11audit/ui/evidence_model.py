@@ -39,14 +39,15 @@ class EvidenceListRow:
     tooltip: str
 
 
-class EvidenceModel(RowTableModel):
+class EvidenceModel(RowTableModel[EvidenceListRow]):
     headers = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[EvidenceListRow] = []
 
-    def set_rows(self, rows: list[EvidenceRow], standard: Standard, standards_set: StandardsSet) -> None:
+    def show_evidence(self, rows: list[EvidenceRow], standard: Standard, standards_set: StandardsSet) -> None:
+        """Show these evidence files, described for ``standard`` (a reset only when a row changed)."""
         new = []
         for row in rows:
             added = f"{row.added_by}, {row.added_at:%d %b %Y}".lstrip("0") if row.added_at else row.added_by

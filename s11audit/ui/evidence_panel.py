@@ -9,12 +9,20 @@ stored twice. Problems are shown in the panel, naming the file, rather than in a
 from __future__ import annotations
 
 import html
-import sys
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from s11audit.logs import where
 from s11audit.standards import Standard
@@ -28,7 +36,6 @@ from s11audit.ui.evidence_dialogs import LinkExistingDialog, LinkItemsDialog
 from s11audit.ui.evidence_model import EvidenceModel
 from s11audit.ui.item_editors import ERROR_COLOUR
 from s11audit.ui.list_views import FittingTreeView
-
 
 
 class _ReaderSignals(QObject):
@@ -52,8 +59,8 @@ class _EvidenceReader(QRunnable):
                 except EvidenceError as exc:
                     self.signals.failed.emit(index, path, str(exc))
                     continue
-                except Exception:  # a fault of ours: logged and reported; the other files go on
-                    report_unexpected(sys.exc_info(), "reading evidence")
+                except Exception as exc:  # a fault of ours: logged and reported; the other files go on
+                    report_unexpected((type(exc), exc, exc.__traceback__), "reading evidence")
                     self.signals.failed.emit(index, path, f"{path}: could not be added because of an error in "
                                                           f"s11audit; the details are in {where()}.")
                     continue
@@ -105,8 +112,8 @@ class EvidencePanel(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         rows = ((("add", "Add evi&dence\u2026", f"Add evidence files to standard {number}", self.add_files),
-                 ("existing", "Link existing evidence\u2026", f"Link evidence already in this audit to standard {number}",
-                  self.link_existing)),
+                 ("existing", "Link existing evidence\u2026",
+                  f"Link evidence already in this audit to standard {number}", self.link_existing)),
                 (("open", "Open", "Open the selected evidence file", self.open_selected),
                  ("rename", "Rename\u2026", "Rename the selected evidence file", self.rename_selected),
                  ("describe", "Describe\u2026", "Describe the selected evidence file", self.describe_selected)),
@@ -135,9 +142,9 @@ class EvidencePanel(QWidget):
     def refresh(self) -> None:
         library = self.document.assessment.evidence
         selected = self.selected()
-        everything = library.list()
+        everything = library.all_evidence()
         mine = [row for row in everything if row.linked_to_standard(self.standard.id)]
-        self.model.set_rows(mine, self.standard, self.document.assessment.standards_set)
+        self.model.show_evidence(mine, self.standard, self.document.assessment.standards_set)
         self.view.setVisible(bool(mine))
         self.empty_label.setVisible(not mine)
         if selected is not None:  # keep the same file selected after a rename or a new link
@@ -164,7 +171,8 @@ class EvidencePanel(QWidget):
         parts = [html.escape(note) for note in self._notes]
         if self._problems:
             items = "".join(f"<li>{html.escape(p)}</li>" for p in self._problems)
-            parts.append(f"<span style='color:{ERROR_COLOUR}'><b>Not added:</b></span><ul style='margin:0'>{items}</ul>")
+            parts.append(f"<span style='color:{ERROR_COLOUR}'><b>Not added:</b></span>"
+                         f"<ul style='margin:0'>{items}</ul>")
         self.message.setText("<br>".join(parts))
         self.message.setVisible(bool(parts))
 
@@ -187,7 +195,8 @@ class EvidencePanel(QWidget):
         self._show_message()
         self._enable()
         # Read the limit now (not at import) so a partnership build or a test can change it.
-        QThreadPool.globalInstance().start(_EvidenceReader(list(paths), evidence_store.MAX_EVIDENCE_BYTES, self._signals))
+        reader = _EvidenceReader(list(paths), evidence_store.MAX_EVIDENCE_BYTES, self._signals)
+        QThreadPool.globalInstance().start(reader)
 
     def _step(self) -> None:
         self._done += 1
@@ -198,7 +207,7 @@ class EvidencePanel(QWidget):
         self._step()
         library = self.document.assessment.evidence
         try:
-            same = next((row for row in library.list() if row.sha256 == file.sha256), None)
+            same = next((row for row in library.all_evidence() if row.sha256 == file.sha256), None)
             if same is None:
                 library.add(file, links=[(self.standard.id, "")])
                 self._added += 1
@@ -215,7 +224,8 @@ class EvidencePanel(QWidget):
         self._problems.append(message)
 
     def _all_read(self) -> None:
-        self._signals.deleteLater()
+        if self._signals is not None:
+            self._signals.deleteLater()
         self._signals = None
         self.progress_box.hide()
         if self._added:
@@ -257,7 +267,8 @@ class EvidencePanel(QWidget):
         text, ok = QInputDialog.getMultiLineText(self, "Describe evidence", "What this file shows (for example the "
                                                  "meeting, policy or period it covers):", row.description)
         if ok and text.strip() != row.description:
-            self.document.push(describe_evidence(self.document, row.id, row.description, text.strip(), self.standard.id))
+            self.document.push(describe_evidence(self.document, row.id, row.description, text.strip(),
+                                                 self.standard.id))
 
     def link_selected(self) -> None:
         row = self.selected()

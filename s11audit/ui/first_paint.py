@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
+
+from s11audit.ui.qapp import running_app
 
 if TYPE_CHECKING:
     from s11audit.ui.main_window import MainWindow
@@ -51,7 +53,7 @@ def wait_for_first_paint(window: MainWindow, timeout_s: float = 30.0) -> str:
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(loop.quit)
-    app = QApplication.instance()
+    app = running_app()
     app.installEventFilter(watcher)
     try:
         timer.start(round(timeout_s * 1000))

@@ -70,6 +70,9 @@ class FlowLayout(QLayout):
     def _visible(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 
+    def last_item(self) -> QLayoutItem:
+        return self._items[-1]
+
     def keep_with_next(self, item: QLayoutItem) -> None:
         """Never start a new line between ``item`` and the one after it (a label and its field)."""
         self._joined.add(id(item))
@@ -106,22 +109,29 @@ class FlowLayout(QLayout):
 
 def wrap_row(row: QHBoxLayout) -> FlowLayout:
     """Put ``row``'s widgets (a label with the field it names kept together) into a wrapping row in
-    its place; the row's stretches and spacers are dropped."""
+    its place; the row's stretches and spacers are dropped.
+
+    The wrapping row makes its own items for the widgets (``addWidget``, so Qt creates them and Python
+    never deletes them); the row's items are dropped here while every widget is alive. Keeping the
+    row's items instead (Python owns what ``takeAt`` returns) let Python delete them after the window,
+    when their widgets were gone: a crash at the next garbage collection under PySide6 6.11. The
+    caller keeps the returned layout referenced for as long as its window (its Python methods do
+    the layout).
+    """
     holder = row.parent()
     if not isinstance(holder, QBoxLayout):
         raise TypeError("wrap_row needs a row inside a box layout")
-    items = [row.takeAt(0) for _ in range(row.count())]
+    taken = [item for _ in range(row.count()) if (item := row.takeAt(0)) is not None]
+    if any(item.layout() is not None for item in taken):
+        raise TypeError("wrap_row takes a row of widgets, not of layouts")
+    widgets = [widget for item in taken if (widget := item.widget()) is not None]
+    del taken  # the row's own items, deleted now, with their widgets alive
     flow = FlowLayout(spacing=max(row.spacing(), 6))
-    index = 0
-    while index < len(items):
-        item = items[index]
-        widget = item.widget()
-        following = items[index + 1].widget() if index + 1 < len(items) else None
-        if widget is not None or item.layout() is not None:
-            flow.addItem(item)
-            if isinstance(widget, QLabel) and following is not None and widget.buddy() is following:
-                flow.keep_with_next(item)
-        index += 1
+    for index, widget in enumerate(widgets):
+        flow.addWidget(widget)
+        following = widgets[index + 1] if index + 1 < len(widgets) else None
+        if isinstance(widget, QLabel) and following is not None and widget.buddy() is following:
+            flow.keep_with_next(flow.last_item())
     position = holder.indexOf(row)
     holder.takeAt(position)
     holder.insertLayout(position, flow)

@@ -13,7 +13,8 @@ arrow keys move between them and Space or Return chooses, so Tab goes from crite
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from s11audit.standards import GradeLevel, GradeScale, Standard
@@ -127,7 +128,8 @@ class GradeChooser(QWidget):
         # colours are left alone so the keyboard focus frame still shows.
         # The chosen level keeps the app's yellow focus look when it has the keyboard focus.
         self.setStyleSheet("QPushButton:checked { background: #D4E4F1; color: #0B2740; }"
-                           "QPushButton:checked:focus { background: #FFDD00; color: #0B0C0C; border: 2px solid #0B0C0C; }")
+                           "QPushButton:checked:focus { background: #FFDD00; color: #0B0C0C;"
+                           " border: 2px solid #0B0C0C; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8 if compact else 10)
@@ -146,11 +148,20 @@ class GradeChooser(QWidget):
             self.columns[level.id] = column
         self._arrange(len(self.columns))
         layout.addLayout(self.grid)
-
-        actions = QHBoxLayout()
         self.na_button: QPushButton | None = None
-        self.reason_box: QWidget | None = None
         self.na_note: QLabel | None = None
+        layout.addLayout(self._actions_row(rule, what, number, explain_no_na))
+        self.reason_box: QWidget | None = None
+        if self.na_button is not None:
+            self.reason_box = self._reason_box(rule, what, number)
+            layout.addWidget(self.reason_box)
+            self.reason_box.hide()
+        self._set_tab_stop(self.first_button())
+
+    def _actions_row(self, rule: NotApplicable, what: str, number: str, explain_no_na: bool) -> QHBoxLayout:
+        """Not applicable (where it is allowed, else why not) and Clear grade, under the descriptors."""
+        scale = self.scale
+        actions = QHBoxLayout()
         if rule is not NotApplicable.NOT_ALLOWED:
             self.na_button = QPushButton(scale.not_applicable_label)
             self.na_button.setCheckable(True)
@@ -171,24 +182,23 @@ class GradeChooser(QWidget):
             actions.addWidget(self.na_note, 1)
         else:
             actions.addStretch(1)
-        layout.addLayout(actions)
+        return actions
 
-        if self.na_button is not None:
-            self.reason_box = QWidget()
-            box = QVBoxLayout(self.reason_box)
-            box.setContentsMargins(0, 0, 0, 0)
-            required = " (required)" if rule is NotApplicable.REASON_REQUIRED else " (optional)"
-            box.addWidget(_label(f"<b>Why does this {what} not apply to your organisation?</b>{required}"))
-            self.reason_edit = GrowingTextEdit(min_lines=2, max_lines=8)
-            self.reason_edit.setPlaceholderText("For example: we do not provide services to children directly; "
-                                                "our contact with children is through ...")
-            self.reason_edit.setAccessibleName(f"Reason {what} {number} is not applicable")
-            self.reason_autosave = AutoSave(self.reason_edit)
-            self.reason_autosave.save.connect(self.reason_saved)
-            box.addWidget(self.reason_edit)
-            layout.addWidget(self.reason_box)
-            self.reason_box.hide()
-        self._set_tab_stop(self.first_button())
+    def _reason_box(self, rule: NotApplicable, what: str, number: str) -> QWidget:
+        """The reason for not applicable, shown while it is chosen."""
+        reason_box = QWidget()
+        box = QVBoxLayout(reason_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        required = " (required)" if rule is NotApplicable.REASON_REQUIRED else " (optional)"
+        box.addWidget(_label(f"<b>Why does this {what} not apply to your organisation?</b>{required}"))
+        self.reason_edit = GrowingTextEdit(min_lines=2, max_lines=8)
+        self.reason_edit.setPlaceholderText("For example: we do not provide services to children directly; "
+                                            "our contact with children is through ...")
+        self.reason_edit.setAccessibleName(f"Reason {what} {number} is not applicable")
+        self.reason_autosave = AutoSave(self.reason_edit)
+        self.reason_autosave.save.connect(self.reason_saved)
+        box.addWidget(self.reason_edit)
+        return reason_box
 
     # --- side by side when there is room, two by two (or one under another) when there is not ------
 
@@ -214,7 +224,8 @@ class GradeChooser(QWidget):
         # another (resizeEvent) rather than pushing the page wider than its window.
         hint = super().minimumSizeHint()
         widest = max((c.minimumSizeHint().width() for c in self.columns.values()), default=0)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         return QSize(widest + margins.left() + margins.right(), hint.height())
 
     def resizeEvent(self, event) -> None:
@@ -237,15 +248,16 @@ class GradeChooser(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is stop else Qt.FocusPolicy.ClickFocus)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and watched in self._buttons():
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn and watched in self._buttons():
             self._set_tab_stop(watched)
-        if event.type() != QEvent.Type.KeyPress or watched not in self._buttons():
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or watched not in self._buttons():
             return False
         key = event.key()
         buttons = self._buttons()
         place = buttons.index(watched)
         if key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End):
-            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+            step: dict[int, int] = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
             target = (0 if key == Qt.Key.Key_Home else len(buttons) - 1 if key == Qt.Key.Key_End
                       else max(0, min(len(buttons) - 1, place + step[key])))
             self._set_tab_stop(buttons[target])
@@ -263,7 +275,8 @@ class GradeChooser(QWidget):
         self.chosen.emit(column.level.id)
 
     def _choose_na(self) -> None:
-        self.na_button.setChecked(True)
+        if self.na_button is not None:  # the button's own slot: always
+            self.na_button.setChecked(True)
         self.not_applicable_chosen.emit()
 
     def show_response(self, response: ResponseRow, read_only: bool) -> None:
@@ -272,6 +285,7 @@ class GradeChooser(QWidget):
         if self.na_button is not None:
             self.na_button.setChecked(response.not_applicable)
             self.na_button.setText(("\u2713 " if response.not_applicable else "") + self.scale.not_applicable_label)
+        if self.reason_box is not None:  # there whenever the N/A button is
             self.reason_box.setVisible(response.not_applicable)
             self.reason_autosave.show_text(response.na_reason)
         self.clear_button.setEnabled(response.judged and not read_only)

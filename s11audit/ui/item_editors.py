@@ -220,10 +220,7 @@ class NumberEditor(ItemEditor):
     def show_value(self, value: Any) -> None:
         if self.edit.hasFocus() and self.edit.isModified():
             return  # the user is typing; their text wins until they finish
-        if value is None:
-            text = ""
-        else:
-            text = str(value) if isinstance(value, int) else f"{value:.10g}"
+        text = "" if value is None else str(value) if isinstance(value, int) else f"{value:.10g}"
         if self.edit.text() != text:
             self.edit.setText(text)
 

@@ -43,7 +43,7 @@ class KeyboardFilter(QObject):
         kind = event.type()
         if kind == QEvent.Type.KeyPress:
             return self._key_press(watched, event)
-        if kind == QEvent.Type.FocusIn and watched.isWidgetType():
+        if kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
             _focus_moved(watched)
         if kind == QEvent.Type.Polish and type(watched) is QScrollArea:
             # Only a plain QScrollArea: item views and text boxes are scroll areas that are controls.
@@ -73,14 +73,17 @@ def scroll_into_view(widget: QWidget) -> None:
     child = widget
     parent = widget.parentWidget()
     while parent is not None:
-        if isinstance(parent, QScrollArea) and parent.widget() is not None and parent.widget().isAncestorOf(child):
-            _show_in(parent, child)
-            child = parent
+        if isinstance(parent, QScrollArea):
+            inner = parent.widget()
+            if inner is not None and inner.isAncestorOf(child):
+                _show_in(parent, inner, child)
+                child = parent
         parent = parent.parentWidget()
 
 
-def _show_in(area: QScrollArea, child: QWidget) -> None:
-    place = QRect(child.mapTo(area.widget(), QPoint(0, 0)), child.size())
+def _show_in(area: QScrollArea, inner: QWidget, child: QWidget) -> None:
+    """Scroll ``area`` (whose widget is ``inner``) so that ``child`` shows."""
+    place = QRect(child.mapTo(inner, QPoint(0, 0)), child.size())
     viewport = area.viewport()
     for bar, start, length, room, margin in (
             (area.verticalScrollBar(), place.top(), place.height(), viewport.height(), MARGIN_Y),

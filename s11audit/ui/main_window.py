@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -27,8 +27,12 @@ from s11audit.ui.start_screen import StartScreen
 from s11audit.ui.text_size import add_text_size_menu
 
 if TYPE_CHECKING:
+    from s11audit.business_unit.workspace import Workspace
     from s11audit.store import AuditFile
     from s11audit.store.assessment import SelfAssessment
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+    from s11audit.ui.completion import CompletionView
+    from s11audit.ui.dialogs.welcome import WelcomeDialog
     from s11audit.ui.document import AuditDocument
 
 FILE_FILTER = ("s11audit files (*.s11audit *.s11workspace);;Audit files (*.s11audit);;"
@@ -48,6 +52,8 @@ def signed_off_text(assessment: SelfAssessment, file_read_only: bool) -> str:
     """What a signed-off audit says in the status bar and header: when, by whom, that it is locked on
     purpose and how to change it (plain "read-only" read like an error after a successful sign-off)."""
     signed_at = assessment.sign_off.signed_at
+    if signed_at is None:
+        raise ValueError("the audit is not signed off")  # callers ask only for a signed-off audit
     when = signed_at.astimezone().date() if signed_at.tzinfo else signed_at.date()
     names = [entry.name for entry in assessment.signatories() if entry.name] or [assessment.sign_off.signed_by]
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
@@ -63,7 +69,8 @@ class _ShowBeforeDialogs(QObject):
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.ChildPolished and isinstance(event.child(), QDialog)
+        if (event.type() == QEvent.Type.ChildPolished and isinstance(event, QChildEvent)
+                and isinstance(event.child(), QDialog)
                 and isinstance(watched, QWidget) and not watched.isVisible()):
             watched.show()
         return False
@@ -82,7 +89,7 @@ class _Views(dict):
 
 
 class MainWindow(QMainWindow, Ui_MainWindow):
-    """Built by ``MainWindow.create`` from forms/main_window.ui; its named children are typed attributes."""
+    """Built by ``MainWindow.build`` from forms/main_window.ui; its named children are typed attributes."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,14 +101,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._status_pending = False
 
     @classmethod
-    def create(cls, settings: Settings | None = None, catalogue: StandardsCatalogue | None = None) -> MainWindow:
+    def build(cls, settings: Settings | None = None, catalogue: StandardsCatalogue | None = None) -> MainWindow:
         window = cls()
         window._setup(settings or Settings(), catalogue or StandardsCatalogue())
         return window
 
     def _setup(self, settings: Settings, catalogue: StandardsCatalogue) -> None:
         self.settings = settings
-        self.workspace_windows: list[QMainWindow] = []
+        self.workspace_windows: list[BusinessUnitWindow] = []
         self.catalogue = catalogue
         catalogue.setParent(self)
         self.start_screen = StartScreen(self.startPage)
@@ -138,14 +145,15 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.actionCloseFile.triggered.connect(self.close_file)
         self.actionQuit.triggered.connect(self.close)
         self.actionChangeName.triggered.connect(self.change_user_name)
-        for key, action in zip(VIEWS, (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail)):
+        view_actions = (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail)
+        for key, action in zip(VIEWS, view_actions, strict=True):
             action.triggered.connect(lambda _=False, k=key: self.show_view(k))
         self.actionStandardsSets.triggered.connect(self.show_standards_sets)
         self.actionAbout.triggered.connect(self.show_about)
         self.actionUserGuide.triggered.connect(self.show_user_guide)
         self.actionWelcome.triggered.connect(self.show_welcome)
         self.guide_window: QWidget | None = None
-        self.welcome_dialog: QWidget | None = None
+        self.welcome_dialog: WelcomeDialog | None = None
         self.menuRecent.aboutToShow.connect(self._fill_recent_menu)
         self.menuSwitchAudit.aboutToShow.connect(self._fill_switch_menu)
         self.menuView.addSeparator()
@@ -170,39 +178,53 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         (form.recentList if self.start_screen.recent_model.rowCount() else form.newFileButton).setFocus()
 
     def _update_actions(self) -> None:
-        has_file = self.audit_file is not None
-        self.actionNewAudit.setEnabled(has_file and not self.audit_file.read_only)
+        audit_file, document = self.audit_file, self.document
+        has_file = audit_file is not None
+        self.actionNewAudit.setEnabled(audit_file is not None and not audit_file.read_only)
         self.actionCloseFile.setEnabled(has_file)
         for action in (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail):
             action.setEnabled(has_file)
-        self.menuSwitchAudit.menuAction().setEnabled(has_file and len(self.audit_file.audits()) > 1)
-        shown = self.document is not None
-        signed = shown and self.document.assessment.is_signed
-        writable = shown and not self.audit_file.read_only
+        self.menuSwitchAudit.menuAction().setEnabled(audit_file is not None and len(audit_file.audits()) > 1)
+        shown = document is not None
+        signed = document is not None and document.assessment.is_signed
+        writable = document is not None and audit_file is not None and not audit_file.read_only
         self.actionSignOff.setEnabled(writable and not signed)
         self.actionReopen.setEnabled(writable and signed)
         self.actionExportReturn.setEnabled(signed)
         self.actionExportPdf.setEnabled(shown)
         self.actionExportPlan.setEnabled(shown)
 
+    def _open_file(self) -> AuditFile:
+        """The open file, for code that runs only while one is open."""
+        if self.audit_file is None:
+            raise RuntimeError("no audit file is open")
+        return self.audit_file
+
+    def _open_document(self) -> AuditDocument:
+        """The audit on show, for code that runs only while one is."""
+        if self.document is None:
+            raise RuntimeError("no audit is shown")
+        return self.document
+
     def _show_header(self) -> None:
-        organisation = self.audit_file.organisation()
-        assessment = self.document.assessment
+        audit_file, document = self._open_file(), self._open_document()
+        organisation = audit_file.organisation()
+        assessment = document.assessment
         standards_set = assessment.standards_set
         self.organisationName.setText(organisation.name)
         details = [type_label(organisation.org_type)]
         if organisation.reference:
             details.append(f"Reference {organisation.reference}")
         self.organisationDetails.setText("  ·  ".join(details))
-        details = f"Audit cycle {assessment.cycle}  ·  {standards_set.title}, version {standards_set.version}"
-        self.auditDetails.setText(f"{escape(details)}  ·  <a href='#{explanations.GUIDE_ANCHOR}'>What is this?</a>")
+        summary = f"Audit cycle {assessment.cycle}  ·  {standards_set.title}, version {standards_set.version}"
+        self.auditDetails.setText(f"{escape(summary)}  ·  <a href='#{explanations.GUIDE_ANCHOR}'>What is this?</a>")
         if assessment.is_signed:
-            self.readOnlyNotice.setText(signed_off_text(assessment, self.audit_file.read_only))
+            self.readOnlyNotice.setText(signed_off_text(assessment, audit_file.read_only))
         else:
             self.readOnlyNotice.setText(self._read_only_text)
-        self.readOnlyNotice.setVisible(self.document.read_only)
+        self.readOnlyNotice.setVisible(document.read_only)
         self.setWindowTitle(f"{organisation.name} – {assessment.cycle} – s11audit")
-        self.path_label.setText(str(self.audit_file.path))
+        self.path_label.setText(str(audit_file.path))
 
     def _changed(self, _standard_id: str = "") -> None:
         # A command can signal more than once; settle the status bar once it has finished.
@@ -224,13 +246,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _locked_text(self) -> str:
         """Why the open audit cannot be changed ("" when it can): signed off, or a read-only file."""
-        assessment = self.document.assessment
+        document = self._open_document()
+        assessment = document.assessment
         if assessment.is_signed:
-            return signed_off_text(assessment, self.audit_file.read_only)
-        return READ_ONLY if self.document.read_only else ""
+            return signed_off_text(assessment, self._open_file().read_only)
+        return READ_ONLY if document.read_only else ""
 
     def _show_percent(self) -> None:
-        self.percent_label.setText(f"{self.document.assessment.completeness().percent}% complete")
+        self.percent_label.setText(f"{self._open_document().assessment.completeness().percent}% complete")
 
     # --- the open audit --------------------------------------------------------------------------
 
@@ -255,7 +278,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
         self.catalogue.postpone()
         self._drop_document()
-        document = AuditDocument(self.audit_file, assessment, self)
+        document = AuditDocument(self._open_file(), assessment, self)
         self.document = document
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
@@ -264,7 +287,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         # The self-assessment is shown at once; the action plan and trail tabs hold a stand-in
         # until they are built just after the first screen is painted (or when asked for sooner).
         self.views = _Views(self._build_view)
-        for key, title in zip(VIEWS, TAB_TITLES):
+        for key, title in zip(VIEWS, TAB_TITLES, strict=True):
             self.tabs.addTab(self.views["self_assessment"] if key == "self_assessment" else QWidget(), title)
         self._show_header()
         self.save_label.setText(self._locked_text() or SAVED)
@@ -279,6 +302,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _build_view(self, key: str) -> QWidget:
         if self.document is None:
             raise KeyError(key)
+        view: QWidget
         if key == "self_assessment":
             view = _completion_view(self.document, self.tabs)
         elif key == "action_plan":
@@ -300,7 +324,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.tabs.insertTab(index, view, TAB_TITLES[index])
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(blocked)
-            stand_in.deleteLater()
+            if stand_in is not None:
+                stand_in.deleteLater()
         return view
 
     def _build_remaining_views(self) -> None:
@@ -314,7 +339,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _drop_document(self) -> None:
         """Take down the views and undo history of the audit on show (the file stays open)."""
-        shown = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        shown = [tab for i in range(self.tabs.count()) if (tab := self.tabs.widget(i)) is not None]
         self.tabs.clear()
         for view in {*shown, *self.views.values()}:  # views and any stand-ins not yet replaced
             view.deleteLater()
@@ -371,7 +396,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         from s11audit.ui.dialogs.new_file import NewFileDialog
 
         user = self.user_name()
-        chosen = NewFileDialog.ask(self, self.settings.last_folder) if user else None
+        if not user:
+            return
+        chosen = NewFileDialog.ask(self, self.settings.last_folder)
         if chosen is None:
             return
         audit_file = opening.create_audit_file(self, *chosen, user)
@@ -426,11 +453,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         user = self.user_name()
         if not user:
             return
-        path = file_dialogs.save_file_name(self, "New business unit workspace", f"Business unit{WORKSPACE_SUFFIX}",
+        name = file_dialogs.save_file_name(self, "New business unit workspace", f"Business unit{WORKSPACE_SUFFIX}",
                                            "Business unit workspaces (*.s11workspace)", self.settings)
-        if not path:
+        if not name:
             return
-        path = Path(path) if path.lower().endswith(WORKSPACE_SUFFIX) else Path(path + WORKSPACE_SUFFIX)
+        path = Path(name) if name.lower().endswith(WORKSPACE_SUFFIX) else Path(name + WORKSPACE_SUFFIX)
         try:
             workspace = Workspace.create(path, user)
         except AuditFileError as error:
@@ -458,7 +485,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._show_workspace(workspace)
         return True
 
-    def _show_workspace(self, workspace) -> None:
+    def _show_workspace(self, workspace: Workspace) -> None:
         from s11audit.ui.business_unit.window import BusinessUnitWindow
 
         self.settings.add_recent(workspace.path)
@@ -468,19 +495,22 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         report = self.catalogue.report()
         window = BusinessUnitWindow(workspace, report.sets, sources=set_sources(report))
         self.workspace_windows.append(window)
-        window.destroyed.connect(lambda: self.workspace_windows.remove(window) if window in self.workspace_windows else None)
+        window.destroyed.connect(
+            lambda: self.workspace_windows.remove(window) if window in self.workspace_windows else None)
         window.show()
 
     def start_new_audit(self) -> None:
         from s11audit.ui import opening
 
+        if self.audit_file is None:
+            return  # the action is enabled only with a file open
         assessment = opening.start_audit(self, self.audit_file, self.catalogue.report())
         if assessment is not None:
             self._show_assessment(assessment)
 
     def switch_audit(self, audit_id: int) -> None:
         if self.document is not None and audit_id != self.document.assessment.id:
-            self._show_assessment(self.audit_file.assessment(audit_id))
+            self._show_assessment(self._open_file().assessment(audit_id))
 
     def _fill_recent_menu(self) -> None:
         from s11audit.ui.menus import fill_recent_menu
@@ -505,8 +535,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.actionExportPlan.triggered.connect(self.export_action_plan)
 
     def _go_to(self, standard_id: str, item_id: str) -> None:
+        from s11audit.ui.completion import CompletionView
+
         self.show_view("self_assessment")
-        self.views["self_assessment"].show_standard(standard_id, item_id)
+        view = self.views["self_assessment"]
+        if isinstance(view, CompletionView):  # always, while an audit is shown
+            view.show_standard(standard_id, item_id)
 
     def sign_off(self) -> None:
         from s11audit.ui.dialogs.sign_off import sign_off
@@ -514,7 +548,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if self.document is None or self.document.assessment.read_only:
             return
         if sign_off(self, self.document.assessment, self._go_to):
-            self._show_assessment(self.audit_file.assessment(self.document.assessment.id))
+            self._show_assessment(self._open_file().assessment(self.document.assessment.id))
             self.statusbar.showMessage("Signed off: the return can now be exported (File > Export return)", 8000)
 
     def reopen_for_changes(self) -> None:
@@ -530,7 +564,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            assessment = self.audit_file.reopen_for_changes(self.document.assessment.id)
+            assessment = self._open_file().reopen_for_changes(self.document.assessment.id)
         except AuditFileError as error:
             QMessageBox.warning(self, "Cannot reopen", str(error))
             return
@@ -540,19 +574,19 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         from s11audit.ui.dialogs.export import export_return
 
         if self.document is not None and self.document.assessment.is_signed:
-            export_return(self, self.audit_file, self.document.assessment, self.settings.last_folder)
+            export_return(self, self._open_file(), self.document.assessment, self.settings.last_folder)
 
     def export_pdf(self) -> None:
         from s11audit.ui.dialogs.export import export_one
 
         if self.document is not None:
-            export_one(self, self.audit_file, self.document.assessment, self.settings.last_folder, "pdf")
+            export_one(self, self._open_file(), self.document.assessment, self.settings.last_folder, "pdf")
 
     def export_action_plan(self) -> None:
         from s11audit.ui.dialogs.export import export_one
 
         if self.document is not None:
-            export_one(self, self.audit_file, self.document.assessment, self.settings.last_folder, "xlsx")
+            export_one(self, self._open_file(), self.document.assessment, self.settings.last_folder, "xlsx")
 
     # --- help menu -------------------------------------------------------------------------------
 
@@ -601,13 +635,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def show_welcome(self) -> QWidget:
         from s11audit.ui.dialogs.welcome import WelcomeDialog
 
-        if self.welcome_dialog is None:
+        dialog = self.welcome_dialog
+        if dialog is None:
             dialog = WelcomeDialog(self)
             dialog.chosen.connect(self._welcome_chosen)
             dialog.finished.connect(self._welcome_closed)
             self.welcome_dialog = dialog
-        self.welcome_dialog.open()
-        return self.welcome_dialog
+        dialog.open()
+        return dialog
 
     def _welcome_closed(self) -> None:
         self.settings.welcome_seen = True
@@ -651,10 +686,10 @@ def _import_for_opening() -> None:
     """Import what opening a file needs (the store, SQLAlchemy, Alembic: most of a second), left out
     so the start screen is drawn sooner, once it is drawn and idle: a file opened from it then opens
     without that wait."""
-    from s11audit.ui import document, opening  # noqa: F401
+    from s11audit.ui import document, opening  # noqa: F401 - imported now only to be ready; not used here
 
 
-def _completion_view(document: AuditDocument, parent: QWidget) -> QWidget:
+def _completion_view(document: AuditDocument, parent: QWidget) -> CompletionView:
     from s11audit.ui.completion import CompletionView
 
     return CompletionView(document, parent)

@@ -45,12 +45,11 @@ def open_audit_file(parent: QWidget | None, path: Path, user: str) -> AuditFile 
     if read_only and not _offer_read_only(parent, path):
         return None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    refusal: AuditFileError | None = None
     try:
         audit_file = AuditFile.open(path, user, read_only=read_only)
     except AuditFileError as exc:
         refusal = exc
-    else:
-        refusal = None
     finally:
         QGuiApplication.restoreOverrideCursor()
     if isinstance(refusal, ReadOnlyError) and not read_only:
@@ -75,7 +74,8 @@ def open_audit_file_read_only(parent: QWidget | None, path: Path, user: str) -> 
         return None
 
 
-def create_audit_file(parent: QWidget | None, path: Path, organisation: OrganisationDetails, user: str) -> AuditFile | None:
+def create_audit_file(parent: QWidget | None, path: Path, organisation: OrganisationDetails,
+                      user: str) -> AuditFile | None:
     try:
         return AuditFile.create(path, organisation, user)
     except AuditFileError as exc:

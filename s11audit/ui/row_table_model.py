@@ -18,12 +18,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 _Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 42  # the value a column sorts by (proxies use it as their sort role)
+# More rows gone than this in one update (another cycle, most rows gone): one reset is cheaper.
+RESET_ABOVE_GONE = 10
+RowT = TypeVar("RowT")
 
 
 def date_key(value: dt.datetime | dt.date | None) -> str:
@@ -44,25 +47,27 @@ class Column:
     header_tip: str | None = None
 
 
-class RowTableModel(QAbstractTableModel):
+class RowTableModel(QAbstractTableModel, Generic[RowT]):
+    """``RowTableModel[SomeRow]``: a table whose rows are ``SomeRow`` values."""
+
     headers: Sequence[str] = ()
     columns: Sequence[Column] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.rows: list = []
+        self.rows: list[RowT] = []
         self._order: tuple[int, Qt.SortOrder] | None = None  # (column, order) once sorted
         if self.columns:
             self.headers = tuple(c.header for c in self.columns)
             self.tips = {n: c.header_tip for n, c in enumerate(self.columns) if c.header_tip}
 
-    def set_rows(self, rows: Sequence) -> None:
+    def set_rows(self, rows: Sequence[RowT]) -> None:
         """Show these rows instead (a model reset: selections are kept by the views that need them)."""
         self.beginResetModel()
         self.rows = self._sorted(list(rows))
         self.endResetModel()
 
-    def update_rows(self, rows: Sequence, key: Callable[[Any], Any]) -> None:
+    def update_rows(self, rows: Sequence[RowT], key: Callable[[RowT], Any]) -> None:
         """Show these rows, changing only what changed: rows whose ``key`` is kept are replaced in
         place where they differ (``dataChanged``), new ones inserted, gone ones removed; then the
         sort order is kept (``layoutChanged``) if a changed row moved."""
@@ -71,7 +76,7 @@ class RowTableModel(QAbstractTableModel):
             self.set_rows(rows)
             return
         gone = [number for number, row in enumerate(self.rows) if key(row) not in new]
-        if len(gone) > 10:  # another cycle, or most rows gone: one reset is cheaper
+        if len(gone) > RESET_ABOVE_GONE:
             self.set_rows(rows)
             return
         for number in reversed(gone):
@@ -99,7 +104,7 @@ class RowTableModel(QAbstractTableModel):
         spec = self.columns[column]
         return spec.sort or spec.display
 
-    def _sorted(self, rows: list) -> list:
+    def _sorted(self, rows: list[RowT]) -> list[RowT]:
         if self._order is None or not self.columns:
             return rows
         column, order = self._order
@@ -117,13 +122,13 @@ class RowTableModel(QAbstractTableModel):
         if before:
             now = {id(row): number for number, row in enumerate(self.rows)}
             self.changePersistentIndexList(before, [self.index(now[id(row)], index.column())
-                                                    for row, index in zip(moved, before)])
+                                                    for row, index in zip(moved, before, strict=True)])
         self.layoutChanged.emit()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -140,7 +145,7 @@ class RowTableModel(QAbstractTableModel):
             return column.tooltip(row)
         return self.more_data(row, index.column(), role)
 
-    def more_data(self, row, column: int, role: int):
+    def more_data(self, row: RowT, column: int, role: int) -> Any:
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):

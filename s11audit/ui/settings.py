@@ -8,6 +8,7 @@ needs no registry rights, the file can be inspected, and ``S11AUDIT_HOME`` isola
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -40,6 +41,8 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value] if value else []
+    if not isinstance(value, Iterable):
+        raise TypeError(f"not a list of settings: {value!r}")
     return [str(v) for v in value]
 
 

@@ -10,6 +10,8 @@ page. Adding and editing use the shared action dialog; every change is an undoab
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -24,12 +26,14 @@ from s11audit.ui.list_views import FittingTreeView
 from s11audit.ui.row_table_model import RowTableModel
 
 RAG_COLOURS = {"red": "#C0392B", "amber": "#E67E22", "green": "#27AE60", "not_due": "#B0BEC5"}
-RAG_WORDS = {"red": "red: past its due date", "amber": f"amber: not started and due within {action_rag.AMBER_DAYS} days",
+RAG_WORDS = {"red": "red: past its due date",
+             "amber": f"amber: not started and due within {action_rag.AMBER_DAYS} days",
              "green": "green: complete or on track", "not_due": "not yet due"}
 HEADERS = ("Action", "Owner", "Due", "Status")
+ACTION_COLUMN, OWNER_COLUMN, DUE_COLUMN, STATUS_COLUMN = range(len(HEADERS))
 
 
-class ActionsModel(RowTableModel):
+class ActionsModel(RowTableModel[ActionRow]):
     headers = HEADERS
 
     def __init__(self, parent=None):
@@ -37,9 +41,9 @@ class ActionsModel(RowTableModel):
         self.rows: list[ActionRow] = []
         self._today = dt.date.today()
         self.criteria: dict[str, str] = {}  # criterion id -> number, for actions on one criterion
-        self.tips = {3: f"The action's status and how urgent it is. {action_rag.RULE}"}
+        self.tips = {STATUS_COLUMN: f"The action's status and how urgent it is. {action_rag.RULE}"}
 
-    def set_rows(self, rows: list[ActionRow]) -> None:
+    def set_rows(self, rows: Sequence[ActionRow]) -> None:
         if rows == self.rows:
             return
         self.beginResetModel()
@@ -53,20 +57,24 @@ class ActionsModel(RowTableModel):
         row, column = self.rows[index.row()], index.column()
         rag = row.rag(self._today)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0 and row.criterion_id:
-                return f"Criterion {self.criteria.get(row.criterion_id, row.criterion_id)}: {row.description}"
-            if column == 0:
-                return row.description
-            if column == 1:
-                return row.owner or "No owner yet"
-            if column == 2:
-                return row.due_date.strftime("%d %b %Y").lstrip("0") if row.due_date else "No date"
-            return row.status_label if role == Qt.ItemDataRole.DisplayRole else f"{row.status_label} ({RAG_WORDS[rag]})"
-        if role == Qt.ItemDataRole.DecorationRole and column == 3:
+            return self._text(row, column, rag, role)
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS_COLUMN:
             return swatch_icon(RAG_COLOURS[rag])
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == 3:
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == STATUS_COLUMN:
             return f"{row.status_label}, {RAG_WORDS[rag]}"
         return None
+
+    def _text(self, row: ActionRow, column: int, rag: str, role: int) -> str:
+        """What a cell shows (``DisplayRole``) or its tooltip."""
+        if column == ACTION_COLUMN and row.criterion_id:
+            return f"Criterion {self.criteria.get(row.criterion_id, row.criterion_id)}: {row.description}"
+        if column == ACTION_COLUMN:
+            return row.description
+        if column == OWNER_COLUMN:
+            return row.owner or "No owner yet"
+        if column == DUE_COLUMN:
+            return row.due_date.strftime("%d %b %Y").lstrip("0") if row.due_date else "No date"
+        return row.status_label if role == Qt.ItemDataRole.DisplayRole else f"{row.status_label} ({RAG_WORDS[rag]})"
 
 
 class StandardActions(QWidget):
@@ -95,7 +103,8 @@ class StandardActions(QWidget):
         self.remove_button = QPushButton("Remove")
         self.remove_button.setAccessibleName(f"Remove the selected action of standard {number}")
         self.remove_button.setToolTip("Remove the selected action (Undo puts it back)")
-        for button, slot in ((self.add_button, self.add_action), (self.edit_button, self._edit), (self.remove_button, self._remove)):
+        slots = ((self.add_button, self.add_action), (self.edit_button, self._edit), (self.remove_button, self._remove))
+        for button, slot in slots:
             button.clicked.connect(lambda _checked=False, slot=slot: slot())
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -128,8 +137,8 @@ class StandardActions(QWidget):
         """Ask for a new action (for one criterion, if given) and add it as an undoable command."""
         from s11audit.ui.dialogs.action_dialog import ActionDialog
 
-        chosen = {"criterion_id": criterion_id} if criterion_id else {}
-        result = ActionDialog.ask(self, self.document.assessment, standard_id=self.standard.id, **chosen)
+        ask = functools.partial(ActionDialog.ask, self, self.document.assessment, standard_id=self.standard.id)
+        result = ask(criterion_id=criterion_id) if criterion_id else ask()
         if result:
             self.document.push(AddAction(self.document, **result))
 

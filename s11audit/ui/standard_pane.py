@@ -36,6 +36,8 @@ NARRATIVE_PLACEHOLDER = (
     "Explain your grade in your own words: what is in place, how you know it works in practice (audits, "
     "supervision, feedback from children, families and staff), what the evidence below shows, and what you "
     "still need to do. Name the evidence files you rely on. This is saved automatically as you type.")
+# Standards format 2 grades criteria; a grade chooser there explains why a standard has no N/A.
+CRITERIA_FORMAT = 2
 NOTICE_STYLE = "background: #FDEBD0; color: #4A2500; border: 1px solid #E59866; border-radius: 4px; padding: 8px;"
 
 
@@ -62,7 +64,8 @@ class StandardPane(QWidget):
         rows = document.assessment.briefings(standard.id)
         if not rows:
             return None
-        parts = [f"<p><b>{html.escape(row.heading)}</b>" + (f" <i>({html.escape(row.source)})</i>" if row.source else "")
+        parts = [f"<p><b>{html.escape(row.heading)}</b>"
+                 + (f" <i>({html.escape(row.source)})</i>" if row.source else "")
                  + f"<br>{html.escape(row.text).replace(chr(10), '<br>')}</p>" for row in rows]
         label = text_label("".join(parts), rich=True)
         label.setProperty("role", "briefing")
@@ -88,7 +91,7 @@ class StandardPane(QWidget):
         self.example_edit: GrowingTextEdit | None = None
         self.narrative: GrowingTextEdit | None = None
         self.evidence: EvidencePanel | None = None
-        self.actions: StandardActions | None = None
+        self.standard_actions: StandardActions | None = None
         if standard.graded:
             if standard.criteria:
                 self._build_criteria(layout)
@@ -126,7 +129,8 @@ class StandardPane(QWidget):
         self.guidance_button.setAutoRaise(True)
         self.guidance_button.setAccessibleName(f"Show guidance for standard {number}")
         self.guidance_button.toggled.connect(self._guidance_toggled)
-        self.guidance = text_label(paragraphs_html(standard.guidance), "background: #F4F6F7; padding: 4px 12px;", rich=True)
+        self.guidance = text_label(paragraphs_html(standard.guidance), "background: #F4F6F7; padding: 4px 12px;",
+                                   rich=True)
         self.guidance.setAccessibleName(f"Guidance for standard {number}")
         self.guidance.hide()
         layout.addWidget(self.guidance_button)
@@ -142,10 +146,10 @@ class StandardPane(QWidget):
         self.evidence = EvidencePanel(self.document, self.standard)
         layout.addWidget(self.evidence)
         self._section(layout, "Actions")
-        self.actions = StandardActions(self.document, self.standard)
-        layout.addWidget(self.actions)
+        self.standard_actions = StandardActions(self.document, self.standard)
+        layout.addWidget(self.standard_actions)
         for block in self.criteria.values():
-            block.action_wanted.connect(self.actions.add_action)
+            block.action_wanted.connect(self.standard_actions.add_action)
 
     def _build_criteria(self, layout: QVBoxLayout) -> None:
         criteria = self.standard.criteria_for(self.document.assessment.org_type)
@@ -170,7 +174,7 @@ class StandardPane(QWidget):
             if standard.criteria:
                 layout.addWidget(text_label("Choose the standard's grade yourself, with its criteria's grades above in "
                                        "mind.", "color: #3E4C59;"))
-            explain = self.document.assessment.standards_set.format_version >= 2
+            explain = self.document.assessment.standards_set.format_version >= CRITERIA_FORMAT
             self.grades = GradeChooser(standard, scale, explain_no_na=explain)
             self.grades.chosen.connect(self._choose)
             self.grades.not_applicable_chosen.connect(self._choose_na)
@@ -264,6 +268,7 @@ class StandardPane(QWidget):
             self._show_derived(response, responses)
         if self.standard.graded:
             self._show_notices(completeness, response.grade)
+        if self.score is not None:  # a graded standard's
             score = score_text(self.standard, self.document, responses) if self.standard.criteria else ""
             self.score.setText(score)
             self.score.setVisible(bool(score))
@@ -282,10 +287,13 @@ class StandardPane(QWidget):
         self.items_note.setVisible(bool(self.items_note.text()))
         if self.evidence is not None:
             self.evidence.refresh()
-            self.actions.refresh()
+        if self.standard_actions is not None:
+            self.standard_actions.refresh()
         self.stale = False
 
     def _show_derived(self, response: ResponseRow, responses: dict[str, ResponseRow]) -> None:
+        if self.derived is None:
+            return
         counted = [c for c in self.standard.criteria_for(self.document.assessment.org_type)
                    if not (responses.get(c.id) and responses[c.id].not_applicable)]
         graded = sum(1 for c in counted if responses.get(c.id) and responses[c.id].grade)
@@ -317,7 +325,8 @@ class StandardPane(QWidget):
     def _guidance_toggled(self, expanded: bool) -> None:
         self.guidance.setVisible(expanded)
         self.guidance_button.setArrowType(Qt.ArrowType.DownArrow if expanded else Qt.ArrowType.RightArrow)
-        self.guidance_button.setAccessibleName(f"{'Hide' if expanded else 'Show'} guidance for standard {self.standard.number}")
+        verb = "Hide" if expanded else "Show"
+        self.guidance_button.setAccessibleName(f"{verb} guidance for standard {self.standard.number}")
         self.guidance_toggled.emit(expanded)
 
     # --- edits -------------------------------------------------------------------------------------
@@ -334,8 +343,9 @@ class StandardPane(QWidget):
         response = self.document.assessment.response(self.standard.id)
         if not response.not_applicable:
             self.document.push(SetJudgement(self.document, self.standard.id, None, not_applicable=True))
-        if self.grades.reason_box is not None and not response.na_reason.strip():
-            self.grades.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        grades = self.grades  # this is its signal's slot, so it is there
+        if grades is not None and grades.reason_box is not None and not response.na_reason.strip():
+            grades.reason_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_text(self, field: str, text: str) -> None:
         if getattr(self.document.assessment.response(self.standard.id), field) != text:

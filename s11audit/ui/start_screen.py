@@ -89,7 +89,8 @@ class StartScreen(QWidget):
             self.form.skippedText.clear()
             return
         lines = [f"• {item.path.name}: {skipped_reason(item)}\n   ({item.path})" for item in skipped]
-        lines.append("\nThe other standards sets can be used as normal. Ask whoever gave you the file for a corrected copy.")
+        lines.append("\nThe other standards sets can be used as normal. Ask whoever gave you the file for a "
+                     "corrected copy.")
         self.form.skippedText.setText("\n".join(lines))
 
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
+from s11audit.ui.qapp import running_app, running_app_or_none
 from s11audit.ui.settings import Settings
 from s11audit.ui.settings import clamp_text_scale as clamp_scale
 
@@ -46,19 +47,19 @@ def _system_font(app: QApplication) -> QFont:
 
 def base_point_size(scale: int, app: QApplication | None = None) -> float:
     """The app's normal text size in points at ``scale`` per cent."""
-    system = _system_font(app or QApplication.instance()).pointSizeF()
+    system = _system_font(app or running_app()).pointSizeF()
     return max(system, DESIGN_POINT_SIZE) * clamp_scale(scale) / 100
 
 
 def current_scale(app: QApplication | None = None) -> int:
-    return clamp_scale((app or QApplication.instance()).property(_SCALE) or NORMAL)
+    return clamp_scale((app or running_app()).property(_SCALE) or NORMAL)
 
 
 def apply_text_scale(scale: int, app: QApplication | None = None) -> None:
     """Set the application font and style sheet for ``scale`` per cent; open windows follow at once."""
     from s11audit.ui.app import style_sheet  # app.py imports the main window, which imports this module
 
-    app = app or QApplication.instance()
+    app = app or running_app()
     scale = clamp_scale(scale)
     font = QFont(_system_font(app))
     font.setPointSizeF(base_point_size(scale, app))
@@ -67,14 +68,17 @@ def apply_text_scale(scale: int, app: QApplication | None = None) -> None:
     app.setStyleSheet(style_sheet(font.pointSizeF()))
     for window in app.topLevelWidgets():
         if window.isVisible() and _fits(window):
-            if window.layout() is not None:
-                window.layout().activate()  # the minimum size for the new text, before fitting
+            layout = window.layout()
+            if layout is not None:
+                layout.activate()  # the minimum size for the new text, before fitting
             fit_to_screen(window)
 
 
 # --- windows within the screen ----------------------------------------------------------------------
 
 _FRAME_ALLOWANCE = (16, 40)  # title bar and borders, before the window system has drawn them
+# Windows are made larger with the text only beyond this factor (a rounding difference is not a change).
+_GROW_ABOVE = 1.01
 
 
 def _fits(widget: QWidget) -> bool:
@@ -112,7 +116,7 @@ def fit_to_screen(window: QWidget) -> None:
 def grow_with_text(window: QWidget) -> None:
     """A window's size chosen for normal text (in its form or code), made larger with the text."""
     factor = QApplication.font().pointSizeF() / DESIGN_POINT_SIZE
-    if factor > 1.01:
+    if factor > _GROW_ABOVE:
         window.resize(round(window.width() * factor), round(window.height() * factor))
 
 
@@ -215,7 +219,7 @@ def add_view_menu(menu_bar: QMenuBar, settings: Settings | None = None) -> QMenu
 
 def scaled(pixels: int) -> int:
     """A width in pixels chosen for normal text (a table column), scaled to the text size in use."""
-    app = QApplication.instance()
+    app = running_app_or_none()
     size = app.font().pointSizeF() if app is not None else DESIGN_POINT_SIZE
     return round(pixels * max(size, DESIGN_POINT_SIZE) / DESIGN_POINT_SIZE)
 

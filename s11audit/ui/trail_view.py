@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
@@ -15,6 +16,7 @@ from s11audit.ui.row_table_model import RowTableModel
 _Index = QModelIndex | QPersistentModelIndex
 
 HEADERS = ("When", "Who", "What", "From", "To")
+WHAT_COLUMN = HEADERS.index("What")  # from here on a cell's text may be long: its tooltip shows it whole
 
 
 def local_time(at: dt.datetime) -> str:
@@ -26,14 +28,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-class TrailModel(RowTableModel):
+class TrailModel(RowTableModel[TrailRow]):
     headers = HEADERS
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.rows: list[TrailRow] = []
 
-    def set_rows(self, rows: list[TrailRow]) -> None:
+    def set_rows(self, rows: Sequence[TrailRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -45,7 +47,7 @@ class TrailModel(RowTableModel):
         values = (local_time(row.at), row.user, row.what, row.old_value, row.new_value)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return _one_line(values[index.column()])
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= 2:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= WHAT_COLUMN:
             return values[index.column()] or None
         return None
 

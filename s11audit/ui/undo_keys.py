@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+from s11audit.ui.qapp import running_app
 
 _MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
               | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
@@ -77,7 +79,8 @@ class UndoKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(watched, TextBox):
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(watched, TextBox) \
+                or not isinstance(event, QKeyEvent):  # PySide6 hands both kinds over as QKeyEvent
             return False
         step = which(event)
         if not step or watched.isReadOnly():
@@ -93,7 +96,7 @@ class UndoKeys(QObject):
 def install(window: QWidget, group: QUndoGroup) -> UndoKeys:
     """Watch the text boxes of ``window`` as they get focus; the undo history is ``group``'s active stack."""
     keys = UndoKeys(window, group)
-    app = QApplication.instance()
+    app = running_app()
     app.focusChanged.connect(keys.watch)  # a method of a child of the window: gone with the window
     keys.watch(None, app.focusWidget())
     return keys

@@ -70,7 +70,7 @@ def _excel(formula: str, status: str, due: dt.date | None) -> bool:
     expr = formula.replace("<>", "\x01").replace("<=", "\x02").replace("=", "==")
     expr = expr.replace("\x01", "!=").replace("\x02", "<=")
     names = {"AND": lambda *a: all(a), "OR": lambda *a: any(a), "ISNUMBER": lambda v: isinstance(v, int),
-             "TODAY": lambda: TODAY.toordinal(), "S": status, "D": due.toordinal() if due else _Blank()}
+             "TODAY": TODAY.toordinal, "S": status, "D": due.toordinal() if due else _Blank()}
     return bool(eval(expr.replace("$F2", "S").replace("$E2", "D"), names))
 
 

@@ -222,8 +222,10 @@ def test_a_new_cycle_can_start_with_a_copy_of_the_previous_register(tmp_path, s1
         second = workspace.add_cycle("2026/27", s175_set, dt.date(2027, 3, 31), previous="2025/26",
                                      copy_register=True)
         third = workspace.add_cycle("2027/28", s175_set, dt.date(2028, 3, 31), previous="2026/27")
-        strip = lambda rows: [(o.name, o.reference, o.sector, o.org_type, o.contact_name, o.contact_email)  # noqa: E731
-                              for o in rows]
+
+        def strip(rows):
+            return [(o.name, o.reference, o.sector, o.org_type, o.contact_name, o.contact_email) for o in rows]
+
         assert strip(workspace.organisations(second.id)) == strip(workspace.organisations(first.id))
         assert {o.cycle_id for o in workspace.organisations(second.id)} == {second.id}
         assert workspace.organisations(third.id) == []  # only when asked

@@ -37,7 +37,8 @@ def signed_sample(tmp_path, s175_set):
 
 
 def _blobs(assessment) -> dict[str, str]:
-    return {e.name: hashlib.sha256(assessment.evidence.content(e.id)).hexdigest() for e in assessment.evidence.list()}
+    return {e.name: hashlib.sha256(assessment.evidence.content(e.id)).hexdigest()
+            for e in assessment.evidence.all_evidence()}
 
 
 def test_everything_still_fitting_is_carried_forward(signed_sample, s175_set):
@@ -56,24 +57,26 @@ def test_everything_still_fitting_is_carried_forward(signed_sample, s175_set):
 
         # Evidence: same files, byte for byte, linked to the same standards and items.
         assert _blobs(new) == _blobs(last)
-        assert {e.name: e.links for e in new.evidence.list()} == {e.name: e.links for e in last.evidence.list()}
-        assert {e.id for e in new.evidence.list()}.isdisjoint({e.id for e in last.evidence.list()})
+        assert ({e.name: e.links for e in new.evidence.all_evidence()}
+                == {e.name: e.links for e in last.evidence.all_evidence()})
+        assert {e.id for e in new.evidence.all_evidence()}.isdisjoint({e.id for e in last.evidence.all_evidence()})
 
         # Open actions only: complete ones are done.
-        open_before = [(a.standard_id, a.description, a.status) for a in last.actions.list() if a.status != "complete"]
-        complete_before = [a for a in last.actions.list() if a.status == "complete"]
+        open_before = [(a.standard_id, a.description, a.status) for a in last.actions.all_actions()
+                       if a.status != "complete"]
+        complete_before = [a for a in last.actions.all_actions() if a.status == "complete"]
         assert complete_before, "the sample should have a complete action to leave behind"
-        assert [(a.standard_id, a.description, a.status) for a in new.actions.list()] == open_before
+        assert [(a.standard_id, a.description, a.status) for a in new.actions.all_actions()] == open_before
 
         assert (report.from_cycle, report.from_version) == ("2026/27", 1)
         assert report.standards == len(last.responses()) and report.answers == len(last.answers())
-        assert report.evidence == len(last.evidence.list()) and report.actions == len(open_before)
+        assert report.evidence == len(last.evidence.all_evidence()) and report.actions == len(open_before)
         assert report.complete_actions == len(complete_before) and report.left_out == ()
         assert "Nothing was left out." in report.summary()
         trail = new.trail()
         assert any(t.what == "Carried forward" and "2026/27" in t.old_value for t in trail)
         # The earlier, signed audit is untouched.
-        assert last.is_signed and len(last.actions.list()) == len(open_before) + len(complete_before)
+        assert last.is_signed and len(last.actions.all_actions()) == len(open_before) + len(complete_before)
 
 
 def test_what_no_longer_fits_the_new_set_is_left_out_and_listed(signed_sample, s175_set):
@@ -104,8 +107,8 @@ def test_what_no_longer_fits_the_new_set_is_left_out_and_listed(signed_sample, s
         partly_items = [item_id for item_id, value in last.answers().items() if value == "partly_met"]
         assert partly_items and not set(partly_items) & set(answers)
         assert answers["1.2"] == last.answers()["1.2"]
-        assert not any(a.standard_id == "12" for a in new.actions.list())
-        assert all(link_sid != "12" for e in new.evidence.list() for link_sid, _ in e.links)
+        assert not any(a.standard_id == "12" for a in new.actions.all_actions())
+        assert all(link_sid != "12" for e in new.evidence.all_evidence() for link_sid, _ in e.links)
         assert "Left out because it does not fit" in report.summary()
         left_out_trail = [t for t in new.trail() if t.what.startswith("Left out when carrying forward from 2026/27")]
         assert len(left_out_trail) == len(report.left_out)

@@ -49,7 +49,8 @@ def test_verbose_prints_info_on_stderr_and_the_log_keeps_it_either_way(capsys, t
 def test_verbose_after_the_command_and_twice_for_detail(capsys, tmp_path):
     workspace = tmp_path / "unit.s11workspace"
     assert main(["workspace", "new", str(workspace)]) == 0
-    assert main(["cycle", "add", str(workspace), "--name", "2026/27", "--set", "s11-wt2023", "--due", "2027-03-31"]) == 0
+    assert main(["cycle", "add", str(workspace), "--name", "2026/27", "--set", "s11-wt2023",
+                 "--due", "2027-03-31"]) == 0
     empty = tmp_path / "no returns here"
     empty.mkdir()
     capsys.readouterr()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 
 import pytest
 
@@ -44,7 +45,8 @@ def answer_items(assessment, standard) -> None:
 @pytest.fixture
 def police_file(tmp_path):
     audit_file = AuditFile.create(tmp_path / "police.s11audit",
-                                  OrganisationDetails("Shire Constabulary", "POL1", "agency", "police"), user="Test User")
+                                  OrganisationDetails("Shire Constabulary", "POL1", "agency", "police"),
+                                  user="Test User")
     yield audit_file
     audit_file.close()
 
@@ -95,7 +97,8 @@ def test_grade_needing_action_is_missing_an_action_until_one_is_added(s11_audit)
     # The grade counts as done at once; the action it needs is one more thing to do.
     assert s11_audit.completeness().per_standard["1"] == (before[0] + 1, before[1] + 1)
     [missing] = [m for m in s11_audit.completeness().missing if m.gap is Gap.NEEDS_ACTION]
-    assert missing.standard_id == "1" and missing.message == "Standard 1: graded Red, which needs an action; none added yet"
+    assert missing.standard_id == "1"
+    assert missing.message == "Standard 1: graded Red, which needs an action; none added yet"
     s11_audit.set_grade("1", "amber")
     assert gaps(s11_audit, Gap.NEEDS_ACTION) == [(Gap.NEEDS_ACTION, "1", "")]
     s11_audit.actions.add("2", "An action on another standard does not count")
@@ -207,7 +210,7 @@ def test_percent_rises_as_the_audit_is_completed(s11_audit, s11_set):
         answer_items(s11_audit, standard)
         seen.append(s11_audit.completeness().percent)
     assert seen[0] == 0 and seen[-1] == 100
-    assert all(later > earlier for earlier, later in zip(seen, seen[1:])), seen
+    assert all(later > earlier for earlier, later in itertools.pairwise(seen)), seen
     report = s11_audit.completeness()
     assert report.complete and report.done == report.total
     assert all(done == total for done, total in report.per_standard.values())
@@ -230,4 +233,4 @@ def test_sample_audit_is_complete(tmp_path, shipped_sets, set_id):
         scale = assessment.standards_set.grade_scale
         graded = [assessment.response(s.id).grade for s in assessment.standards]
         assert any(scale.level(g).needs_action for g in graded)
-        assert assessment.actions.list()
+        assert assessment.actions.all_actions()

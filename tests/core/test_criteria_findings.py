@@ -138,11 +138,12 @@ def test_findings_documents_show_parts_criteria_options_and_windows(example, tmp
     assert book.sheetnames == ["About", "Standards", "Criteria", "Items", "By sector", "By type", "Data"]
     criteria = {row[1]: row for row in book["Criteria"].iter_rows(min_row=2, values_only=True)}
     head = [c.value for c in book["Criteria"][1]]
-    c11 = dict(zip(head, criteria["1.1"]))
+    c11 = dict(zip(head, criteria["1.1"], strict=True))
     assert (c11["Graded"], c11["Meeting"], c11["Mean score"], c11["Moderated"]) == (3, 2, 2.33, 1)
     assert c11["Part"].startswith("Part B") and c11["3 - Evidence of good practice / embedded"] == 2
     items = {row[1]: row for row in book["Items"].iter_rows(min_row=2, values_only=True)}
     item_head = [c.value for c in book["Items"][1]]
-    assert dict(zip(item_head, items["A.1"]))["Choices"].startswith(f"{KIDS}: 2 (100%); {PARENTS}: 1 (50%)")
-    assert dict(zip(item_head, items["4.b"]))["Window"] == "within 3 years"
+    a1 = dict(zip(item_head, items["A.1"], strict=True))
+    assert a1["Choices"].startswith(f"{KIDS}: 2 (100%); {PARENTS}: 1 (50%)")
+    assert dict(zip(item_head, items["4.b"], strict=True))["Window"] == "within 3 years"
     assert "A" not in [row[0] for row in book["Standards"].iter_rows(min_row=2, values_only=True)]

@@ -12,7 +12,8 @@ from s11audit.export import export
 from s11audit.sample import make_sample
 from s11audit.store import AuditFile, OrganisationDetails
 
-SCHOOL = OrganisationDetails("Oakfield Primary School", "URN 100001", "education", "primary", "Ann Head", "ann@example.org")
+SCHOOL = OrganisationDetails("Oakfield Primary School", "URN 100001", "education", "primary", "Ann Head",
+                             "ann@example.org")
 OTHER = OrganisationDetails("Hillside Academy", "URN 100002", "education", "secondary")
 
 
@@ -22,7 +23,7 @@ def _return(tmp_path, organisation, standards_set, cycle, seed=1):
                         seed=seed, signed=True, sample=False)
     with AuditFile.open(audit, "t", read_only=True) as audit_file:
         assessment = audit_file.latest_assessment()
-        evidence = [(e.name, e.sha256) for e in assessment.evidence.list()]
+        evidence = [(e.name, e.sha256) for e in assessment.evidence.all_evidence()]
         export(audit_file, assessment, returned=tmp_path / f"{organisation.reference}.s11return")
     return tmp_path / f"{organisation.reference}.s11return", evidence
 
@@ -54,7 +55,7 @@ def test_starting_files_carry_last_cycles_return_and_findings_compare(tmp_path, 
         assert audit_file.organisation().contact_email == "ann@example.org"
         assessment = audit_file.latest_assessment()
         assert assessment.cycle == "2026/27"
-        assert sorted((e.name, e.sha256) for e in assessment.evidence.list()) == sorted(evidence)
+        assert sorted((e.name, e.sha256) for e in assessment.evidence.all_evidence()) == sorted(evidence)
         assert any(r.narrative for r in assessment.responses().values())
     with AuditFile.open(empty.path, "x", read_only=True) as audit_file:
         assert audit_file.latest_assessment().responses() == {}
@@ -66,8 +67,9 @@ def test_findings_command(tmp_path, s175_set, capsys):
     returned, _ = _return(tmp_path, SCHOOL, s175_set, "2026/27")
     with Workspace.create(tmp_path / "unit.s11workspace", "Officer") as workspace:
         cycle = workspace.add_cycle("2026/27", s175_set, dt.date(2027, 3, 31))
-        workspace.add_organisations(cycle.id, [OrganisationEntry(SCHOOL.name, SCHOOL.reference, "Education", "primary"),
-                                               OrganisationEntry(OTHER.name, OTHER.reference, "Education", "secondary")])
+        workspace.add_organisations(cycle.id, [
+            OrganisationEntry(SCHOOL.name, SCHOOL.reference, "Education", "primary"),
+            OrganisationEntry(OTHER.name, OTHER.reference, "Education", "secondary")])
         import_returns(workspace, cycle, [returned])
     pdf, xlsx = tmp_path / "f.pdf", tmp_path / "f.xlsx"
     assert main(["findings", str(tmp_path / "unit.s11workspace"), "--cycle", "2026/27", "--pdf", str(pdf),

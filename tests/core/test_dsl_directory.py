@@ -55,11 +55,13 @@ def workspace_path(tmp_path_factory, shipped_sets):
     tmp_path = tmp_path_factory.mktemp("dsl")
     folder = tmp_path / "returns"
     folder.mkdir()
-    entries = [OrganisationEntry(o.name, o.reference, o.sector, o.org_type, o.contact_name, o.contact_email) for o in ORGS]
+    entries = [OrganisationEntry(o.name, o.reference, o.sector, o.org_type, o.contact_name, o.contact_email)
+               for o in ORGS]
     with Workspace.create(tmp_path / "unit.s11workspace", user="BU") as work:
         last = work.add_cycle("2025/26", s175_set, dt.date(2026, 3, 31))
         work.add_organisations(last.id, entries)
-        import_returns(work, last, [_write(folder, s175_set, o, {**TEAMS[o.reference], "2.1": LAST_CYCLE_DSL[o.reference]},
+        import_returns(work, last, [_write(folder, s175_set, o,
+                                           {**TEAMS[o.reference], "2.1": LAST_CYCLE_DSL[o.reference]},
                                            "2025/26", dt.datetime(2026, 2, 1, 9)) for o in ORGS[:2]])
         cycle = work.add_cycle("2026/27", s175_set, dt.date(2027, 3, 31), previous="2025/26")
         work.add_organisations(cycle.id, entries)
@@ -93,7 +95,8 @@ def test_directory_refresher_list_and_changed_dsls_hand_checked(workspace):
     ]
     # Ashby's DSL is the same person written differently; Brookhurst's changed; Castleford has no last return.
     assert [e.reference for e in directory.changed()] == ["URN 2"]
-    assert (ashby.previous_dsl, brookhurst.previous_dsl, castleford.previous_dsl) == ("priya SHAH.", "Helen Morris", None)
+    assert (ashby.previous_dsl, brookhurst.previous_dsl, castleford.previous_dsl) == (
+        "priya SHAH.", "Helen Morris", None)
 
 
 def test_a_later_reference_day_makes_more_people_due(workspace):
@@ -107,9 +110,10 @@ def test_files_xlsx_and_csv_read_back_and_are_formula_safe(workspace, tmp_path):
     assert book.sheetnames == ["DSL directory", "Refresher training due", "DSL changed"]
     sheet = book["DSL directory"]
     header = [c.value for c in sheet[1]]
-    row = dict(zip(header, [c.value for c in sheet[3]]))
+    row = dict(zip(header, [c.value for c in sheet[3]], strict=True))
     assert row["Setting"] == "Brookhurst Academy" and row["DSL"] == "Aisha Rahman"
-    assert row["DSL email"] == "=HYPERLINK(\"http://x\")" and sheet.cell(3, header.index("DSL email") + 1).data_type == "s"
+    assert row["DSL email"] == "=HYPERLINK(\"http://x\")"
+    assert sheet.cell(3, header.index("DSL email") + 1).data_type == "s"
     assert (row["DSL refresher due"], row["DSL changed"], row["DSL in 2025/26"]) == ("Yes", "Yes", "Helen Morris")
     assert sheet.print_title_rows == "$1:$1" and sheet.page_setup.orientation == "landscape"
     assert book["Refresher training due"].max_row == 5 and book["DSL changed"].max_row == 2
@@ -171,6 +175,7 @@ def test_any_set_says_which_items_give_the_directory_and_each_detail_is_asked_on
     # A partnership's own copy under another id works the same.
     assert items_for(dataclasses.replace(s175_set, id="northshire-s175")) == items
     data = {"organisation_kinds": ["education"], "standards": [{"id": "1", "items": [
-        {"id": "1.1", "type": "text", "directory": "dsl_name"}, {"id": "1.2", "type": "text", "directory": "dsl_name"}]}]}
+        {"id": "1.1", "type": "text", "directory": "dsl_name"},
+        {"id": "1.2", "type": "text", "directory": "dsl_name"}]}]}
     problems = rule_problems("set.yaml", data, None)
     assert any("directory 'dsl_name' is already given by item '1.1'" in p.message for p in problems)

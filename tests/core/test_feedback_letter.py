@@ -19,7 +19,8 @@ def _content(s11_set):
                       {"standard_id": standards[2].id, "grade": "amber", "not_applicable": False}],
         "action_plan": [{"standard_id": standards[2].id, "action": "Audit supervision records", "status": "in_progress",
                          "due_date": "2027-03-31"},
-                        {"standard_id": standards[2].id, "action": "Done already", "status": "complete", "due_date": None}],
+                        {"standard_id": standards[2].id, "action": "Done already", "status": "complete",
+                         "due_date": None}],
     }
 
 
@@ -38,9 +39,11 @@ def test_letter_sections_sort_agreed_moderated_and_expected(s11_set):
 
 def test_feedback_letter_pdf(s11_set, tmp_path):
     standards = s11_set.standards
-    out = write_feedback_letter(s11_set, _content(s11_set), {standards[1].id: Moderated("red", "Board minutes missing")},
+    out = write_feedback_letter(s11_set, _content(s11_set),
+                                {standards[1].id: Moderated("red", "Board minutes missing")},
                                 "2026/27", tmp_path / "letter.pdf", today=dt.date(2026, 12, 1))
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     for expected in ("Priya Shah, Northfield NHS Trust", "Where we agree", "Where we moderated your grade",
-                     "Board minutes missing", "What we expect", "we agree with 2 and have moderated 1", "1 December 2026"):
+                     "Board minutes missing", "What we expect", "we agree with 2 and have moderated 1",
+                     "1 December 2026"):
         assert expected in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 
 import pytest
@@ -51,7 +52,8 @@ def summary():
 
 @pytest.fixture(scope="module")
 def written(findings, summary, shipped_sets, tmp_path_factory):
-    out = write_findings_docx(findings, shipped_sets["s175-kcsie2025"], tmp_path_factory.mktemp("docx") / "findings.docx", summary, cycle="2026/27",
+    out = write_findings_docx(findings, shipped_sets["s175-kcsie2025"],
+                              tmp_path_factory.mktemp("docx") / "findings.docx", summary, cycle="2026/27",
                               previous_cycle="2025/26", business_unit=BU)
     return Document(str(out))
 
@@ -79,7 +81,7 @@ def test_real_headings_in_order(written):
     assert ("Heading 2", "1. Leadership and governance") in headings
     assert ("Heading 2", "Headline measures") in headings
     levels = [0 if style == "Title" else int(style.split()[-1]) for style, _ in headings]
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))  # never a level skipped
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # never a level skipped
 
 
 def test_every_table_has_a_repeating_header_row(written):
@@ -132,7 +134,8 @@ def test_cli_findings_docx_writes_the_summary_and_the_findings(tmp_path, s175_se
     with Workspace.create(path, user="BU") as workspace:
         cycle = workspace.add_cycle("2026/27", s175_set, dt.date(2027, 3, 31))
         workspace.add_organisations(cycle.id, [OrganisationEntry(o.name, o.reference, o.sector, o.org_type,
-                                                                 o.contact_name, o.contact_email) for o in organisations])
+                                                                 o.contact_name, o.contact_email)
+                                               for o in organisations])
         import_returns(workspace, cycle, [write_one(tmp_path, s175_set, o) for o in organisations[:2]])
     out = tmp_path / "findings.docx"
     assert main(["findings", str(path), "--cycle", "2026/27", "--docx", str(out)]) == 0

@@ -17,11 +17,11 @@ from s11audit.business_unit.tracking import records_for_cycle
 from s11audit.business_unit.workspace import WORKSPACE, OrganisationEntry, Workspace
 from s11audit.store.database import head_revision
 from tests.core.criteria_audit import signed_return
-from tests.core.test_criteria_returns import DUE, example, riverside  # noqa: F401 - fixtures
+from tests.core.test_criteria_returns import DUE
 
 
 @pytest.fixture
-def imported(tmp_path, example, riverside):  # noqa: F811
+def imported(tmp_path, example, riverside):
     folder = tmp_path / "more"
     folder.mkdir()
     second = signed_return(folder, example, "Hillside Police", "PO1", grades={"1.1": "1", "1.2": "2"})
@@ -113,7 +113,7 @@ def test_reading_the_returns_stops_when_asked_and_nothing_is_kept(imported):
     assert source.findings("self").received == 2 and source.parsed
 
 
-def test_findings_content_keeps_no_free_text_of_the_return(riverside):  # noqa: F811
+def test_findings_content_keeps_no_free_text_of_the_return(riverside):
     from s11audit.returns import read_return
 
     content = read_return(riverside).content

@@ -219,8 +219,8 @@ def _grouped(rows_of):
     def by_organisation(standards_set, records, basis="self"):
         from itertools import groupby
 
-        for _, group in groupby(rows_of(standards_set, records, basis=basis), key=lambda r: r[:4]):
-            group = list(group)
+        for _, grouped in groupby(rows_of(standards_set, records, basis=basis), key=lambda r: r[:4]):
+            group = list(grouped)
             yield (tuple(group[0][:4]), tuple(Question(r.standard, r.item, r.question, r.group) for r in group),
                    [(r.answer, r.value, r.is_percentage) for r in group])
 

@@ -101,7 +101,7 @@ def test_a_full_disk_leaves_the_previous_file_as_it_was(tmp_path, monkeypatch, u
     save_workbook(Workbook(), old)
     before = old.read_bytes()
     _fill(monkeypatch, tmp_path)
-    with pytest.raises(ReportError, match="plan.xlsx"):
+    with pytest.raises(ReportError, match=r"plan\.xlsx"):
         save_workbook(Workbook(), old)
     assert old.read_bytes() == before
     _nothing_else_happened(tmp_path, unraisable, kept=("plan.xlsx",))
@@ -120,7 +120,7 @@ def _findings(tmp_path: Path, shipped_sets, out: Path) -> None:
 
 def _peer_outcomes(tmp_path: Path, shipped_sets, out: Path) -> None:
     event = PeerEvent("Peer audit day", DAY, "Midshire SCP", STANDARDS, SCALE)
-    write_outcomes_xlsx(event, [_outcome("Midshire Police", "Police", 1, "s2", GOOD, "met")], out)
+    write_outcomes_xlsx(event, [_outcome(("Midshire Police", "Police", 1), "s2", GOOD, "met")], out)
 
 
 def _chase_list(tmp_path: Path, shipped_sets, out: Path) -> None:

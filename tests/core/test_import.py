@@ -19,7 +19,8 @@ from s11audit.returns import generate_private_key, verify_return
 DUE = dt.date(2027, 3, 31)
 SCHOOL = Organisation("St Aidan's CE Primary School", "URN 124578", "Education", "primary", "Helen Morris",
                       "dsl@staidans.example.sch.uk")
-OTHER = Organisation("Brookhurst Academy", "URN 200001", "Education", "secondary", "Mark Ellis", "dsl@brookhurst.example")
+OTHER = Organisation("Brookhurst Academy", "URN 200001", "Education", "secondary", "Mark Ellis",
+                     "dsl@brookhurst.example")
 
 
 @pytest.fixture
@@ -70,7 +71,8 @@ def test_not_a_zip_and_tampered_returns_are_rejected_with_reasons(workspace, out
     report = import_returns(workspace, "2026/27", [out])
     reasons = {o.path.name: (o.outcome, o.reason) for o in report.files}
     assert reasons["junk.s11return"][0] == REJECTED and "not a ZIP archive" in reasons["junk.s11return"][1]
-    assert reasons["tampered.s11return"][0] == REJECTED and "return.json has changed" in reasons["tampered.s11return"][1]
+    assert reasons["tampered.s11return"][0] == REJECTED
+    assert "return.json has changed" in reasons["tampered.s11return"][1]
     assert workspace.returns(workspace.cycle("2026/27").id) == []
     assert {e.outcome for e in workspace.import_log()} == {REJECTED}
 
@@ -144,11 +146,13 @@ def test_a_return_signed_by_another_key_waits_for_a_decision(workspace, out, s17
     if decision == "accept":
         workspace.accept_key(second.return_id)
         assert _states(workspace) == {(v1.name, "superseded"), (v2.name, "current")}
-        assert workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference) == workspace.return_row(second.return_id).key_fingerprint
+        known = workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference)
+        assert known == workspace.return_row(second.return_id).key_fingerprint
     else:
         workspace.reject_key(second.return_id)
         assert _states(workspace) == {(v1.name, "current"), (v2.name, "key_rejected")}
-        assert workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference) == workspace.return_row(first.return_id).key_fingerprint
+        known = workspace.known_key(workspace.cycle("2026/27").id, SCHOOL.reference)
+        assert known == workspace.return_row(first.return_id).key_fingerprint
 
 
 def test_folders_are_searched_with_progress_and_cancel(workspace, out, s175_set):
@@ -169,7 +173,8 @@ def test_evidence_is_kept_with_the_return(workspace, out, s175_set):
     from s11audit.business_unit.models import ReturnEvidence
 
     [outcome] = import_returns(workspace, "2026/27", [write_one(out, s175_set, SCHOOL, with_evidence=True)]).files
-    data = workspace.session.scalars(select(ReturnEvidence.data).where(ReturnEvidence.return_id == outcome.return_id)).all()
+    data = workspace.session.scalars(select(ReturnEvidence.data)
+                                     .where(ReturnEvidence.return_id == outcome.return_id)).all()
     assert len(data) == 2 and all(SCHOOL.name.encode() in d for d in data)
 
 

@@ -64,7 +64,7 @@ def _check_whole(path):
     db = sqlite3.connect(path)
     try:
         returns = db.execute("SELECT id, content, state FROM imported_return").fetchall()
-        for return_id, content, state in returns:
+        for return_id, content, _ in returns:
             evidence = db.execute("SELECT count(*) FROM return_evidence WHERE return_id = ?", (return_id,)).fetchone()
             assert evidence[0] == len(json.loads(content)["evidence"])
             logged = db.execute("SELECT outcome FROM import_log WHERE return_id = ? AND outcome != 'duplicate'",

@@ -1,4 +1,5 @@
-"""Import near the floor (issue 12): each return.json is parsed once, and a file already stored is not verified again."""
+"""Import near the floor (issue 12): each return.json is parsed once, and a file already stored is not verified
+again."""
 
 from __future__ import annotations
 

@@ -50,7 +50,8 @@ def inbox(tmp_path, s175_set):
         write_one(folder, s175_set, _organisation(n), with_evidence=n % 4 == 0)
     write_one(folder, s175_set, _organisation(1), audit_version=2)  # newer: the v1 becomes superseded
     write_one(folder, s175_set, _organisation(2), audit_version=2, key=generate_private_key())  # another key
-    write_one(folder, s175_set, _organisation(4), audit_version=2, file_name="URN-400004-a-v2.s11return")  # v1 after it: older
+    # v1 after it: older
+    write_one(folder, s175_set, _organisation(4), audit_version=2, file_name="URN-400004-a-v2.s11return")
     (folder / "URN-400003-v1_copy.s11return").write_bytes((folder / "URN-400003-v1.s11return").read_bytes())
     _rezipped(folder / "URN-400005-v1.s11return", folder / "URN-400005-v1_rezipped.s11return")
     (folder / "zz-junk.s11return").write_bytes(b"not a return")

@@ -45,11 +45,13 @@ def test_schema5_file_is_backed_up_upgraded_and_keeps_its_signed_audit(schema5):
         assert backup is not None and backup.exists() and "before-upgrade-from-schema-0005" in backup.name
         assessment = audit_file.latest_assessment()
         assert assessment.is_signed and assessment.read_only
-        assert [s.role for s in assessment.signatories()] == [s.role for s in assessment.standards_set.sign_off.signatories]
-        actions = assessment.actions.list()
+        assert [s.role for s in assessment.signatories()] == [
+            s.role for s in assessment.standards_set.sign_off.signatories]
+        actions = assessment.actions.all_actions()
         assert actions and all(a.criterion_id == "" for a in actions)
         assert {a.standard_id for a in actions} <= {s.id for s in assessment.standards}
-        assert assessment.evidence.list() and all(assessment.evidence.content(e.id) for e in assessment.evidence.list())
+        assert assessment.evidence.all_evidence() and all(assessment.evidence.content(e.id)
+                                                          for e in assessment.evidence.all_evidence())
         assert [b.standard_id for b in assessment.briefings()] == ["7", "8"]
         assert assessment.completeness().complete
         grades = {r.grade for r in assessment.responses().values()}
@@ -73,11 +75,12 @@ def test_schema5_audit_exports_its_return_pdf_and_workbook(schema5, tmp_path):
     out = {suffix: tmp_path / f"return{suffix}" for suffix in (".s11return", ".pdf", ".xlsx")}
     with AuditFile.open(schema5, "Helen Morris") as audit_file:
         assessment = audit_file.latest_assessment()
-        actions = assessment.actions.list()
+        actions = assessment.actions.all_actions()
         export(audit_file, assessment, out[".s11return"], out[".pdf"], out[".xlsx"])
     assert verify_return(out[".s11return"]).valid
     signed = read_return(out[".s11return"])
-    assert signed.content["standards_set"] == {"id": "s175-kcsie2025", "version": "2026.1", "content_hash": OLD_S175_HASH}
+    assert signed.content["standards_set"] == {"id": "s175-kcsie2025", "version": "2026.1",
+                                               "content_hash": OLD_S175_HASH}
     assert len(signed.content["standards"]) == 12 and not any("criteria" in s for s in signed.content["standards"])
     assert len(signed.content["action_plan"]) == len(actions)
     assert not any("criterion_id" in a for a in signed.content["action_plan"])  # as a 0005 return had them
@@ -93,7 +96,7 @@ def test_schema5_audit_is_reopened_and_carried_into_the_new_s175(schema5, s175_s
         reopened = audit_file.reopen_for_changes(signed.id)
         reopened.set_not_applicable("1", "Still allowed in 2026.1, with a reason")  # the old audit's own rule
         reopened.actions.add("2", "Second deputy DSL trained by March", owner="Helen Morris")
-        assert reopened.actions.list()[-1].criterion_id == ""
+        assert reopened.actions.all_actions()[-1].criterion_id == ""
 
         next_cycle = audit_file.start_audit(s175_set, "2027/28", carry_forward_from=signed.id)
         assert next_cycle.standards_set.version == "2026.4"

@@ -85,7 +85,7 @@ def _commits(workspace):
 def test_event_keeps_focus_in_the_sets_order_and_refuses_what_is_not_in_the_set(day):
     workspace, peer_day, _ = day
     assert peer_day.standard_ids == ("2", "3", "5")
-    assert [s.title for s in pa.standards_in_focus(workspace, peer_day.id)][0] == "Listening to children"
+    assert next(s.title for s in pa.standards_in_focus(workspace, peer_day.id)) == "Listening to children"
     with pytest.raises(AuditFileError, match="has no standard '99'"):
         pa.add_event(workspace, peer_day.cycle_id, "Another", DAY, ["2", "99"])
     with pytest.raises(AuditFileError, match="not an outcome"):
@@ -115,7 +115,7 @@ def test_each_setter_is_one_transaction_and_survives_reopening(day):
     pa.set_outcome(workspace, peer_day.id, rh, "3", "met_with_recommendations")
     pa.set_recommendations(workspace, peer_day.id, rh, "3", "Audit supervision records quarterly.")
     action = pa.add_action(workspace, peer_day.id, rh, "3", "Quarterly supervision audit", "Named nurse",
-                           dt.date(2027, 6, 30))
+                           due_on=dt.date(2027, 6, 30))
     pa.update_action(workspace, action.id, owner="Head of nursing")
     pa.move_participant(workspace, peer_day.id, rh, 2)
     assert len(commits) == 7
@@ -172,10 +172,10 @@ def test_template_carries_the_focus_standards_recommendations_and_note(day, tmp_
         assert sorted(responses) == FOCUS
         assert responses["2"].grade == "amber"
         assert responses["3"].narrative == f"{RIVERSIDE.name} on standard 3 in 2025/26."
-        evidence = assessment.evidence.list()
+        evidence = assessment.evidence.all_evidence()
         assert evidence and all(link[0] in FOCUS for e in evidence for link in e.links)
-        assert {a.standard_id for a in assessment.actions.list()} <= set(FOCUS)
-        assert any(a.description == "Children's panel (2025/26)" for a in assessment.actions.list())
+        assert {a.standard_id for a in assessment.actions.all_actions()} <= set(FOCUS)
+        assert any(a.description == "Children's panel (2025/26)" for a in assessment.actions.all_actions())
         assert assessment.briefings("2") == [BriefingRow("2", RECOMMENDATION, "Involve children in designing services.",
                                                          "Peer audit day 2026, 1 March 2026")]
         assert assessment.briefings("3") == [BriefingRow("3", BUSINESS_UNIT_NOTE,
@@ -193,7 +193,7 @@ def test_day_summary_and_findings_with_moderated_outcomes(day):
                                                   (hh, "2", "met")]:
         pa.set_outcome(workspace, peer_day.id, organisation_id, standard_id, outcome)
     pa.set_recommendations(workspace, peer_day.id, rh, "3", "Audit supervision records quarterly.")
-    pa.add_action(workspace, peer_day.id, rh, "5", "Training needs analysis", "Trust lead", dt.date(2027, 9, 1))
+    pa.add_action(workspace, peer_day.id, rh, "5", "Training needs analysis", "Trust lead", due_on=dt.date(2027, 9, 1))
     summary = day_summary(workspace, peer_day.id)
     table = {(r.agency, r.standard_id): r for r in summary.rows}
     assert len(table) == 9

@@ -43,7 +43,9 @@ AGENCIES = [("Midshire Police", "Police", 1), ("Midshire Community Health Trust"
             ("Midshire Probation", "Probation", 2), ("Children's Social Care", "Local authority", 2)]
 
 
-def _outcome(agency, sector, group, standard, self_grade, outcome, notes="", recs="", actions=()):
+def _outcome(who, standard, self_grade, outcome, *, notes="", recs="", actions=()):
+    """``who`` is (agency, sector, group), as in AGENCIES."""
+    agency, sector, group = who
     label, colour, meets = self_grade
     return AgencyOutcome(agency, sector, group, standard, label, colour, meets, outcome, notes, recs, tuple(actions))
 
@@ -57,22 +59,25 @@ def event():
 @pytest.fixture
 def outcomes():
     rows = []
-    for index, (agency, sector, group) in enumerate(AGENCIES):
+    for who in AGENCIES:
         for standard in STANDARDS:
-            rows.append(_outcome(agency, sector, group, standard.id, GOOD, "met"))
+            rows.append(_outcome(who, standard.id, GOOD, "met"))
     # Police: listening to children met with recommendations (agrees: both meet) and an Urdu recommendation.
-    rows[0] = _outcome("Midshire Police", "Police", 1, "s2", GOOD, "met_recs",
-                       "Voice of the child missing from custody records.", f"Record the child's words. {URDU}",
-                       [AgreedAction("Audit 20 custody records for the child's voice", "DI Shah", dt.date(2018, 6, 30))])
+    rows[0] = _outcome(("Midshire Police", "Police", 1), "s2", GOOD, "met_recs",
+                       notes="Voice of the child missing from custody records.",
+                       recs=f"Record the child's words. {URDU}",
+                       actions=[AgreedAction("Audit 20 custody records for the child's voice", "DI Shah",
+                                             dt.date(2018, 6, 30))])
     # Health: self-graded good on information sharing, peer outcome not met (a change, lower).
-    rows[4] = _outcome("Midshire Community Health Trust", "Health", 1, "s3", GOOD, "not_met",
-                       "=1+1 no evidence of consent recording", "Adopt the partnership's information sharing protocol.",
-                       [("Train staff on the protocol", "Named nurse", dt.date(2018, 9, 1)),
-                        ("Review consent forms", "Head of records", None)])
+    rows[4] = _outcome(("Midshire Community Health Trust", "Health", 1), "s3", GOOD, "not_met",
+                       notes="=1+1 no evidence of consent recording",
+                       recs="Adopt the partnership's information sharing protocol.",
+                       actions=[("Train staff on the protocol", "Named nurse", dt.date(2018, 9, 1)),
+                                ("Review consent forms", "Head of records", None)])
     # Probation: self-graded below, peer outcome met (a change, higher).
-    rows[13] = _outcome("Midshire Probation", "Probation", 2, "s3", RI, "met", "Strong MAPPA minutes.")
+    rows[13] = _outcome(("Midshire Probation", "Probation", 2), "s3", RI, "met", notes="Strong MAPPA minutes.")
     # Social care: supervision not recorded yet.
-    rows[17] = _outcome("Children's Social Care", "Local authority", 2, "s5", GOOD, None)
+    rows[17] = _outcome(("Children's Social Care", "Local authority", 2), "s5", GOOD, None)
     return rows
 
 
@@ -123,7 +128,8 @@ def test_day_summary_pdf(event, outcomes, tmp_path):
     assert any("حفاظت" in page and "ذمہ" in page for page in pages)  # Urdu shaped through text_block
     assert f"Page 1 of {len(pages)}" in pages[0]
     assert "Peer audit day 2018" in pages[1]  # running header from page 2
-    assert PdfReader(tmp_path / "day.pdf").pages[0].mediabox.width > PdfReader(tmp_path / "day.pdf").pages[0].mediabox.height
+    first_page = PdfReader(tmp_path / "day.pdf").pages[0]
+    assert first_page.mediabox.width > first_page.mediabox.height
 
 
 def test_feedback_pdf_for_one_agency(event, outcomes, tmp_path):
@@ -185,7 +191,8 @@ def test_outcomes_workbook(event, outcomes, tmp_path):
     cell = next(c for c in sheet["H"] if c.value == "=1+1 no evidence of consent recording")
     assert cell.data_type == "s"
     assert any(r[8] and URDU in r[8] for r in rows)
-    assert next(r for r in rows if r[0] == "Children's Social Care" and r[3].startswith("5."))[5:7] == ("Not recorded", "\u2013")
+    social_care_5 = next(r for r in rows if r[0] == "Children's Social Care" and r[3].startswith("5."))
+    assert social_care_5[5:7] == ("Not recorded", "\u2013")
     actions = list(book["Actions"].iter_rows(min_row=2, values_only=True))
     assert len(actions) == 3
     train = next(r for r in actions if r[3] == "Train staff on the protocol")
@@ -198,9 +205,9 @@ def test_outcomes_workbook(event, outcomes, tmp_path):
 
 def test_unwritable_folder_names_the_file(event, outcomes, tmp_path):
     missing = tmp_path / "no such folder" / "day.pdf"
-    with pytest.raises(ReportError, match="day.pdf"):
+    with pytest.raises(ReportError, match=r"day\.pdf"):
         write_day_summary_pdf(event, outcomes, missing)
-    with pytest.raises(ReportError, match="outcomes.xlsx"):
+    with pytest.raises(ReportError, match=r"outcomes\.xlsx"):
         write_outcomes_xlsx(event, outcomes, tmp_path / "no such folder" / "outcomes.xlsx")
 
 

@@ -17,7 +17,8 @@ def test_record_from_return_content():
         "action_plan": [{"standard_id": "3", "status": "in_progress", "due_date": "2027-03-01"}],
     }
     record = record_from_content(content, sector="Education", moderated={"3": "amber"})
-    assert (record.reference, record.name, record.sector, record.org_type) == ("URN 1", "St Aidan's", "Education", "primary")
+    assert (record.reference, record.name, record.sector, record.org_type) == (
+        "URN 1", "St Aidan's", "Education", "primary")
     assert record.grade("1") == "green" and record.grade("2") is None
     assert record.grade("3") == "red" and record.grade("3", "moderated") == "amber"
     assert record.grade("1", "moderated") == "green"  # not moderated: the self-grade stands

@@ -101,7 +101,8 @@ def test_pdf_shows_parts_in_the_summary_and_the_outline(criteria_audit, pages):
     for group in example.groups:
         assert group.title in summary
         assert any(group.title in p and _flat(group.intro) in p for p in pages if "Summary of grades" not in p)
-    assert summary.index("Part B:") < summary.index("Leadership, accountability and governance") < summary.index("Part C:")
+    assert (summary.index("Part B:") < summary.index("Leadership, accountability and governance")
+            < summary.index("Part C:"))
 
     reader = PdfReader(criteria_audit.pdf)
     titles = [entry if isinstance(entry, list) else entry.title for entry in reader.outline]

@@ -270,7 +270,7 @@ def test_not_a_zip_and_unreadable(tmp_path: Path):
     empty.write_bytes(b"")
     _invalid(empty, "not-a-zip")
     _invalid(tmp_path / "absent.s11return", "unreadable")
-    with pytest.raises(ReturnError, match="notes.s11return"):
+    with pytest.raises(ReturnError, match=r"notes\.s11return"):
         read_return(text)
 
 
@@ -302,14 +302,14 @@ def test_read_return_refuses_an_invalid_file_unless_asked(signed: Path):
     members = _members(signed)
     edited = dict(members)["return.json"].replace(b"Governors review", b"Governors ignore")
     tampered = _rewrite(signed, _replace(members, "return.json", edited))
-    with pytest.raises(ReturnError, match="tampered.s11return.*return.json"):
+    with pytest.raises(ReturnError, match=r"tampered\.s11return.*return\.json"):
         read_return(tampered)
     assert read_return(tampered, verify=False).content["cycle"] == "2026-27"
 
 
 def test_write_fails_cleanly_into_a_missing_folder(tmp_path: Path, key: Ed25519PrivateKey):
     out = tmp_path / "no such folder" / "school.s11return"
-    with pytest.raises(ReturnError, match="school.s11return"):
+    with pytest.raises(ReturnError, match=r"school\.s11return"):
         write_return(out, _content(), EVIDENCE, STANDARDS, _public(key), key.sign)
     assert not out.parent.exists()
 
@@ -320,7 +320,7 @@ def test_write_fails_cleanly_into_an_unwritable_folder(tmp_path: Path, key: Ed25
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        with pytest.raises(ReturnError, match="locked.*school.s11return"):
+        with pytest.raises(ReturnError, match=r"locked.*school\.s11return"):
             write_return(folder / "school.s11return", _content(), EVIDENCE, STANDARDS, _public(key), key.sign)
         assert list(folder.iterdir()) == []
     finally:
@@ -337,7 +337,7 @@ def test_full_disk_leaves_no_partial_file_and_keeps_the_old_one(tmp_path: Path, 
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(fmt, "write_zip", full_disk)
-    with pytest.raises(ReturnError, match="school.s11return.*No space left"):
+    with pytest.raises(ReturnError, match=r"school\.s11return.*No space left"):
         write_return(out, _content(), EVIDENCE, STANDARDS, _public(key), key.sign)
     assert [p.name for p in tmp_path.iterdir()] == ["school.s11return"]
     assert out.read_bytes() == b"previous export"
@@ -378,6 +378,6 @@ def test_rename_failure_leaves_no_temporary_file(tmp_path: Path, key: Ed25519Pri
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(fmt.os, "replace", refuse)
-    with pytest.raises(ReturnError, match="school.s11return.*Permission denied"):
+    with pytest.raises(ReturnError, match=r"school\.s11return.*Permission denied"):
         write_return(tmp_path / "school.s11return", _content(), EVIDENCE, STANDARDS, _public(key), key.sign)
     assert list(tmp_path.iterdir()) == []

@@ -53,7 +53,7 @@ def members_of(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-def resign(path: Path, out: Path, edit_return=None, edit_manifest=None, key: bytes | None = None,
+def resign(path: Path, out: Path, *, edit_return=None, edit_manifest=None, key: bytes | None = None,
            raw_return: bytes | None = None, extra: list[tuple[str, bytes]] = ()) -> Path:
     """The return signed again (by the organisation's key unless given) after editing its JSON."""
     members = members_of(path)
@@ -130,7 +130,8 @@ def test_a_local_header_that_disagrees_with_the_central_directory_is_refused(goo
     check(bad, "not-canonical", "does not agree with the central directory")
 
 
-@pytest.mark.parametrize("extra, where", [(b"\0" * 7, "end"), (b"MZ" + bytes(62), "start"), (b"PK\x05\x06" + bytes(18), "end")])
+@pytest.mark.parametrize("extra, where", [(b"\0" * 7, "end"), (b"MZ" + bytes(62), "start"),
+                                          (b"PK\x05\x06" + bytes(18), "end")])
 def test_bytes_outside_the_members_are_refused(good, tmp_path, extra, where):
     data = good.read_bytes()
     bad = tmp_path / "outside.s11return"
@@ -171,17 +172,20 @@ def test_deeply_nested_json_in_an_unsigned_manifest_is_refused(good, tmp_path):
 
 @pytest.mark.parametrize("edit, words", [
     (lambda c: c.update(organisation="St Aidan's"), "return.json: organisation must be an object, not text"),
-    (lambda c: c["organisation"].update(reference=["URN", 1]), "return.json: organisation.reference must be text, not a list"),
+    (lambda c: c["organisation"].update(reference=["URN", 1]),
+     "return.json: organisation.reference must be text, not a list"),
     (lambda c: c.update(audit_version="2"), "return.json: audit_version must be a whole number, not text"),
     (lambda c: c.update(audit_version=0), "return.json: audit_version is 0, outside the range allowed"),
     (lambda c: c["evidence"][0].update(member=["evidence/1-a.txt"]), "return.json: evidence[0].member must be text"),
-    (lambda c: c["sign_off"].update(signed_at="last Tuesday"), "sign_off.signed_at is last Tuesday, which is not a date"),
+    (lambda c: c["sign_off"].update(signed_at="last Tuesday"),
+     "sign_off.signed_at is last Tuesday, which is not a date"),
     (lambda c: c["standards"][0].update(grade="purple"), "standards[0].grade is purple, which is not a grade"),
     (lambda c: c["standards"][0].update(standard_id="99"), "standards[0].standard_id is 99, which is not a standard"),
     (lambda c: c["item_answers"].append({"item_id": "no-such-item", "value": "yes"}), "which is not an item of"),
     (lambda c: c.update(standards=c["standards"] + c["standards"][:1]), "a second time"),
 ])
-def test_a_return_signed_by_any_key_with_wrong_types_is_refused_by_verify_or_import(good, tmp_path, workspace, edit, words):
+def test_a_return_signed_by_any_key_with_wrong_types_is_refused_by_verify_or_import(good, tmp_path, workspace, edit,
+                                                                                     words):
     bad = resign(good, tmp_path / "types.s11return", edit_return=edit, key=generate_private_key())
     result = verify_return(bad)
     report = import_returns(workspace, "2026/27", [bad])
@@ -221,8 +225,8 @@ def test_a_5000_digit_integer_in_an_unsigned_return_is_named_as_such(good, tmp_p
 def test_one_bad_file_first_in_a_folder_does_not_stop_the_batch(tmp_path, workspace, s175_set, good):
     folder = tmp_path / "inbox"
     folder.mkdir()
-    crafted = resign(good, folder / "0000-crafted.s11return", edit_return=lambda c: c.update(organisation="x"),
-                     key=generate_private_key())
+    resign(good, folder / "0000-crafted.s11return", edit_return=lambda c: c.update(organisation="x"),
+           key=generate_private_key())
     unsigned = members_of(good)
     unsigned[RETURN_MEMBER] = json_bytes({"organisation": {"name": ["list"], "reference": 10 ** 30}})
     unsigned.pop(SIGNATURE_MEMBER)
@@ -386,9 +390,9 @@ def test_zip_bombs_are_refused_within_a_1_gb_address_space(good, tmp_path):
             print(result.code, "|", result.reason)
     """)
     done = subprocess.run([sys.executable, "-c", script, *map(str, paths.values())], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=120, check=False)  # the exit code is asserted below, with the child's stderr
     assert done.returncode == 0, done.stderr
-    lines = dict(zip(paths, done.stdout.splitlines()))
+    lines = dict(zip(paths, done.stdout.splitlines(), strict=True))
     assert lines["manifest-declared"].startswith("too-large") and "manifest.json" in lines["manifest-declared"]
     assert lines["return-declared"].startswith("too-large") and "return.json" in lines["return-declared"]
     assert lines["evidence-declared"].startswith("too-large") and "evidence/1-big.txt" in lines["evidence-declared"]

@@ -66,8 +66,8 @@ def test_the_sample_keeps_the_sets_rules(sample):
     for item_id, value in answers.items():
         if set_.item(item_id).type is ItemType.MULTI_CHOICE:
             assert isinstance(value, list) and value
-    hints = check(set_, sample.org_type, responses, answers, sample.evidence.list(), sample.actions.list(),
-                  today=SAMPLE_DAY).hints
+    hints = check(set_, sample.org_type, responses, answers, sample.evidence.all_evidence(),
+                  sample.actions.all_actions(), today=SAMPLE_DAY).hints
     assert hints == ()  # every date is within its item's window
 
 
@@ -80,10 +80,10 @@ def test_the_sample_is_varied_like_real_returns(sample):
     assert any(r.not_applicable for cid, r in responses.items() if set_.is_criterion(cid))
     low = {cid for cid, r in responses.items() if set_.is_criterion(cid) and r.grade
            and set_.criterion(cid).scale.level(r.grade).needs_action}
-    with_action = {a.criterion_id for a in sample.actions.list() if a.criterion_id}
+    with_action = {a.criterion_id for a in sample.actions.all_actions() if a.criterion_id}
     assert low and low == with_action
     assert all(a.standard_id == set_.standard_of_criterion(a.criterion_id).id
-               for a in sample.actions.list() if a.criterion_id)
+               for a in sample.actions.all_actions() if a.criterion_id)
 
 
 def test_the_same_seed_makes_the_same_sample(sample, command_line_sample):
@@ -93,8 +93,8 @@ def test_the_same_seed_makes_the_same_sample(sample, command_line_sample):
         assert [(r.grade, r.not_applicable, r.narrative) for r in again.responses().values()] == \
                [(r.grade, r.not_applicable, r.narrative) for r in sample.responses().values()]
         assert again.answers() == sample.answers()
-        assert [(a.criterion_id, a.description, a.due_date) for a in again.actions.list()] == \
-               [(a.criterion_id, a.description, a.due_date) for a in sample.actions.list()]
+        assert [(a.criterion_id, a.description, a.due_date) for a in again.actions.all_actions()] == \
+               [(a.criterion_id, a.description, a.due_date) for a in sample.actions.all_actions()]
 
 
 def test_the_signed_sample_exports(sample_path, tmp_path):

@@ -26,7 +26,8 @@ from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample
 from s11audit.store import AuditFile
 
 REFUSED = "is the app's sample audit, not a real return: it was not imported"
-REAL = Organisation("Brookhurst Academy", "URN 200001", "Education", "secondary", "Mark Ellis", "dsl@brookhurst.example")
+REAL = Organisation("Brookhurst Academy", "URN 200001", "Education", "secondary", "Mark Ellis",
+                    "dsl@brookhurst.example")
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +78,8 @@ def test_renaming_the_sample_does_not_make_it_real(exported, tmp_path):
     copy = tmp_path / "renamed.s11audit"
     shutil.copy(path, copy)
     with AuditFile.open(copy, "test") as audit_file:
-        audit_file.update_organisation(replace(audit_file.organisation(), name="Brook Primary School", reference="URN 9"))
+        audit_file.update_organisation(replace(audit_file.organisation(), name="Brook Primary School",
+                                               reference="URN 9"))
         done = export(audit_file, audit_file.latest_assessment(), tmp_path / "r.s11return", tmp_path / "r.pdf")
     assert read_return(done.returned).content["sample"] is True
     assert all("SAMPLE" in page.extract_text() for page in PdfReader(done.pdf).pages)
@@ -142,5 +144,6 @@ def test_replaced_returns_and_a_different_key_are_told_in_plain_words(workspace,
     assert "signed with a different key than this organisation's earlier returns" in stranger.reason
     assert "check with them that they sent it" in stranger.reason
     report = import_returns(workspace, "2026/27", [write_one(third, s175_set, REAL, audit_version=4)])
-    assert report.files[0].reason.endswith("replaces an earlier return from the same organisation (kept in its history)")
+    assert report.files[0].reason.endswith(
+        "replaces an earlier return from the same organisation (kept in its history)")
     assert "superseded" not in report.summary() and "key decision" not in report.summary()

@@ -29,7 +29,16 @@ TODAY = dt.date.today()
 
 
 def _everyone(standards_set) -> list[SignatoryEntry]:
-    return [SignatoryEntry(s.role, f"Person {n}", TODAY, True) for n, s in enumerate(standards_set.sign_off.signatories)]
+    return [SignatoryEntry(s.role, f"Person {n}", TODAY, True)
+            for n, s in enumerate(standards_set.sign_off.signatories)]
+
+
+def _evidence_without_ids(rows) -> list[tuple]:
+    return [(r.name, r.description, r.sha256, r.size, r.links) for r in rows]
+
+
+def _actions_without_ids(rows) -> list[tuple]:
+    return [(a.standard_id, a.description, a.owner, a.due_date, a.status) for a in rows]
 
 
 def _digest(path: Path) -> str:
@@ -70,7 +79,8 @@ def test_required_role_missing_or_unconfirmed_is_refused(sample_path, s11_set):
         unconfirmed = [SignatoryEntry(e.role, e.name, e.signed_on, e.role != required[1]) for e in everyone]
         with pytest.raises(SignOffError, match="has not confirmed they have read the return"):
             assessment.sign(unconfirmed)
-        nameless = [SignatoryEntry(e.role, "  " if e.role == required[0] else e.name, e.signed_on, True) for e in everyone]
+        nameless = [SignatoryEntry(e.role, "  " if e.role == required[0] else e.name, e.signed_on, True)
+                    for e in everyone]
         with pytest.raises(SignOffError, match="needs a name"):
             assessment.sign(nameless)
         undated = [SignatoryEntry(e.role, e.name, None, True) for e in everyone]
@@ -111,8 +121,8 @@ def test_signing_a_complete_sample(sample_path, s11_set):
 def test_a_signed_audit_refuses_every_change_and_the_file_is_unchanged(signed_path, s11_set):
     with AuditFile.open(signed_path, "Editor") as audit_file:
         assessment = audit_file.latest_assessment()
-        evidence = assessment.evidence.list()[0]
-        action = assessment.actions.list()[0]
+        evidence = assessment.evidence.all_evidence()[0]
+        action = assessment.actions.all_actions()[0]
         responses, answers, trail = assessment.responses(), assessment.answers(), assessment.trail()
         before = _digest(signed_path)
         new_file = EvidenceFile("new.txt", b"new", hashlib.sha256(b"new").hexdigest(), "text/plain")
@@ -138,7 +148,7 @@ def test_a_signed_audit_refuses_every_change_and_the_file_is_unchanged(signed_pa
             with pytest.raises(ReadOnlyError, match=r"signed off on \d+ \w+ \d{4} and cannot be changed; reopen it"):
                 change()
         assert (assessment.responses(), assessment.answers(), assessment.trail()) == (responses, answers, trail)
-        assert assessment.evidence.list()[0] == evidence and assessment.actions.list()[0] == action
+        assert assessment.evidence.all_evidence()[0] == evidence and assessment.actions.all_actions()[0] == action
         assert _digest(signed_path) == before
     assert _digest(signed_path) == before
 
@@ -173,7 +183,8 @@ def test_key_pair_is_made_once_and_reused_by_a_second_signed_audit(signed_path, 
         fill_assessment(second, "Northfield")
         sign_sample(second)
         assert second.public_key_bytes() == public_key
-        assert "organisation key" in second.trail()[0].new_value and "new organisation key" not in second.trail()[0].new_value
+        key_entry = second.trail()[0].new_value
+        assert "organisation key" in key_entry and "new organisation key" not in key_entry
         signature = second.sign_bytes(b"manifest bytes")
         Ed25519PublicKey.from_public_bytes(public_key).verify(signature, b"manifest bytes")  # raises if invalid
     with sqlite3.connect(signed_path) as db:
@@ -205,31 +216,34 @@ def test_reopen_for_changes_copies_everything_into_an_editable_version_2(signed_
         unsigned = audit_file.start_audit(s11_set, "2030/31")
         with pytest.raises(AuditFileError, match="only a signed-off audit can be reopened"):
             audit_file.reopen_for_changes(unsigned.id)
-        kept = (signed.responses(), signed.answers(), signed.evidence.list(), signed.actions.list(), signed.trail())
+        kept = (signed.responses(), signed.answers(), signed.evidence.all_evidence(), signed.actions.all_actions(),
+                signed.trail())
         contents = [signed.evidence.content(e.id) for e in kept[2]]
 
         reopened = audit_file.reopen_for_changes(signed.id)
         with pytest.raises(AuditFileError, match="already been reopened as version 2"):
             audit_file.reopen_for_changes(signed.id)
         versions = [a for a in audit_file.audits() if a.cycle == "2026/27"]
-        assert [(a.version_no, a.status, a.parent_id) for a in versions] == [(1, "signed", None), (2, "in_progress", signed.id)]
+        assert [(a.version_no, a.status, a.parent_id) for a in versions] == [(1, "signed", None),
+                                                                             (2, "in_progress", signed.id)]
         assert audit_file.latest_assessment().id == reopened.id
         assert not reopened.is_signed and not reopened.read_only and reopened.signatories() == []
-        assert reopened.cycle == signed.cycle and reopened.standards_set.content_hash == signed.standards_set.content_hash
+        assert reopened.cycle == signed.cycle
+        assert reopened.standards_set.content_hash == signed.standards_set.content_hash
         assert reopened.responses() == kept[0] and reopened.answers() == kept[1]
-        copies = reopened.evidence.list()
-        strip = lambda rows: [(r.name, r.description, r.sha256, r.size, r.links) for r in rows]
-        assert strip(copies) == strip(kept[2]) and {c.id for c in copies}.isdisjoint(e.id for e in kept[2])
+        copies = reopened.evidence.all_evidence()
+        assert _evidence_without_ids(copies) == _evidence_without_ids(kept[2])
+        assert {c.id for c in copies}.isdisjoint(e.id for e in kept[2])
         assert [reopened.evidence.content(c.id) for c in copies] == contents
-        no_id = lambda rows: [(a.standard_id, a.description, a.owner, a.due_date, a.status) for a in rows]
-        assert no_id(reopened.actions.list()) == no_id(kept[3])
+        assert _actions_without_ids(reopened.actions.all_actions()) == _actions_without_ids(kept[3])
         assert reopened.completeness().complete
         assert reopened.trail()[0].what == "Audit reopened for changes"
 
         reopened.set_grade("1", "red")
         reopened.evidence.remove(copies[0].id)
-        reopened.actions.remove(reopened.actions.list()[0].id)
-        assert (signed.responses(), signed.answers(), signed.evidence.list(), signed.actions.list(), signed.trail()) == kept
+        reopened.actions.remove(reopened.actions.all_actions()[0].id)
+        assert (signed.responses(), signed.answers(), signed.evidence.all_evidence(), signed.actions.all_actions(),
+                signed.trail()) == kept
         assert [signed.evidence.content(e.id) for e in kept[2]] == contents
         reopened_id = reopened.id
     with AuditFile.open(signed_path, "u") as audit_file:

@@ -87,7 +87,7 @@ HEAD = MINIMAL.split("grade_scale:", maxsplit=1)[0]
 
 def mutate(*pairs: str, text: str = MINIMAL) -> str:
     """Replace each ``old`` with ``new`` (pairs given flat); every ``old`` must occur exactly once."""
-    for old, new in zip(pairs[::2], pairs[1::2]):
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
         assert text.count(old) == 1, f"mutation anchor {old!r} must occur exactly once"
         text = text.replace(old, new)
     return text
@@ -139,7 +139,8 @@ def test_minimal_set_is_valid(minimal_set):
 def test_every_shipped_set_loads_with_nothing_skipped():
     report = discover()
     assert report.skipped == []
-    assert sorted(s.id for s in report.sets) == ["s11-criteria-example", "s11-peer-audit", "s11-wt2023", "s175-kcsie2025"]
+    assert sorted(s.id for s in report.sets) == ["s11-criteria-example", "s11-peer-audit", "s11-wt2023",
+                                                 "s175-kcsie2025"]
     shipped_files = sorted(p.name for p in shipped_standards_dir().iterdir() if p.suffix in (".yaml", ".yml"))
     assert len(shipped_files) == len(report.sets)
     assert check_files(shipped_standards_dir() / name for name in shipped_files) == {
@@ -298,7 +299,8 @@ CASES = [
      "action_required_below: amber", "grade scale",
      r"^action_required_below names 'amber', which is not a level of the scale \(red, green\)$"),
     ("duplicate-level-id",
-     mutate("    - id: green\n", "    - id: green\n      label: Green again\n      meaning: Met.\n      colour: \"#27AE60\"\n"
+     mutate("    - id: green\n",
+            "    - id: green\n      label: Green again\n      meaning: Met.\n      colour: \"#27AE60\"\n"
             "    - id: green\n", text=MINIMAL),
      None, "grade scale, level 'green'", r"^grade level id 'green' is used twice$"),
     ("scores-not-increasing",
@@ -336,7 +338,8 @@ CASES = [
      r"^applies to 'secondary', which is not a type of organisation this set is for \(agency\)$"),
     ("applies-to-unknown-type",
      mutate("        type: graded\n", "        type: graded\n        applies_to: [hospital]\n"),
-     "applies_to: [hospital]", "standard '2', item '2.1'", r"^this entry is 'hospital', which is not one of: primary, "),
+     "applies_to: [hospital]", "standard '2', item '2.1'",
+     r"^this entry is 'hospital', which is not one of: primary, "),
     ("min-greater-than-max",
      mutate("        min: 0\n        max: 10", "        min: 10\n        max: 2"),
      "min: 10", "standard '1', item '1.2'", r"^min 10 is greater than max 2$"),
@@ -422,7 +425,8 @@ def test_invalid_yaml_gives_the_line(tmp_path):
     assert problem.line == line_of(text, "- green: All trained.")
 
 
-@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n"], ids=["nothing", "blank-lines", "comment", "document-marker"])
+@pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n"],
+                         ids=["nothing", "blank-lines", "comment", "document-marker"])
 def test_empty_file(tmp_path, text):
     problem = the_problem(write(tmp_path, text, "empty.yaml"))
     assert (problem.file, problem.line, problem.where, problem.message) == ("empty.yaml", None, "", "is empty")
@@ -460,7 +464,8 @@ def test_unreadable_file(tmp_path):
 
 
 def test_several_problems_are_reported_together(tmp_path):
-    text = mutate('  - id: "2"\n', '  - id: "1"\n', "        min: 0\n        max: 10", "        min: 10\n        max: 2",
+    text = mutate('  - id: "2"\n', '  - id: "1"\n',
+                  "        min: 0\n        max: 10", "        min: 10\n        max: 2",
                   "      green: A lead.\n", "")
     problems = problems_of(write(tmp_path, text, "many.yaml"))
     assert sorted(p.message for p in problems) == [
@@ -483,7 +488,8 @@ def test_based_on_a_set_that_does_not_exist(tmp_path, minimal_set):
 
 
 def test_based_on_a_version_that_does_not_exist(tmp_path, minimal_set):
-    text = HEAD.replace("id: mini-set", "id: mini-peer") + 'based_on:\n  set: mini-set\n  version: "9.9"\n  standards: ["1"]\n'
+    text = (HEAD.replace("id: mini-set", "id: mini-peer")
+            + 'based_on:\n  set: mini-set\n  version: "9.9"\n  standards: ["1"]\n')
     problem = the_problem(write(tmp_path, text, "peer.yaml"), bases=[minimal_set])
     assert problem.message == "the base set 'mini-set version 9.9' was not found among the loaded standards sets"
 
@@ -558,7 +564,8 @@ def test_check_files_reports_per_file(tmp_path):
 
 def test_check_files_resolves_based_on_against_files_checked_together(tmp_path):
     base = write(tmp_path, MINIMAL, "base.yaml")
-    peer = write(tmp_path, HEAD.replace("id: mini-set", "id: mini-peer") + 'based_on:\n  set: mini-set\n  standards: ["1"]\n',
+    peer = write(tmp_path,
+                 HEAD.replace("id: mini-set", "id: mini-peer") + 'based_on:\n  set: mini-set\n  standards: ["1"]\n',
                  "peer.yaml")
     assert check_files([peer, base]) == {peer: [], base: []}
     [problem] = check_files([peer])[peer]
@@ -590,7 +597,8 @@ def test_discover_skips_an_invalid_file_whole_and_says_why(tmp_path):
 
 def test_discover_skips_a_based_on_set_whose_base_is_missing(tmp_path):
     write(tmp_path, MINIMAL, "good.yaml")
-    write(tmp_path, HEAD.replace("id: mini-set", "id: orphan") + 'based_on:\n  set: gone-set\n  standards: ["1"]\n', "orphan.yaml")
+    write(tmp_path, HEAD.replace("id: mini-set", "id: orphan") + 'based_on:\n  set: gone-set\n  standards: ["1"]\n',
+          "orphan.yaml")
     report = discover([tmp_path])
     assert [s.id for s in report.sets] == ["mini-set"]
     [skipped] = report.skipped
@@ -608,7 +616,8 @@ def test_discover_searches_the_per_user_folder(private_home):
     assert report.skipped == []
     found = report.find("mini-set")
     assert found is not None and found.title == "Mini set"
-    assert {"s11-wt2023", "s175-kcsie2025", "s11-peer-audit", "mini-set", "s11-criteria-example"} == {s.id for s in report.sets}
+    assert {"s11-wt2023", "s175-kcsie2025", "s11-peer-audit", "mini-set", "s11-criteria-example"} == {
+        s.id for s in report.sets}
     assert [s.id for s in report.for_kind("education")] == ["s175-kcsie2025"]
 
 
@@ -627,7 +636,8 @@ def test_per_user_copy_of_a_shipped_set_with_different_content_is_skipped(s11_se
     folder.mkdir(parents=True, exist_ok=True)
     text = (shipped_standards_dir() / "s11-wt2023.yaml").read_text(encoding="utf-8")
     assert text.count('title: "Section 11 self-assessment (Working Together 2023)"') == 1
-    write(folder, text.replace('title: "Section 11 self-assessment (Working Together 2023)"', 'title: "Our local copy"'),
+    write(folder,
+          text.replace('title: "Section 11 self-assessment (Working Together 2023)"', 'title: "Our local copy"'),
           "our-s11.yaml")
     report = discover()
     assert [s.content_hash for s in report.sets if s.id == "s11-wt2023"] == [s11_set.content_hash]
@@ -653,7 +663,8 @@ def test_per_user_new_version_sits_beside_the_shipped_one(s11_set):
     folder = user_standards_dir()
     folder.mkdir(parents=True, exist_ok=True)
     text = (shipped_standards_dir() / "s11-wt2023.yaml").read_text(encoding="utf-8")
-    text = text.replace('version: "2026.2"', 'version: "2027.1"', 1).replace("effective_date: 2026-09-01", "effective_date: 2027-09-01", 1)
+    text = text.replace('version: "2026.2"', 'version: "2027.1"', 1)
+    text = text.replace("effective_date: 2026-09-01", "effective_date: 2027-09-01", 1)
     write(folder, text, "s11-2027.yaml")
     report = discover()
     assert report.skipped == []

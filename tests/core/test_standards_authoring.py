@@ -132,7 +132,7 @@ standards:
 
 def mutate(*pairs: str, text: str = MINI2) -> str:
     """Replace each ``old`` with ``new`` (pairs given flat); every ``old`` must occur exactly once."""
-    for old, new in zip(pairs[::2], pairs[1::2]):
+    for old, new in zip(pairs[::2], pairs[1::2], strict=True):
         assert text.count(old) == 1, f"mutation anchor {old!r} must occur exactly once"
         text = text.replace(old, new)
     return text
@@ -174,7 +174,8 @@ CASES = [
      "- id: 1.1", "standard '1', criterion '1.1'", r'^id 1\.1 was read as a number; put it in quotes: id: "1\.1"$'),
     ("version-2026.10-read-as-2026.1",
      mutate('version: "1.0"', "version: 2026.10"),
-     "version: 2026.10", "", r'^version 2026\.10 was read as the number 2026\.1; put it in quotes: version: "2026\.10"$'),
+     "version: 2026.10", "",
+     r'^version 2026\.10 was read as the number 2026\.1; put it in quotes: version: "2026\.10"$'),
     ("descriptor-key-01-read-as-1",
      mutate('          "1": Sometimes.', "          01: Sometimes."),
      "01: Sometimes.", "standard '1', criterion '1.2'",
@@ -238,7 +239,8 @@ CASES = [
      r"^the standards of group 'part-b' must be listed together; this one comes after standards of another "
      r"group: move it up beside the others$"),
     ("information-section-with-descriptors",
-     mutate("    kind: information\n", "    kind: information\n    descriptors:\n      met: Done.\n      not_met: Not done.\n"),
+     mutate("    kind: information\n",
+            "    kind: information\n    descriptors:\n      met: Done.\n      not_met: Not done.\n"),
      "      met: Done.", "standard 'A'",
      r"^an information section is not graded, so it has no 'descriptors': remove 'descriptors', or remove "
      r"'kind: information' to grade the standard$"),
@@ -327,7 +329,8 @@ def test_every_misread_value_is_listed_with_its_line(tmp_path):
 def test_quoted_and_block_lists_are_never_split(tmp_path):
     text = mutate("choices: [Online, Face to face]",
                   'choices: [Online, "(e.g. CPOMS, MyConcern)"]\n      - id: "2.2"\n        text: Where?\n'
-                  "        type: choice\n        choices:\n          - (e.g. CPOMS, MyConcern)\n          - Paper (kept safe")
+                  "        type: choice\n        choices:\n          - (e.g. CPOMS, MyConcern)\n"
+                  "          - Paper (kept safe")
     loaded = load_file(_written(tmp_path, text, "fine.yaml"))
     assert loaded.item("2.1").choices == ("Online", "(e.g. CPOMS, MyConcern)")
     assert loaded.item("2.2").choices == ("(e.g. CPOMS, MyConcern)", "Paper (kept safe")

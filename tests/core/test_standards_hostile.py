@@ -23,7 +23,8 @@ from s11audit.standards import StandardsError, discover, load_file, set_from_sna
 from s11audit.standards.loader import content_hash, load_many
 from s11audit.standards.source import MAX_PROBLEMS, Problem
 
-HANG_GUARD = 10.0  # seconds: a hang guard, not a speed target (figures are in benchmarks/); every case takes milliseconds
+# Seconds: a hang guard, not a speed target (figures are in benchmarks/); every case takes milliseconds.
+HANG_GUARD = 10.0
 SHORT = 300  # characters: the most one problem's message may take
 
 # A small valid set: two standards, a number item, a guidance paragraph.

@@ -69,9 +69,10 @@ def _problems(path: Path, **limits) -> list[str]:
 
 def _row_of(path: Path, sheet: str, column: str, value: str) -> int:
     workbook = openpyxl.load_workbook(path, read_only=True)
-    for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), start=1):
-        header = row if number == 1 else header
-        if number > 1 and row[header.index(column)] == value:
+    rows = workbook[sheet].iter_rows(values_only=True)
+    header = next(rows, ())
+    for number, row in enumerate(rows, start=2):
+        if row[header.index(column)] == value:
             return number
     raise AssertionError(f"{value!r} not in {sheet}")
 
@@ -306,7 +307,8 @@ def _new_cell(ref: str, rng: random.Random) -> str:
 def _cell_mutation(source: Path, target: Path, rng: random.Random) -> Path:
     """Cells of the sheets' XML replaced by other values, formulas, error values, or removed."""
     with zipfile.ZipFile(source) as archive:
-        parts = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet") and n != "xl/worksheets/sheet1.xml"]
+        parts = [n for n in archive.namelist()
+                 if n.startswith("xl/worksheets/sheet") and n != "xl/worksheets/sheet1.xml"]
         name = rng.choice(parts[: len(SHEETS)])
         xml = archive.read(name).decode()
     cells = list(_CELL.finditer(xml))

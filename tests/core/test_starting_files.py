@@ -51,14 +51,15 @@ def test_a_starting_file_carries_last_cycles_return_forward(tmp_path, s175_set, 
             assert responses[entry["standard_id"]].grade == entry["grade"]
             assert responses[entry["standard_id"]].narrative == entry["narrative"]
         assert audit.answers() == {a["item_id"]: a["value"] for a in content["item_answers"]}
-        evidence = audit.evidence.list()
+        evidence = audit.evidence.all_evidence()
         assert sorted(hashlib.sha256(audit.evidence.content(e.id)).hexdigest() for e in evidence) == \
                sorted(e["sha256"] for e in last_return.evidence)
-        assert {e.name: {(s, i) for s, i in e.links} for e in evidence} == \
-               {e["name"]: {(link["standard_id"], link["item_id"] or "") for link in e["links"]} for e in last_return.evidence}
+        assert {e.name: {(s, i) for s, i in e.links} for e in evidence} == {
+            e["name"]: {(link["standard_id"], link["item_id"] or "") for link in e["links"]}
+            for e in last_return.evidence}
         open_actions = [(a["standard_id"], a["action"]) for a in content["action_plan"] if a["status"] != "complete"]
         assert open_actions and len(open_actions) < len(content["action_plan"])
-        assert [(a.standard_id, a.description) for a in audit.actions.list()] == open_actions
+        assert [(a.standard_id, a.description) for a in audit.actions.all_actions()] == open_actions
         assert any(t.what == "Carried forward" and "2026/27" in t.old_value for t in audit.trail())
     assert _leftovers(tmp_path) == []
 
@@ -71,7 +72,7 @@ def test_without_a_previous_return_the_audit_starts_empty(tmp_path, s11_set):
         audit = audit_file.latest_assessment()
         assert audit.cycle == "2027/28" and audit.standards_set.id == s11_set.id
         assert audit.responses() == {} and audit.answers() == {}
-        assert audit.evidence.list() == [] and audit.actions.list() == []
+        assert audit.evidence.all_evidence() == [] and audit.actions.all_actions() == []
 
 
 def test_an_existing_file_is_never_replaced_unless_asked(tmp_path, s175_set):

@@ -22,13 +22,14 @@ def test_round_trip_keeps_bytes_and_hash(tmp_path, assessment, agency_file):
     original.write_bytes(data)
     row = assessment.evidence.add_path(original, links=[("5", ""), ("5", "5.2")], description="Training log")
     assert row.sha256 == hashlib.sha256(data).hexdigest()
-    assert (row.name, row.original_name, row.size, row.media_type) == ("Training log 2026.csv", "Training log 2026.csv", 300_000, "text/csv")
+    assert (row.name, row.original_name, row.size, row.media_type) == (
+        "Training log 2026.csv", "Training log 2026.csv", 300_000, "text/csv")
     assert row.added_by == "Test User" and row.added_at is not None
     original.unlink()  # copied in, not linked: the original can go
     agency_file.close()
     with AuditFile.open(agency_file.path, "u") as reopened:
         library = reopened.latest_assessment().evidence
-        [kept] = library.list()
+        [kept] = library.all_evidence()
         assert set(kept.links) == {("5", ""), ("5", "5.2")}
         assert library.content(kept.id) == data
         (tmp_path / "out").mkdir()
@@ -44,14 +45,14 @@ def test_rename_describe_link_unlink_remove(assessment):
     library.link(row.id, "2")
     library.link(row.id, "2", "2.1")
     library.link(row.id, "2")  # already linked: no duplicate
-    [again] = library.list()
+    [again] = library.all_evidence()
     assert (again.name, again.description) == ("Board report.pdf", "Annual report to the board")
     assert set(again.links) == {("1", ""), ("2", ""), ("2", "2.1")}
     assert [e.id for e in library.for_standard("2")] == [row.id]
     library.unlink(row.id, "1")
     assert library.for_standard("1") == []
     library.remove(row.id)
-    assert library.list() == []
+    assert library.all_evidence() == []
     assert {"Evidence added", "Evidence renamed", "Evidence removed"} <= {t.what for t in assessment.trail()}
 
 

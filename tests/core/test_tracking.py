@@ -62,7 +62,8 @@ def test_response_rates_hand_computed(tracked):
     rates = response_rates(statuses(workspace, cycle))
     assert (rates.overall.returned, rates.overall.expected, rates.overall.percent) == (3, 5, 60.0)
     assert rates.late == 1
-    assert {k: (r.returned, r.expected) for k, r in rates.by_sector.items()} == {"Education": (3, 4), "Academy trust": (0, 1)}
+    assert {k: (r.returned, r.expected) for k, r in rates.by_sector.items()} == {"Education": (3, 4),
+                                                                                 "Academy trust": (0, 1)}
     assert {k: (r.returned, r.expected) for k, r in rates.by_type.items()} == {
         "primary": (2, 2), "secondary": (1, 2), "special": (0, 1)}
 
@@ -103,7 +104,7 @@ def test_records_for_cycle_use_the_register_sector_and_moderation(tracked, s175_
 
 
 def test_cli_status_prints_rates_and_writes_the_chase_list(tracked, tmp_path, capsys):
-    workspace, cycle = tracked
+    workspace, _ = tracked
     path = workspace.path
     workspace.close()
     assert main(["status", str(path), "--cycle", "2026/27", "--chase", str(tmp_path / "c.csv")]) == 0

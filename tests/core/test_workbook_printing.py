@@ -120,7 +120,7 @@ def test_row_height_estimate():
 
 def _rows(sheet) -> list[dict]:
     head = [c.value for c in sheet[1]]
-    return [dict(zip(head, row)) for row in sheet.iter_rows(min_row=2)]
+    return [dict(zip(head, row, strict=True)) for row in sheet.iter_rows(min_row=2)]
 
 
 def test_findings_percentages_are_percentages_and_match_the_data_sheet(workbooks, shipped_sets):

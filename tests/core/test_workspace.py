@@ -104,6 +104,6 @@ def test_moderation_is_recorded_changed_and_validated(workspace, s11_set):
 def test_a_read_only_workspace_refuses_changes(tmp_path, s11_set):
     path = tmp_path / "unit.s11workspace"
     Workspace.create(path, user="BU").close()
-    with Workspace.open(path, user="BU", read_only=True) as workspace:
-        with pytest.raises(AuditFileError, match="read-only"):
-            workspace.add_cycle("2026/27", s11_set, DUE)
+    with (Workspace.open(path, user="BU", read_only=True) as workspace,
+          pytest.raises(AuditFileError, match="read-only")):
+        workspace.add_cycle("2026/27", s11_set, DUE)

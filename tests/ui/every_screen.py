@@ -4,9 +4,9 @@ For tests that check something of every screen (Alt keys, Tab order, first focus
 rings...). The ``screen_data`` fixture (the audit files and the business unit's workspace) is written
 once per test run through ``tests/ui/conftest.py`` and shared by every module, so a test must not save
 changes into it (leave dialogs without accepting them); do not import it into a test module, which
-would write it again for that module. Use ``every_screen``::
+would write it again for that module. Use the ``every_screen`` fixture (also declared in the conftest)::
 
-    from tests.ui.every_screen import OFFSCREEN, every_screen  # noqa: F401
+    from tests.ui.every_screen import OFFSCREEN
 
     pytestmark = OFFSCREEN  # Qt's offscreen platform warns about size hints and raise()
 
@@ -178,7 +178,9 @@ _MAIN_DIALOGS = ("about", "action", "evidence_link_items", "evidence_link_existi
                  "sign_off", "not_ready", "standards_sets", "user_guide", "user_name", "welcome", "crash")
 _UNIT_DIALOGS = ("headlines", "moderation", "new_cycle", "organisation", "peer_event", "peer_recording",
                  "business_unit_details", "dsl_directory")
-NAMES = (("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", *_MAIN_DIALOGS, "main/s11", "main/s11/action_plan", "main/s11/trail", "business_unit", "business_unit/returns", "business_unit/findings", "business_unit/peer", *_UNIT_DIALOGS))
+NAMES = ("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", *_MAIN_DIALOGS,
+         "main/s11", "main/s11/action_plan", "main/s11/trail",
+         "business_unit", "business_unit/returns", "business_unit/findings", "business_unit/peer", *_UNIT_DIALOGS)
 """Every screen's name, in the order yielded."""
 
 
@@ -199,7 +201,7 @@ def _main_dialogs(window, data: ScreenData) -> dict[str, Callable[[], QWidget]]:
 
     assessment = window.document.assessment
     standards_set = assessment.standards_set
-    evidence = assessment.evidence.list()
+    evidence = assessment.evidence.all_evidence()
     standard = next((s for s in standards_set.standards if any(e.linked_to_standard(s.id) for e in evidence)),
                     standards_set.standards[0])
     report = window.catalogue.report()
@@ -218,7 +220,8 @@ def _main_dialogs(window, data: ScreenData) -> dict[str, Callable[[], QWidget]]:
         "user_guide": lambda: UserGuideWindow(window),
         "user_name": lambda: UserNameDialog(window, "Helen Morris"),
         "welcome": lambda: WelcomeDialog(window),
-        "crash": lambda: CrashDialog(window, 'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: x'),
+        "crash": lambda: CrashDialog(window,
+                                     'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: x'),
     }
 
 

@@ -16,7 +16,7 @@ from s11audit.ui.commands import AddAction, SetJudgement
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.trail_view import TrailView
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, tab_order, when_dialog  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, tab_order, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 TODAY = dt.date.today()
@@ -37,9 +37,10 @@ def view(qtbot, document) -> ActionPlanView:
     return widget
 
 
-def add(document, standard_id="3", description="Refresh information-sharing training", owner="Priya Shah",
+def add(document, standard_id="3", description="Refresh information-sharing training", *, owner="Priya Shah",
         due=TODAY + dt.timedelta(days=30), status="in_progress", notes=""):
-    command = AddAction(document, standard_id, description, owner, due, status, notes)
+    command = AddAction(document, standard_id, description, owner=owner, due_date=due, status=status,
+                        progress_notes=notes)
     assert document.push(command)
     return command.action_id
 
@@ -92,16 +93,16 @@ def test_enter_edits_the_selected_action(view, document, qtbot):
     assert seen
     assert shown(view, Column.STATUS) == ["Complete – Green"]
     assert shown(view, Column.NOTES) == ["Delivered to 48 of 50 staff in January."]
-    action = document.assessment.actions.list()[0]
+    action = document.assessment.actions.all_actions()[0]
     assert action.status == "complete" and action.owner == "Priya Shah"  # unchanged fields kept
     assert document.assessment.trail()[0].what.startswith(f"Action {action.id}: ")
     document.undo_stack.undo()
-    assert document.assessment.actions.list()[0].status == "in_progress"
+    assert document.assessment.actions.all_actions()[0].status == "in_progress"
 
 
 def test_remove_asks_first_and_can_be_undone(view, document, messages):
     add(document, description="Keep me")
-    view.select_action(document.assessment.actions.list()[0].id)
+    view.select_action(document.assessment.actions.all_actions()[0].id)
     messages.answer = messages.answer.No
     view.form.removeButton.click()
     assert shown(view, Column.ACTION) == ["Keep me"]
@@ -119,7 +120,8 @@ def test_sort_by_clicking_headers_dates_as_dates(view, document, qtbot):
     add(document, description="No date", due=None)
     add(document, description="Sooner", due=dt.date(2027, 9, 30))
     header = view.form.actionsTable.horizontalHeader()
-    centre = QPoint(header.sectionViewportPosition(Column.DUE) + header.sectionSize(Column.DUE) // 2, header.height() // 2)
+    centre = QPoint(header.sectionViewportPosition(Column.DUE) + header.sectionSize(Column.DUE) // 2,
+                    header.height() // 2)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert shown(view, Column.ACTION) == ["Sooner", "Later", "No date"]  # "2 Oct" after "30 Sep"
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=centre)
@@ -189,7 +191,7 @@ def test_standards_needing_an_action_are_listed_with_a_way_to_add_one(view, docu
     when_dialog(ActionDialog, fill)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not view.form.needsActionNotice.isVisibleTo(view)
-    assert document.assessment.actions.list()[0].due_date is None
+    assert document.assessment.actions.all_actions()[0].due_date is None
     assert shown(view, Column.DUE) == ["No due date"]
 
 
@@ -201,7 +203,7 @@ def test_read_only_audit_cannot_be_changed_from_the_plan(qtbot, tmp_path, agency
         document = AuditDocument(audit_file, audit_file.latest_assessment())
         view = ActionPlanView(document)
         qtbot.addWidget(view)
-        view.select_action(document.assessment.actions.list()[0].id)
+        view.select_action(document.assessment.actions.all_actions()[0].id)
         assert not view.form.addButton.isEnabled()
         assert not view.form.editButton.isEnabled() and not view.form.removeButton.isEnabled()
         assert shown(view, Column.ACTION) == ["An action"]
@@ -225,7 +227,7 @@ def test_action_dialog_returns_the_fields_or_none(qtbot, document):
 def test_keyboard_order_follows_the_screen(qtbot, view, document):
     document.push(SetJudgement(document, "3", "red"))
     add(document, "5", "An action")
-    view.select_action(document.assessment.actions.list()[0].id)
+    view.select_action(document.assessment.actions.all_actions()[0].id)
     button = view._notice_buttons[0]
     button.setObjectName("addForStandard3")
     assert tab_order(view, button) == ["addForStandard3", "standardFilter", "statusFilter", "searchBox", "actionsTable",

@@ -9,9 +9,11 @@ form their own set.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QMenuBar, QTabBar, QWidget
 
-from tests.ui.every_screen import NAMES, OFFSCREEN, every_screen  # noqa: F401
+from tests.ui.every_screen import NAMES, OFFSCREEN
 
 pytestmark = OFFSCREEN
 
@@ -30,35 +32,34 @@ def _shown(widget: QWidget, top: QWidget) -> bool:
     return widget.window() is top and widget.isVisible()
 
 
-def window_keys(top: QWidget) -> list[tuple[str, str]]:
-    """(key, what) for every mnemonic that works in ``top`` as shown now: menu bar and controls."""
-    keys: list[tuple[str, str]] = []
-
-    def add(text: str, what: str) -> None:
-        key = mnemonic(text)
-        if key:
-            keys.append((key, f"{what} {text!r}"))
-
+def _menu_bar_texts(top: QWidget) -> Iterator[tuple[str, str]]:
     for bar in top.findChildren(QMenuBar):
         if _shown(bar, top):
-            for action in bar.actions():
-                if action.isVisible():
-                    add(action.text(), "menu")
+            yield from ((action.text(), "menu") for action in bar.actions() if action.isVisible())
+
+
+def _control_texts(top: QWidget) -> Iterator[tuple[str, str]]:
     for button in top.findChildren(QAbstractButton):
         if _shown(button, top) and not button.objectName().startswith("qt_"):
-            add(button.text(), f"button {button.objectName() or type(button).__name__}")
+            yield button.text(), f"button {button.objectName() or type(button).__name__}"
     for label in top.findChildren(QLabel):
         if _shown(label, top) and label.buddy() is not None:
-            add(label.text(), f"label {label.objectName()}")
+            yield label.text(), f"label {label.objectName()}"
     for box in top.findChildren(QGroupBox):
         if _shown(box, top):
-            add(box.title(), f"group {box.objectName()}")
+            yield box.title(), f"group {box.objectName()}"
+
+
+def _tab_texts(top: QWidget) -> Iterator[tuple[str, str]]:
     for bar in top.findChildren(QTabBar):
         if _shown(bar, top):
-            for index in range(bar.count()):
-                if bar.isTabVisible(index):
-                    add(bar.tabText(index), "tab")
-    return keys
+            yield from ((bar.tabText(index), "tab") for index in range(bar.count()) if bar.isTabVisible(index))
+
+
+def window_keys(top: QWidget) -> list[tuple[str, str]]:
+    """(key, what) for every mnemonic that works in ``top`` as shown now: menu bar and controls."""
+    texts = [*_menu_bar_texts(top), *_control_texts(top), *_tab_texts(top)]
+    return [(key, f"{what} {text!r}") for text, what in texts if (key := mnemonic(text))]
 
 
 def menu_keys(top: QWidget) -> dict[str, list[tuple[str, str]]]:
@@ -112,37 +113,41 @@ def test_no_alt_key_is_used_twice_in_any_window_or_menu(every_screen):
 
 def test_business_unit_window_alt_f_opens_the_file_menu_and_f1_the_guide_at_its_section(qtbot, screen_data):
     """The clash the issue found (Alt+F went to the Findings tab first), and its missing Help menu."""
-    from PySide6.QtCore import QPoint, Qt
-    from PySide6.QtWidgets import QApplication
-
     from tests.ui.every_screen import screens
 
     for _, window in screens(qtbot, screen_data, only={"business_unit"}):
-        file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(file_menu.isVisible)
-        assert window.form.tabs.currentWidget() is window.form.registerTab
-        file_menu.close()
+        _alt_f_f1_and_about(qtbot, window)
 
-        help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
-        assert [a.text() for a in help_menu.actions()] == ["&User guide", "&About s11audit"]
-        qtbot.keyClick(window, Qt.Key.Key_F1)
-        guide = window.guide_window
-        qtbot.waitUntil(lambda: guide is not None and guide.isVisible())
-        browser = guide.form.browser
-        qtbot.waitUntil(lambda: browser.cursorForPosition(QPoint(4, 4)).block().text()
-                        == "For the partnership business unit")
-        guide.close()
-        QApplication.processEvents()
 
-        from s11audit.ui.dialogs.about import AboutDialog
-        from tests.ui.shell_support import when_dialog
+def _alt_f_f1_and_about(qtbot, window) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QApplication
 
-        def look(dialog: AboutDialog) -> None:
-            sets.append(dialog.form.setsTable.model().rowCount())
-            dialog.reject()
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(file_menu.isVisible)
+    assert window.form.tabs.currentWidget() is window.form.registerTab
+    file_menu.close()
 
-        sets: list[int] = []
-        when_dialog(AboutDialog, look)
-        help_menu.actions()[1].trigger()
-        assert sets and sets[0] >= 1  # About s11audit, with the standards sets loaded
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    assert [a.text() for a in help_menu.actions()] == ["&User guide", "&About s11audit"]
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    guide = window.guide_window
+    qtbot.waitUntil(lambda: guide is not None and guide.isVisible())
+    browser = guide.form.browser
+    qtbot.waitUntil(lambda: browser.cursorForPosition(QPoint(4, 4)).block().text()
+                    == "For the partnership business unit")
+    guide.close()
+    QApplication.processEvents()
+
+    from s11audit.ui.dialogs.about import AboutDialog
+    from tests.ui.shell_support import when_dialog
+
+    def look(dialog: AboutDialog) -> None:
+        sets.append(dialog.form.setsTable.model().rowCount())
+        dialog.reject()
+
+    sets: list[int] = []
+    when_dialog(AboutDialog, look)
+    help_menu.actions()[1].trigger()
+    assert sets and sets[0] >= 1  # About s11audit, with the standards sets loaded

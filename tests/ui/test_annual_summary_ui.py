@@ -17,14 +17,14 @@ from s11audit.ui.business_unit.dialogs import BusinessUnitDetailsDialog, NewCycl
 from s11audit.ui.business_unit.headlines_dialog import HeadlinesDialog
 from s11audit.ui.business_unit.window import BusinessUnitWindow
 from tests.core.test_annual_summary import SECURE, _register, _returned, _returns
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 SHOT = Path(os.environ.get("S11AUDIT_SHOTS", "")) / "findings-summary.png" if os.environ.get("S11AUDIT_SHOTS") else None
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, s175_set, messages):  # noqa: F811
+def window(qtbot, tmp_path, s175_set, messages):
     """2025/26: 20 registered (10 primary, 8 secondary, 2 special), 12 returned (8, 3, 1); 2026/27: 20
     registered, 17 returned (9, 6, 2): 85% (60% last cycle)."""
     workspace = Workspace.create(tmp_path / "unit.s11workspace", user="Business unit officer")

@@ -23,8 +23,7 @@ from s11audit.ui.dialogs.standards_sets import StandardsSetsDialog
 from s11audit.ui.dialogs.user_name import UserNameDialog
 from s11audit.ui.main_window import NOT_SAVED, READ_ONLY, SAVED, MainWindow
 from s11audit.ui.settings import MAX_RECENT, Settings
-from tests.ui.shell_support import (AGENCY, OFFSCREEN_SIZE_HINTS, SCHOOL, make_file, messages,  # noqa: F401
-                                    tab_order, when_dialog)
+from tests.ui.shell_support import AGENCY, OFFSCREEN_SIZE_HINTS, SCHOOL, make_file, tab_order, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -59,7 +58,8 @@ def test_start_screen_and_menus(window):
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]
     assert menu_texts(window.menuView) == ["Self-assessment", "Action plan", "Audit trail", "Text size"]
     assert menu_texts(window.menuHelp) == ["User guide", "Welcome…", "Standards sets…", "About s11audit"]
-    every_action = [t for m in (window.menuFile, window.menuEdit, window.menuView, window.menuHelp) for t in menu_texts(m)]
+    every_action = [t for m in (window.menuFile, window.menuEdit, window.menuView, window.menuHelp)
+                    for t in menu_texts(m)]
     assert not [t for t in every_action if "save" in t.lower()]  # everything saves itself
     assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
     assert window.redo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Redo)
@@ -111,8 +111,12 @@ def test_create_a_file_through_the_dialogs(window, qtbot, tmp_path, monkeypatch)
     qtbot.mouseClick(window.start_screen.form.newFileButton, Qt.MouseButton.LeftButton)
 
     assert steps == ["name", "file", "audit"]
+    _shows_the_new_file(window, target.with_name("Northfield police.s11audit"))
+
+
+def _shows_the_new_file(window, path) -> None:
+    """The window after the dialogs: the new file's audit shown, saved, its user and file remembered."""
     cycle = academic_year(dt.date.today())
-    path = target.with_name("Northfield police.s11audit")
     assert path.exists()
     assert window.pages.currentWidget() is window.auditPage
     assert window.windowTitle() == f"Northfield Police – {cycle} – s11audit"
@@ -120,7 +124,8 @@ def test_create_a_file_through_the_dialogs(window, qtbot, tmp_path, monkeypatch)
     assert window.organisationDetails.text() == "Police  ·  Reference NP-01"
     assert "Section 11 self-assessment" in window.auditDetails.text() and cycle in window.auditDetails.text()
     assert not window.readOnlyNotice.isVisibleTo(window)
-    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Self-assessment", "Action plan", "Audit trail"]
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == ["Self-assessment", "Action plan",
+                                                                           "Audit trail"]
     assert window.save_label.text() == SAVED
     assert window.percent_label.text() == "0% complete"
     assert window.path_label.text() == str(path)
@@ -200,7 +205,8 @@ def test_file_from_a_newer_version_is_refused(window, tmp_path, messages, named_
 
 def test_skipped_standards_file_is_shown_and_valid_sets_remain(qtbot):
     user_standards_dir().mkdir(parents=True)
-    (user_standards_dir() / "our-local-set.yaml").write_text("format: s11audit-standards/1\nid: local\ntitle: [unclosed\n")
+    (user_standards_dir() / "our-local-set.yaml").write_text(
+        "format: s11audit-standards/1\nid: local\ntitle: [unclosed\n")
     window = create_main_window()
     qtbot.addWidget(window)
     window.show()
@@ -394,7 +400,8 @@ def test_keyboard_order_of_the_new_file_dialog_and_start_screen(qtbot, tmp_path,
     dialog = NewFileDialog(None, tmp_path)
     qtbot.addWidget(dialog)
     assert tab_order(dialog, dialog.form.organisationName)[:8] == [
-        "organisationName", "kind", "organisationType", "reference", "contactName", "contactEmail", "filePath", "browseButton"]
+        "organisationName", "kind", "organisationType", "reference", "contactName", "contactEmail", "filePath",
+        "browseButton"]
     form = window.start_screen.form
     assert tab_order(window, form.newFileButton)[:2] == ["newFileButton", "openFileButton"]
     assert form.newFileButton.hasFocus()  # no recent files yet: Enter starts a new file
@@ -424,12 +431,14 @@ def test_no_two_alt_shortcuts_clash_on_any_tab(window, tmp_path, named_user):
 
 def unnamed_controls(top) -> list[str]:
     """Focusable inputs and buttons without an accessible name (what a screen reader would say nothing for)."""
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
+                                   QPlainTextEdit)
 
     kinds = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractButton, QAbstractItemView, QAbstractSpinBox)
     found = [w for w in top.findChildren(QWidget) if isinstance(w, kinds) and w.focusPolicy() != Qt.FocusPolicy.NoFocus]
     # Parts Qt builds inside a control (a combo box's list and line edit) are named by the control.
-    found = [w for w in found if not isinstance(w.parent(), (QComboBox, QAbstractSpinBox)) and w.parent().parent() is not None
+    found = [w for w in found
+             if not isinstance(w.parent(), (QComboBox, QAbstractSpinBox)) and w.parent().parent() is not None
              and not isinstance(w.parent().parent(), QComboBox)]
     return [f"{type(w).__name__} {w.objectName()!r}" for w in found if not w.accessibleName()]
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from benchmarks.make_returns import Organisation, write_one
 from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.ui.business_unit.window import BusinessUnitWindow
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, shown_window  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 FILES = 60

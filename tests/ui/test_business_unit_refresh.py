@@ -11,8 +11,8 @@ from benchmarks.make_returns import Organisation, write_one
 from s11audit.business_unit import cycle_findings
 from s11audit.ui.business_unit.dialogs import OrganisationDialog
 from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
-from tests.ui.test_business_unit_ui import SCHOOLS, window, workspace  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
+from tests.ui.business_unit_support import SCHOOLS
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -198,7 +198,8 @@ def test_a_fault_in_a_calculation_reaches_the_crash_report(qtbot, apart, monkeyp
 
     reported = []
     monkeypatch.setattr(FindingsSource, "findings", lambda *a, **k: 1 / 0)
-    monkeypatch.setattr(findings_tab, "report_unexpected", lambda exc_info, where: reported.append((exc_info[0], where)))
+    monkeypatch.setattr(findings_tab, "report_unexpected",
+                        lambda exc_info, where: reported.append((exc_info[0], where)))
     apart.form.tabs.setCurrentWidget(apart.form.findingsTab)
     qtbot.waitUntil(lambda: not apart.findings_pending, timeout=10_000)
     assert reported == [(ZeroDivisionError, "working out the findings")]

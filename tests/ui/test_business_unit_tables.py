@@ -56,7 +56,10 @@ def test_the_model_sorts_itself_behind_a_view_and_keeps_its_order_as_rows_change
     view.setSortingEnabled(True)
     view.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     view.selectRow(2)  # 01 Mar 2027
-    shown = lambda: [proxy.index(row, 3).data() for row in range(proxy.rowCount())]  # noqa: E731
+
+    def shown():
+        return [proxy.index(row, 3).data() for row in range(proxy.rowCount())]
+
     assert shown() == ["01 Feb 2027 09:00", "02 Feb 2027 09:00", "01 Mar 2027 09:00"]
     resets = []
     model.modelReset.connect(lambda: resets.append(1))

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.export import export
 from s11audit.sample import make_sample
 from s11audit.store import AuditFile, OrganisationDetails
 from s11audit.ui.business_unit.dialogs import OrganisationDialog
 from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
-from s11audit.ui.business_unit.window import BusinessUnitWindow
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
+from tests.ui.business_unit_support import SCHOOLS
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
-SCHOOLS = [OrganisationDetails("Oakfield Primary School", "URN 100001", "education", "primary"),
-           OrganisationDetails("Hillside Academy", "URN 100002", "education", "secondary"),
-           OrganisationDetails("Brook Special School", "URN 100003", "education", "special")]
 
 
 def _signed_return(folder: Path, organisation: OrganisationDetails, standards_set, seed: int) -> Path:
-    path = make_sample(folder / f"{organisation.reference}.s11audit", standards_set, organisation, seed=seed, signed=True,
-                       sample=False)  # a real return, to import
+    path = make_sample(folder / f"{organisation.reference}.s11audit", standards_set, organisation, seed=seed,
+                       signed=True, sample=False)  # a real return, to import
     target = folder / f"{organisation.reference}.s11return"
     with AuditFile.open(path, "test", read_only=True) as audit_file:
         export(audit_file, audit_file.latest_assessment(), returned=target)
@@ -35,34 +29,12 @@ def _signed_return(folder: Path, organisation: OrganisationDetails, standards_se
     return target
 
 
-@pytest.fixture
-def workspace(tmp_path, s175_set):
-    with Workspace.create(tmp_path / "unit.s11workspace", "Business unit officer") as created:
-        cycle = created.add_cycle("Schools 2026/27", s175_set, dt.date.today() + dt.timedelta(days=30))
-        created.add_organisations(cycle.id, [OrganisationEntry(o.name, o.reference, "Education", o.org_type,
-                                                               "Head", f"head{n}@example.org")
-                                             for n, o in enumerate(SCHOOLS)])
-    workspace = Workspace.open(tmp_path / "unit.s11workspace", "Business unit officer")
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def window(qtbot, workspace, s175_set):
-    shown = BusinessUnitWindow(workspace, [s175_set])
-    shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
-
-
 def _statuses(window) -> dict[str, str]:
     model = window.register_model
     return {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
 
 
-def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_set, messages, monkeypatch):
+def test_import_moderate_and_findings(qtbot, window, tmp_path, s175_set, messages, monkeypatch):
     assert set(_statuses(window).values()) == {"Not returned"}
     assert "0 of 3 returned" in window.form.cycleSummary.text()
     folder = tmp_path / "returns"
@@ -81,14 +53,21 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     assert "2 imported" in summary and "1 rejected" in summary
     assert "2 of 3 returned" in window.form.cycleSummary.text()
     rates = window.form.responseRates.text()
-    assert "overall 2 of 3 (67%)" in rates and "Education 2 of 3 (67%)" in rates and "Special school 0 of 1 (0%)" in rates
+    assert "overall 2 of 3 (67%)" in rates and "Education 2 of 3 (67%)" in rates
+    assert "Special school 0 of 1 (0%)" in rates
 
     # Importing the same folder again changes nothing.
     window.import_paths([folder])
     assert "2 duplicates" in messages.texts("information")[-1]
     assert window.returns_model.rowCount() == 2
 
-    # Moderate the first standard of Oakfield's return down to the lowest grade.
+    lowest = _moderate_oakfields_first_standard_to_the_lowest_grade(qtbot, window, s175_set)
+    _findings_on_self_then_moderated_grades(window, s175_set, lowest)
+    _findings_pdf_and_workbook(window, tmp_path, messages, monkeypatch)
+
+
+def _moderate_oakfields_first_standard_to_the_lowest_grade(qtbot, window, s175_set):
+    """Moderate the first standard of Oakfield's return down to the lowest grade (returned)."""
     table = window.form.returnsTable
     row = next(r for r in range(window.returns_proxy.rowCount())
                if window.returns_proxy.index(r, 0).data() == "Oakfield Primary School")
@@ -97,7 +76,7 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     lowest = s175_set.grade_scale.levels[0]
 
     def moderate(dialog: ModerationDialog) -> None:
-        standard_id, _, chooser, comment = dialog.rows[0]
+        _, _, chooser, comment = dialog.rows[0]
         chooser.setCurrentIndex(chooser.findData(lowest.id))
         qtbot.keyClicks(comment, "No evidence of governor challenge")
         dialog.accept()
@@ -109,8 +88,11 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     first = s175_set.standards[0].id
     moderated = window.workspace.moderations(return_id)
     assert moderated[first].grade == lowest.id and moderated[first].comment == "No evidence of governor challenge"
+    return lowest
 
-    # Findings: on self-grades, then on moderated grades the first standard has one more below the line.
+
+def _findings_on_self_then_moderated_grades(window, s175_set, lowest) -> None:
+    """On self-grades, then on moderated grades the first standard has one more below the line."""
     window.form.tabs.setCurrentWidget(window.form.findingsTab)
     model = window.standards_model
     assert model.rowCount() == sum(s.graded for s in s175_set.standards)
@@ -123,7 +105,9 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     items = window.items_model
     assert items.rowCount() > 10
 
-    # Findings PDF and workbook, written in the background.
+
+def _findings_pdf_and_workbook(window, tmp_path, messages, monkeypatch) -> None:
+    """Findings PDF and workbook, written in the background."""
     pdf = tmp_path / "findings.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
     window.write_findings("pdf")
@@ -135,8 +119,7 @@ def test_import_moderate_and_findings(qtbot, window, workspace, tmp_path, s175_s
     assert messages.texts("warning") == []
 
 
-def test_drop_a_return_and_add_an_organisation_and_chase(qtbot, window, workspace, tmp_path, s175_set, messages,
-                                                          monkeypatch):
+def test_drop_a_return_and_add_an_organisation_and_chase(qtbot, window, tmp_path, s175_set, messages, monkeypatch):
     stranger = OrganisationDetails("Riverside Nursery", "URN 999999", "education", "early_years")
     dropped = _signed_return(tmp_path, stranger, s175_set, seed=7)
     mime = QMimeData()
@@ -187,7 +170,8 @@ def test_hostile_returns_are_rejected_one_line_each_and_the_rest_imported(qtbot,
     report = [window.form.importReport.item(i).text() for i in range(window.form.importReport.count())]
     assert len(report) == 3 and all("\n" not in line and "\u202e" not in line for line in report)
     forged = next(line for line in report if line.startswith("aaa-forged.s11return"))
-    assert "(Forged\\nbroken.s11return: imported\\u202e)" in forged and ": rejected. not a valid signed return" in forged
+    assert "(Forged\\nbroken.s11return: imported\\u202e)" in forged
+    assert ": rejected. not a valid signed return" in forged
     assert any(line.startswith("aab-bomb.s11return: rejected") for line in report)
     assert _statuses(window)["Oakfield Primary School"] == "Returned"
     assert "1 imported" in messages.texts("information")[-1]

@@ -8,14 +8,7 @@ from PySide6.QtCore import Qt
 from s11audit.sample import make_sample
 from s11audit.store import AuditFile
 from s11audit.ui.dialogs.new_audit import NewAuditDialog
-from tests.ui.shell_support import (  # noqa: F401
-    AGENCY,
-    OFFSCREEN_SIZE_HINTS,
-    make_file,
-    messages,
-    shown_window,
-    when_dialog,
-)
+from tests.ui.shell_support import AGENCY, OFFSCREEN_SIZE_HINTS, make_file, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -71,8 +64,8 @@ def test_starting_next_cycle_carries_last_years_audit_forward_and_says_so(window
     new = window.document.assessment
     assert new.cycle == "2027/28" and new.id != last.id
     assert {k: r.grade for k, r in new.responses().items()} == {k: r.grade for k, r in last.responses().items()}
-    assert len(new.evidence.list()) == len(last.evidence.list())
-    assert all(a.status != "complete" for a in new.actions.list()) and new.actions.list()
+    assert len(new.evidence.all_evidence()) == len(last.evidence.all_evidence())
+    assert all(a.status != "complete" for a in new.actions.all_actions()) and new.actions.all_actions()
     [told] = [text for text in messages.texts("information") if text.startswith("Carried forward")]
     assert "Carried forward from 2026/27 (version 1)" in told and "open action" in told
     assert "Nothing was left out." in told

@@ -15,8 +15,7 @@ from s11audit.ui.completeness_panel import COMPLETE_TEXT
 from s11audit.ui.completion import NOT_GRADED
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.document import AuditDocument
-from tests.ui.completion_support import (AFTER_TYPING_MS, OFFSCREEN_SIZE_HINTS, agency_doc, school_doc,  # noqa: F401
-                                         show_view)
+from tests.ui.completion_support import AFTER_TYPING_MS, OFFSCREEN_SIZE_HINTS, show_view
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -64,22 +63,22 @@ def test_a_grade_that_needs_an_action_says_so_until_one_is_added(qtbot, agency_d
     seen = []
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, parent, assessment, standard_id=None, action=None:
                                                          seen.append((standard_id, action)) or answer))
-    qtbot.mouseClick(pane.actions.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.standard_actions.add_button, Qt.MouseButton.LeftButton)
     assert seen == [("3", None)]
     assert [a.description for a in agency_doc.assessment.actions.for_standard("3")] == [answer["description"]]
     assert not pane.notice.isVisible()
-    assert pane.actions.model.rows[0].owner == "Priya Shah"
+    assert pane.standard_actions.model.rows[0].owner == "Priya Shah"
 
-    pane.actions.view.setCurrentIndex(pane.actions.model.index(0, 0))
+    pane.standard_actions.view.setCurrentIndex(pane.standard_actions.model.index(0, 0))
     monkeypatch.setattr(ActionDialog, "ask", classmethod(lambda cls, parent, assessment, standard_id=None, action=None:
                                                          {**answer, "status": "in_progress"}))
-    qtbot.mouseClick(pane.actions.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.standard_actions.edit_button, Qt.MouseButton.LeftButton)
     assert agency_doc.assessment.actions.for_standard("3")[0].status == "in_progress"
-    qtbot.mouseClick(pane.actions.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.standard_actions.remove_button, Qt.MouseButton.LeftButton)
     assert agency_doc.assessment.actions.for_standard("3") == []
     assert pane.notice.isVisible()
     agency_doc.undo_stack.undo()  # Remove is undoable
-    assert len(pane.actions.model.rows) == 1 and not pane.notice.isVisible()
+    assert len(pane.standard_actions.model.rows) == 1 and not pane.notice.isVisible()
 
 
 def test_not_applicable_needs_a_reason_and_is_listed_as_missing_until_given(qtbot, agency_doc):
@@ -245,7 +244,7 @@ def test_read_only_document_disables_editing_but_keeps_text_readable(qtbot, agen
                     if isinstance(widget, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)) and widget.isEnabled():
                         assert widget.isReadOnly(), (editor.item.id, widget)
             assert not pane.evidence.buttons["add"].isEnabled()
-            assert not pane.actions.add_button.isEnabled()
+            assert not pane.standard_actions.add_button.isEnabled()
         pane.evidence.view.setCurrentIndex(pane.evidence.model.index(0, 0))
         assert pane.evidence.buttons["open"].isEnabled() and not pane.evidence.buttons["remove"].isEnabled()
         view.close()
@@ -261,9 +260,9 @@ def test_every_control_has_an_accessible_name(qtbot, agency_doc, standard_id):
     unnamed = []
     for widget in [view.navigator, view.completeness_panel.view, *pane.findChildren(QWidget)]:
         inner = isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox))  # parts of a named control
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(view) and not inner:
-            if not widget.accessibleName():
-                unnamed.append(widget)
+        takes_tab = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(view) and not inner
+        if takes_tab and not widget.accessibleName():
+            unnamed.append(widget)
     assert unnamed == []
 
 

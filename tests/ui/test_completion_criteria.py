@@ -61,7 +61,7 @@ def test_criteria_graded_by_keyboard_work_out_the_standards_grade_live(qtbot, cr
     assert "once every criterion that applies is graded (0 of 4" in pane.derived.grade.text()
     assert "mean of its criteria's scores" in pane.derived.rule.text()
     first = pane.criteria["1.1"]
-    assert [c.descriptor.text() for c in first.grades.columns.values()][0].startswith("No board-level lead is named")
+    assert next(iter(first.grades.columns.values())).descriptor.text().startswith("No board-level lead is named")
     view.show_standard("1", "1.1")  # as the "Still to do" list does
     assert QApplication.focusWidget() is first.grades.columns["0"].button
     _key(qtbot, Qt.Key.Key_Right)
@@ -116,7 +116,7 @@ def test_information_section_has_no_grade_and_counts_in_completeness(qtbot, crit
     view.show_standard("A")
     pane = view.current_pane()
     assert pane.grades is None and pane.derived is None and not pane.criteria
-    assert pane.narrative is None and pane.evidence is None and pane.actions is None
+    assert pane.narrative is None and pane.evidence is None and pane.standard_actions is None
     assert list(pane.editors) == ["A.1", "A.2", "A.3", "A.4", "A.5", "A.6"]
     assert _nav(view, "A").progress == "0/6"
     pane.editors["A.4"].edit.setPlainText("Dr Amira Khan, non-executive director")
@@ -204,10 +204,11 @@ def test_an_action_for_one_criterion(qtbot, criteria_doc):
         dialog.ok_button.click()
 
     QTimer.singleShot(0, fill)
-    qtbot.mouseClick(pane.actions.add_button, Qt.MouseButton.LeftButton)
-    [action] = criteria_doc.assessment.actions.list()
+    qtbot.mouseClick(pane.standard_actions.add_button, Qt.MouseButton.LeftButton)
+    [action] = criteria_doc.assessment.actions.all_actions()
     assert (action.standard_id, action.criterion_id) == ("1", "1.3")
-    assert pane.actions.model.data(pane.actions.model.index(0, 0)).startswith("Criterion 1.3: Add safeguarding")
+    model = pane.standard_actions.model
+    assert model.data(model.index(0, 0)).startswith("Criterion 1.3: Add safeguarding")
     # A criterion graded 1 needs an action of its own; this one counts for criterion 1.3.
     pane.criteria["1.3"].grades.columns["1"].button.click()
     assert not [m for m in criteria_doc.assessment.completeness().missing if m.item_id == "1.3"]
@@ -225,10 +226,10 @@ def test_an_action_for_one_criterion(qtbot, criteria_doc):
     QTimer.singleShot(0, fill_for_the_criterion)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert not button.isVisible() and not pane.criteria["1.2"].notice.isVisible()
-    pane.actions.view.setCurrentIndex(pane.actions.model.index(0, 0))
-    pane.actions.remove_button.click()
+    pane.standard_actions.view.setCurrentIndex(pane.standard_actions.model.index(0, 0))
+    pane.standard_actions.remove_button.click()
     criteria_doc.undo_stack.undo()  # put back, still for criterion 1.3
-    assert [a.criterion_id for a in criteria_doc.assessment.actions.list()] == ["1.3", "1.2"]
+    assert [a.criterion_id for a in criteria_doc.assessment.actions.all_actions()] == ["1.3", "1.2"]
 
 
 def test_action_plan_table_names_the_criterion(qtbot, criteria_doc):
@@ -236,7 +237,7 @@ def test_action_plan_table_names_the_criterion(qtbot, criteria_doc):
 
     criteria_doc.assessment.actions.add("2", "Check references for all volunteers", criterion_id="2.4")
     model = ActionsModel(criteria_doc.assessment.standards)
-    model.set_rows(criteria_doc.assessment.actions.list())
+    model.set_rows(criteria_doc.assessment.actions.all_actions())
     assert model.data(model.index(0, Column.STANDARD)).endswith("\u2014 criterion 2.4")
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from s11audit.standards import ItemType
 from s11audit.ui.item_editors import NOT_ANSWERED, DateEditor, NumberEditor
-from tests.ui.completion_support import AFTER_TYPING_MS, OFFSCREEN_SIZE_HINTS, agency_doc, school_doc, show_view  # noqa: F401
+from tests.ui.completion_support import AFTER_TYPING_MS, OFFSCREEN_SIZE_HINTS, show_view
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -29,7 +29,8 @@ def test_graded_item_by_keyboard(qtbot, agency_doc):
     view = show_view(qtbot, agency_doc)
     editor = _editor(view, "1.1")
     assert editor.combo.currentText() == NOT_ANSWERED
-    assert [editor.combo.itemText(i) for i in range(editor.combo.count())] == [NOT_ANSWERED, "Red", "Amber", "Green", "Blue"]
+    assert [editor.combo.itemText(i) for i in range(editor.combo.count())] == [NOT_ANSWERED, "Red", "Amber", "Green",
+                                                                               "Blue"]
     qtbot.keyClick(editor.combo, Qt.Key.Key_Down)
     qtbot.keyClick(editor.combo, Qt.Key.Key_Down)
     assert agency_doc.assessment.answer("1.1") == "amber"

@@ -16,8 +16,6 @@ from s11audit.reports import ReportError
 from s11audit.store import AuditFileError
 from s11audit.ui.app import install_error_handlers
 from s11audit.ui.dialogs.crash import CrashDialog, plain_message, show_error
-from tests.ui.shell_support import shown_window  # noqa: F401
-from tests.ui.test_peer_recording_ui import event  # noqa: F401
 
 # The app's own hook must see the errors, not pytest-qt's (which would fail the test instead).
 # Offscreen Qt cannot raise a window (the crash dialog and the user guide are brought to the front).

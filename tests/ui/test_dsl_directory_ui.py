@@ -14,7 +14,7 @@ from benchmarks.make_returns import Organisation, write_one
 from s11audit.business_unit.importing import import_returns
 from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.ui.business_unit.window import BusinessUnitWindow
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 ORGS = [Organisation(f"School {n}", f"URN {n}", "Education", "primary", "Head", f"head@school{n}.example.org")
@@ -26,8 +26,8 @@ def window(qtbot, tmp_path, s175_set):
     path = tmp_path / "unit.s11workspace"
     with Workspace.create(path, "Business unit officer") as created:
         cycle = created.add_cycle("2026/27", s175_set, dt.date(2027, 3, 31))
-        created.add_organisations(cycle.id, [OrganisationEntry(o.name, o.reference, o.sector, o.org_type, o.contact_name,
-                                                               o.contact_email) for o in ORGS])
+        created.add_organisations(cycle.id, [OrganisationEntry(o.name, o.reference, o.sector, o.org_type,
+                                                               o.contact_name, o.contact_email) for o in ORGS])
         import_returns(created, cycle, [write_one(tmp_path, s175_set, o) for o in ORGS])
     workspace = Workspace.open(path, "Business unit officer")
     shown = BusinessUnitWindow(workspace, [s175_set])

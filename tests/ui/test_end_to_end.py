@@ -16,7 +16,7 @@ from s11audit.standards import ItemType
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.dialogs.new_audit import NewAuditDialog
 from s11audit.ui.dialogs.new_file import NewFileDialog
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, shown_window, when_dialog  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -59,7 +59,37 @@ def test_complete_close_reopen_and_find_everything(qtbot, window, tmp_path, monk
     standards = [s for s in document.assessment.standards if s.graded]  # not the DSL team's contacts (13)
     assert len(standards) == 12
 
-    # Grade every standard by clicking under its descriptor: Fully met on standard 1, Partly met elsewhere.
+    _grade_every_standard(qtbot, view, document, standards)
+    yes_no, percentage = _answer_a_yes_no_and_a_percentage_item(qtbot, view, document, standards)
+    _add_evidence_to_standard_1(qtbot, view, document, tmp_path, monkeypatch)
+    _add_the_action_standard_4_needs_from_the_missing_list(qtbot, view, monkeypatch)
+    _undo_a_grade(qtbot, window, view, document)
+
+    # Close and reopen: everything is where it was left.
+    window.close_file()
+    assert window.pages.currentWidget() is window.startPage
+    assert window.open_file(path)
+    assessment = window.document.assessment
+    assert assessment.response("1").grade == "fully_met"
+    assert all(assessment.response(s.id).grade == "partly_met" for s in standards if s.id != "1")
+    assert assessment.answer(yes_no.id) == "yes" and assessment.answer(percentage.id) == 96
+    [evidence] = assessment.evidence.all_evidence()
+    assert evidence.name == "Child protection policy 2026.pdf" and evidence.links == (("1", ""),)
+    [action] = assessment.actions.all_actions()
+    assert (action.standard_id, action.owner, action.due_date) == ("4", "DSL", dt.date(2027, 2, 28))
+    reopened = window.views["self_assessment"]
+    reopened.show_standard("1")
+    assert reopened.current_pane().grades.columns["fully_met"].button.isChecked()
+    assert [r.cells[0] for r in reopened.current_pane().evidence.model.rows] == ["Child protection policy 2026.pdf"]
+    plan = window.views["action_plan"]
+    assert plan.model.rows()[0].description == "Refresh safeguarding training for lunchtime staff"
+    who = {entry.user for entry in assessment.trail()}
+    assert who == {"Helen Morris"}
+    assert QApplication.activeModalWidget() is None
+
+
+def _grade_every_standard(qtbot, view, document, standards) -> None:
+    """Grade every standard by clicking under its descriptor: Fully met on standard 1, Partly met elsewhere."""
     for standard in standards:
         view.show_standard(standard.id)
         grade = "fully_met" if standard.id == "1" else "partly_met"
@@ -68,7 +98,9 @@ def test_complete_close_reopen_and_find_everything(qtbot, window, tmp_path, monk
     assert all(responses[s.id].grade for s in standards)
     assert [row.grade for row in view.model.rows].count("Partly met") == 11
 
-    # Answer a yes/no item and a percentage item through their editors.
+
+def _answer_a_yes_no_and_a_percentage_item(qtbot, view, document, standards) -> tuple:
+    """Answer a yes/no item and a percentage item through their editors."""
     items = [item for s in standards for item in s.items_for("primary")]
     yes_no = next(i for i in items if i.type is ItemType.YES_NO)
     percentage = next(i for i in items if i.type is ItemType.PERCENTAGE)
@@ -78,8 +110,11 @@ def test_complete_close_reopen_and_find_everything(qtbot, window, tmp_path, monk
     editor = view.current_pane().editors[percentage.id]
     qtbot.keyClicks(editor.edit, "96")
     qtbot.keyClick(editor.edit, Qt.Key.Key_Return)
+    return yes_no, percentage
 
-    # Evidence for standard 1 (Fully met may only be chosen with evidence).
+
+def _add_evidence_to_standard_1(qtbot, view, document, tmp_path, monkeypatch) -> None:
+    """Evidence for standard 1 (Fully met may only be chosen with evidence)."""
     view.show_standard("1")
     missing_before = {m.gap for m in document.assessment.completeness().for_standard("1")}
     assert Gap.NEEDS_EVIDENCE in missing_before
@@ -92,6 +127,9 @@ def test_complete_close_reopen_and_find_everything(qtbot, window, tmp_path, monk
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
     assert Gap.NEEDS_EVIDENCE not in {m.gap for m in document.assessment.completeness().for_standard("1")}
 
+
+def _add_the_action_standard_4_needs_from_the_missing_list(qtbot, view, monkeypatch) -> None:
+    """The action standard 4 needs, added from its page after jumping there from the missing list."""
     # The missing list names standard 4 as needing an action; activating it jumps there.
     panel_rows = view.completeness_panel.model.rows
     row = next(n for n, r in enumerate(panel_rows) if r.standard_id == "4" and r.gap is Gap.NEEDS_ACTION)
@@ -102,42 +140,25 @@ def test_complete_close_reopen_and_find_everything(qtbot, window, tmp_path, monk
     assert view.current_standard_id() == "4"
 
     # Add the action from the standard's page.
-    monkeypatch.setattr(ActionDialog, "ask", staticmethod(lambda parent, assessment, standard_id=None, action=None: dict(
-        standard_id=standard_id, description="Refresh safeguarding training for lunchtime staff", owner="DSL",
-        due_date=dt.date(2027, 2, 28), status="in_progress", progress_notes="Booked for the spring term")))
-    qtbot.mouseClick(view.current_pane().actions.add_button, Qt.MouseButton.LeftButton)
+    def ask(parent, assessment, standard_id=None, action=None) -> dict:
+        return dict(standard_id=standard_id, description="Refresh safeguarding training for lunchtime staff",
+                    owner="DSL", due_date=dt.date(2027, 2, 28), status="in_progress",
+                    progress_notes="Booked for the spring term")
+
+    monkeypatch.setattr(ActionDialog, "ask", staticmethod(ask))
+    qtbot.mouseClick(view.current_pane().standard_actions.add_button, Qt.MouseButton.LeftButton)
     gaps_for_4 = [r for r in view.completeness_panel.model.rows if r.standard_id == "4"]
     assert not [r for r in gaps_for_4 if r.gap is Gap.NEEDS_ACTION]
 
-    # Undo reverts a grade.
+
+def _undo_a_grade(qtbot, window, view, document) -> None:
+    """Undo reverts a grade."""
     view.show_standard("2")
     qtbot.mouseClick(view.current_pane().grades.columns["not_met"].button, Qt.MouseButton.LeftButton)
     assert document.assessment.response("2").grade == "not_met"
     window.undo_action.trigger()
     assert document.assessment.response("2").grade == "partly_met"
     assert view.current_pane().grades.columns["partly_met"].button.isChecked()
-
-    # Close and reopen: everything is where it was left.
-    window.close_file()
-    assert window.pages.currentWidget() is window.startPage
-    assert window.open_file(path)
-    assessment = window.document.assessment
-    assert assessment.response("1").grade == "fully_met"
-    assert all(assessment.response(s.id).grade == "partly_met" for s in standards if s.id != "1")
-    assert assessment.answer(yes_no.id) == "yes" and assessment.answer(percentage.id) == 96
-    [evidence] = assessment.evidence.list()
-    assert evidence.name == "Child protection policy 2026.pdf" and evidence.links == (("1", ""),)
-    [action] = assessment.actions.list()
-    assert (action.standard_id, action.owner, action.due_date) == ("4", "DSL", dt.date(2027, 2, 28))
-    reopened = window.views["self_assessment"]
-    reopened.show_standard("1")
-    assert reopened.current_pane().grades.columns["fully_met"].button.isChecked()
-    assert [r.cells[0] for r in reopened.current_pane().evidence.model.rows] == ["Child protection policy 2026.pdf"]
-    plan = window.views["action_plan"]
-    assert plan.model.rows()[0].description == "Refresh safeguarding training for lunchtime staff"
-    who = {entry.user for entry in assessment.trail()}
-    assert who == {"Helen Morris"}
-    assert QApplication.activeModalWidget() is None
 
 
 def test_removing_evidence_clears_undo_history_and_no_op_edits_add_no_step(qtbot, window, tmp_path, s11_set):

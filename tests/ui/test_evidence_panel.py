@@ -14,7 +14,7 @@ from s11audit.completeness import Gap
 from s11audit.store import EvidenceFile
 from s11audit.store import evidence as evidence_store
 from s11audit.ui.evidence_dialogs import LinkExistingDialog, LinkItemsDialog
-from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, school_doc, show_view, wait_for_workers  # noqa: F401
+from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, show_view, wait_for_workers
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -80,7 +80,7 @@ def test_adding_files_lists_and_links_them_and_satisfies_the_evidence_rule(qtbot
     assert Gap.NEEDS_EVIDENCE not in {m.gap for m in document.assessment.completeness().for_standard("4")}
 
     _add(qtbot, panel)  # the same files again: not stored twice
-    assert len(document.assessment.evidence.list()) == 2
+    assert len(document.assessment.evidence.all_evidence()) == 2
     assert "already evidence for this standard" in panel.message.text()
 
 
@@ -96,7 +96,7 @@ def test_a_file_too_large_or_unreadable_is_named_in_the_message(qtbot, fully_met
     assert "Whole staff training video.mp4" in text and "1.6 MB" in text and "1.0 MB allowed" in text
     assert "Moved elsewhere.docx" in text and "cannot be read" in text
     assert "Added 1 evidence file." in text
-    assert [row.name for row in pane.evidence.document.assessment.evidence.list()] == ["Policy.pdf"]
+    assert [row.name for row in pane.evidence.document.assessment.evidence.all_evidence()] == ["Policy.pdf"]
 
 
 def test_open_rename_describe_and_remove(qtbot, fully_met, tmp_path, monkeypatch):
@@ -113,27 +113,29 @@ def test_open_rename_describe_and_remove(qtbot, fully_met, tmp_path, monkeypatch
     qtbot.mouseClick(panel.buttons["open"], Qt.MouseButton.LeftButton)
     assert Path(opened[0]).read_bytes() == b"single central record extract"
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("SCR extract, autumn term", True)))
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *args, **kwargs: ("SCR extract, autumn term", True)))
     qtbot.mouseClick(panel.buttons["rename"], Qt.MouseButton.LeftButton)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("Checked by the safeguarding governor", True)))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        staticmethod(lambda *a, **k: ("Checked by the safeguarding governor", True)))
     qtbot.mouseClick(panel.buttons["describe"], Qt.MouseButton.LeftButton)
-    row = document.assessment.evidence.list()[0]
+    row = document.assessment.evidence.all_evidence()[0]
     assert (row.name, row.description) == ("SCR extract, autumn term", "Checked by the safeguarding governor")
     assert panel.model.rows[0].cells[:2] == ("SCR extract, autumn term", "Checked by the safeguarding governor")
     assert panel.selected().id == evidence_id  # still selected after the change
     document.undo_stack.undo()
     document.undo_stack.undo()
-    assert document.assessment.evidence.list()[0].name == "SCR extract.txt"
+    assert document.assessment.evidence.all_evidence()[0].name == "SCR extract.txt"
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda parent, title, text, *a: asked.append(text)
                                                               or QMessageBox.StandardButton.No))
     qtbot.mouseClick(panel.buttons["remove"], Qt.MouseButton.LeftButton)
-    assert len(document.assessment.evidence.list()) == 1
+    assert len(document.assessment.evidence.all_evidence()) == 1
     assert "cannot be undone" in asked[0]
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(panel.buttons["remove"], Qt.MouseButton.LeftButton)
-    assert document.assessment.evidence.list() == []
+    assert document.assessment.evidence.all_evidence() == []
     assert panel.empty_label.isVisible()
     assert "may only be chosen with evidence" in pane.notice.text()
 
@@ -161,11 +163,11 @@ def test_link_to_items_and_other_standards_is_one_undo_step(qtbot, fully_met, tm
     dialog.dialog.deleteLater()
     monkeypatch.setattr(LinkItemsDialog, "ask", classmethod(lambda cls, *args: (shown, chosen)))
     qtbot.mouseClick(panel.buttons["links"], Qt.MouseButton.LeftButton)
-    links = set(document.assessment.evidence.list()[0].links)
+    links = set(document.assessment.evidence.all_evidence()[0].links)
     assert links == {("4", ""), ("4", "4.2"), ("3", "")}
     assert panel.model.rows[0].cells[4] == "This standard; item 4.2; also standard 3"
     document.undo_stack.undo()
-    assert document.assessment.evidence.list()[0].links == (("4", ""),)
+    assert document.assessment.evidence.all_evidence()[0].links == (("4", ""),)
 
 
 def test_link_existing_evidence_from_another_standard(qtbot, school_doc, monkeypatch):

@@ -14,8 +14,7 @@ from s11audit.business_unit.workspace import Workspace
 from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.window import BusinessUnitWindow
 from s11audit.ui.settings import Settings
-from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, agency_doc, show_view, wait_for_workers  # noqa: F401
-from tests.ui.shell_support import messages  # noqa: F401
+from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, show_view, wait_for_workers
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -68,7 +67,7 @@ def test_evidence_dialog_starts_in_documents_then_in_the_folder_last_used(qtbot,
     qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not panel.busy)
     wait_for_workers(qtbot)
-    assert [e.original_name for e in agency_doc.assessment.evidence.list()] == ["policy.txt"]
+    assert [e.original_name for e in agency_doc.assessment.evidence.all_evidence()] == ["policy.txt"]
     recorder.chosen = []
     qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
     assert recorder.starts[-1] == str(policies)

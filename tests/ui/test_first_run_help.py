@@ -15,7 +15,7 @@ from s11audit.ui.dialogs.about import AboutDialog
 from s11audit.ui.dialogs.user_guide import UserGuideWindow, guide_dir, slug
 from s11audit.ui.dialogs.welcome import WelcomeDialog, sample_folder
 from s11audit.ui.settings import Settings
-from tests.ui.shell_support import shown_window, when_dialog  # noqa: F401
+from tests.ui.shell_support import when_dialog
 
 # The offscreen test platform cannot resize to hints or raise windows; Windows and X11 can.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)",

@@ -14,9 +14,9 @@ from s11audit.ui.app import application
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.dialogs.user_name import UserNameDialog
 from s11audit.ui.settings import Settings
-from tests.ui.completion_support import agency_doc, show_view  # noqa: F401
-from tests.ui.every_screen import screen_data, screens  # noqa: F401
-from tests.ui.shell_support import shown_window, when_dialog  # noqa: F401
+from tests.ui.completion_support import show_view
+from tests.ui.every_screen import screens
+from tests.ui.shell_support import when_dialog
 
 # The offscreen test platform cannot resize to hints or raise windows; Windows and X11 can.
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)",
@@ -113,9 +113,9 @@ def _in_view(area: QScrollArea, widget: QWidget) -> bool:
 def test_focus_moved_below_the_page_is_scrolled_into_view(qtbot, agency_doc):
     view = show_view(qtbot, agency_doc)
     pane = view.current_pane()
-    area = view.scroll
+    area = view.pane_scroll
     assert area.focusPolicy() == Qt.FocusPolicy.NoFocus  # the page itself is not a Tab stop
-    target = pane.actions.add_button
+    target = pane.standard_actions.add_button
     assert not _in_view(area, target)
     _focus(qtbot, target)
     qtbot.waitUntil(lambda: _in_view(area, target))
@@ -131,14 +131,14 @@ def test_focus_moved_below_the_page_is_scrolled_into_view(qtbot, agency_doc):
 def test_the_reason_box_and_the_add_button_are_in_view_after_not_applicable_and_a_new_action(qtbot, agency_doc):
     view = show_view(qtbot, agency_doc)
     pane = view.current_pane()
-    area = view.scroll
+    area = view.pane_scroll
     na = pane.grades.na_button
     _focus(qtbot, na)
     QTest.keyClick(na, Qt.Key.Key_Return)
     reason = pane.grades.reason_edit
     qtbot.waitUntil(lambda: reason.hasFocus() and _in_view(area, reason), timeout=2000)
 
-    add = pane.actions.add_button
+    add = pane.standard_actions.add_button
     _focus(qtbot, add)
     place = add.mapTo(area.widget(), QPoint(0, 0)).y()
 
@@ -237,7 +237,8 @@ def test_every_focusable_control_shows_a_focus_frame_and_escape_closes_every_dia
             seen.update(kind for kind in kinds if widget.inherits(kind))
             why = _focus_frame_missing(widget)
             if why:
-                missing.append(f"{name}: {type(widget).__name__} {widget.objectName() or widget.accessibleName()}: {why}")
+                label = widget.objectName() or widget.accessibleName()
+                missing.append(f"{name}: {type(widget).__name__} {label}: {why}")
         if isinstance(top, QDialog):
             QTest.keyClick(QApplication.focusWidget() or top, Qt.Key.Key_Escape)
             assert not top.isVisible(), f"Escape left {name} open"

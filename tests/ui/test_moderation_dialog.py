@@ -14,7 +14,7 @@ from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
 from s11audit.ui.business_unit.window import BusinessUnitWindow
 from tests.core.criteria_audit import EXAMPLE, signed_return
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, when_dialog  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 
@@ -49,7 +49,8 @@ def window(qtbot, tmp_path, example, riverside):
 
 def _open(qtbot, window, act) -> list:
     def focused_then(dialog: ModerationDialog) -> None:
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                        and QApplication.focusWidget().window() is dialog)
         act(dialog)
 
     seen = when_dialog(ModerationDialog, focused_then)
@@ -105,17 +106,13 @@ def test_moderate_a_criterion_by_keyboard_and_see_it_in_the_findings(qtbot, wind
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert QApplication.activeModalWidget() is None
     saved = workspace.criterion_moderations(return_id)
-    assert {cid: (m.grade, m.comment) for cid, m in saved.items()} == {"1.1": ("2", "Policy in place, not yet embedded")}
-    assert [(t.target_id, t.old_grade, t.new_grade) for t in workspace.moderation_trail(return_id)] == [("1.1", "", "2")]
+    assert {cid: (m.grade, m.comment) for cid, m in saved.items()} == {
+        "1.1": ("2", "Policy in place, not yet embedded")}
+    trail = workspace.moderation_trail(return_id)
+    assert [(t.target_id, t.old_grade, t.new_grade) for t in trail] == [("1.1", "", "2")]
     assert workspace.moderations(return_id) == {}
 
-    window.form.tabs.setCurrentWidget(window.form.findingsTab)
-    window.form.basisChooser.setCurrentIndex(window.form.basisChooser.findData("moderated"))
-    one = next(row for row in window.standards_model.rows if row.standard_id == "1")
-    c11 = one.criteria[0]
-    assert dict(c11.grades.counts)["2"] == 1 and dict(c11.grades.counts)["3"] == 0
-    assert (c11.agreement.moderated, c11.agreement.agreed) == (1, 0)
-    assert dict(one.grades.counts)["partly_met"] == 1  # the derived grade follows the moderated criterion
+    _moderated_findings_follow_the_criterion(window)
 
     def reopen(dialog: ModerationDialog) -> None:  # shown again as saved; Save with no change writes nothing
         assert dialog.criterion_choices()["1.1"] == ("2", "Policy in place, not yet embedded")
@@ -125,3 +122,14 @@ def test_moderate_a_criterion_by_keyboard_and_see_it_in_the_findings(qtbot, wind
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert len(workspace.moderation_trail(return_id)) == 1
     assert messages.texts("warning") == []
+
+
+def _moderated_findings_follow_the_criterion(window) -> None:
+    """The findings on moderated grades count criterion 1.1 as moderated to 2, and standard 1 as partly met."""
+    window.form.tabs.setCurrentWidget(window.form.findingsTab)
+    window.form.basisChooser.setCurrentIndex(window.form.basisChooser.findData("moderated"))
+    one = next(row for row in window.standards_model.rows if row.standard_id == "1")
+    c11 = one.criteria[0]
+    assert dict(c11.grades.counts)["2"] == 1 and dict(c11.grades.counts)["3"] == 0
+    assert (c11.agreement.moderated, c11.agreement.agreed) == (1, 0)
+    assert dict(one.grades.counts)["partly_met"] == 1  # the derived grade follows the moderated criterion

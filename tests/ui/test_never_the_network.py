@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.sample import EXAMPLE_ORGANISATIONS, sign_sample
 from s11audit.ui.dialogs.about import AboutDialog
 from s11audit.ui.dialogs.export import ExportDialog
-from tests.ui.shell_support import messages, when_dialog  # noqa: F401
+from tests.ui.shell_support import when_dialog
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)",
                                        r"This plugin does not support raise\(\)")
@@ -49,6 +50,21 @@ def test_blocking_works(no_network):
     with pytest.raises(OSError):
         socket.create_connection(("example.org", 80), timeout=1)
     no_network.clear()
+
+
+def _real_return_and_workspace(tmp_path, s11_set) -> tuple[Path, Path]:
+    """A real return from the example agency, and a business unit's workspace with a cycle expecting it."""
+    agency = EXAMPLE_ORGANISATIONS["agency"]
+    real = write_one(tmp_path, s11_set,
+                     Organisation(agency.name, agency.reference, "Health", agency.org_type, "Priya Shah",
+                                  "safeguarding@example.org"))
+    path = tmp_path / "unit.s11workspace"
+    with Workspace.create(path, "Business unit officer") as workspace:
+        cycle = workspace.add_cycle("Agencies S11 2026/27", s11_set, dt.date.today() + dt.timedelta(days=30))
+        workspace.add_organisations(cycle.id, [OrganisationEntry(agency.name, agency.reference, "Health",
+                                                                 agency.org_type, "Priya Shah",
+                                                                 "safeguarding@example.org")])
+    return real, path
 
 
 def test_main_flows_never_use_the_network(no_network, qtbot, tmp_path, messages, monkeypatch):
@@ -92,15 +108,8 @@ def test_main_flows_never_use_the_network(no_network, qtbot, tmp_path, messages,
 
     # The business unit: a workspace opened from the main window, the return imported, findings written.
     sets = {s.id: s for s in window.catalogue.report().sets}
-    agency = EXAMPLE_ORGANISATIONS["agency"]
     # The welcome's sample is refused (it is not a real return); a real return from the agency is imported.
-    real = write_one(tmp_path, sets["s11-wt2023"], Organisation(agency.name, agency.reference, "Health", agency.org_type,
-                                                                "Priya Shah", "safeguarding@example.org"))
-    path = tmp_path / "unit.s11workspace"
-    with Workspace.create(path, "Business unit officer") as workspace:
-        cycle = workspace.add_cycle("Agencies S11 2026/27", sets["s11-wt2023"], dt.date.today() + dt.timedelta(days=30))
-        workspace.add_organisations(cycle.id, [OrganisationEntry(agency.name, agency.reference, "Health", agency.org_type,
-                                                                 "Priya Shah", "safeguarding@example.org")])
+    real, path = _real_return_and_workspace(tmp_path, sets["s11-wt2023"])
     assert window.open_file(path)
     [unit] = window.workspace_windows
     qtbot.waitExposed(unit)

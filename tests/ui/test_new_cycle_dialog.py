@@ -65,7 +65,8 @@ def test_schools_get_the_s175_set_and_each_set_says_where_it_comes_from(qtbot, t
     s175 = shipped_sets["s175-kcsie2025"]
     assert seen["first"] == f"{s175.title}, version {s175.version} (shipped)"
     assert seen["source"] == "Shipped with s11audit"
-    assert "Section 11 self-assessment (Working Together 2023), version 2027.1 (your folder: s11-2027.yaml)" in seen["texts"]
+    assert ("Section 11 self-assessment (Working Together 2023), version 2027.1 (your folder: s11-2027.yaml)"
+            in seen["texts"])
     assert "Section 11 self-assessment (Working Together 2023), version 2026.2 (shipped)" in seen["texts"]
     assert workspace.standards_set(workspace.cycle("Schools 2026/27").id).id == "s175-kcsie2025"
     workspace.close()
@@ -122,7 +123,8 @@ def test_the_set_last_used_in_the_workspace_is_offered_whichever_cycle_is_shown(
     window._fill_cycles()
     chooser = window.form.cycleChooser
     chooser.setCurrentIndex(chooser.findData(workspace.cycle("2025/26").id))  # the schools cycle on show
-    assert _first_offered(qtbot, window).startswith("Section 11 self-assessment (Working Together 2023), version 2027.1")
+    assert _first_offered(qtbot, window).startswith(
+        "Section 11 self-assessment (Working Together 2023), version 2027.1")
     workspace.close()
 
 

@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 
 from s11audit.business_unit import peer_audit as pa
 from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 from s11audit.ui.business_unit.peer_recording import NOT_RECORDED, PeerRecordingDialog
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, messages, shown_window  # noqa: F401
+from tests.ui.business_unit_support import AGENCIES
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS
 
 pytestmark = OFFSCREEN_SIZE_HINTS
-AGENCIES = [("Riverside Community Health", "RH1", "Health", "health"), ("Northshire Police", "NP1", "Police", "police"),
-            ("Hillview Council", "HC1", "Local authority", "local_authority"),
-            ("Youth Works", "YW1", "Voluntary and community", "voluntary_community")]
-
-
-@pytest.fixture
-def event(tmp_path, s11_set):
-    workspace = Workspace.create(tmp_path / "unit.s11workspace", "Officer")
-    cycle = workspace.add_cycle("2026/27", s11_set, dt.date(2027, 3, 31))
-    added = workspace.add_organisations(cycle.id, [OrganisationEntry(n, r, s, t) for n, r, s, t in AGENCIES])
-    found = pa.add_event(workspace, cycle.id, "Peer audit day March 2027", dt.date(2027, 3, 12), ["2", "3", "5"])
-    pa.add_participants(workspace, found.id, [o.id for o in added])
-    groups = pa.propose_event_groups(workspace, found.id, 2)
-    pa.set_groups(workspace, found.id, groups)
-    yield workspace, found, groups
-    workspace.close()
 
 
 def test_record_outcomes_for_a_group(qtbot, event, tmp_path):
@@ -92,9 +76,6 @@ def test_a_wrong_date_is_explained_and_not_saved(qtbot, event):
 
 def test_peer_audit_tab_sets_up_groups_records_and_writes_the_documents(qtbot, tmp_path, s11_set, monkeypatch,
                                                                         messages):
-    from PySide6.QtWidgets import QFileDialog
-    from pypdf import PdfReader
-
     from s11audit.ui.business_unit.peer_view import PeerEventDialog
     from s11audit.ui.business_unit.window import BusinessUnitWindow
     from tests.ui.shell_support import when_dialog
@@ -145,8 +126,17 @@ def test_peer_audit_tab_sets_up_groups_records_and_writes_the_documents(qtbot, t
     assert tree.topLevelItem(0).child(0).text(2) == "1 of 3"
     window.refresh()  # the findings include the day's outcomes
     form.tabs.setCurrentWidget(form.findingsTab)  # findings are worked out when their tab is shown
-    assert "Peer audit day March 2027: peer outcomes agreed with the self-grade in none yet" in form.findingsSummary.text()
+    assert ("Peer audit day March 2027: peer outcomes agreed with the self-grade in none yet"
+            in form.findingsSummary.text())
     assert "Met 1" in form.findingsSummary.text()
+    _writes_the_days_documents(window, tmp_path, messages, monkeypatch)
+    window.close()
+
+
+def _writes_the_days_documents(window, tmp_path, messages, monkeypatch) -> None:
+    """The schedule, the day's summary, the outcomes workbook and a feedback letter for each agency."""
+    from PySide6.QtWidgets import QFileDialog
+    from pypdf import PdfReader
 
     outputs = {"schedule": tmp_path / "schedule.pdf", "summary": tmp_path / "summary.pdf",
                "workbook": tmp_path / "outcomes.xlsx"}
@@ -162,7 +152,6 @@ def test_peer_audit_tab_sets_up_groups_records_and_writes_the_documents(qtbot, t
     window.peer.write_feedback()
     assert len(list(letters.glob("*.pdf"))) == len(AGENCIES)
     assert messages.texts("warning") == [] and f"{len(AGENCIES)} feedback letters written" in messages.texts()[-1]
-    window.close()
 
 
 def test_the_standard_page_shows_what_the_business_unit_sent(qtbot, tmp_path, s11_set, shown_window):

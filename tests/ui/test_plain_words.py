@@ -12,8 +12,8 @@ from s11audit.ui.commands import AddAction
 from s11audit.ui.completion import NOT_GRADED
 from s11audit.ui.dialogs.new_audit import NewAuditDialog
 from s11audit.ui.main_window import READ_ONLY, signed_off_text
-from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, agency_doc, show_view  # noqa: F401
-from tests.ui.shell_support import AGENCY, shown_window  # noqa: F401
+from tests.ui.completion_support import OFFSCREEN_SIZE_HINTS, show_view
+from tests.ui.shell_support import AGENCY
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 OFFSCREEN_RAISE = pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")  # the guide is brought up
@@ -50,8 +50,8 @@ def test_done_counts_a_grade_at_once_and_the_action_it_needs_after(qtbot, agency
     assert done == 0
     qtbot.mouseClick(view.current_pane().grades.columns["red"].button, Qt.MouseButton.LeftButton)
     assert _nav(view, "1", 1).data() == f"1/{total + 1}"  # graded; the action Red needs is one more to do
-    assert agency_doc.push(AddAction(agency_doc, "1", "Name a board-level lead", "Chief executive", None,
-                                     "not_started", ""))
+    assert agency_doc.push(AddAction(agency_doc, "1", "Name a board-level lead", owner="Chief executive",
+                                     due_date=None, status="not_started", progress_notes=""))
     assert _nav(view, "1", 1).data() == f"2/{total + 1}"
     tip = view.model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert "grade" in tip and "required answer" in tip and "action" in tip
@@ -114,6 +114,7 @@ def test_new_audit_dialog_explains_its_words(qtbot, s11_set):
     qtbot.addWidget(dialog)
     form = dialog.form
     # A combo's tooltip may start with the entry chosen, in full (a long name is shortened in the box).
-    assert form.setLabel.toolTip() == explanations.STANDARDS_SET and explanations.STANDARDS_SET in form.standardsSet.toolTip()
+    assert form.setLabel.toolTip() == explanations.STANDARDS_SET
+    assert explanations.STANDARDS_SET in form.standardsSet.toolTip()
     assert form.cycleLabel.toolTip() == explanations.AUDIT_CYCLE and explanations.AUDIT_CYCLE in form.cycle.toolTip()
     assert form.setDetails.toolTip() == explanations.VERSION and form.intro.toolTip() == explanations.NEW_AUDIT

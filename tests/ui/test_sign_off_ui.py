@@ -10,7 +10,7 @@ from s11audit.returns import verify_return
 from s11audit.sample import make_sample
 from s11audit.ui.dialogs.export import ExportDialog
 from s11audit.ui.dialogs.sign_off import NotReadyDialog, SignOffDialog
-from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, SCHOOL, make_file, messages, shown_window, when_dialog  # noqa: F401
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, SCHOOL, make_file, when_dialog
 from tests.ui.test_app_shell import unnamed_controls
 
 pytestmark = OFFSCREEN_SIZE_HINTS
@@ -38,7 +38,7 @@ def _fill_and_sign(qtbot, names: list[str]):
         qtbot.keyClicks(first.name, names[0])
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         assert dialog.isVisible() and "has not confirmed they have read the return" in dialog.form.problem.text()
-        for row, name in zip(dialog.rows, names):
+        for row, name in zip(dialog.rows, names, strict=True):
             if not row.name.text():
                 qtbot.keyClicks(row.name, name)
             row.confirmed.setChecked(True)
@@ -118,7 +118,8 @@ def test_incomplete_audit_lists_blockers_and_each_goes_to_its_place(qtbot, windo
         model = dialog.panel.model
         assert [row.text for row in model.rows] == [m.message for m in missing]
         assert str(len(missing)) in dialog.findChild(QLabel).text()
-        row = next(n for n, r in enumerate(model.rows) if (r.standard_id, r.item_id) == (target.standard_id, target.item_id))
+        row = next(n for n, r in enumerate(model.rows)
+                   if (r.standard_id, r.item_id) == (target.standard_id, target.item_id))
         view = dialog.panel.view
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(row)).center())
 

@@ -122,7 +122,7 @@ def test_the_buttons_have_their_own_alt_keys(dialog):
 def test_a_set_imported_from_the_main_window_is_offered_for_new_audits_at_once(qtbot, own_workbook, monkeypatch):
     from s11audit.ui.main_window import MainWindow
 
-    window = MainWindow.create()
+    window = MainWindow.build()
     qtbot.addWidget(window)
     assert window.catalogue.report().find("our-partnership-s11") is None
     _choose_file(monkeypatch, own_workbook)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateTimeEdit, QTableView, QWidget
 
-from tests.ui.every_screen import OFFSCREEN, every_screen, screens  # noqa: F401
+from tests.ui.every_screen import OFFSCREEN, screens
 
 pytestmark = OFFSCREEN
 

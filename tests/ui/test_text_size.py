@@ -15,7 +15,7 @@ from s11audit.paths import resources_dir
 from s11audit.ui import text_size
 from s11audit.ui.elide import ElidedLabel
 from s11audit.ui.settings import Settings
-from tests.ui.every_screen import screen_data, screens  # noqa: F401 - screen_data is a fixture
+from tests.ui.every_screen import screens
 from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS
 
 pytestmark = OFFSCREEN_SIZE_HINTS
@@ -149,7 +149,7 @@ def test_a_window_opened_at_200_percent_fits_the_screen(qtbot):
     assert area.contains(window.frameGeometry()), (window.frameGeometry(), area)
 
 
-def test_no_label_is_clipped_on_the_main_screens_at_200_percent(qtbot, screen_data):  # noqa: F811
+def test_no_label_is_clipped_on_the_main_screens_at_200_percent(qtbot, screen_data):
     from s11audit.ui.app import application
 
     Settings().text_scale = 200

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QWidget
 
 from s11audit.ui import undo_keys
 from tests.ui.completion_support import AFTER_TYPING_MS
-from tests.ui.shell_support import AGENCY, OFFSCREEN_SIZE_HINTS, make_file, shown_window  # noqa: F401
+from tests.ui.shell_support import AGENCY, OFFSCREEN_SIZE_HINTS, make_file
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 CTRL = Qt.KeyboardModifier.ControlModifier

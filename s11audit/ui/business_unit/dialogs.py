@@ -15,7 +15,7 @@ from s11audit.business_unit.workspace import CycleRow, OrganisationEntry
 from s11audit.organisations import KIND_LABELS, ORGANISATION_TYPES, TYPES_BY_ID
 from s11audit.safe_text import shown
 from s11audit.standards import StandardsSet
-from s11audit.ui.date_field import one_stop
+from s11audit.ui.date_field import one_stop, python_date
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.business_unit_details_dialog import BusinessUnitDetailsDialogForm
 from s11audit.ui.generated.new_cycle_dialog import NewCycleDialogForm
@@ -23,6 +23,8 @@ from s11audit.ui.generated.organisation_dialog import OrganisationDialogForm
 
 SECTORS = ("Education", "Health", "Police", "Local authority", "Probation and youth justice",
            "Voluntary and community", "Other")
+SIGNATURE_LINES = 6  # most lines in the signature block of the business unit's letters
+SIGNATURE_LINE_LENGTH = 500  # most characters in one line of the signature block
 
 
 def sector_for_type(org_type: str) -> str:
@@ -116,8 +118,8 @@ class NewCycleDialog(FormDialog[NewCycleDialogForm]):
     def values(self) -> tuple[str, StandardsSet, dt.date, dt.date, str | None]:
         form = self.form
         standards_set = self._sets[form.standardsSet.currentIndex()]
-        return (form.cycleName.text().strip(), standards_set, form.opensOn.date().toPython(),
-                form.dueOn.date().toPython(), form.previousCycle.currentData())
+        return (form.cycleName.text().strip(), standards_set, python_date(form.opensOn.date()),
+                python_date(form.dueOn.date()), form.previousCycle.currentData())
 
 
 class OrganisationDialog(FormDialog[OrganisationDialogForm]):
@@ -190,9 +192,9 @@ class BusinessUnitDetailsDialog(FormDialog[BusinessUnitDetailsDialogForm]):
         return [line.strip() for line in self.form.signature.toPlainText().splitlines() if line.strip()]
 
     def problem(self) -> str:
-        if len(self.signature()) > 6:
+        if len(self.signature()) > SIGNATURE_LINES:
             return "Keep the signature block to six lines or fewer (name, role, contact)."
-        if any(len(line) > 500 for line in self.signature()):
+        if any(len(line) > SIGNATURE_LINE_LENGTH for line in self.signature()):
             return "A line of the signature block is longer than 500 characters."
         return ""
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject
 from PySide6.QtWidgets import QHeaderView, QMessageBox, QWidget
 
 from s11audit.business_unit.dsl_directory import (
@@ -38,14 +39,25 @@ from s11audit.ui.row_table_model import Column, RowTableModel
 DIRECTORY, REFRESHER, CHANGED = "directory", "refresher", "changed"
 
 
-def _model(columns: list[tuple[str, int]], parent) -> RowTableModel:
+def _text_column(title: str, n: int) -> Column:
+    """Column ``n`` of rows of text: shown as one escaped line, sorted regardless of case."""
+
+    def display(row: Sequence[str]) -> str:
+        return shown(row[n], 200)
+
+    def sort_key(row: Sequence[str]) -> str:
+        return row[n].casefold()
+
+    return Column(title, display, sort_key)
+
+
+def _model(columns: list[tuple[str, int]], parent: QObject | None) -> RowTableModel:
     """A model over rows of text (as the files hold them), one column per (title, width)."""
 
     class Rows(RowTableModel):
         pass
 
-    Rows.columns = tuple(Column(title, lambda row, n=n: shown(row[n], 200), lambda row, n=n: row[n].casefold())
-                         for n, (title, _) in enumerate(columns))
+    Rows.columns = tuple(_text_column(title, n) for n, (title, _) in enumerate(columns))
     return Rows(parent)
 
 
@@ -56,12 +68,13 @@ class DslDirectoryDialog(FormDialog[DslDirectoryDialogForm]):
         form = self.form
         self.setWindowTitle(f"Designated safeguarding leads: {shown(directory.cycle, 80)}")
         since = f"DSL changed since {directory.previous_cycle}" if directory.previous_cycle else "DSL changed"
-        for label, key in (("Every setting's DSL and deputies", DIRECTORY), ("Due for refresher DSL training", REFRESHER),
-                           (since, CHANGED)):
+        for label, key in (("Every setting's DSL and deputies", DIRECTORY),
+                           ("Due for refresher DSL training", REFRESHER), (since, CHANGED)):
             form.listChooser.addItem(label, key)
-        one_stop(form.on).setDate(QDate(directory.reference_date.year, directory.reference_date.month, directory.reference_date.day))
-        self.models = {DIRECTORY: _model(directory_columns(directory), self), REFRESHER: _model(REFRESHER_COLUMNS, self),
-                       CHANGED: _model(CHANGED_COLUMNS, self)}
+        day = directory.reference_date
+        one_stop(form.on).setDate(QDate(day.year, day.month, day.day))
+        self.models = {DIRECTORY: _model(directory_columns(directory), self),
+                       REFRESHER: _model(REFRESHER_COLUMNS, self), CHANGED: _model(CHANGED_COLUMNS, self)}
         form.listChooser.currentIndexChanged.connect(self._show)
         form.on.dateChanged.connect(self._count_again)
         form.xlsxButton.clicked.connect(lambda: self.write(".xlsx"))
@@ -103,7 +116,8 @@ class DslDirectoryDialog(FormDialog[DslDirectoryDialogForm]):
 
     def write(self, suffix: str) -> None:
         due = suffix == ".csv" and self.shown_list == REFRESHER
-        name = f"{self.directory.cycle} {'DSL refresher training' if due else 'DSL directory'}{suffix}".replace("/", "-")
+        what = "DSL refresher training" if due else "DSL directory"
+        name = f"{self.directory.cycle} {what}{suffix}".replace("/", "-")
         file_filter = "Excel workbooks (*.xlsx)" if suffix == ".xlsx" else "CSV files (*.csv)"
         path = file_dialogs.save_file_name(self, "Write the list of DSLs", name, file_filter)
         if not path:

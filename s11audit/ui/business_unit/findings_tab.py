@@ -15,15 +15,20 @@ thread's round trip costs in a busy window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from s11audit.business_unit import headlines
 from s11audit.business_unit import tracking
 from s11audit.business_unit.annual_summary import SummaryInputs, build_summary, read_summary_inputs
 from s11audit.business_unit.cycle_findings import (CalculationStopped, FindingsSource, read_for_findings,
                                                      write_cycle_reports)
+from s11audit.business_unit.findings_model import Findings
+from s11audit.business_unit.records import Basis
+from s11audit.business_unit.tracking import ResponseRates
+from s11audit.business_unit.workspace import CycleRow
 from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.ui import file_dialogs
@@ -32,20 +37,34 @@ from s11audit.store import AuditFileError
 from s11audit.ui.business_unit.dialogs import BusinessUnitDetailsDialog
 from s11audit.ui.business_unit.findings_view import ItemsModel, StandardsModel, prepare_table, summary_html
 from s11audit.ui.business_unit.headlines_dialog import HeadlinesDialog
+from s11audit.ui.business_unit.window_parts import WindowParts
 from s11audit.ui.dialogs.crash import report_unexpected, show_error
+from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
+
+FindingsKey = tuple[int, Basis, str | None, str | None]  # (cycle, basis, sector, type)
+WEAKEST_NAMED = 3  # weakest standards named in the findings' summary line
 
 
-class FindingsTab:
+class _FindingsCalculation(Calculation):
+    """A findings calculation with what it was asked for: its key and the generation it started in."""
+
+    def __init__(self, task: Callable[[Callable[[], bool]], Findings], parent: QWidget | None, key: FindingsKey,
+                 generation: int):
+        super().__init__(task, parent)
+        self.key, self.generation = key, generation
+
+
+class FindingsTab(WindowParts):
     """Part of ``BusinessUnitWindow`` (a mixin): the Findings tab."""
 
     CALCULATE_APART = 1000  # returns in a cycle above which findings are worked out on a worker thread
 
-    def _build_findings_tab(self, form) -> None:
+    def _build_findings_tab(self, form: BusinessUnitWindowForm) -> None:
         self._source: FindingsSource | None = None  # the shown cycle's, until a change
         self._source_cycle: int | None = None
-        self._findings_cache: dict[tuple, object] = {}  # per (cycle, basis, sector, type), until a change
+        self._findings_cache: dict[FindingsKey, Findings] = {}  # per (cycle, basis, sector, type), until a change
         self._generation = 0  # a change makes results of calculations started before it stale
-        self._calculation: Calculation | None = None
+        self._calculation: _FindingsCalculation | None = None
         self._summary_inputs: SummaryInputs | None = None  # the shown cycle's, until a change
         self.standards_model = StandardsModel(self)
         prepare_table(form.standardsTable, self.standards_model, 2, {0: 320, 1: 70, 2: 190, 3: 250, 4: 125, 5: 200})
@@ -75,7 +94,7 @@ class FindingsTab:
             criteria = {cid: m.grade for cid, m in self.workspace.criterion_moderations(return_id).items()}
             self._source = self._source.moderated(return_id, standards, criteria)
 
-    def _fill_filters(self, rates) -> None:
+    def _fill_filters(self, rates: ResponseRates) -> None:
         form = self.form
         sectors = [(sector, sector) for sector in rates.by_sector if sector]
         types = [(org_type, type_label(org_type)) for org_type in rates.by_type if org_type]
@@ -90,9 +109,9 @@ class FindingsTab:
             chooser.setCurrentIndex(max(0, chooser.findData(kept)))
             chooser.blockSignals(False)
 
-    def _findings_key(self) -> tuple:
+    def _findings_key(self, cycle: CycleRow) -> FindingsKey:
         form = self.form
-        return (self.cycle.id, form.basisChooser.currentData(), form.sectorFilter.currentData(),
+        return (cycle.id, form.basisChooser.currentData(), form.sectorFilter.currentData(),
                 form.typeFilter.currentData())
 
     @property
@@ -102,9 +121,10 @@ class FindingsTab:
 
     def _show_findings(self) -> None:
         """Only while the Findings tab is shown (it is filled when shown; kept until something changes)."""
-        if self.cycle is None or self.busy or self.form.tabs.currentWidget() is not self.form.findingsTab:
+        cycle = self.cycle
+        if cycle is None or self.busy or self.form.tabs.currentWidget() is not self.form.findingsTab:
             return
-        key = self._findings_key()
+        key = self._findings_key(cycle)
         if key in self._findings_cache:
             self._display_findings(self._findings_cache[key])
             return
@@ -112,14 +132,18 @@ class FindingsTab:
             self.form.findingsSummary.setText("Working out the findings…")
             return
         if self._source is None or self._source_cycle != key[0]:
-            self._source, self._source_cycle = read_for_findings(self.workspace, self.cycle), key[0]
+            self._source, self._source_cycle = read_for_findings(self.workspace, cycle), key[0]
         source = self._source
+        _, basis, sector, org_type = key
         if source.parsed or len(source.current.returns) <= self.CALCULATE_APART:
-            self._findings_cache[key] = source.findings(*key[1:])
+            self._findings_cache[key] = source.findings(basis, sector, org_type)
             self._display_findings(self._findings_cache[key])
             return
-        calculation = Calculation(lambda cancelled: source.findings(*key[1:], cancelled=cancelled), self)
-        calculation.key, calculation.generation = key, self._generation
+
+        def task(cancelled: Callable[[], bool]) -> Findings:
+            return source.findings(basis, sector, org_type, cancelled=cancelled)
+
+        calculation = _FindingsCalculation(task, self, key, self._generation)
         calculation.finished.connect(self._findings_worked_out)
         self._calculation = calculation
         self.form.findingsSummary.setText(f"Working out the findings of {len(source.current.returns):,} returns…")
@@ -148,17 +172,18 @@ class FindingsTab:
             calculation.stop()
             calculation.deleteLater()
 
-    def _display_findings(self, findings) -> None:
+    def _display_findings(self, findings: Findings) -> None:
         self._show_summary(findings)
-        self.standards_model.set_findings(findings, self.workspace.standards_set(self.cycle.id))
+        self.standards_model.set_findings(findings, self.workspace.standards_set(self.shown_cycle().id))
         self.items_model.set_findings(findings)
-        weakest = ", ".join(f"{s.number}. {s.title}" for s in findings.weakest[:3])
+        weakest = ", ".join(f"{s.number}. {s.title}" for s in findings.weakest[:WEAKEST_NAMED])
         agreement = findings.agreement.percent
         self.form.findingsSummary.setText(
             f"{findings.received} returns" + (f" of {findings.expected} expected" if findings.expected else "")
             + (f". Weakest: {weakest}" if weakest else "")
-            + (f". Moderation agreed with the self-grade in {percent_text(agreement)} of {findings.agreement.moderated} "
-               "moderated standards" if agreement is not None else "") + "." + self._peer_findings_text())
+            + (f". Moderation agreed with the self-grade in {percent_text(agreement)} of "
+               f"{findings.agreement.moderated} moderated standards" if agreement is not None else "")
+            + "." + self._peer_findings_text())
 
     def _peer_findings_text(self) -> str:
         """The cycle's peer audit days in the findings: agreement, outcomes per standard, recommendations."""
@@ -166,12 +191,13 @@ class FindingsTab:
         from s11audit.business_unit.peer_summary import day_summary
 
         lines = []
-        for found in events(self.workspace, self.cycle.id):
+        for found in events(self.workspace, self.shown_cycle().id):
             summary = day_summary(self.workspace, found.id)
             peer = summary.findings
             if not peer.compared and not any(s.counts for s in peer.standards):
                 continue
-            rate = f"{percent_text(100 * peer.agreement_rate)} of {peer.compared}" if peer.agreement_rate is not None else "none yet"
+            rate = (f"{percent_text(100 * peer.agreement_rate)} of {peer.compared}"
+                    if peer.agreement_rate is not None else "none yet")
             per_standard = "; ".join(
                 f"{s.heading}: " + ", ".join(f"{summary.scale.level(o).label} {n}" for o, n in s.counts if n)
                 for s in peer.standards if any(n for _, n in s.counts))
@@ -183,11 +209,12 @@ class FindingsTab:
     def write_findings(self, kind: str) -> None:
         suffix, file_filter = {"pdf": (".pdf", "PDF documents (*.pdf)"), "xlsx": (".xlsx", "Excel workbooks (*.xlsx)"),
                                "docx": (".docx", "Word documents (*.docx)")}[kind]
-        path = file_dialogs.save_file_name(self, "Write the findings", f"{self.cycle.name} findings{suffix}", file_filter)
+        cycle = self.shown_cycle()
+        path = file_dialogs.save_file_name(self, "Write the findings", f"{cycle.name} findings{suffix}", file_filter)
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
-        form, cycle = self.form, self.cycle
+        form = self.form
         options = dict(basis=form.basisChooser.currentData(), sector=form.sectorFilter.currentData(),
                        org_type=form.typeFilter.currentData(), **{kind: target})
         ran = self.run_job("Writing the findings", "The findings are being written",
@@ -203,13 +230,14 @@ class FindingsTab:
 
     # --- the annual report summary ----------------------------------------------------------------
 
-    def _show_summary(self, findings) -> None:
+    def _show_summary(self, findings: Findings) -> None:
         """The annual report summary of the findings shown (of all sectors and types only)."""
         if findings.sector is not None or findings.org_type is not None:
             self.form.annualSummary.setHtml(summary_html(None))
             return
-        if self._summary_inputs is None or self._summary_inputs.cycle != self.cycle.name:
-            self._summary_inputs = read_summary_inputs(self.workspace, self.cycle,
+        cycle = self.shown_cycle()
+        if self._summary_inputs is None or self._summary_inputs.cycle != cycle.name:
+            self._summary_inputs = read_summary_inputs(self.workspace, cycle,
                                                        tracking.response_rates(self.statuses))
         self.form.annualSummary.setHtml(summary_html(build_summary(self._summary_inputs, findings)))
 

@@ -6,7 +6,7 @@ workbook); this only lays them out.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from s11audit.business_unit.findings_model import Change, Findings, ItemFindings, StandardFindings
@@ -18,6 +18,12 @@ from s11audit.ui.row_table_model import SORT_ROLE, RowTableModel
 from s11audit.ui.text_size import scaled, set_column_widths
 
 
+STEADY_POINTS = 0.5  # a change of less than this many percentage points either way is shown as "="
+# The columns of the standards table and of the items table.
+STANDARD, GRADED, MEETING, GRADES, OPEN_ACTIONS, STANDARD_CHANGE, AGREEMENT = range(7)
+ITEM, APPLIES, ANSWERED, FIGURE, SUMMARY, ITEM_CHANGE = range(6)
+
+
 def _percent_text(value: float | None) -> str:
     return percent_text(value)  # half up, as every report prints it
 
@@ -26,13 +32,17 @@ def _points(change: Change | None) -> str:
     if change is None:
         return ""
     points = change.points
-    arrow = "▲" if points > 0.5 else "▼" if points < -0.5 else "="
+    arrow = "▲" if points > STEADY_POINTS else "▼" if points < -STEADY_POINTS else "="
     return f"{arrow} {int(round_half_up(points)):+d} pp (was {percent_text(change.previous)})"
 
 
 class StandardsModel(RowTableModel):
     headers = ("Standard", "Graded", "Meeting the standard", "Grades given", "Open actions", "Change", "Agreement")
-    tips = {5: "Change in percentage points since the previous cycle", 6: "How often moderation agreed with the self-grade"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tips = {STANDARD_CHANGE: "Change in percentage points since the previous cycle",
+                     AGREEMENT: "How often moderation agreed with the self-grade"}
 
     def set_findings(self, findings: Findings, standards_set: StandardsSet) -> None:
         self.beginResetModel()
@@ -41,42 +51,60 @@ class StandardsModel(RowTableModel):
         self.rows = list(findings.standards)
         self.endResetModel()
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row: StandardFindings = self.rows[index.row()]
-        column, grades = index.column(), row.grades
+        column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            sort = role == SORT_ROLE
-            if column == 0:
-                if sort:
-                    return f"{int(row.number):04}" if str(row.number).isdigit() else str(row.number)
-                return f"{row.number}. {row.title}"
-            if column == 1:
-                return grades.graded
-            if column == 2:
-                value = grades.percent_meeting
-                return (-1 if value is None else value) if sort else f"{_percent_text(value)} ({grades.meeting} of {grades.graded})"
-            if column == 3:
-                parts = [f"{self.scale.level(level).label} {count}" for level, count in grades.counts if count]
-                if grades.not_applicable:
-                    parts.append(f"{self.scale.not_applicable_label} {grades.not_applicable}")
-                return grades.below if sort else " · ".join(parts)
-            if column == 4:
-                return row.open_actions if sort else f"{row.open_actions} of {row.actions}"
-            if column == 5:
-                change = self.changes.get(row.standard_id)
-                return (change.points if change else 0) if sort else _points(change)
-            if column == 6:
-                value = row.agreement.percent
-                return (-1 if value is None else value) if sort else (
-                    "" if value is None else f"{percent_text(value)} of {row.agreement.moderated}")
-        if role == PERCENT_ROLE and column == 2:
-            return grades.percent_meeting
-        if role == BAR_COLOUR_ROLE and column == 2:
+            return self._sort_value(row, column) if role == SORT_ROLE else self._shown(row, column)
+        if role == PERCENT_ROLE and column == MEETING:
+            return row.grades.percent_meeting
+        if role == BAR_COLOUR_ROLE and column == MEETING:
             return self.scale.level(self.scale.meets).colour
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell too narrow for it
-            return row.title if column == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
+            return row.title if column == STANDARD else self._shown(row, column)
+        return None
+
+    def _shown(self, row: StandardFindings, column: int) -> object:
+        grades = row.grades
+        if column == STANDARD:
+            return f"{row.number}. {row.title}"
+        if column == GRADED:
+            return grades.graded
+        if column == MEETING:
+            return f"{_percent_text(grades.percent_meeting)} ({grades.meeting} of {grades.graded})"
+        if column == GRADES:
+            parts = [f"{self.scale.level(level).label} {count}" for level, count in grades.counts if count]
+            if grades.not_applicable:
+                parts.append(f"{self.scale.not_applicable_label} {grades.not_applicable}")
+            return " · ".join(parts)
+        if column == OPEN_ACTIONS:
+            return f"{row.open_actions} of {row.actions}"
+        if column == STANDARD_CHANGE:
+            return _points(self.changes.get(row.standard_id))
+        if column == AGREEMENT:
+            value = row.agreement.percent
+            return "" if value is None else f"{percent_text(value)} of {row.agreement.moderated}"
+        return None
+
+    def _sort_value(self, row: StandardFindings, column: int) -> object:
+        grades = row.grades
+        if column == STANDARD:
+            return f"{int(row.number):04}" if str(row.number).isdigit() else str(row.number)
+        if column == GRADED:
+            return grades.graded
+        if column == MEETING:
+            return -1 if grades.percent_meeting is None else grades.percent_meeting
+        if column == GRADES:
+            return grades.below
+        if column == OPEN_ACTIONS:
+            return row.open_actions
+        if column == STANDARD_CHANGE:
+            change = self.changes.get(row.standard_id)
+            return change.points if change else 0
+        if column == AGREEMENT:
+            return -1 if row.agreement.percent is None else row.agreement.percent
         return None
 
 
@@ -99,7 +127,11 @@ def _item_summary(item: ItemFindings) -> str:
 
 class ItemsModel(RowTableModel):
     headers = ("Item", "Applies", "Answered", "Figure", "Summary", "Change")
-    tips = {1: "Returns from organisations to whom the item applies", 5: "Change in percentage points since the previous cycle"}
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.tips = {APPLIES: "Returns from organisations to whom the item applies",
+                     ITEM_CHANGE: "Change in percentage points since the previous cycle"}
 
     def set_findings(self, findings: Findings) -> None:
         self.beginResetModel()
@@ -107,39 +139,48 @@ class ItemsModel(RowTableModel):
         self.rows = [item for item in findings.items if item.type is not ItemType.TEXT]
         self.endResetModel()
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row: ItemFindings = self.rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            sort = role == SORT_ROLE
-            if column == 0:
-                if sort:
-                    return ".".join(f"{int(p):04}" if p.isdigit() else p for p in row.item_id.split("."))
-                return f"{row.item_id} {row.label}"
-            if column == 1:
-                return row.respondents
-            if column == 2:
-                return row.answered
-            if column == 3:
-                value = row.headline
-                if sort:
-                    return -1 if value is None else value
-                return "" if value is None else percent_text(value) + (" yes" if row.type is ItemType.YES_NO else "")
-            if column == 4:
-                return _item_summary(row)
-            if column == 5:
-                change = self.changes.get(row.item_id)
-                return (change.points if change else 0) if sort else _points(change)
-        if role == PERCENT_ROLE and column == 3 and row.type is not ItemType.NUMBER:
+            return self._sort_value(row, column) if role == SORT_ROLE else self._shown(row, column)
+        if role == PERCENT_ROLE and column == FIGURE and row.type is not ItemType.NUMBER:
             return row.headline
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.label if column == 0 else self.data(index, Qt.ItemDataRole.DisplayRole)
+            return row.label if column == ITEM else self._shown(row, column)
         return None
 
+    def _shown(self, row: ItemFindings, column: int) -> object:
+        if column == ITEM:
+            return f"{row.item_id} {row.label}"
+        if column == APPLIES:
+            return row.respondents
+        if column == ANSWERED:
+            return row.answered
+        if column == FIGURE:
+            value = row.headline
+            return "" if value is None else percent_text(value) + (" yes" if row.type is ItemType.YES_NO else "")
+        if column == SUMMARY:
+            return _item_summary(row)
+        if column == ITEM_CHANGE:
+            return _points(self.changes.get(row.item_id))
+        return None
 
-def prepare_table(table: QTableView, model: RowTableModel, bar_column: int, widths: dict[int, int]) -> QSortFilterProxyModel:
+    def _sort_value(self, row: ItemFindings, column: int) -> object:
+        if column == ITEM:
+            return ".".join(f"{int(p):04}" if p.isdigit() else p for p in row.item_id.split("."))
+        if column == FIGURE:
+            return -1 if row.headline is None else row.headline
+        if column == ITEM_CHANGE:
+            change = self.changes.get(row.item_id)
+            return change.points if change else 0
+        return self._shown(row, column)  # the counts and the summary sort as shown
+
+
+def prepare_table(table: QTableView, model: RowTableModel, bar_column: int,
+                  widths: dict[int, int]) -> QSortFilterProxyModel:
     proxy = QSortFilterProxyModel(table)
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)

@@ -10,6 +10,7 @@ workspace's setters, each of which records its trail entry.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -222,12 +223,13 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
         save.setDefault(True)
         # Rows are built after the form, so they would come last in the focus chain: put them first.
         chain = [w for r in self._in_order() for w in (r.chooser, r.comment)] + [self.form.letterButton, save, cancel]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _fit_screen(self) -> None:
         """Never larger than the screen (at 200 % text a laptop screen is small); the rows scroll instead."""
-        screen = (self.parentWidget().screen() if self.parentWidget() else None) or QGuiApplication.primaryScreen()
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
         if screen is not None:
             room = screen.availableGeometry()
             self.resize(min(self.width(), int(room.width() * 0.95)), min(self.height(), int(room.height() * 0.9)))

@@ -12,14 +12,17 @@ never needs the mouse.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem, QVBoxLayout, QWidget
 
 from s11audit.business_unit import peer_audit
+from s11audit.business_unit.peer_audit import PeerActionRow, PeerRecordRow, SelfGrade
 from s11audit.business_unit.workspace import Workspace
 from s11audit.reports.common import readable_text
+from s11audit.standards.model import PeerOutcome, PeerOutcomeScale
 from s11audit.store import AuditFileError
 from s11audit.ui.generated.peer_recording import PeerRecordingForm
 from s11audit.ui.row_table_model import RowTableModel
@@ -27,38 +30,43 @@ from s11audit.ui.text_autosave import AutoSave
 from s11audit.ui.text_size import set_column_widths
 
 NOT_RECORDED = "Not recorded"
+AGENCY, STANDARD, OWN_GRADE, OUTCOME = range(4)  # the records table's columns
+ACTION_WORDS, ACTION_OWNER, ACTION_DUE = range(3)  # the agreed actions table's columns
 
 
 class RecordsModel(RowTableModel):
     headers = ("Agency", "Standard", "Own grade", "Outcome")
 
-    def __init__(self, names: dict[int, str], standards: dict[str, str], grade_label, outcome_scale, parent=None):
+    def __init__(self, names: dict[int, str], standards: dict[str, str], grade_label: Callable[[SelfGrade], str],
+                 outcome_scale: PeerOutcomeScale, parent: QObject | None = None):
         super().__init__(parent)
         self.names, self.standards = names, standards
         self.grade_label, self.scale = grade_label, outcome_scale
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
+        row: PeerRecordRow = self.rows[index.row()]
         column = index.column()
         outcome = self.scale.level(row.outcome) if row.outcome and self.scale.has_level(row.outcome) else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return self.names.get(row.organisation_id, "")
-            if column == 1:
-                return self.standards.get(row.standard_id, row.standard_id)
-            if column == 2:
-                return self.grade_label(row.self_grade)
-            return outcome.label if outcome else NOT_RECORDED
-        if role == Qt.ItemDataRole.ToolTipRole:  # the whole name or standard where the column cuts it
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if column == 3 and outcome is not None:
+        # The tooltip is the whole name or standard where the column cuts it.
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column, outcome)
+        if column == OUTCOME and outcome is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return QColor(outcome.colour)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QColor(readable_text(outcome.colour))
         return None
+
+    def _text(self, row: PeerRecordRow, column: int, outcome: PeerOutcome | None) -> str:
+        if column == AGENCY:
+            return self.names.get(row.organisation_id, "")
+        if column == STANDARD:
+            return self.standards.get(row.standard_id, row.standard_id)
+        if column == OWN_GRADE:
+            return self.grade_label(row.self_grade)
+        return outcome.label if outcome else NOT_RECORDED
 
 
 class PeerRecordingDialog(QDialog):
@@ -67,6 +75,27 @@ class PeerRecordingDialog(QDialog):
         self.workspace, self.event_id, self.group = workspace, event_id, group
         self.peer_event = peer_audit.event(workspace, event_id)
         self.form = form = PeerRecordingForm(self)
+        self._lay_out(form)
+        self.setWindowTitle(f"{self.peer_event.name}: group {group}" if group else self.peer_event.name)
+        self.resize(1360, 820)
+        standards_set = workspace.standards_set(self.peer_event.cycle_id)
+        self.grade_scale = standards_set.grade_scale
+        self.scale = peer_audit.outcome_scale(workspace, event_id)
+        people = [p for p in peer_audit.participants(workspace, event_id) if group is None or p.group == group]
+        self.organisation_ids = [p.organisation_id for p in people]
+        names = {p.organisation_id: f"{p.name} ({p.sector})" if p.sector else p.name for p in people}
+        standards = {s.id: f"{s.number}. {s.title}" for s in standards_set.standards}
+        self.model = RecordsModel(names, standards, self.grade_label, self.scale, self)
+        self._prepare_tables(form)
+        self._connect(form)
+        self._loading = False
+        self.current: tuple[int, str] | None = None  # (organisation, standard) of the row shown
+        self._reload()
+        form.rowsTable.selectionModel().currentRowChanged.connect(lambda current, _: self._show(current.row()))
+        if self.model.rows:
+            form.rowsTable.selectRow(0)
+
+    def _lay_out(self, form: PeerRecordingForm) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.addWidget(form)
@@ -78,16 +107,9 @@ class PeerRecordingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         QWidget.setTabOrder(form.removeActionButton, self.close_button)
-        self.setWindowTitle(f"{self.peer_event.name}: group {group}" if group else self.peer_event.name)
-        self.resize(1360, 820)
-        standards_set = workspace.standards_set(self.peer_event.cycle_id)
-        self.grade_scale = standards_set.grade_scale
-        self.scale = peer_audit.outcome_scale(workspace, event_id)
-        people = [p for p in peer_audit.participants(workspace, event_id) if group is None or p.group == group]
-        self.organisation_ids = [p.organisation_id for p in people]
-        names = {p.organisation_id: f"{p.name} ({p.sector})" if p.sector else p.name for p in people}
-        standards = {s.id: f"{s.number}. {s.title}" for s in standards_set.standards}
-        self.model = RecordsModel(names, standards, self.grade_label, self.scale, self)
+
+    def _prepare_tables(self, form: PeerRecordingForm) -> None:
+        """The records table, the outcome choices and the agreed actions table."""
         form.rowsTable.setModel(self.model)
         header = form.rowsTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -104,10 +126,15 @@ class PeerRecordingDialog(QDialog):
             form.outcome.setItemData(form.outcome.count() - 1, level.meaning, Qt.ItemDataRole.ToolTipRole)
         form.actionsTable.setColumnCount(3)
         form.actionsTable.setHorizontalHeaderLabels(["Action", "Owner", "Due date"])
-        form.actionsTable.horizontalHeaderItem(2).setToolTip("Type the date as dd/mm/yyyy, for example 31/03/2027")
-        form.actionsTable.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        form.actionsTable.setColumnWidth(1, 180)
-        form.actionsTable.setColumnWidth(2, 120)
+        due_header = form.actionsTable.horizontalHeaderItem(ACTION_DUE)  # made by setHorizontalHeaderLabels
+        if due_header is not None:
+            due_header.setToolTip("Type the date as dd/mm/yyyy, for example 31/03/2027")
+        form.actionsTable.horizontalHeader().setSectionResizeMode(ACTION_WORDS, QHeaderView.ResizeMode.Stretch)
+        form.actionsTable.setColumnWidth(ACTION_OWNER, 180)
+        form.actionsTable.setColumnWidth(ACTION_DUE, 120)
+
+    def _connect(self, form: PeerRecordingForm) -> None:
+        """Saving as the fields are typed in or chosen, the action buttons and Alt+Down / Alt+Up."""
         self.notes_saver = AutoSave(form.challengeNotes)
         self.notes_saver.save.connect(lambda text: self._save(peer_audit.set_challenge_notes, text))
         self.recommendations_saver = AutoSave(form.recommendations)
@@ -118,12 +145,6 @@ class PeerRecordingDialog(QDialog):
         form.actionsTable.itemChanged.connect(self._action_edited)
         QShortcut(QKeySequence("Alt+Down"), self, lambda: self.step_row(1))
         QShortcut(QKeySequence("Alt+Up"), self, lambda: self.step_row(-1))
-        self._loading = False
-        self.current = None
-        self._reload()
-        form.rowsTable.selectionModel().currentRowChanged.connect(lambda current, _: self._show(current.row()))
-        if self.model.rows:
-            form.rowsTable.selectRow(0)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -131,7 +152,7 @@ class PeerRecordingDialog(QDialog):
 
     # --- reading -----------------------------------------------------------------------------------
 
-    def grade_label(self, grade) -> str:
+    def grade_label(self, grade: SelfGrade) -> str:
         if grade.not_applicable:
             text = self.grade_scale.not_applicable_label
         elif grade.grade and self.grade_scale.has_level(grade.grade):
@@ -144,7 +165,7 @@ class PeerRecordingDialog(QDialog):
         rows = peer_audit.records(self.workspace, self.event_id, self.organisation_ids)
         self.model.set_rows(rows)
 
-    def _row(self, number: int):
+    def _row(self, number: int) -> PeerRecordRow | None:
         return self.model.rows[number] if 0 <= number < len(self.model.rows) else None
 
     def _show(self, number: int) -> None:
@@ -163,7 +184,8 @@ class PeerRecordingDialog(QDialog):
             source = (f" (from its {row.self_grade.cycle} return: no return for this cycle yet)"
                       if row.self_grade.from_previous_cycle else "")
             form.selfGrade.setText(f"Its own grade: {self.grade_label(row.self_grade)}{source}")
-            form.businessUnitNote.setText(f"From the business unit: {row.business_unit_note}" if row.business_unit_note else "")
+            form.businessUnitNote.setText(f"From the business unit: {row.business_unit_note}"
+                                          if row.business_unit_note else "")
             form.businessUnitNote.setVisible(bool(row.business_unit_note))
             self.notes_saver.show_text(row.challenge_notes)
             form.outcome.setCurrentIndex(max(0, form.outcome.findData(row.outcome)))
@@ -173,7 +195,7 @@ class PeerRecordingDialog(QDialog):
         finally:
             self._loading = False
 
-    def _show_actions(self, actions) -> None:
+    def _show_actions(self, actions: Sequence[PeerActionRow]) -> None:
         table = self.form.actionsTable
         table.blockSignals(True)
         table.setRowCount(len(actions))
@@ -187,7 +209,7 @@ class PeerRecordingDialog(QDialog):
 
     # --- writing (each a transaction in the core) ----------------------------------------------
 
-    def _save(self, setter, value) -> bool:
+    def _save(self, setter: Callable[..., object], value: object) -> bool:
         if self._loading or self.current is None:
             return False
         try:
@@ -200,12 +222,15 @@ class PeerRecordingDialog(QDialog):
         return True
 
     def _refresh_current(self) -> None:
+        if self.current is None:  # no row shown: nothing to read again
+            return
+        organisation_id, standard_id = self.current
         number = self.form.rowsTable.currentIndex().row()
-        fresh = peer_audit.records(self.workspace, self.event_id, [self.current[0]])
-        found = next((r for r in fresh if r.standard_id == self.current[1]), None)
+        fresh = peer_audit.records(self.workspace, self.event_id, [organisation_id])
+        found = next((r for r in fresh if r.standard_id == standard_id), None)
         if found is not None and 0 <= number < len(self.model.rows):
             self.model.rows[number] = found
-            self.model.dataChanged.emit(self.model.index(number, 0), self.model.index(number, 3))
+            self.model.dataChanged.emit(self.model.index(number, AGENCY), self.model.index(number, OUTCOME))
 
     def _flush(self) -> None:
         self.notes_saver.flush_pending()
@@ -225,11 +250,12 @@ class PeerRecordingDialog(QDialog):
             self.form.problem.setText(str(error))
             return
         self._refresh_current()
-        row = self._row(self.form.rowsTable.currentIndex().row())
-        self._show_actions(row.actions)
+        self._show_current_actions()
         table = self.form.actionsTable
-        table.setCurrentCell(table.rowCount() - 1, 0)
-        table.editItem(table.item(table.rowCount() - 1, 0))
+        table.setCurrentCell(table.rowCount() - 1, ACTION_WORDS)
+        added = table.item(table.rowCount() - 1, ACTION_WORDS)  # the new action, on the last row
+        if added is not None:
+            table.editItem(added)
 
     def remove_action(self) -> None:
         item = self.form.actionsTable.currentItem()
@@ -242,20 +268,30 @@ class PeerRecordingDialog(QDialog):
             return
         self.form.problem.setText("")
         self._refresh_current()
-        self._show_actions(self._row(self.form.rowsTable.currentIndex().row()).actions)
+        self._show_current_actions()
+
+    def _show_current_actions(self) -> None:
+        """The agreed actions of the row shown, read again after one was added or removed."""
+        row = self._row(self.form.rowsTable.currentIndex().row())
+        if row is not None:
+            self._show_actions(row.actions)
 
     def _action_edited(self, item: QTableWidgetItem) -> None:
         action_id, column, text = item.data(Qt.ItemDataRole.UserRole), item.column(), item.text().strip()
-        change = {0: "action", 1: "owner"}.get(column, "due_on")
-        value: str | dt.date | None = text
-        if change == "due_on":
+        due_on: dt.date | None = None
+        if column not in (ACTION_WORDS, ACTION_OWNER):
             try:  # only the typed date: a ValueError from anywhere else is a fault, not the user's typing
-                value = dt.datetime.strptime(text, "%d/%m/%Y").date() if text else None
+                due_on = dt.datetime.strptime(text, "%d/%m/%Y").date() if text else None
             except ValueError:
                 self.form.problem.setText(f"“{text}” is not a date: type it as dd/mm/yyyy, for example 31/03/2027.")
                 return
         try:
-            peer_audit.update_action(self.workspace, action_id, **{change: value})
+            if column == ACTION_WORDS:
+                peer_audit.update_action(self.workspace, action_id, action=text)
+            elif column == ACTION_OWNER:
+                peer_audit.update_action(self.workspace, action_id, owner=text)
+            else:
+                peer_audit.update_action(self.workspace, action_id, due_on=due_on)
         except AuditFileError as error:
             self.form.problem.setText(str(error))
             return

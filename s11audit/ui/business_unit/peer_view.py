@@ -10,21 +10,27 @@ feedback letters and the outcomes workbook. The work is done by ``business_unit.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialog, QInputDialog, QListWidgetItem, QMessageBox, QTreeWidgetItem, QWidget
 
 from s11audit.business_unit import peer_audit
-from s11audit.business_unit.workspace import Workspace
+from s11audit.business_unit.workspace import CycleRow, Workspace
 from s11audit.store import AuditFileError
 from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.peer_recording import PeerRecordingDialog
 from s11audit.ui.date_field import one_stop
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.dialogs.crash import show_error
+from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 from s11audit.ui.generated.peer_event_dialog import PeerEventDialogForm
 
+if TYPE_CHECKING:  # the window imports this module
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+
 ORG_ROLE = Qt.ItemDataRole.UserRole + 60
+FOCUS_ALL_UP_TO = 3  # a set with this many standards or fewer has them all in focus by default
 
 
 class PeerEventDialog(FormDialog[PeerEventDialogForm]):
@@ -73,7 +79,7 @@ class PeerEventDialog(FormDialog[PeerEventDialogForm]):
 class PeerView:
     """Drives the Peer audit tab's widgets (they live in the window's form)."""
 
-    def __init__(self, window, form, workspace: Workspace):
+    def __init__(self, window: BusinessUnitWindow, form: BusinessUnitWindowForm, workspace: Workspace):
         self.window, self.form, self.workspace = window, form, workspace
         form.peerEvent.currentIndexChanged.connect(self.refresh_event)
         form.newEventButton.clicked.connect(self.new_event)
@@ -94,7 +100,7 @@ class PeerView:
     def event_id(self) -> int | None:
         return self.form.peerEvent.currentData()
 
-    def fill(self, cycle, select: int | None = None) -> None:
+    def fill(self, cycle: CycleRow | None, select: int | None = None) -> None:
         chooser = self.form.peerEvent
         select = chooser.currentData() if select is None else select
         chooser.blockSignals(True)
@@ -130,8 +136,8 @@ class PeerView:
                 title = f"Group {person.group}" if person.group else "Not in a group yet"
                 groups[person.group] = QTreeWidgetItem(form.groupsTree, [title])
                 groups[person.group].setData(0, ORG_ROLE, ("group", person.group))
-            item = QTreeWidgetItem(groups[person.group], [person.name, person.sector,
-                                                          f"{recorded.get(person.organisation_id, 0)} of {len(standards)}"])
+            done = f"{recorded.get(person.organisation_id, 0)} of {len(standards)}"
+            item = QTreeWidgetItem(groups[person.group], [person.name, person.sector, done])
             item.setData(0, ORG_ROLE, ("agency", person.organisation_id, person.group))
             item.setToolTip(0, person.name)
         form.groupsTree.expandAll()
@@ -154,7 +160,7 @@ class PeerView:
         if cycle is None:
             return
         standards_set = self.workspace.standards_set(cycle.id)
-        default = {s.id for s in standards_set.standards} if len(standards_set.standards) <= 3 else set()
+        default = {s.id for s in standards_set.standards} if len(standards_set.standards) <= FOCUS_ALL_UP_TO else set()
         dialog = PeerEventDialog(self.window, standards_set.standards, self.workspace.organisations(cycle.id), default)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -170,53 +176,57 @@ class PeerView:
 
     def propose_groups(self) -> None:
         event_id, size = self.event_id, self.form.groupSize.value()
+        if event_id is None:
+            return
         self._apply(lambda: peer_audit.set_groups(self.workspace, event_id,
                                                   peer_audit.propose_event_groups(self.workspace, event_id, size)))
 
     def move_agency(self) -> None:
-        chosen = self._chosen()
-        if not chosen or chosen[0] != "agency":
+        chosen, event_id = self._chosen(), self.event_id
+        if not chosen or chosen[0] != "agency" or event_id is None:
             return
-        groups = [p.group for p in peer_audit.participants(self.workspace, self.event_id) if p.group]
+        groups = [p.group for p in peer_audit.participants(self.workspace, event_id) if p.group]
         number, ok = QInputDialog.getInt(self.window, "Move to group", "Move to group number:", chosen[2] or 1, 1,
                                          max(groups, default=0) + 1)
         if ok:
-            self._apply(lambda: peer_audit.move_participant(self.workspace, self.event_id, chosen[1], number))
+            self._apply(lambda: peer_audit.move_participant(self.workspace, event_id, chosen[1], number))
 
     def write_note(self) -> None:
-        chosen = self._chosen()
-        if not chosen or chosen[0] != "agency":
+        chosen, event_id = self._chosen(), self.event_id
+        if not chosen or chosen[0] != "agency" or event_id is None:
             return
-        standards = peer_audit.standards_in_focus(self.workspace, self.event_id)
+        standards = peer_audit.standards_in_focus(self.workspace, event_id)
         labels = [f"{s.number}. {s.title}" for s in standards]
         label, ok = QInputDialog.getItem(self.window, "Business unit note", "For which standard?", labels, 0, False)
         if not ok:
             return
         standard = standards[labels.index(label)]
-        current = next((r.business_unit_note for r in peer_audit.records(self.workspace, self.event_id, [chosen[1]])
+        current = next((r.business_unit_note for r in peer_audit.records(self.workspace, event_id, [chosen[1]])
                         if r.standard_id == standard.id), "")
         text, ok = QInputDialog.getMultiLineText(self.window, "Business unit note",
                                                  "Learning from reviews and case audits for this agency and standard "
                                                  "(shown in its template and on the day):", current)
         if ok:
-            self._apply(lambda: peer_audit.set_business_unit_note(self.workspace, self.event_id, chosen[1],
+            self._apply(lambda: peer_audit.set_business_unit_note(self.workspace, event_id, chosen[1],
                                                                   standard.id, text))
 
     def record_group(self) -> None:
-        chosen = self._chosen()
-        if self.event_id is None:
+        chosen, event_id = self._chosen(), self.event_id
+        if event_id is None:
             return
         group = chosen[1] if chosen and chosen[0] == "group" else chosen[2] if chosen else 1
-        PeerRecordingDialog(self.window, self.workspace, self.event_id, group).exec()
+        PeerRecordingDialog(self.window, self.workspace, event_id, group).exec()
         self.refresh_event()
 
     def write_templates(self) -> None:
         from s11audit.business_unit.peer_templates import write_peer_templates
 
+        event_id = self.event_id
+        if event_id is None:
+            return
         folder = file_dialogs.existing_directory(self.window, "Write the peer audit templates")
         if not folder:
             return
-        event_id = self.event_id
         ran = self.window.run_job(
             "Writing templates", "Templates are being written",
             lambda workspace, progress, cancelled: write_peer_templates(workspace, event_id, Path(folder),
@@ -239,15 +249,18 @@ class PeerView:
 
         suffix = ".xlsx" if kind == "workbook" else ".pdf"
         names = {"schedule": "schedule", "summary": "day summary", "workbook": "outcomes"}
-        found = peer_audit.event(self.workspace, self.event_id)
-        path = file_dialogs.save_file_name(self.window, "Write the " + names[kind], f"{found.name} {names[kind]}{suffix}",
+        event_id = self.event_id
+        if event_id is None:
+            return
+        found = peer_audit.event(self.workspace, event_id)
+        path = file_dialogs.save_file_name(self.window, "Write the " + names[kind],
+                                           f"{found.name} {names[kind]}{suffix}",
                                            "Excel workbooks (*.xlsx)" if suffix == ".xlsx" else "PDF documents (*.pdf)")
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
         writer = {"schedule": peer_reports.write_schedule, "summary": peer_reports.write_day_summary,
                   "workbook": peer_reports.write_outcomes_workbook}[kind]
-        event_id = self.event_id
         ran = self.window.run_job("Writing the " + names[kind], "A report is being written",
                                   lambda workspace, progress, cancelled: writer(workspace, event_id, target),
                                   cancellable=False, changes=False)
@@ -262,13 +275,16 @@ class PeerView:
     def write_feedback(self) -> None:
         from s11audit.business_unit import peer_reports
 
+        event_id = self.event_id
+        if event_id is None:
+            return
         folder = file_dialogs.existing_directory(self.window, "Write a feedback letter for each agency")
         if not folder:
             return
-        event_id = self.event_id
         ran = self.window.run_job(
             "Writing feedback letters", "Feedback letters are being written",
-            lambda workspace, progress, cancelled: peer_reports.write_feedback_letters(workspace, event_id, Path(folder)),
+            lambda workspace, progress, cancelled: peer_reports.write_feedback_letters(workspace, event_id,
+                                                                                      Path(folder)),
             cancellable=False, changes=False)
         if ran is None:
             return

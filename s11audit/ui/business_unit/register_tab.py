@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from s11audit.business_unit import tracking
+from s11audit.business_unit.tracking import ResponseRates
+from s11audit.business_unit.workspace import CycleRow, OrganisationRow
 from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.reports import ReportError
@@ -15,29 +18,39 @@ from s11audit.store import AuditFileError
 from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.dialogs import OrganisationDialog
 from s11audit.ui.business_unit.tables import RegisterModel, rows_table
+from s11audit.ui.business_unit.window_parts import WindowParts
 from s11audit.ui.dialogs.crash import show_error
+from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 from s11audit.ui.row_table_model import RowSortProxy
 
 STATUS_FILTERS = (("All organisations", None), ("Not returned", tracking.NOT_RETURNED), ("Returned", tracking.RETURNED),
                   ("Returned late", tracking.LATE), ("Rejected", tracking.REJECTED))
+NAMES_LISTED = 10  # organisations named in the question before removing them ("…" for the rest)
+BAD_ROWS_LISTED = 30  # unreadable register rows listed after an import ("… and n more")
 
 
 class _StatusFilter(RowSortProxy):
+    """The register's rows of one status (all with none); sorting is the register model's own."""
+
     status: str | None = None
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+    def __init__(self, register: RegisterModel, parent: QObject | None = None):
+        super().__init__(parent)
+        self.register = register  # the source model, typed (``sourceModel()`` is any model)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self.status is None:
             return True
-        return self.sourceModel().rows[source_row][1] == self.status
+        return self.register.rows[source_row][1] == self.status
 
 
-class RegisterTab:
+class RegisterTab(WindowParts):
     """Part of ``BusinessUnitWindow`` (a mixin): the Register tab."""
 
-    def _build_register_tab(self, form) -> None:
+    def _build_register_tab(self, form: BusinessUnitWindowForm) -> None:
         self.register_model = RegisterModel(self)
-        self.register_proxy = rows_table(form.registerTable, self.register_model, (260, 120, 130, 170, 120, 150, 150),
-                                         _StatusFilter(self))
+        self.register_proxy = _StatusFilter(self.register_model, self)
+        rows_table(form.registerTable, self.register_model, (260, 120, 130, 170, 120, 150, 150), self.register_proxy)
         for label, status in STATUS_FILTERS:
             form.statusFilter.addItem(label, status)
         form.statusFilter.currentIndexChanged.connect(self._filter_register)
@@ -48,7 +61,7 @@ class RegisterTab:
         form.startingFilesButton.clicked.connect(self.write_starting_files)
         form.chaseListButton.clicked.connect(self.write_chase_list)
 
-    def _refresh_register(self, cycle):
+    def _refresh_register(self, cycle: CycleRow) -> ResponseRates:
         """Statuses, the cycle's summary and response rates, the register's rows (changed ones only)."""
         form = self.form
         self.statuses = tracking.statuses(self.workspace, cycle)
@@ -69,22 +82,24 @@ class RegisterTab:
         self.register_proxy.status = self.form.statusFilter.currentData()
         self.register_proxy.invalidateFilter()
 
-    def _selected_organisations(self) -> list:
-        rows = {self.register_proxy.mapToSource(i).row() for i in self.form.registerTable.selectionModel().selectedRows()}
+    def _selected_organisations(self) -> list[OrganisationRow]:
+        selected = self.form.registerTable.selectionModel().selectedRows()
+        rows = {self.register_proxy.mapToSource(i).row() for i in selected}
         return [self.register_model.rows[r][0] for r in sorted(rows)]
 
     def _taken_references(self, except_id: int | None = None) -> set[str]:
-        return {" ".join(o.reference.split()).casefold() for o in self.workspace.organisations(self.cycle.id)
+        return {" ".join(o.reference.split()).casefold() for o in self.workspace.organisations(self.shown_cycle().id)
                 if o.id != except_id}
 
     def _kinds(self) -> tuple[str, ...]:
-        standards_set = self.workspace.standards_set(self.cycle.id)
+        standards_set = self.workspace.standards_set(self.shown_cycle().id)
         return tuple(standards_set.organisation_kinds)
 
     def add_organisation(self) -> None:
         dialog = OrganisationDialog(self, self._kinds(), self._taken_references())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._apply(lambda: self.workspace.add_organisation(self.cycle.id, dialog.entry()), "Cannot add it")
+            cycle_id = self.shown_cycle().id
+            self._apply(lambda: self.workspace.add_organisation(cycle_id, dialog.entry()), "Cannot add it")
 
     def edit_organisation(self) -> None:
         chosen = self._selected_organisations()
@@ -98,11 +113,16 @@ class RegisterTab:
         chosen = self._selected_organisations()
         if not chosen:
             return
-        names = "\n".join(f"• {o.name}" for o in chosen[:10]) + ("\n…" if len(chosen) > 10 else "")
+        names = "\n".join(f"• {o.name}" for o in chosen[:NAMES_LISTED]) + ("\n…" if len(chosen) > NAMES_LISTED else "")
         if QMessageBox.question(self, "Remove from the register", f"Remove from this cycle's register?\n\n{names}") \
                 != QMessageBox.StandardButton.Yes:
             return
-        self._apply(lambda: [self.workspace.remove_organisation(o.id) for o in chosen], "Cannot remove it")
+
+        def remove() -> None:
+            for organisation in chosen:
+                self.workspace.remove_organisation(organisation.id)
+
+        self._apply(remove, "Cannot remove it")
 
     def import_register(self) -> None:
         from s11audit.business_unit.register import import_register
@@ -112,7 +132,7 @@ class RegisterTab:
         if not path:
             return
         try:
-            report = import_register(self.workspace, self.cycle, Path(path))
+            report = import_register(self.workspace, self.shown_cycle(), Path(path))
         except AuditFileError as error:
             QMessageBox.warning(self, "Cannot import the register", str(error))
             return
@@ -120,13 +140,13 @@ class RegisterTab:
         text = f"{len(report.added)} organisations added to the register."
         if report.bad_rows:
             text += f"\n\n{len(report.bad_rows)} rows could not be read:\n" + "\n".join(
-                f"• Row {p.row}: {p.reason}" for p in report.bad_rows[:30])
-            if len(report.bad_rows) > 30:
-                text += f"\n… and {len(report.bad_rows) - 30} more"
+                f"• Row {p.row}: {p.reason}" for p in report.bad_rows[:BAD_ROWS_LISTED])
+            if len(report.bad_rows) > BAD_ROWS_LISTED:
+                text += f"\n… and {len(report.bad_rows) - BAD_ROWS_LISTED} more"
         QMessageBox.information(self, "Register imported", text)
 
     def write_chase_list(self) -> None:
-        path = file_dialogs.save_file_name(self, "Write the chase list", f"{self.cycle.name} chase list.xlsx",
+        path = file_dialogs.save_file_name(self, "Write the chase list", f"{self.shown_cycle().name} chase list.xlsx",
                                            "Excel workbooks (*.xlsx);;CSV files (*.csv)")
         if not path:
             return
@@ -147,7 +167,7 @@ class RegisterTab:
         folder = file_dialogs.existing_directory(self, f"Write starting files for {len(chosen)} organisations")
         if not folder:
             return
-        cycle, ids = self.cycle, [o.id for o in chosen]
+        cycle, ids = self.shown_cycle(), [o.id for o in chosen]
         ran = self.run_job("Writing starting files", "Starting files are being written",
                            lambda workspace, progress, cancelled: starting_files_for_cycle(
                                workspace, cycle, ids, Path(folder), progress=progress, cancelled=cancelled))

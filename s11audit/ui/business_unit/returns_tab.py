@@ -9,22 +9,24 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from s11audit.business_unit import headlines
-from s11audit.business_unit.workspace import ReturnRow
+from s11audit.business_unit.workspace import CycleRow, ReturnRow
 from s11audit.reports import ReportError
 from s11audit.safe_text import shown
 from s11audit.store import AuditFileError
 from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
 from s11audit.ui.business_unit.tables import ROW_ROLE, ReturnsModel, rows_table
+from s11audit.ui.business_unit.window_parts import WindowParts
 from s11audit.ui.dialogs.crash import show_error
+from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 
 RETURN_FILTER = "Signed returns (*.s11return)"
 
 
-class ReturnsTab:
+class ReturnsTab(WindowParts):
     """Part of ``BusinessUnitWindow`` (a mixin): the Returns tab."""
 
-    def _build_returns_tab(self, form) -> None:
+    def _build_returns_tab(self, form: BusinessUnitWindowForm) -> None:
         self.returns_model = ReturnsModel(self)
         self.returns_proxy = rows_table(form.returnsTable, self.returns_model, (240, 110, 70, 150, 150, 250, 170))
         form.importFilesButton.clicked.connect(self.choose_returns)
@@ -36,7 +38,7 @@ class ReturnsTab:
         form.returnsTable.doubleClicked.connect(lambda _: self.moderate())
         form.returnsTable.selectionModel().selectionChanged.connect(self._update_buttons)
 
-    def _refresh_returns(self, cycle) -> None:
+    def _refresh_returns(self, cycle: CycleRow) -> None:
         """The cycle's returns, changed rows only; the selected return stays selected."""
         kept = self._selected_return()
         self.returns_model.update_rows(self.workspace.returns(cycle.id), lambda row: row.id)
@@ -102,7 +104,7 @@ class ReturnsTab:
         chosen = self._selected_return()
         if chosen is None or chosen.state != "unmatched":
             return
-        organisations = self.workspace.organisations(self.cycle.id)
+        organisations = self.workspace.organisations(self.shown_cycle().id)
         labels = [f"{o.name} ({o.reference})" for o in organisations]
         label, ok = QInputDialog.getItem(self, "Match to an organisation",
                                          f"The return from “{chosen.name}” (reference {chosen.reference or 'none'}) "
@@ -131,13 +133,17 @@ class ReturnsTab:
         chosen = self._selected_return()
         if chosen is None or chosen.state != "current":
             return
-        standards_set = self.workspace.standards_set(self.cycle.id)
+        standards_set = self.workspace.standards_set(self.shown_cycle().id)
         content = self.workspace.return_content(chosen.id)
         current = {sid: (m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
         criteria = {cid: (m.grade, m.comment) for cid, m in self.workspace.criterion_moderations(chosen.id).items()}
         dialog = ModerationDialog(self, standards_set, chosen.name, content, current, criteria)
-        dialog.form.letterButton.clicked.connect(lambda: self._save_moderation(chosen.id, dialog) and
-                                                 self.write_feedback_letter(chosen))
+
+        def save_and_write_letter() -> None:
+            if self._save_moderation(chosen.id, dialog):
+                self.write_feedback_letter(chosen)
+
+        dialog.form.letterButton.clicked.connect(save_and_write_letter)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._save_moderation(chosen.id, dialog)
 
@@ -154,11 +160,13 @@ class ReturnsTab:
                                            "PDF documents (*.pdf)")
         if not path:
             return
+        cycle = self.shown_cycle()
         try:
-            moderations = {sid: Moderated(m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
+            moderations = {sid: Moderated(m.grade, m.comment)
+                           for sid, m in self.workspace.moderations(chosen.id).items()}
             details = headlines.settings(self.workspace)  # the business unit's name and signature block
-            write_feedback_letter(self.workspace.standards_set(self.cycle.id), self.workspace.return_content(chosen.id),
-                                  moderations, self.cycle.name, Path(path), business_unit=details.name_or_default,
+            write_feedback_letter(self.workspace.standards_set(cycle.id), self.workspace.return_content(chosen.id),
+                                  moderations, cycle.name, Path(path), business_unit=details.name_or_default,
                                   signature="\n".join(details.signature))
         except (AuditFileError, ReportError) as error:
             QMessageBox.warning(self, "Cannot write the letter", str(error))

@@ -29,6 +29,8 @@ FINGERPRINT_TIP = ("A check that the return came from the organisation's own aud
                    "A return signed with a different key than the organisation's earlier returns waits until you "
                    "have checked with them.")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 50
+REGISTER_STATUS_COLUMN = 4  # "Status" in RegisterModel.columns, coloured by status
+RETURN_STATE_COLUMN = 5  # "State" in ReturnsModel.columns, marked where the return waits for a decision
 
 
 def _when(value: dt.datetime | dt.date | None) -> str:
@@ -59,7 +61,7 @@ class RegisterModel(RowTableModel):
         organisation, status, _ = row
         if role == ROW_ROLE:
             return organisation
-        if role == Qt.ItemDataRole.BackgroundRole and column == 4 and status in STATUS_COLOURS:
+        if role == Qt.ItemDataRole.BackgroundRole and column == REGISTER_STATUS_COLUMN and status in STATUS_COLOURS:
             return QColor(STATUS_COLOURS[status])
         return None
 
@@ -80,7 +82,8 @@ class ReturnsModel(RowTableModel):
     def more_data(self, row: ReturnRow, column: int, role: int):
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.BackgroundRole and column == 5 and row.state in ("unmatched", "key_pending"):
+        if role == Qt.ItemDataRole.BackgroundRole and column == RETURN_STATE_COLUMN \
+                and row.state in ("unmatched", "key_pending"):
             return QColor("#FDF0D5")
         return None
 

@@ -17,11 +17,12 @@ leaving the file free to open again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from s11audit.business_unit.workspace import CycleRow, Workspace
 from s11audit.standards import StandardsSet
@@ -33,6 +34,7 @@ from s11audit.ui.business_unit.peer_view import PeerView
 from s11audit.ui.business_unit.register_tab import RegisterTab
 from s11audit.ui.business_unit.returns_tab import ReturnsTab
 from s11audit.ui.business_unit.tables import STATUS_LABELS
+from s11audit.ui.business_unit.window_parts import JobResult, JobWork
 from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 from s11audit.ui.elide import elide_combo
 from s11audit.ui.flow_layout import wrap_row
@@ -69,8 +71,9 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         self.peer = PeerView(self, form, workspace)
         # With large text (View > Text size) one straight row of buttons is wider than the screen.
         # (each row's Python side kept, as in action_plan.py)
-        self._wrapping_rows = [wrap_row(form.findChild(QHBoxLayout, row)) for row in (
-            "registerButtons", "returnsButtons", "findingsFilters", "peerEventRow", "peerGroupRow", "peerOutputRow")]
+        self._wrapping_rows = [wrap_row(row) for row in (
+            form.registerButtons, form.returnsButtons, form.findingsFilters, form.peerEventRow, form.peerGroupRow,
+            form.peerOutputRow)]
         elide_combo(form.cycleChooser, 30)  # "Schools S175 2026/27 (Section 175/157 safeguarding…"
         elide_combo(form.peerEvent, 24)
         form.dropHint.setWordWrap(True)
@@ -198,8 +201,8 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         cycles = self.workspace.cycles()
         last = cycles[-1] if cycles else None
         register = [o.org_type for o in self.workspace.organisations(last.id)] if last is not None else []
-        previous = self.workspace.standards_set(last.id) if last is not None else None
-        dialog = NewCycleDialog(self, self.sets, cycles, self.sources, register, previous)
+        previous_set = self.workspace.standards_set(last.id) if last is not None else None
+        dialog = NewCycleDialog(self, self.sets, cycles, self.sources, register, previous_set)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, standards_set, opens_on, due_on, previous = dialog.values()
@@ -213,7 +216,8 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
 
     # --- changes -----------------------------------------------------------------------------------
 
-    def _apply(self, change, title: str, returns_changed: bool = True, moderated: int | None = None) -> bool:
+    def _apply(self, change: Callable[[], object], title: str, returns_changed: bool = True,
+               moderated: int | None = None) -> bool:
         if self.busy:
             return False
         try:
@@ -244,7 +248,8 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         """A job has the workspace: no change is made until it ends."""
         return self._job is not None or self._closing
 
-    def run_job(self, title: str, running: str, work, cancellable: bool = True, changes: bool = True):
+    def run_job(self, title: str, running: str, work: JobWork, cancellable: bool = True,
+                changes: bool = True) -> JobResult:
         """Run ``work(workspace, progress, cancelled)`` on a worker thread with the file to itself.
 
         The window's workspace is closed, the job opens its own on the worker and closes it before it
@@ -256,7 +261,7 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         path, user, read_only = self.workspace.path, self.workspace.user, self.workspace.read_only
         self.workspace.close()
 
-        def task(progress, cancelled):
+        def task(progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]) -> object:
             with Workspace.open(path, user, read_only=read_only) as own:
                 return work(own, progress, cancelled)
 

@@ -18,7 +18,8 @@ from s11audit.ui.dialogs.welcome import sample_folder
 from s11audit.ui.generated.about_dialog import AboutDialogForm
 
 HEADERS = ("Standards set", "Id", "Version", "From")
-FONT_NAMES = {"DejaVu": "DejaVu Sans (PDF reports)", "NotoSansArabic": "Noto Sans Arabic (Arabic and Urdu text in PDF reports)"}
+FONT_NAMES = {"DejaVu": "DejaVu Sans (PDF reports)",
+              "NotoSansArabic": "Noto Sans Arabic (Arabic and Urdu text in PDF reports)"}
 
 
 def origin_words(origin: Path | None) -> str:

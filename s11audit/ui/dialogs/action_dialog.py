@@ -7,18 +7,22 @@ standard without criteria.
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from s11audit.store import ACTION_STATUSES, ActionRow
 from s11audit.store.assessment import SelfAssessment
-from s11audit.ui.date_field import one_stop
+from s11audit.ui.date_field import one_stop, python_date
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.action_dialog import ActionDialogForm
 
+if TYPE_CHECKING:
+    from s11audit.ui.commands import ActionFields
+
 DEFAULT_DUE_DAYS = 90  # a term ahead: a realistic first guess that the user then changes
+CRITERION_CHARS = 90  # a criterion's heading in the list is cut to this many characters, ending in "…"
 
 
 class ActionDialog(FormDialog[ActionDialogForm]):
@@ -69,7 +73,8 @@ class ActionDialog(FormDialog[ActionDialogForm]):
         if standard is not None:
             combo.addItem(f"Standard {standard.number} as a whole", "")
         for criterion in criteria:
-            text = criterion.heading if len(criterion.heading) <= 90 else criterion.heading[:89] + "\u2026"
+            heading = criterion.heading
+            text = heading if len(heading) <= CRITERION_CHARS else heading[:CRITERION_CHARS - 1] + "\u2026"
             combo.addItem(f"Criterion {text}", criterion.id)
             combo.setItemData(combo.count() - 1, criterion.text, Qt.ItemDataRole.ToolTipRole)
         if chosen and combo.findData(chosen) < 0 and standard is not None:
@@ -91,11 +96,11 @@ class ActionDialog(FormDialog[ActionDialogForm]):
     def _validate(self) -> None:
         problem = self.problem()
         self.form.problem.setText(problem)
-        self.ok_button.setEnabled(not problem)
+        self.set_ok_enabled(not problem)
 
-    def values(self) -> dict:
+    def values(self) -> ActionFields:
         form = self.form
-        due: dt.date | None = None if form.noDueDate.isChecked() else form.dueDate.date().toPython()
+        due = None if form.noDueDate.isChecked() else python_date(form.dueDate.date())
         return {
             "standard_id": form.standard.currentData(),
             "criterion_id": form.criterion.currentData() or "",
@@ -108,7 +113,7 @@ class ActionDialog(FormDialog[ActionDialogForm]):
 
     @classmethod
     def ask(cls, parent: QWidget | None, assessment: SelfAssessment, standard_id: str | None = None,
-            action: ActionRow | None = None, criterion_id: str = "") -> dict | None:
+            action: ActionRow | None = None, criterion_id: str = "") -> ActionFields | None:
         """The action's fields (standard_id, criterion_id, description, owner, due_date, status,
         progress_notes), or None."""
         dialog = cls(parent, assessment, standard_id, action, criterion_id)

@@ -40,6 +40,11 @@ class FormDialog(QDialog, Generic[FormT]):
             self.ok_button.setText(text)
             self.ok_button.setAccessibleName(text.replace("&", ""))
 
+    def set_ok_enabled(self, enabled: bool) -> None:
+        button = self.ok_button
+        if button is not None:
+            button.setEnabled(enabled)
+
     def problem(self) -> str:
         """What stops OK, in words ("" when nothing does); dialogs that check their fields override it."""
         return ""

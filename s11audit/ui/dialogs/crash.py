@@ -188,7 +188,7 @@ def excepthook(exc_type: type[BaseException], value: BaseException, tb: Tracebac
 
 def thread_excepthook(args: threading.ExceptHookArgs) -> None:
     """``threading.excepthook``: an error that ends a Python thread."""
-    if args.exc_type is SystemExit:
+    if args.exc_type is SystemExit or args.exc_value is None:  # None only in theory: Python always passes one
         return
     report_unexpected((args.exc_type, args.exc_value, args.exc_traceback),
                       f"thread {args.thread.name if args.thread else '?'}")

@@ -61,6 +61,8 @@ class ExportDialog(FormDialog[ExportDialogForm]):
 
     def targets(self) -> tuple[Path, Path | None, Path | None]:
         returned = self.return_path()
+        if returned is None:  # OK (and so this) needs a path: problem() says so until there is one
+            raise ValueError("no path chosen for the return")
         pdf = returned.with_suffix(".pdf") if self.form.writePdf.isChecked() else None
         xlsx = returned.with_name(f"{returned.stem} action plan.xlsx") if self.form.writeXlsx.isChecked() else None
         return returned, pdf, xlsx
@@ -88,13 +90,13 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
         snapshot.write(*targets, progress=lambda n, path: progress(
             n, len(written), f"Writing {path.name} ({n + 1} of {len(written)})…"))
 
-    _, error, _ = run_in_background(parent, "Exporting", write, cancellable=False)
-    if isinstance(error, OSError):
-        error = f"{error.filename or 'the file'} could not be written: {error.strerror or error}"
-    elif error is not None and not isinstance(error, (ReportError, ReturnError, AuditFileError)):
-        raise error
-    if error is not None:
-        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{error}")
+    _, failure, _ = run_in_background(parent, "Exporting", write, cancellable=False)
+    if failure is not None and not isinstance(failure, (OSError, ReportError, ReturnError, AuditFileError)):
+        raise failure
+    if failure is not None:
+        message = (f"{failure.filename or 'the file'} could not be written: {failure.strerror or failure}"
+                   if isinstance(failure, OSError) else str(failure))
+        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{message}")
         return False
     sample = ("\n\nThis is the app's sample audit: what was written is marked SAMPLE, and a business unit will "
               "not import its return." if snapshot.sample else "")
@@ -116,7 +118,8 @@ def export_one(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
     if kind == "pdf":
         title, default, file_filter, suffix = "Export PDF", folder / f"{stem}.pdf", PDF_FILTER, ".pdf"
     else:
-        title, default, file_filter, suffix = "Export action plan", folder / f"{stem} action plan.xlsx", XLSX_FILTER, ".xlsx"
+        title, default, file_filter, suffix = ("Export action plan", folder / f"{stem} action plan.xlsx", XLSX_FILTER,
+                                               ".xlsx")
     chosen = file_dialogs.save_file_name(parent, title, default, file_filter)
     if not chosen:
         return False

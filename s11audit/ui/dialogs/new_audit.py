@@ -5,6 +5,7 @@ and, when the file already holds an audit, whether to carry an earlier one forwa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -15,10 +16,12 @@ from s11audit.ui.elide import elide_combo
 from s11audit.ui.explanations import AUDIT_CYCLE, NEW_AUDIT, STANDARDS_SET, VERSION
 from s11audit.ui.generated.new_audit_dialog import NewAuditDialogForm
 
+ACADEMIC_YEAR_START_MONTH = 9  # September
+
 
 def academic_year(day: dt.date) -> str:
     """The academic year a day falls in: 1 Sep 2026 to 31 Aug 2027 is "2026/27"."""
-    start = day.year if day.month >= 9 else day.year - 1
+    start = day.year if day.month >= ACADEMIC_YEAR_START_MONTH else day.year - 1
     return f"{start}/{(start + 1) % 100:02d}"
 
 
@@ -55,7 +58,7 @@ def tell_carried_forward(parent: QWidget | None, report: CarryForwardReport | No
 
 class NewAuditDialog(FormDialog[NewAuditDialogForm]):
     def __init__(self, parent: QWidget | None, sets: list[StandardsSet], organisation: str,
-                 existing: list[AuditSummary] = (), today: dt.date | None = None):
+                 existing: Sequence[AuditSummary] = (), today: dt.date | None = None):
         super().__init__(NewAuditDialogForm, parent)
         self.set_ok_text("Start audit")
         self._existing = {(a.set_id, a.cycle) for a in existing}
@@ -138,13 +141,16 @@ class NewAuditDialog(FormDialog[NewAuditDialogForm]):
     def _validate(self) -> None:
         problem = self.problem()
         self.form.problem.setText(problem)
-        self.ok_button.setEnabled(not problem)
+        self.set_ok_enabled(not problem)
 
     @classmethod
     def ask(cls, parent: QWidget | None, sets: list[StandardsSet], organisation: str,
-            existing: list[AuditSummary] = ()) -> tuple[StandardsSet, str, int | None] | None:
+            existing: Sequence[AuditSummary] = ()) -> tuple[StandardsSet, str, int | None] | None:
         """The set, the cycle and the earlier audit to carry forward (None: start empty); None if cancelled."""
         dialog = cls(parent, sets, organisation, existing)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.standards_set(), dialog.cycle(), dialog.carry_forward_from()
+        chosen = dialog.standards_set()
+        if chosen is None:  # OK is enabled only once a set is chosen
+            return None
+        return chosen, dialog.cycle(), dialog.carry_forward_from()

@@ -94,13 +94,14 @@ class NewFileDialog(FormDialog[NewFileDialogForm]):
         if not path.parent.is_dir():
             return f"The folder {path.parent} does not exist. Use Browse… to choose a folder."
         if path.exists():
-            return f"There is already a file called {path.name} in that folder. Choose another name, or open that file instead."
+            return (f"There is already a file called {path.name} in that folder. Choose another name, or open that "
+                    "file instead.")
         return ""
 
     def _validate(self) -> None:
         problem = self.problem()
         self.form.problem.setText(problem)
-        self.ok_button.setEnabled(not problem)
+        self.set_ok_enabled(not problem)
 
     # --- the result ------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from s11audit.completeness import Completeness
 from s11audit.store.assessment import SelfAssessment
 from s11audit.store.sign_off import SignatoryEntry, SignOffError, signatory_problems
 from s11audit.ui.completeness_panel import CompletenessPanel
-from s11audit.ui.date_field import one_stop
+from s11audit.ui.date_field import one_stop, python_date
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.sign_off_dialog import SignOffDialogForm
 
@@ -45,7 +45,7 @@ class SignOffDialog(FormDialog[SignOffDialogForm]):
         self.set_ok_text("&Sign off")
         form = self.form
         form.declaration.setPlainText(assessment.standards_set.sign_off.declaration)
-        grid = form.signatories.layout()
+        grid = form.signatoriesLayout
         self.rows: list[_Row] = []
         previous: QWidget = form.declaration
         for number, spec in enumerate(assessment.standards_set.sign_off.signatories):
@@ -82,7 +82,7 @@ class SignOffDialog(FormDialog[SignOffDialogForm]):
             self.rows[0].name.setFocus()
 
     def entries(self) -> list[SignatoryEntry]:
-        return [SignatoryEntry(row.role, row.name.text().strip(), row.signed_on.date().toPython(),
+        return [SignatoryEntry(row.role, row.name.text().strip(), python_date(row.signed_on.date()),
                                row.confirmed.isChecked()) for row in self.rows]
 
     def accept(self) -> None:

@@ -129,7 +129,7 @@ class StandardsSetsDialog(FormDialog[StandardsSetsDialogForm]):
     def _save_workbook(self) -> None:
         key = self.selected_key()
         origin = self.origins.get(key) if key else None
-        if origin is None:
+        if key is None or origin is None:
             self._say("Choose a set in the list first.")
             return
         suggested = f"{Path(set_file_name({'id': key[0], 'version': key[1]})).stem}.xlsx"

@@ -6,6 +6,7 @@ never opened: the app does not use the network and some PCs have no browser allo
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
@@ -14,6 +15,10 @@ from PySide6.QtWidgets import QWidget
 from s11audit.paths import resources_dir
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.user_guide_window import UserGuideWindowForm
+
+if TYPE_CHECKING:
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+    from s11audit.ui.main_window import MainWindow
 
 GUIDE_FILE = "user-guide.md"
 LOCAL_SCHEMES = ("", "file")
@@ -102,11 +107,11 @@ class UserGuideWindow(FormDialog[UserGuideWindowForm]):
         self.form.browser.verticalScrollBar().setValue(0)
 
 
-def open_guide(owner: QWidget, anchor: str | None = None) -> UserGuideWindow:
+def open_guide(owner: MainWindow | BusinessUnitWindow, anchor: str | None = None) -> UserGuideWindow:
     """The guide beside ``owner`` (one window per owner, kept in ``owner.guide_window``), brought to
     the front and, given an anchor, scrolled to that section as a link inside the guide would be."""
-    guide = getattr(owner, "guide_window", None)
-    if guide is None:
+    guide = owner.guide_window
+    if not isinstance(guide, UserGuideWindow):  # None: not open yet, or closed
         guide = owner.guide_window = UserGuideWindow(owner)
         guide.destroyed.connect(lambda: setattr(owner, "guide_window", None))
     guide.show()

@@ -16,7 +16,7 @@ class UserNameDialog(FormDialog[UserNameDialogForm]):
         self._validate()
 
     def _validate(self) -> None:
-        self.ok_button.setEnabled(bool(self.name))
+        self.set_ok_enabled(bool(self.name))
 
     @property
     def name(self) -> str:

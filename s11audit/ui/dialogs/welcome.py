@@ -70,7 +70,8 @@ def sample_file(kind: str, sets):
     """
     from s11audit.sample import make_sample
 
-    wanted = [s for s in sets if s.id == SAMPLE_SETS.get(kind)] or [s for s in sets if s.organisation_kinds[:1] == (kind,)]
+    wanted = ([s for s in sets if s.id == SAMPLE_SETS.get(kind)]
+              or [s for s in sets if s.organisation_kinds[:1] == (kind,)])
     if not wanted:
         return None
     path = sample_folder() / SAMPLE_NAMES.get(kind, f"Sample {kind} audit.s11audit")

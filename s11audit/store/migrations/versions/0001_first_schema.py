@@ -14,7 +14,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table("file_info", sa.Column("key", sa.String(64), primary_key=True), sa.Column("value", sa.Text, nullable=False))
+    op.create_table("file_info", sa.Column("key", sa.String(64), primary_key=True),
+                    sa.Column("value", sa.Text, nullable=False))
     op.create_table(
         "organisation",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -89,7 +90,8 @@ def upgrade() -> None:
     op.create_table(
         "evidence_link",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("evidence_id", sa.Integer, sa.ForeignKey("evidence.id", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column("evidence_id", sa.Integer, sa.ForeignKey("evidence.id", ondelete="CASCADE"), nullable=False,
+                  index=True),
         sa.Column("standard_id", sa.String(64), nullable=False),
         sa.Column("item_id", sa.String(64), nullable=False),
         sa.UniqueConstraint("evidence_id", "standard_id", "item_id"),
