@@ -16,7 +16,7 @@ _RESPONSE_FIELDS = ("standard_id", "grade", "not_applicable", "na_reason", "narr
                     "updated_at", "updated_by")
 _ANSWER_FIELDS = ("item_id", "value", "comment", "updated_at", "updated_by")
 _EVIDENCE_FIELDS = ("name", "original_name", "description", "media_type", "size", "sha256", "added_by", "added_at")
-_ACTION_FIELDS = ("standard_id", "description", "owner", "due_date", "status", "progress_notes",
+_ACTION_FIELDS = ("standard_id", "criterion_id", "description", "owner", "due_date", "status", "progress_notes",
                   "created_at", "created_by")
 
 

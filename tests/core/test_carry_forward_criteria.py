@@ -123,3 +123,17 @@ def test_a_starting_file_carries_the_criteria_of_last_cycles_return(tmp_path, ex
         assert ("1", "1.2", "Improve 1.2") in _actions(new) and ("4", "4.1", "Improve 4.1") not in _actions(new)
         assert new.answers()["A.1"] == ["Services to children directly", "Services to parents and carers"]
         assert ("1", "1.1") in set(new.evidence.all_evidence()[0].links)
+
+
+def test_reopening_a_signed_audit_keeps_each_action_on_its_criterion(last_cycle):
+    """The next version of a signed audit copies actions with the criterion they are for (they were
+    copied onto the standard as a whole before)."""
+    from s11audit.sample import sign_sample
+
+    audit_file, audit_id = last_cycle
+    signed = audit_file.assessment(audit_id)
+    sign_sample(signed)
+    before = _actions(signed)
+    assert ("1", "1.2", "Improve 1.2") in before
+    reopened = audit_file.reopen_for_changes(audit_id)
+    assert _actions(reopened) == before
