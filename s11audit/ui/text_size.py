@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
 from s11audit.ui.qapp import running_app, running_app_or_none
@@ -85,10 +85,21 @@ def _fits(widget: QWidget) -> bool:
     return widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
 
 
+def screen_of(window: QWidget) -> QScreen | None:
+    """The screen holding the middle of ``window`` (else the primary screen), through QGuiApplication.
+
+    Not ``window.screen()`` or its native window's ``screen()``: under PySide6 6.10 and 6.11 the
+    screen returned by either was deleted with the window's Python side, leaving Qt's list of
+    screens with a dangling one, and the next new window crashed in ``QScreen::virtualSiblings``
+    (tests/ui/test_new_cycle_dialog.py, run after any test that showed a window, crashed so).
+    """
+    return QGuiApplication.screenAt(window.frameGeometry().center()) or QGuiApplication.primaryScreen()
+
+
 def fit_to_screen(window: QWidget) -> None:
     """Give ``window`` the height its wrapped text needs at its width, then shrink it to the screen's
     available area (less its frame) and move it inside, as needed."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
+    screen = screen_of(window)
     if screen is None:
         return
     layout = window.layout()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import time
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -75,7 +76,23 @@ def _close_part_way(window: BusinessUnitWindow, close) -> QTimer:
     return timer
 
 
-def test_closing_the_window_mid_import_stops_the_job(qtbot, workspace_path, returns_folder, s175_set, messages):
+def _unhurried(monkeypatch) -> None:
+    """Each return takes a little longer to store, so a busy test machine cannot finish all of them
+    before the close is taken up (the import itself is unchanged)."""
+    from s11audit.business_unit import importing
+
+    store_one = importing._Importer.one
+
+    def one(self, examined):
+        time.sleep(0.03)
+        return store_one(self, examined)
+
+    monkeypatch.setattr(importing._Importer, "one", one)
+
+
+def test_closing_the_window_mid_import_stops_the_job(qtbot, workspace_path, returns_folder, s175_set, messages,
+                                                     monkeypatch):
+    _unhurried(monkeypatch)
     window = BusinessUnitWindow(Workspace.open(workspace_path, "Business Unit"), [s175_set])
     destroyed = []
     window.destroyed.connect(lambda: destroyed.append(True))
@@ -104,7 +121,8 @@ def test_saying_no_keeps_the_window_and_the_import_finishes(qtbot, workspace_pat
 
 
 def test_quitting_the_app_mid_import_stops_the_job(qtbot, shown_window, workspace_path, returns_folder, s175_set,
-                                                   messages):
+                                                   messages, monkeypatch):
+    _unhurried(monkeypatch)
     shown_window._show_workspace(Workspace.open(workspace_path, "Business Unit"))
     [window] = shown_window.workspace_windows
     destroyed = []

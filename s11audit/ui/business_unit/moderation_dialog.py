@@ -25,6 +25,7 @@ from s11audit.standards.model import GradeScale, Standard
 from s11audit.store.rows import ResponseRow
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.moderation_dialog import ModerationDialogForm
+from s11audit.ui.text_size import screen_of
 
 AGREE = "Agree"
 WHAT, THEIRS, MODERATED, WHY = range(4)
@@ -229,7 +230,7 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
     def _fit_screen(self) -> None:
         """Never larger than the screen (at 200 % text a laptop screen is small); the rows scroll instead."""
         parent = self.parentWidget()
-        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        screen = screen_of(parent) if parent is not None else QGuiApplication.primaryScreen()
         if screen is not None:
             room = screen.availableGeometry()
             self.resize(min(self.width(), int(room.width() * 0.95)), min(self.height(), int(room.height() * 0.9)))
