@@ -4,7 +4,8 @@ Qt only lets Return press a button in a dialog, and only an "auto default" one; 
 Return on a focused button did nothing, and on the welcome (whose buttons are not auto default) it
 pressed the dialog's default *Close* instead of the button the user was on. People who use the
 keyboard expect Return and Space to do the same on a button, so one application-wide event filter
-makes Return (and Enter) click the focused push or tool button everywhere. Anything else keeps
+makes Return (and Enter) click the focused push or tool button everywhere (the filter is
+``app_events``, shared with ``text_size``; the rules are here). Anything else keeps
 Qt's behaviour: Return in a line edit of a dialog presses its default button, a multi-line text box
 takes Return as a new line, and Escape cancels a dialog (QDialog does that itself; every window
 that acts as a dialog in s11audit is a QDialog).
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QColor, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCommandLinkButton, QProxyStyle, QPushButton,
                                QScrollArea, QStyle, QToolButton, QWidget)
 
@@ -30,37 +31,31 @@ RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 MARGIN_X, MARGIN_Y = 16, 32
 # Layouts settle after the focus moves (a row added, a reason box shown): look again a moment later.
 SETTLE_MS = 60
-FILTER_NAME = "s11auditKeyboard"
 # The current cell's frame: #0B0C0C is 19.6:1 on white, 3.6:1 on the reddest cell fill (#C0392B);
 # on a selected row (#1D5C8C) the frame is #FFDD00, 5.27:1 (3:1 is needed for a focus indicator).
 CELL_FRAME, CELL_FRAME_SELECTED, CELL_FRAME_WIDTH = QColor("#0B0C0C"), QColor("#FFDD00"), 2
 
 
-class KeyboardFilter(QObject):
-    """Installed once on the QApplication (``install``); see the module's docstring for why."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress:
-            return self._key_press(watched, event)
-        if kind == QEvent.Type.FocusIn and isinstance(watched, QWidget):
-            _focus_moved(watched)
-        if kind == QEvent.Type.Polish and type(watched) is QScrollArea:
-            # Only a plain QScrollArea: item views and text boxes are scroll areas that are controls.
-            watched.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            watched.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+def key_pressed(watched: QObject, event: QEvent) -> bool:
+    """Return or Enter on the focused push or tool button clicks it (once, however long it is held);
+    called by ``app_events`` for every key press."""
+    if not isinstance(event, QKeyEvent) or event.key() not in RETURN_KEYS \
+            or not isinstance(watched, PRESSING_BUTTONS):
         return False
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if modifiers != Qt.KeyboardModifier.NoModifier or watched is not QApplication.focusWidget():
+        return False
+    if not event.isAutoRepeat() and watched.isEnabled():
+        watched.click()
+    return True  # held down, Return must not fall through to a dialog's default button either
 
-    @staticmethod
-    def _key_press(watched: QObject, event) -> bool:
-        if event.key() not in RETURN_KEYS or not isinstance(watched, PRESSING_BUTTONS):
-            return False
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if modifiers != Qt.KeyboardModifier.NoModifier or watched is not QApplication.focusWidget():
-            return False
-        if not event.isAutoRepeat() and watched.isEnabled():
-            watched.click()
-        return True  # held down, Return must not fall through to a dialog's default button either
+
+def polished(watched: QObject) -> None:
+    """A plain scroll area leaves the Tab chain (item views and text boxes are scroll areas that are
+    controls, so only this exact class)."""
+    if type(watched) is QScrollArea:
+        watched.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        watched.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def scroll_into_view(widget: QWidget) -> None:
@@ -99,7 +94,7 @@ def _show_in(area: QScrollArea, inner: QWidget, child: QWidget) -> None:
             bar.setValue(start + length + margin - room)
 
 
-def _focus_moved(widget: QWidget) -> None:
+def focus_moved(widget: QWidget) -> None:
     """Scroll ``widget``, which has just got the focus, into view, now and once layouts have settled.
 
     Seen as its FocusIn event rather than QApplication.focusChanged, whose "old" argument can be a
@@ -139,9 +134,8 @@ class FocusFrameStyle(QProxyStyle):
 
 
 def install(app: QApplication) -> None:
-    """Install the filter on ``app``, once however often it is called."""
-    if app.findChild(QObject, FILTER_NAME) is not None:
-        return
-    keyboard = KeyboardFilter(app)
-    keyboard.setObjectName(FILTER_NAME)
-    app.installEventFilter(keyboard)
+    """Install the app's one event filter (``app_events``), which runs the rules above, once however
+    often it is called."""
+    from s11audit.ui import app_events  # it imports this module
+
+    app_events.install(app)

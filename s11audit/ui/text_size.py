@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QFont, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QWidget
 
@@ -131,26 +131,21 @@ def grow_with_text(window: QWidget) -> None:
         window.resize(round(window.width() * factor), round(window.height() * factor))
 
 
-class ScreenFitter(QObject):
-    """Sizes every window and dialog for the text size and fits it to the screen as it is first shown
-    (before the window system maps it)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
-                and _fits(watched):
-            if not watched.property(_SIZED):
-                watched.setProperty(_SIZED, True)
-                grow_with_text(watched)
-            fit_to_screen(watched)
-        return False
+def shown(watched: QObject) -> None:
+    """A window or dialog being shown is sized for the text size (the first time) and fitted to the
+    screen, before the window system maps it; called by ``app_events`` for every Show event."""
+    if isinstance(watched, QWidget) and watched.isWindow() and _fits(watched):
+        if not watched.property(_SIZED):
+            watched.setProperty(_SIZED, True)
+            grow_with_text(watched)
+        fit_to_screen(watched)
 
 
 def install_screen_fitter(app: QApplication) -> None:
-    """Once per application: windows opened from now on fit the screen."""
-    if app.findChild(ScreenFitter) is None:
-        fitter = ScreenFitter(app)
-        fitter.setObjectName("screenFitter")
-        app.installEventFilter(fitter)
+    """Once per application: windows opened from now on fit the screen (through ``app_events``)."""
+    from s11audit.ui import app_events  # it imports this module
+
+    app_events.install(app)
 
 
 # --- the menu -----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage, QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QScrollArea, QTableView, QTabBar, QWidget
 
-from s11audit.ui import keyboard
+from s11audit.ui import app_events
 from s11audit.ui.app import application
 from s11audit.ui.dialogs.action_dialog import ActionDialog
 from s11audit.ui.dialogs.user_name import UserNameDialog
@@ -28,7 +28,7 @@ EDGE = 3  # pixels round a widget's edge where its focus frame is drawn
 def app_keyboard(qapp):
     """The app's own setup (style sheet, keyboard filter), as ``main`` makes it; once, as doing it
     again restyles every window earlier tests left for deletion."""
-    if qapp.findChild(QObject, keyboard.FILTER_NAME) is None:
+    if qapp.findChild(QObject, app_events.FILTER_NAME) is None:
         application()
 
 

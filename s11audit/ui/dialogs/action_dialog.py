@@ -56,7 +56,8 @@ class ActionDialog(FormDialog[ActionDialogForm]):
             form.noDueDate.setChecked(due is None)
         else:
             due = None
-        form.dueDate.setDate(QDate(due) if due else QDate.currentDate().addDays(DEFAULT_DUE_DAYS))
+        shown = QDate(due.year, due.month, due.day) if due else QDate.currentDate().addDays(DEFAULT_DUE_DAYS)
+        form.dueDate.setDate(shown)
         form.noDueDate.toggled.connect(self._no_due_toggled)
         self._no_due_toggled(form.noDueDate.isChecked())
         form.description.textChanged.connect(self._validate)
