@@ -80,6 +80,8 @@ def test_agencies_get_the_self_assessment_never_the_peer_audit_set(qtbot, tmp_pa
     def look(dialog: NewCycleDialog) -> None:
         combo = dialog.form.standardsSet
         seen["first"] = combo.currentText()
+        # Every set's title starts "Section": the box shows 40 characters at least (it showed 7).
+        seen["width"] = combo.width() / combo.fontMetrics().averageCharWidth()
         combo.setFocus()
         # The newest version of the previous cycle's set is offered; the keyboard picks another.
         index = next(i for i, text in enumerate(_texts(combo)) if "version 2026.2 (shipped)" in text
@@ -97,6 +99,7 @@ def test_agencies_get_the_self_assessment_never_the_peer_audit_set(qtbot, tmp_pa
     assert seen["first"] == ("Section 11 self-assessment (Working Together 2023), version 2027.1 "
                              "(your folder: s11-2027.yaml)")
     assert seen["after"] == "Shipped with s11audit"
+    assert seen["width"] >= 40
     user_file = user_standards_dir() / "s11-2027.yaml"
     assert seen["user"] == f"From your standards folder: {user_file}"
     assert seen["tooltip"] == f"your folder: {user_file}"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from s11audit.business_unit.cycle_sets import YOUR_FOLDER, preferred_set
 from s11audit.business_unit.workspace import CycleRow, OrganisationEntry
@@ -17,6 +17,7 @@ from s11audit.safe_text import shown
 from s11audit.standards import StandardsSet
 from s11audit.ui.date_field import one_stop, python_date
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.elide import elide_combo
 from s11audit.ui.generated.business_unit_details_dialog import BusinessUnitDetailsDialogForm
 from s11audit.ui.generated.new_cycle_dialog import NewCycleDialogForm
 from s11audit.ui.generated.organisation_dialog import OrganisationDialogForm
@@ -62,6 +63,10 @@ class NewCycleDialog(FormDialog[NewCycleDialogForm]):
                                             + (f" ({where})" if where else ""), 200), standards_set.id)
             form.standardsSet.setItemData(form.standardsSet.count() - 1, shown(source, 400),
                                           Qt.ItemDataRole.ToolTipRole)
+        # Every set's title starts "Section ...": the box is as wide as the form allows, the entry
+        # ends in "..." where it is cut and is whole in the tooltip and the open list.
+        elide_combo(form.standardsSet, 40)
+        form.standardsSet.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         preferred = preferred_set(sets, org_types, previous)
         if preferred is not None:
             form.standardsSet.setCurrentIndex(sets.index(preferred))
