@@ -4,10 +4,17 @@ cannot express.
 The content may come from a file we do not control (a YAML set, or a set's snapshot inside an audit
 file or a return), so nothing here walks it recursively before ``shape_problems`` has bounded its
 depth and size, and no message repeats more than a short, one-line piece of it.
+
+Content the schema accepts is recognised by the schema compiled to Python (``schema_check.py``, made
+by packaging/generate_schema_check.py) in about a millisecond; jsonschema, which takes a tenth of a
+second to import and as long to check a set, is imported and run only for content that check refuses
+or is not sure of, and words what is wrong (``quickly_valid``). Opening an audit file so never
+imports it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -15,9 +22,8 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from s11audit.safe_text import shown
@@ -32,6 +38,11 @@ FORMATS = ("s11audit-standards/1", FORMAT)
 MAX_SCHEMA_ERRORS = 1000
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"  # a set's id (schema.json $defs/slug)
 _KEYS_NAMED = 5  # unknown keys named in one message; the rest are counted
+# A date as fastjsonschema's compiled check reads one: its \d takes any script's digits, jsonschema's only 0-9.
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+if TYPE_CHECKING:
+    import jsonschema
 
 
 # --- size and shape ------------------------------------------------------------------------------
@@ -108,6 +119,8 @@ def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict):
             return
         key = (isinstance(value, bool), value)  # JSON's true is not 1, though Python's True == 1
         if key in seen:
+            import jsonschema
+
             yield jsonschema.ValidationError("has non-unique elements")
             return
         seen.add(key)
@@ -115,6 +128,8 @@ def _unique_items(validator: Any, unique: bool, instance: Any, schema: dict):
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    import jsonschema
+
     schema = json.loads(resources.files("s11audit.standards").joinpath("schema.json").read_text("utf-8"))
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine("number", _is_number)
@@ -253,8 +268,54 @@ def _document_order(error: jsonschema.ValidationError) -> list[str]:
     return [f"{step:09d}" if isinstance(step, int) else str(step) for step in error.absolute_path]
 
 
+@cache
+def _schema_sha256() -> str:
+    return hashlib.sha256(resources.files("s11audit.standards").joinpath("schema.json").read_bytes()).hexdigest()
+
+
+def _unsure(data: Any) -> bool:
+    """Whether ``data`` holds a value on which the compiled check and jsonschema may differ: an infinite
+    or not-a-number float (not a number to jsonschema here), a date written in other digits than 0-9,
+    a value JSON has no type for, or a key that is not text. Then jsonschema decides."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if not all(isinstance(key, str) for key in value):
+                return True
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, str):
+            if _DATE_LIKE.fullmatch(value) and not value.isascii():
+                return True
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                return True
+        elif value is not None and not isinstance(value, (bool, int)):
+            return True
+    return False
+
+
+def quickly_valid(data: Any) -> bool:
+    """True only for content jsonschema would accept too: the compiled schema accepts it and nothing in
+    it is a value the two may read differently (tests/core/test_standards_quick_check.py changes every
+    field of the shipped sets in many ways and holds this)."""
+    from s11audit.standards import schema_check
+
+    if _schema_sha256() != schema_check.SCHEMA_SHA256 or _unsure(data):
+        return False
+    try:
+        schema_check.validate_s11audit_standards(data)
+    except Exception:  # refused, or a value the compiled code trips on: jsonschema decides and words it
+        return False
+    return True
+
+
 def schema_problems(name: str, data: Any, node: yaml.Node | None) -> list[Problem]:
     """Problems the schema finds, the first ``MAX_PROBLEMS`` in the order of the file."""
+    if quickly_valid(data):
+        return []
     errors = list(islice(_validator().iter_errors(data), MAX_SCHEMA_ERRORS + 1))
     stopped = len(errors) > MAX_SCHEMA_ERRORS
     errors = sorted(errors[:MAX_SCHEMA_ERRORS], key=_document_order)
