@@ -29,6 +29,11 @@ class Gap(StrEnum):
     NEEDS_EXAMPLE = "needs_example"
     UNANSWERED = "unanswered"
     OUT_OF_DATE = "out_of_date"  # a hint only: the date given is older than the item asks
+    # An annual compliance statement's own gaps (``store/statement.py``; a declined standard with no new
+    # action is NEEDS_ACTION).
+    NO_POSITION = "no_position"
+    CHANGE_NARRATIVE = "change_narrative"
+    ACTION_PROGRESS = "action_progress"
 
 
 @dataclass(frozen=True)

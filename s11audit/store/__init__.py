@@ -17,12 +17,15 @@ from s11audit.store.rows import (
     TrailRow,
 )
 from s11audit.store.sign_off import SignatoryEntry, SignOffError
+from s11audit.store.statement import POSITIONS, PROGRESS_STATUSES, ComplianceStatement, PositionRow, ProgressRow
 
 __all__ = [
     "ACTION_STATUSES",
     "BUSINESS_UNIT_NOTE",
     "EXTENSION",
     "MAX_EVIDENCE_BYTES",
+    "POSITIONS",
+    "PROGRESS_STATUSES",
     "RECOMMENDATION",
     "ActionRow",
     "AnswerError",
@@ -31,12 +34,15 @@ __all__ = [
     "AuditSummary",
     "BriefingRow",
     "CarryForwardReport",
+    "ComplianceStatement",
     "EvidenceError",
     "EvidenceFile",
     "EvidenceRow",
     "FileInUseError",
     "NewerFileError",
     "OrganisationDetails",
+    "PositionRow",
+    "ProgressRow",
     "ReadOnlyError",
     "ResponseRow",
     "SignOffError",

@@ -26,6 +26,7 @@ from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapsh
 from s11audit.store.reopen import new_version
 from s11audit.store.rows import AuditSummary, OrganisationDetails
 from s11audit.store.session import OpenFile
+from s11audit.store.statement import FULL, STATEMENT, ComplianceStatement, copy_statement
 
 EXTENSION = ".s11audit"
 SAMPLE_KEY = "sample"  # file_info key marking the app's sample audit
@@ -45,6 +46,7 @@ class AuditFile(OpenFile):
     def __init__(self, path: Path, engine, user: str, read_only: bool, upgraded_backup: Path | None):
         super().__init__(path, engine, user, read_only, upgraded_backup)
         self._assessments: dict[int, SelfAssessment] = {}
+        self._statements: dict[int, ComplianceStatement] = {}
 
     # --- opening and closing ---------------------------------------------------------------------
 
@@ -136,6 +138,9 @@ class AuditFile(OpenFile):
             source = self._session.get(Audit, carry_forward_from)
             if source is None:
                 raise AuditFileError(self.path, f"holds no audit number {carry_forward_from} to carry forward from.")
+            if source.kind != FULL:
+                raise AuditFileError(self.path, f"the {source.cycle} return is a compliance statement; carry forward "
+                                                "from the full audit it is based on.")
             earlier = earlier_in_file(self._session, source)
         report: CarryForwardReport | None = None
         with self.writer.change() as session:
@@ -180,7 +185,8 @@ class AuditFile(OpenFile):
         return self.assessment(audits[-1].id) if audits else None
 
     def reopen_for_changes(self, audit_id: int) -> SelfAssessment:
-        """Start the next version of a signed audit, a full copy open for changes; the signed one is kept."""
+        """Start the next version of a signed audit, a full copy open for changes; the signed one is kept.
+        A compliance statement's new version is a statement too: find it with ``statement(new.id)``."""
         signed = self._session.get(Audit, audit_id)
         if signed is None:
             raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
@@ -192,7 +198,77 @@ class AuditFile(OpenFile):
                                             "make the changes there.")
         with self.writer.change() as session:
             audit = new_version(session, signed, self.user)
+            if signed.kind == STATEMENT:  # a statement's new version is a statement on the same baseline
+                audit.kind, audit.baseline_audit_id = STATEMENT, signed.baseline_audit_id
+                copy_statement(session, signed.id, audit.id)
             self.writer.trail(audit.id, "Audit reopened for changes",
                                f"version {signed.version_no}, signed off on {signed.signed_at:%Y-%m-%d}",
                                f"version {audit.version_no}")
         return self.assessment(audit.id)
+
+    # --- annual compliance statements (``store/statement.py``) ----------------------------------
+
+    def audit_kind(self, audit_id: int) -> str:
+        """``"full"`` for a full audit, ``"statement"`` for an annual compliance statement."""
+        audit = self._session.get(Audit, audit_id)
+        if audit is None:
+            raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
+        return audit.kind
+
+    def _later_signed_version(self, audit: Audit) -> Audit | None:
+        """The newest signed version reopened (at any remove) from ``audit``, if there is one."""
+        newest, child = None, self._session.scalar(select(Audit).where(Audit.parent_id == audit.id))
+        while child is not None:
+            if child.status == "signed":
+                newest = child
+            child = self._session.scalar(select(Audit).where(Audit.parent_id == child.id))
+        return newest
+
+    def start_statement(self, baseline_audit_id: int, cycle: str) -> ComplianceStatement:
+        """Begin the annual compliance statement for ``cycle``, based on a signed full audit of this file
+        (its latest signed version). One statement (or audit of the same set) per cycle."""
+        cycle = cycle.strip()
+        if not cycle:
+            raise AuditFileError(self.path, "a compliance statement needs its cycle (for example 2027/28).")
+        baseline = self._session.get(Audit, baseline_audit_id)
+        if baseline is None:
+            raise AuditFileError(self.path, f"holds no audit number {baseline_audit_id} to base a statement on.")
+        if baseline.kind != FULL:
+            raise AuditFileError(self.path, f"the {baseline.cycle} return is itself a compliance statement; a "
+                                            "statement is based on a signed full audit.")
+        if baseline.status != "signed":
+            raise AuditFileError(self.path, f"the {baseline.cycle} audit has not been signed off; a compliance "
+                                            "statement can only be based on a signed full audit.")
+        later = self._later_signed_version(baseline)
+        if later is not None:
+            raise AuditFileError(self.path, f"the {baseline.cycle} audit was reopened and signed off again as version "
+                                            f"{later.version_no}; base the statement on that version.")
+        if cycle == baseline.cycle:
+            raise AuditFileError(self.path, f"the statement must be for a later cycle than its baseline ({cycle}).")
+        for other in self._session.scalars(select(Audit).where(Audit.cycle == cycle)):
+            if other.kind == STATEMENT:
+                raise AuditFileError(self.path, f"already holds a compliance statement for {cycle}.")
+            if other.snapshot.set_id == baseline.snapshot.set_id:
+                raise AuditFileError(self.path, f"already holds a {other.snapshot.title!r} audit for {cycle}.")
+        with self.writer.change() as session:
+            audit = Audit(snapshot_id=baseline.snapshot_id, cycle=cycle, version_no=1, status="in_progress",
+                          created_by=self.user, signed_by="", kind=STATEMENT, baseline_audit_id=baseline.id)
+            session.add(audit)
+            session.flush()
+            signed_on = f", signed off on {baseline.signed_at:%Y-%m-%d}" if baseline.signed_at else ""
+            self.writer.trail(audit.id, "Compliance statement started",
+                              new=f"{cycle}, based on the {baseline.cycle} audit (version {baseline.version_no}"
+                                  f"{signed_on})")
+        return self.statement(audit.id)
+
+    def statement(self, audit_id: int) -> ComplianceStatement:
+        """The annual compliance statement with this id."""
+        if audit_id not in self._statements:
+            audit = self._session.get(Audit, audit_id)
+            if audit is None:
+                raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
+            if audit.kind != STATEMENT or audit.baseline_audit_id is None:
+                raise AuditFileError(self.path, f"the {audit.cycle} audit is a full audit, not a compliance statement.")
+            baseline = self.assessment(audit.baseline_audit_id)
+            self._statements[audit_id] = ComplianceStatement(self.writer, audit.id, audit.cycle, baseline)
+        return self._statements[audit_id]

@@ -86,7 +86,7 @@ class FileKind:
     head: str
 
 
-AUDIT_FILE = FileKind("audit file", FILE_FORMAT, Path(__file__).parent / "migrations", head="0006")
+AUDIT_FILE = FileKind("audit file", FILE_FORMAT, Path(__file__).parent / "migrations", head="0007")
 
 
 def _alembic_config(kind: FileKind = AUDIT_FILE) -> Config:

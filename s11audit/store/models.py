@@ -68,6 +68,10 @@ class Audit(Base):
     signed_by: Mapped[str] = mapped_column(Text, default="", server_default="")
     # JSON of the organisation's details at sign-off ("" while unsigned): a signed audit keeps them.
     signed_organisation: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # "full" (a full self-assessment) or "statement" (an annual compliance statement, schema 0007), which
+    # names the signed full audit it is based on.
+    kind: Mapped[str] = mapped_column(String(16), default="full", server_default="full")
+    baseline_audit_id: Mapped[int | None] = mapped_column(ForeignKey("audit.id"))
     snapshot: Mapped[StandardsSnapshot] = relationship()
 
 
@@ -199,3 +203,35 @@ class Briefing(Base):
     text: Mapped[str] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text, default="")  # e.g. "Peer audit day 2027 (2026/27)"
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class StatementStandard(Base):
+    """An annual compliance statement's answer on one standard the baseline graded (schema 0007): its
+    position ("" not yet answered, "same", "improved", "declined"), what changed, an optional new grade."""
+
+    __tablename__ = "statement_standard"
+    __table_args__ = (UniqueConstraint("audit_id", "standard_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
+    standard_id: Mapped[str] = mapped_column(String(64))
+    position: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    narrative: Mapped[str] = mapped_column(Text, default="", server_default="")
+    new_grade: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ActionProgress(Base):
+    """How one of the baseline's open actions has progressed, as a statement reports it (schema 0007).
+    The baseline's action is never changed: a slipped action keeps its due date and gets ``new_due_date``."""
+
+    __tablename__ = "action_progress"
+    __table_args__ = (UniqueConstraint("audit_id", "baseline_action_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), index=True)
+    baseline_action_id: Mapped[int] = mapped_column(ForeignKey("action.id"))
+    status: Mapped[str] = mapped_column(String(16), default="not_started", server_default="not_started")
+    progress_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    completed_on: Mapped[dt.date | None] = mapped_column(Date)
+    new_due_date: Mapped[dt.date | None] = mapped_column(Date)
+    dropped_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -56,7 +56,7 @@ def test_schema5_file_is_backed_up_upgraded_and_keeps_its_signed_audit(schema5):
         assert assessment.completeness().complete
         grades = {r.grade for r in assessment.responses().values()}
         assert len(grades) >= 2
-    assert _revision(schema5) == head_revision() == "0006"
+    assert _revision(schema5) == head_revision() == "0007"
     assert _revision(backup) == "0005"
 
 

@@ -271,6 +271,9 @@ def test_old_audit_file_is_upgraded_to_the_newest_with_no_briefings(tmp_path, s1
         audit_file.start_audit(s11_set, "2025/26").set_grade("1", "green")
     db = sqlite3.connect(path)
     with db:
+        for sql in ("DROP TABLE statement_standard", "DROP TABLE action_progress",
+                    "ALTER TABLE audit DROP COLUMN baseline_audit_id", "ALTER TABLE audit DROP COLUMN kind"):
+            db.execute(sql)  # as 0007 added them
         db.execute("DROP TABLE briefing")
         db.execute("ALTER TABLE action DROP COLUMN criterion_id")  # as 0006 added it
         db.execute("UPDATE alembic_version SET version_num = '0004'")
@@ -284,7 +287,7 @@ def test_old_audit_file_is_upgraded_to_the_newest_with_no_briefings(tmp_path, s1
             BriefingRow("not-a-standard", RECOMMENDATION, "Left out.", "x")])
         assert started.briefings() == [BriefingRow("1", BUSINESS_UNIT_NOTE, "Read the review.", "Business unit")]
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0006"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0007"
     db.close()
 
 

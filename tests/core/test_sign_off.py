@@ -274,7 +274,7 @@ def test_schema1_file_upgrades_with_sign_off_and_keeps_its_answers(tmp_path):
         assert not assessment.is_signed and not assessment.read_only and assessment.signatories() == []
         assert audit_file.audits()[0].signed_at is None
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0006"
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0007"
         assert db.execute("SELECT signed_by FROM audit").fetchone()[0] == ""
         assert db.execute("SELECT count(*) FROM signing_key").fetchone()[0] == 0
     db.close()
