@@ -216,11 +216,12 @@ class ComplianceStatement:
 
     def open_baseline_actions(self) -> list[ActionRow]:
         """The baseline's actions still open: not complete in the baseline, and not completed or dropped
-        in a signed statement of an earlier cycle on the same baseline."""
+        in a signed statement made earlier on the same baseline (by the order they were started, not by
+        comparing cycle names, which are free text; earlier versions of this same cycle do not count)."""
         closed = set(self._writer.session.scalars(
             select(ActionProgress.baseline_action_id).join(Audit, Audit.id == ActionProgress.audit_id).where(
                 Audit.kind == STATEMENT, Audit.baseline_audit_id == self.baseline_id, Audit.status == "signed",
-                Audit.cycle < self.cycle, ActionProgress.status.in_(CLOSED))))
+                Audit.id < self.id, Audit.cycle != self.cycle, ActionProgress.status.in_(CLOSED))))
         return [a for a in self.baseline.actions.all_actions() if a.status != "complete" and a.id not in closed]
 
     def _open_action(self, action_id: int) -> ActionRow:
