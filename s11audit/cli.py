@@ -114,7 +114,13 @@ def _find_set(set_id: str, version: str | None):
 
 def _sample(args: argparse.Namespace) -> int:
     from s11audit.organisations import TYPES_BY_ID
-    from s11audit.sample import SAMPLE_ORGANISATIONS, make_sample, sample_named
+    from s11audit.sample import (
+        SAMPLE_ORGANISATIONS,
+        following_cycle,
+        make_sample,
+        make_statement_sample,
+        sample_named,
+    )
     from s11audit.store import AuditFileError, OrganisationDetails
 
     standards_set = _find_set(args.set, args.version)
@@ -128,13 +134,22 @@ def _sample(args: argparse.Namespace) -> int:
     organisation = sample_named(OrganisationDetails(args.name or base.name, args.reference or base.reference,
                                                     TYPES_BY_ID[org_type].kind, org_type, base.contact_name,
                                                     base.contact_email))
+    statement_cycle = following_cycle(args.cycle)
     try:
-        path = make_sample(args.out, standards_set, organisation, cycle=args.cycle, signed=args.signed)
+        if args.statement:
+            path = make_statement_sample(args.out, standards_set, organisation, cycle=args.cycle,
+                                         statement_cycle=statement_cycle)
+        else:
+            path = make_sample(args.out, standards_set, organisation, cycle=args.cycle, signed=args.signed)
     except AuditFileError as exc:
         print(exc, file=sys.stderr)
         return FAILED
-    print(f"Wrote a completed{', signed-off' if args.signed else ''} sample audit for {organisation.name} "
-          f"({standards_set.title}, {args.cycle}) to {path}")
+    if args.statement:
+        print(f"Wrote a signed-off sample audit for {organisation.name} ({standards_set.title}, {args.cycle}) "
+              f"followed by its signed annual compliance statement for {statement_cycle} to {path}")
+    else:
+        print(f"Wrote a completed{', signed-off' if args.signed else ''} sample audit for {organisation.name} "
+              f"({standards_set.title}, {args.cycle}) to {path}")
     print("It is marked SAMPLE: its PDFs say so, and a business unit will not import its return.")
     return OK
 
@@ -153,6 +168,8 @@ def _progress(args: argparse.Namespace) -> int:
         if assessment is None:
             print(f"{organisation.name}: no audit started yet")
             return INVALID
+        if audit_file.audit_kind(assessment.id) == "statement":
+            return _print_statement_progress(organisation.name, audit_file.statement(assessment.id))
         report = assessment.completeness()
         print(f"{organisation.name}, {assessment.cycle}, {assessment.standards_set.title}: {report.percent}% complete")
         for missing in report.missing:
@@ -160,33 +177,114 @@ def _progress(args: argparse.Namespace) -> int:
         return OK if report.complete else INVALID
 
 
+def _open_for_export(path: Path):
+    """The audit file open for writing (so the return's content hash is kept for a later statement), or
+    read-only when it cannot be written (the export still works; the hash is not kept)."""
+    from s11audit.store import AuditFile, ReadOnlyError
+
+    try:
+        return AuditFile.open(path, user="command line")
+    except ReadOnlyError:
+        return AuditFile.open(path, user="command line", read_only=True)
+
+
 def _export(args: argparse.Namespace) -> int:
-    from s11audit.export import export
+    from s11audit.export import export, written_return_sha256
     from s11audit.reports import ReportError
     from s11audit.returns import ReturnError
-    from s11audit.store import AuditFile, AuditFileError
+    from s11audit.store import AuditFileError
 
     if not (args.returned or args.pdf or args.xlsx):
         print("Say what to export: --return OUT, --pdf OUT and/or --xlsx OUT.", file=sys.stderr)
         return FAILED
+    baseline_unknown = ""
     try:
-        with AuditFile.open(args.file, user="command line", read_only=True) as audit_file:
+        with _open_for_export(args.file) as audit_file:
             assessment = audit_file.latest_assessment()
             if assessment is None:
                 print(f"{args.file}: holds no audit yet.", file=sys.stderr)
                 return FAILED
+            is_statement = audit_file.audit_kind(assessment.id) == "statement"
             done = export(audit_file, assessment, args.returned, args.pdf, args.xlsx)
             sample = audit_file.is_sample
+            if is_statement and done.returned is not None:
+                baseline = audit_file.statement(assessment.id).baseline
+                if written_return_sha256(audit_file, baseline.id) is None:
+                    baseline_unknown = baseline.cycle
     except (AuditFileError, ReportError, ReturnError) as exc:
         print(exc, file=sys.stderr)
         return FAILED
-    for label, path in (("Signed return", done.returned), ("PDF", done.pdf), ("Action plan workbook", done.xlsx)):
+    return_label = "Signed return (annual compliance statement)" if is_statement else "Signed return"
+    for label, path in ((return_label, done.returned), ("PDF", done.pdf), ("Action plan workbook", done.xlsx)):
         if path is not None:
             print(f"{label}: {path}")
+    if baseline_unknown:
+        print(f"This file has no record of the {baseline_unknown} audit's return being exported (returns exported "
+              "before this version of s11audit were not recorded), so the statement does not name that return by "
+              "its content hash; the business unit can still match it by organisation and cycle.")
     if sample:
         print("This is the app's sample audit: what was written is marked SAMPLE, and a business unit will not "
               "import its return.")
     return OK
+
+
+def _print_statement_progress(organisation: str, statement) -> int:
+    """What is left to do in a compliance statement (the store's ``missing``); 0 when none, else 1."""
+    report = statement.completeness()
+    baseline = statement.baseline
+    print(f"{organisation}, {statement.cycle} annual compliance statement (based on the {baseline.cycle} audit, "
+          f"{baseline.standards_set.title}): {report.percent}% complete")
+    if statement.is_signed:
+        when = statement.sign_off.signed_at
+        print(f"  Signed off{f' on {when:%Y-%m-%d}' if when else ''}: export its return with "
+              "s11audit export AUDITFILE --return OUT")
+    for missing in statement.missing():
+        print(f"  - {missing.message}")
+    return OK if report.complete else INVALID
+
+
+def _statement_start(args: argparse.Namespace) -> int:
+    from s11audit.store import AuditFile, AuditFileError
+
+    try:
+        with AuditFile.open(args.file, user="command line") as audit_file:
+            baseline_id = args.baseline
+            if baseline_id is None:
+                signed = [a for a in audit_file.audits() if a.is_signed and audit_file.audit_kind(a.id) == "full"]
+                if not signed:
+                    print(f"{args.file}: holds no signed-off full audit to base a compliance statement on; sign "
+                          "off the full audit first.", file=sys.stderr)
+                    return FAILED
+                baseline_id = signed[-1].id
+            statement = audit_file.start_statement(baseline_id, args.cycle)
+            baseline = next(a for a in audit_file.audits() if a.id == baseline_id)
+            standards, actions = len(statement.standards), len(statement.open_baseline_actions())
+    except AuditFileError as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
+    signed_on = f", signed off on {baseline.signed_at:%Y-%m-%d}" if baseline.signed_at else ""
+    print(f"Started the {statement.cycle} annual compliance statement in {args.file}, based on the {baseline.cycle} "
+          f"audit (audit {baseline.id}, version {baseline.version_no}{signed_on}): {standards} standards to answer "
+          f"and {actions} open actions to report on.")
+    return OK
+
+
+def _statement_progress(args: argparse.Namespace) -> int:
+    from s11audit.store import AuditFile, AuditFileError
+
+    try:
+        audit_file = AuditFile.open(args.file, user="command line", read_only=True)
+    except AuditFileError as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
+    with audit_file:
+        organisation = audit_file.organisation()
+        statements = [a for a in audit_file.audits() if audit_file.audit_kind(a.id) == "statement"]
+        if not statements:
+            print(f"{organisation.name}: no annual compliance statement started yet (start one with "
+                  "s11audit statement start AUDITFILE --cycle NAME)")
+            return INVALID
+        return _print_statement_progress(organisation.name, audit_file.statement(statements[-1].id))
 
 
 def _verify(args: argparse.Namespace) -> int:
@@ -199,7 +297,8 @@ def _verify(args: argparse.Namespace) -> int:
         invalid += not result.valid
         state = "valid" if result.valid else "INVALID"
         # Organisation and cycle come from the file: one escaped line each, so a file cannot print a forged line.
-        who = (f"{shown(result.organisation or '?', 80)}, cycle {shown(result.cycle or '?', 40)}, "
+        kind = ", annual compliance statement" if result.kind == "compliance_statement" else ""
+        who = (f"{shown(result.organisation or '?', 80)}, cycle {shown(result.cycle or '?', 40)}{kind}, "
                f"key {result.fingerprint or '?'}")
         print(f"{shown(str(path), 200)}: {state}: {shown(result.reason, 400)} ({who})")
     return INVALID if invalid else OK
@@ -641,10 +740,14 @@ def _add_audit_file_commands(commands: argparse._SubParsersAction) -> None:
     sample.add_argument("--cycle", default="2026/27")
     sample.add_argument("--signed", action="store_true",
                         help="sign it off too (one signatory for each role of the set)")
+    sample.add_argument("--statement", action="store_true",
+                        help="sign it off and follow it with a completed, signed annual compliance statement for "
+                             "the next cycle")
     sample.add_argument("out", type=Path, metavar="OUT")
     sample.set_defaults(run=_sample)
 
-    export = commands.add_parser("export", help="export a signed audit: the return, its PDF, the action plan workbook")
+    export = commands.add_parser("export", help="export a signed audit: the return, its PDF, the action plan workbook "
+                                                "(of an annual compliance statement: its return only)")
     export.add_argument("file", type=Path, metavar="AUDITFILE")
     export.add_argument("--return", dest="returned", type=Path, metavar="OUT", help="the signed return (.s11return)")
     export.add_argument("--pdf", type=Path, metavar="OUT", help="the return as a PDF")
@@ -658,6 +761,20 @@ def _add_audit_file_commands(commands: argparse._SubParsersAction) -> None:
     progress = commands.add_parser("progress", help="show how complete an audit file is and what is missing")
     progress.add_argument("file", type=Path, metavar="AUDITFILE")
     progress.set_defaults(run=_progress)
+
+    statement = commands.add_parser("statement", help="the annual compliance statement between full audits")
+    statement_commands = statement.add_subparsers(dest="statement_command", required=True, metavar="ACTION")
+    start = statement_commands.add_parser("start", help="start an annual compliance statement, based on a signed "
+                                                        "full audit of the file")
+    start.add_argument("file", type=Path, metavar="AUDITFILE")
+    start.add_argument("--cycle", required=True, metavar="NAME", help="the statement's cycle, e.g. 2027/28")
+    start.add_argument("--baseline", type=int, metavar="AUDIT_ID",
+                       help="the signed full audit it is based on (default: the latest signed full audit)")
+    start.set_defaults(run=_statement_start)
+    s_progress = statement_commands.add_parser("progress", help="what is left to do in the latest compliance "
+                                                                "statement before it can be signed off")
+    s_progress.add_argument("file", type=Path, metavar="AUDITFILE")
+    s_progress.set_defaults(run=_statement_progress)
 
 
 def _add_workspace_commands(commands: argparse._SubParsersAction) -> None:

@@ -6,6 +6,12 @@ and the writers in ``returns`` and ``reports``, which take plain data and know n
 An export is two steps: ``take_snapshot`` reads everything the writers need from the audit file
 (quick, on the thread that owns the file), then ``Snapshot.write`` builds the return, PDF and
 workbook from that copy without touching the store, so the app can run it on a worker thread.
+
+An annual compliance statement (``store/statement.py``) is exported as a signed return of kind
+``compliance_statement`` (``export_statement``, or ``take_statement_snapshot`` then
+``StatementSnapshot.write``); its PDF and workbook are not made yet. Every signed return written is
+remembered in the audit file by the SHA-256 of its ``return.json`` (``record_written_return``: a
+``file_info`` key per audit, no schema change), so a later statement names its baseline return by it.
 """
 
 from __future__ import annotations
@@ -17,14 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from s11audit import __version__
-from s11audit.returns import write_return
+from s11audit.returns import KIND_STATEMENT, WrittenReturn, write_signed_return
 from s11audit.returns.trail import trail_summary
 from s11audit.standards import Standard, StandardsSet
-from s11audit.store import AuditFile, AuditFileError
+from s11audit.store import AuditFile, AuditFileError, ComplianceStatement, ReadOnlyError
 from s11audit.store.answers import shown
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.models import FileInfo
 from s11audit.store.rows import ActionRow, EvidenceRow, OrganisationDetails, ResponseRow
 from s11audit.store.sign_off import SignatoryEntry
+from s11audit.store.statement import STATEMENT, ProgressRow
 
 
 _log = logging.getLogger(__name__)
@@ -39,6 +47,20 @@ class Exported:
     returned: Path | None = None
     pdf: Path | None = None
     xlsx: Path | None = None
+    return_sha256: str | None = None  # of the return.json written (None when no return was written)
+
+
+# The file_info key under which the SHA-256 of the return.json last exported for an audit is kept.
+RETURN_SHA256_KEY = "return_sha256:{audit_id}"
+
+# What the signatories of an annual compliance statement declare (the standards sets have no statement
+# declaration of their own yet; the set's declaration speaks of a full self-assessment).
+STATEMENT_DECLARATION = (
+    "We confirm that this annual compliance statement is an accurate account of how our organisation's "
+    "safeguarding arrangements have changed since the baseline self-assessment it names, and of the progress "
+    "of each action of that self-assessment's action plan that was still open. It has been agreed by senior "
+    "leaders, and the evidence referred to in it is held by the organisation and will be made available to "
+    "the safeguarding children partnership on request.")
 
 
 @dataclass(frozen=True)
@@ -112,13 +134,14 @@ class Snapshot:
             if progress is not None:
                 progress(next(step), path)
 
+        written: WrittenReturn | None = None
         if returned is not None:
             starting(returned)
             if self.return_json is None or self.sign_bytes is None:
                 raise ExportError(self.path,
                                   "this audit has not been signed off yet, so it cannot be sent as a return.")
-            write_return(returned, self.return_json, list(self.evidence_files), self.standards_set.content,
-                         self.public_key, self.sign_bytes)
+            written = write_signed_return(returned, self.return_json, list(self.evidence_files),
+                                          self.standards_set.content, self.public_key, self.sign_bytes)
         if pdf is not None:
             from s11audit.reports.pdf import write_return_pdf
 
@@ -132,7 +155,7 @@ class Snapshot:
             write_action_plan_xlsx(self, self.organisation, xlsx, sample=self.sample)
         _log.info("Export of %s written: %s", self.path,
                   ", ".join(str(p) for p in (returned, pdf, xlsx) if p is not None))
-        return Exported(returned, pdf, xlsx)
+        return Exported(returned, pdf, xlsx, written.return_sha256 if written else None)
 
 
 def _judgement(target_id: str, key: str, responses: dict[str, ResponseRow]) -> dict:
@@ -206,7 +229,11 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
 
 def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return: bool = True) -> Snapshot:
     """Read the audit for export. ``with_return`` also reads the return's content, the evidence bytes
-    and the signing key (only for a signed audit)."""
+    and the signing key (only for a signed audit). A compliance statement is refused (``export_statement``).
+
+    The app writes from the snapshot on a worker thread; after a return was written it should call
+    ``record_written_return`` on the file's own thread, as ``export`` does."""
+    _refuse_statement(audit_file, assessment.id)
     signed = assessment.is_signed
     return_json: dict | None = None
     files: tuple[tuple[str, bytes], ...] = ()
@@ -228,9 +255,177 @@ def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return
         _responses=assessment.responses(), _answers=assessment.answers())
 
 
+def _refuse_statement(audit_file: AuditFile, audit_id: int) -> None:
+    if audit_file.audit_kind(audit_id) == STATEMENT:
+        raise ExportError(audit_file.path, "this is an annual compliance statement: only its signed return can be "
+                                           "exported (a PDF or action plan workbook of a statement is not made yet).")
+
+
 def export(audit_file: AuditFile, assessment: SelfAssessment, returned: Path | None = None,
            pdf: Path | None = None, xlsx: Path | None = None) -> Exported:
-    """Write whichever outputs are asked for; the return needs a signed audit."""
+    """Write whichever outputs are asked for; the return needs a signed audit. The SHA-256 of the
+    ``return.json`` written is recorded in the file (``record_written_return``). For an annual compliance
+    statement (an audit of kind "statement") only the return is written, by ``export_statement``."""
+    if audit_file.audit_kind(assessment.id) == STATEMENT and pdf is None and xlsx is None:
+        return export_statement(audit_file, audit_file.statement(assessment.id), returned)
     if returned is not None and not assessment.is_signed:
         raise ExportError(audit_file.path, "this audit has not been signed off yet, so it cannot be sent as a return.")
-    return take_snapshot(audit_file, assessment, with_return=returned is not None).write(returned, pdf, xlsx)
+    done = take_snapshot(audit_file, assessment, with_return=returned is not None).write(returned, pdf, xlsx)
+    record_written_return(audit_file, assessment.id, done)
+    return done
+
+
+# --- the return's content hash, kept for a later statement -------------------------------------------
+
+def record_written_return(audit_file: AuditFile, audit_id: int, exported: Exported) -> bool:
+    """Keep the SHA-256 of the ``return.json`` just written for ``audit_id`` in the audit file (the last
+    export's replaces an earlier one: each export has its own ``created_at``, so its own hash). A file
+    open read-only cannot keep it: logged, and False. True when it was kept."""
+    if exported.return_sha256 is None:
+        return False
+    key = RETURN_SHA256_KEY.format(audit_id=audit_id)
+    try:
+        with audit_file.writer.change() as session:
+            row = session.get(FileInfo, key)
+            if row is None:
+                session.add(FileInfo(key=key, value=exported.return_sha256))
+            else:
+                row.value = exported.return_sha256
+    except ReadOnlyError:
+        _log.info("The return's content hash was not kept in %s: the file is open read-only", audit_file.path)
+        return False
+    return True
+
+
+def written_return_sha256(audit_file: AuditFile, audit_id: int) -> str | None:
+    """The SHA-256 of the ``return.json`` last exported for ``audit_id`` from this file, or None if unknown
+    (never exported, or exported by a version of s11audit that did not keep it)."""
+    row = audit_file.writer.session.get(FileInfo, RETURN_SHA256_KEY.format(audit_id=audit_id))
+    return row.value if row is not None else None
+
+
+# --- the annual compliance statement's return ---------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatementSnapshot:
+    """A signed compliance statement's return as read at one moment; ``write`` needs no store."""
+
+    path: Path
+    audit_id: int
+    return_json: dict
+    evidence_files: tuple[tuple[str, bytes], ...]
+    standards_content: dict
+    public_key: bytes
+    sign_bytes: Callable[[bytes], bytes]
+    sample: bool = False
+
+    def write(self, returned: Path) -> Exported:
+        """Write the signed return atomically; raises ``ReturnError`` naming the file on failure."""
+        written = write_signed_return(returned, self.return_json, list(self.evidence_files), self.standards_content,
+                                      self.public_key, self.sign_bytes)
+        _log.info("Export of the compliance statement in %s written: %s", self.path, written.path)
+        return Exported(returned=written.path, return_sha256=written.return_sha256)
+
+
+def _progress_entry(action: ActionRow, index: int, given: ProgressRow) -> dict:
+    return {"baseline_action": {"index": index, "standard_id": action.standard_id,
+                                "criterion_id": action.criterion_id or None, "action": action.description,
+                                "due_date": action.due_date},
+            "status": given.status, "progress_note": given.note, "completed_on": given.completed_on,
+            "new_due_date": given.new_due_date, "dropped_reason": given.dropped_reason}
+
+
+def statement_content(audit_file: AuditFile, statement: ComplianceStatement) -> tuple[dict, list[tuple[str, bytes]]]:
+    """``return.json``'s content (kind ``compliance_statement``) and the evidence bytes of a signed statement.
+
+    A baseline action is named by ``index``, its position in the baseline return's ``action_plan`` (the
+    baseline's actions in the order ``return_content`` writes them); evidence of its completion is linked
+    to ``"action:<index>"``. ``standards`` and ``item_answers`` are empty: the statement's answers are in
+    ``statement``, the baseline's grades in the baseline return.
+    """
+    organisation = statement.sign_off.organisation() or audit_file.organisation()
+    standards_set = statement.standards_set
+    summaries = {a.id: a for a in audit_file.audits()}
+    baseline = summaries[statement.baseline_id]
+    baseline_actions = statement.baseline.actions.all_actions()
+    index_of = {a.id: i for i, a in enumerate(baseline_actions)}
+    progress = statement.all_progress()
+    asked = {a.id for a in statement.open_baseline_actions()} | set(progress)
+    unknown = sorted(asked - set(index_of))
+    if unknown:
+        raise ExportError(audit_file.path, f"the statement reports on action {unknown[0]}, which is not an action of "
+                                           "its baseline audit; the file may be damaged.")
+    positions = statement.positions()
+    evidence = statement.evidence.all_evidence()
+
+    def target(item_id: str) -> str | None:
+        if item_id.startswith("action:"):
+            action_id = int(item_id.split(":", 1)[1]) if item_id.split(":", 1)[1].isdigit() else -1
+            if action_id not in index_of:
+                raise ExportError(audit_file.path, f"evidence is linked to {item_id}, which is not an action of the "
+                                                   "baseline audit; the file may be damaged.")
+            return f"action:{index_of[action_id]}"
+        return item_id or None
+
+    content = {
+        "kind": KIND_STATEMENT,
+        "app_version": __version__,
+        "created_at": dt.datetime.now(dt.UTC).replace(microsecond=0),
+        "organisation": {"name": organisation.name, "reference": organisation.reference, "kind": organisation.kind,
+                         "org_type": organisation.org_type,
+                         "contact": {"name": organisation.contact_name, "email": organisation.contact_email}},
+        "cycle": statement.cycle,
+        "audit_version": summaries[statement.id].version_no,
+        "standards_set": {"id": standards_set.id, "version": standards_set.version,
+                          "content_hash": standards_set.content_hash},
+        "baseline": {"cycle": baseline.cycle, "audit_version": baseline.version_no,
+                     "content_sha256": written_return_sha256(audit_file, baseline.id),
+                     "signed_on": baseline.signed_at.date() if baseline.signed_at else None},
+        "statement": {
+            "standards": [{"standard_id": s.id, "position": positions[s.id].position,
+                           "narrative": positions[s.id].narrative, "new_grade": positions[s.id].new_grade}
+                          for s in statement.standards if s.id in positions and positions[s.id].position],
+            "action_progress": [_progress_entry(baseline_actions[index_of[i]], index_of[i],
+                                                progress.get(i) or ProgressRow(i))
+                                for i in sorted(asked, key=index_of.__getitem__)],
+        },
+        "standards": [],
+        "item_answers": [],
+        "evidence": [{"id": e.id, "name": e.name, "original_name": e.original_name, "description": e.description,
+                      "media_type": e.media_type, "added_by": e.added_by, "added_at": e.added_at,
+                      "links": [{"standard_id": sid, "item_id": target(iid)} for sid, iid in e.links]}
+                     for e in evidence],
+        "action_plan": [_action_entry(a) for a in statement.actions.all_actions()],
+        "sign_off": {"declaration": STATEMENT_DECLARATION,
+                     "signatories": [{"role": s.role, "name": s.name, "signed_on": s.signed_on,
+                                      "confirmed_read": s.confirmed_read} for s in statement.signatories()],
+                     "signed_at": statement.sign_off.signed_at},
+        "audit_trail": trail_summary({"at": t.at, "user": t.user, "action": t.what, "detail": t.new_value}
+                                     for t in statement.trail()),
+    }
+    if audit_file.is_sample:
+        content["sample"] = True
+    files = [(str(e.id), statement.evidence.content(e.id)) for e in evidence]
+    return content, files
+
+
+def take_statement_snapshot(audit_file: AuditFile, statement: ComplianceStatement) -> StatementSnapshot:
+    """Read a signed statement for export (on the file's thread); raises ``ExportError`` when unsigned."""
+    if not statement.is_signed:
+        raise ExportError(audit_file.path, "this compliance statement has not been signed off yet, so it cannot be "
+                                           "sent as a return.")
+    content, files = statement_content(audit_file, statement)
+    return StatementSnapshot(audit_file.path, statement.id, content, tuple(files), statement.standards_set.content,
+                             statement.sign_off.public_key_bytes(), statement.sign_off.signer(), audit_file.is_sample)
+
+
+def export_statement(audit_file: AuditFile, statement: ComplianceStatement, returned: Path | None = None) -> Exported:
+    """Write a signed compliance statement's return (``.s11return``, kind ``compliance_statement``) at
+    ``returned`` and keep its content hash in the file; raises ``ExportError`` for an unsigned statement
+    (also when ``returned`` is None, which writes nothing) and ``ReturnError`` when it cannot be written."""
+    snapshot = take_statement_snapshot(audit_file, statement)
+    if returned is None:
+        return Exported()
+    done = snapshot.write(returned)
+    record_written_return(audit_file, statement.id, done)
+    return done

@@ -4,7 +4,8 @@ Used for the first-run sample (marked SAMPLE: ``make_sample``), test fixtures, d
 The content is generated from the set itself (so it works for a business unit's own sets too) with a
 fixed seed, so the same command always makes the same audit: varied grades, narratives, item answers, a few evidence
 files and an action plan that covers every standard graded below the line. ``sign_sample`` signs
-it off (one signatory for each role of the set), for a signed sample.
+it off (one signatory for each role of the set), for a signed sample; ``make_statement_sample`` follows
+the signed audit with a completed, signed annual compliance statement (``fill_statement``).
 
 Format 2 sets get the same treatment per criterion: each criterion is graded on its own scale (or
 marked not applicable, with a reason, where the set allows it), with the actions, evidence and
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from s11audit.dates import window_start
 from s11audit.organisations import AGENCY
 from s11audit.standards import GradeLevel, Item, ItemType, Standard, StandardsSet
 from s11audit.standards.model import Criterion, GradeRule, NotApplicable, Requirement
-from s11audit.store import AuditFile, EvidenceFile, OrganisationDetails, SignatoryEntry
+from s11audit.store import AuditFile, ComplianceStatement, EvidenceFile, OrganisationDetails, SignatoryEntry
 from s11audit.store.assessment import SelfAssessment
 
 # The app's sample audit (the welcome's "Explore a sample ... audit", ``s11audit sample``): plainly made
@@ -397,4 +399,100 @@ def make_sample(path: Path | str, standards_set: StandardsSet, organisation: Org
         fill_assessment(assessment, organisation.name, seed)
         if signed:
             sign_sample(assessment)
+    return path
+
+
+# --- the annual compliance statement's sample (issue 16) ----------------------------------------------
+
+STATEMENT_NOTES = {
+    "complete": "Done, and checked by the safeguarding committee; the briefing minutes are attached.",
+    "slipped": "Half of the teams are done; the rest wait for the new case recording system, now due in spring.",
+    "dropped": "The partnership replaced it with a joint multi-agency audit, which we take part in.",
+    "open": "Under way and reported to the safeguarding committee each quarter.",
+    "improved": "The relaunch reached every team; this year's audit found it consistent across services.",
+    "declined": "Two recruitment files this year had no reference on file, and turnover in the team is high.",
+}
+STATEMENT_ACTION = "Audit every file opened since April and report the findings to the safeguarding committee"
+_STATEMENT_CYCLE = re.compile(r"(\d{4})([/-])(\d{2}|\d{4})")
+
+
+def following_cycle(cycle: str) -> str:
+    """The cycle after ``cycle``: "2026/27" gives "2027/28" and "2026-2027" gives "2027-2028"; any other
+    name gets " (statement)" added."""
+    match = _STATEMENT_CYCLE.fullmatch(cycle.strip())
+    if match is None:
+        return f"{cycle.strip()} (statement)"
+    start, separator, end = match.groups()
+    return f"{int(start) + 1}{separator}{(int(end) + 1) % 10 ** len(end):0{len(end)}d}"
+
+
+def fill_statement(statement: ComplianceStatement, organisation: str, today: dt.date | None = None) -> None:
+    """Answer a compliance statement as a year's real one would be: every standard still as at the
+    baseline but one improved and one declined (a grade lower, with a new action); of the baseline's open
+    actions the first completed with evidence, the second slipped to a new date, the third dropped with a
+    reason, any others in progress."""
+    today = today or dt.date.today()
+    standards = statement.standards
+    baseline = statement.baseline.responses()
+    for standard in standards:
+        statement.set_position(standard.id, "same")
+
+    def rank(standard_id: str) -> int:
+        ids = [level.id for level in statement.standards_set.scale_of(standard_id).levels]
+        grade = baseline[standard_id].grade  # every standard a statement asks about was graded
+        return ids.index(grade) if grade in ids else 0
+
+    can_fall = [s for s in standards if rank(s.id) > 0]
+    declined = can_fall[-1] if can_fall else (standards[-1] if standards else None)
+    can_rise = [s for s in standards if s is not declined
+                and rank(s.id) < len(statement.standards_set.scale_of(s.id).levels) - 1]
+    if can_rise:
+        improved = can_rise[0]
+        statement.set_position(improved.id, "improved")
+        statement.set_narrative(improved.id, STATEMENT_NOTES["improved"])
+        statement.set_new_grade(improved.id, statement.standards_set.scale_of(improved.id).levels[
+            rank(improved.id) + 1].id)
+    if declined is not None:
+        statement.set_position(declined.id, "declined")
+        statement.set_narrative(declined.id, STATEMENT_NOTES["declined"])
+        if rank(declined.id) > 0:
+            statement.set_new_grade(declined.id, statement.standards_set.scale_of(declined.id).levels[
+                rank(declined.id) - 1].id)
+        statement.actions.add(declined.id, STATEMENT_ACTION, owner="Mark Ellis, HR Business Partner",
+                              due_date=today + dt.timedelta(days=120))
+    outcomes = ("complete", "slipped", "dropped")  # the first three open actions; any others are "open"
+    for position, action in enumerate(statement.open_baseline_actions()):
+        outcome = outcomes[position] if position < len(outcomes) else "open"
+        if outcome == "complete":
+            statement.update_progress(action.id, status="complete", note=STATEMENT_NOTES["complete"],
+                                      completed_on=today - dt.timedelta(days=21))
+            data = (f"{organisation}\n\nMinutes of the briefing at which the completed action was reported:\n"
+                    f"{action.description}\n").encode()
+            statement.add_completion_evidence(action.id, EvidenceFile(
+                "Briefing minutes - action completed.txt", data, hashlib.sha256(data).hexdigest(), "text/plain"),
+                "Minutes of the briefing where the completed action was reported")
+        elif outcome == "slipped":
+            statement.update_progress(action.id, status="in_progress", note=STATEMENT_NOTES["slipped"],
+                                      new_due_date=max(action.due_date or today, today) + dt.timedelta(days=182))
+        elif outcome == "dropped":
+            statement.update_progress(action.id, status="dropped", dropped_reason=STATEMENT_NOTES["dropped"])
+        else:
+            statement.update_progress(action.id, status="in_progress", note=STATEMENT_NOTES["open"])
+
+
+def make_statement_sample(path: Path | str, standards_set: StandardsSet,
+                          organisation: OrganisationDetails | None = None, *, cycle: str = "2026/27",
+                          statement_cycle: str | None = None, user: str = "Sample data", seed: int = 2026,
+                          sample: bool = True) -> Path:
+    """``make_sample`` signed off, followed by a completed, signed annual compliance statement for the next
+    cycle (``fill_statement``); marked SAMPLE as ``make_sample`` is unless ``sample`` is False."""
+    path = make_sample(path, standards_set, organisation, cycle=cycle, user=user, seed=seed, signed=True,
+                       sample=sample)
+    with AuditFile.open(path, user) as audit_file:
+        baseline = audit_file.audits()[-1]
+        statement = audit_file.start_statement(baseline.id, statement_cycle or following_cycle(cycle))
+        fill_statement(statement, audit_file.organisation().name)
+        roles = statement.standards_set.sign_off.signatories
+        statement.sign([SignatoryEntry(role.role, SIGNATORY_NAMES[i % len(SIGNATORY_NAMES)], dt.date.today(), True)
+                        for i, role in enumerate(roles)])
     return path

@@ -170,7 +170,8 @@ class Checks:
         name, reference = organisation["name"], organisation["reference"].strip()
         problem = ""
         try:
-            refusal = self.checker.sample_refusal(signed.content, path.name)
+            refusal = (self.checker.sample_refusal(signed.content, path.name)
+                       or self.checker.kind_refusal(signed.content, path.name))
             if refusal:
                 raise Rejected(refusal)
             self.check_set(signed)

@@ -59,6 +59,20 @@ class ContentChecker:
             return f"{shown(file_name, 120)} is the app's sample audit, not a real return: it was not imported"
         return None
 
+    @staticmethod
+    def kind_refusal(content: dict, file_name: str) -> str | None:
+        """Why an annual compliance statement is refused here (``"kind": "compliance_statement"``), or ``None``.
+
+        A statement carries no grades of its own (it answers against its baseline audit), so taking it as a
+        full return would count an organisation that graded nothing. Until the workspace has statement
+        cycles it is refused with a reason, never read as a full audit.
+        """
+        if content.get("kind") == "compliance_statement":
+            return (f"{shown(file_name, 120)} is an annual compliance statement, not a full self-assessment: "
+                    "this version of s11audit imports statements only into a statement cycle, which it cannot "
+                    "make yet; it was not imported")
+        return None
+
     def problem(self, content: dict) -> str | None:
         """The first thing in the content that does not fit the set, as a sentence, or ``None``."""
         org_type = str((content.get("organisation") or {}).get("org_type") or "")

@@ -26,6 +26,7 @@ import tempfile
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from s11audit import __version__
@@ -41,6 +42,9 @@ STANDARDS_MEMBER = "standards.json"
 MANIFEST_MEMBER = "manifest.json"
 SIGNATURE_MEMBER = "signature.bin"
 EVIDENCE_FOLDER = "evidence/"
+# return.json's optional ``kind``: absent (every return before statements) means a full audit.
+KIND_FULL_AUDIT = "full_audit"
+KIND_STATEMENT = "compliance_statement"
 SIGNATURE_ALGORITHM = "Ed25519"
 
 # Every member carries this timestamp (the earliest a ZIP can hold) so output is byte-for-byte repeatable.
@@ -180,6 +184,21 @@ def write_return(out_path: Path | str, content: dict, evidence: list[tuple[str, 
     The file is written to a temporary file in the same folder and renamed into place, so a failure
     (unwritable folder, full disk) raises :class:`ReturnError` naming the file and leaves nothing behind.
     """
+    return write_signed_return(out_path, content, evidence, standards_snapshot, public_key, sign).path
+
+
+@dataclass(frozen=True)
+class WrittenReturn:
+    """A return written: its path and the SHA-256 of its ``return.json`` bytes as signed (the manifest's
+    entry for it), by which a later compliance statement names this return as its baseline."""
+
+    path: Path
+    return_sha256: str
+
+
+def write_signed_return(out_path: Path | str, content: dict, evidence: list[tuple[str, bytes]],
+                        standards_snapshot: dict, public_key: bytes, sign: Callable[[bytes], bytes]) -> WrittenReturn:
+    """:func:`write_return`, also giving the SHA-256 of the ``return.json`` written."""
     out_path = Path(out_path)
     public_key = bytes(public_key)
     if len(public_key) != PUBLIC_KEY_BYTES:
@@ -188,6 +207,7 @@ def write_return(out_path: Path | str, content: dict, evidence: list[tuple[str, 
     members = [(RETURN_MEMBER, json_bytes(prepared)), (STANDARDS_MEMBER, json_bytes(standards_snapshot)),
                *evidence_members]
     _check_limits(members)
+    return_sha256 = sha256_hex(members[0][1])
     manifest = json_bytes(build_manifest(members, public_key))
     signature = bytes(sign(manifest))
     try:
@@ -198,7 +218,7 @@ def write_return(out_path: Path | str, content: dict, evidence: list[tuple[str, 
         raise ReturnError("The signing key does not belong to the public key given; the return was not written.")
     members += [(MANIFEST_MEMBER, manifest), (SIGNATURE_MEMBER, signature)]
     _write_atomically(out_path, members)
-    return out_path
+    return WrittenReturn(out_path, return_sha256)
 
 
 def _check_limits(members: list[tuple[str, bytes]]) -> None:

@@ -168,10 +168,10 @@ def problem(member: str, value: object) -> str | None:
     """
     quick = _quick(member)
     if quick is not None and quick(value):
-        return None
+        return _kind_problem(member, value)
     try:
         _fast(member)(value)
-        return None
+        return _kind_problem(member, value)
     except fastjsonschema.JsonSchemaValueException as exc:
         fast_reason = exc.message
     validator = _validator(member)
@@ -187,6 +187,17 @@ def problem(member: str, value: object) -> str | None:
             break
         error = max(inner, key=lambda e: len(e.absolute_path))
     return _sentence(member, error, root)
+
+
+def _kind_problem(member: str, value: object) -> str | None:
+    """What a schema-valid ``return.json`` of kind ``compliance_statement`` lacks (its ``baseline`` and
+    ``statement``), or ``None``. Kept out of the schema (``if``/``then``) so the quick check reads it."""
+    if member != "return.json" or not isinstance(value, dict) or value.get("kind") != "compliance_statement":
+        return None
+    for key in ("baseline", "statement"):
+        if key not in value:
+            return f"{member} is a compliance statement but has no {key}"
+    return None
 
 
 # --- the quick check of a valid value ------------------------------------------------------------------

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from s11audit.returns import schema
 from s11audit.returns.container import Container, ContainerError, open_container
-from s11audit.returns.format import (EVIDENCE_FOLDER, FORMAT_MAJOR, FORMAT_NAME, MANIFEST_MEMBER, RETURN_MEMBER,
-                                     SIGNATURE_MEMBER, STANDARDS_MEMBER, ReturnError)
+from s11audit.returns.format import (EVIDENCE_FOLDER, FORMAT_MAJOR, FORMAT_NAME, KIND_FULL_AUDIT, MANIFEST_MEMBER,
+                                     RETURN_MEMBER, SIGNATURE_MEMBER, STANDARDS_MEMBER, ReturnError)
 from s11audit.returns.keys import PUBLIC_KEY_BYTES, SIGNATURE_BYTES, fingerprint, signature_is_valid
 from s11audit.returns.limits import LIMITS, Limits
 from s11audit.returns.strict_json import JsonProblem, parse
@@ -42,6 +42,8 @@ class Verification:
     ``code`` is a stable machine-readable word (``"valid"``, ``"member-changed"``, ...); ``reason`` is the
     sentence for people. Organisation, reference and cycle come from ``return.json`` and the fingerprint
     from the manifest's public key; on an invalid return they are shown as found and cannot be trusted.
+    ``kind`` is set once ``return.json`` fits its schema: ``"full_audit"`` (also when the key is absent)
+    or ``"compliance_statement"``.
     """
 
     path: Path
@@ -52,6 +54,7 @@ class Verification:
     reference: str | None = None
     cycle: str | None = None
     fingerprint: str | None = None
+    kind: str | None = None
 
 
 class _Invalid(Exception):
@@ -283,6 +286,7 @@ def _check(container: Container, found: dict, expected_fingerprint: str | None, 
         raise _Invalid("bad-return-json", problem)
     _check_evidence(content, listed)
     found["_content"] = content
+    found["kind"] = content.get("kind", KIND_FULL_AUDIT)
     return len(listed)
 
 
@@ -363,6 +367,13 @@ class SignedReturn:
     public_key: bytes
     fingerprint: str
     verification: Verification | None = field(default=None, compare=False)
+
+    @property
+    def kind(self) -> str:
+        """``"full_audit"`` (also when ``return.json`` has no ``kind``, as every return before statements)
+        or ``"compliance_statement"``."""
+        kind = self.content.get("kind", KIND_FULL_AUDIT)
+        return kind if isinstance(kind, str) else KIND_FULL_AUDIT
 
     @property
     def evidence(self) -> list[dict]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import zipfile
+
 import pytest
 from PySide6.QtCore import QDate, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
+from s11audit.export import written_return_sha256
 from s11audit.returns import verify_return
 from s11audit.sample import make_sample
 from s11audit.ui.dialogs.export import ExportDialog
@@ -45,6 +49,13 @@ def _fill_and_sign(qtbot, names: list[str]):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     return when_dialog(SignOffDialog, act)
+
+
+def _keeps_the_hash_of_the_return_sent(window, audit_id: int, returned) -> None:
+    """The file keeps the hash of the return.json just sent, for an annual compliance statement to name."""
+    with zipfile.ZipFile(returned) as archive:
+        sent = hashlib.sha256(archive.read("return.json")).hexdigest()
+    assert written_return_sha256(window.audit_file, audit_id) == sent
 
 
 def test_sign_off_complete_audit_then_export_and_reopen(qtbot, window, tmp_path, s175_set, messages, monkeypatch):
@@ -90,6 +101,7 @@ def test_sign_off_complete_audit_then_export_and_reopen(qtbot, window, tmp_path,
         assert written.exists() and str(written) in info
     assert verify_return(target).valid
     assert pdf.read_bytes().startswith(b"%PDF") and xlsx.read_bytes().startswith(b"PK")
+    _keeps_the_hash_of_the_return_sent(window, assessment.id, target)
 
     # Reopen for changes: version 2 is editable, version 1 stays signed.
     signed_id = assessment.id

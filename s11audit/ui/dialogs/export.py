@@ -72,9 +72,11 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
                pdf: Path | None = None, xlsx: Path | None = None) -> bool:
     """Write the files asked for off the UI thread behind a progress dialog, then say what happened.
 
-    The audit is read into a snapshot here, on the UI thread; the worker only writes files from it.
+    The audit is read into a snapshot here, on the UI thread; the worker only writes files from it. The
+    SHA-256 of the return written is kept in the audit file afterwards, on the UI thread again, so a later
+    annual compliance statement can name this return as its baseline.
     """
-    from s11audit.export import take_snapshot
+    from s11audit.export import Exported, record_written_return, take_snapshot
     from s11audit.reports import ReportError
     from s11audit.returns import ReturnError
 
@@ -86,11 +88,11 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
         QMessageBox.warning(parent, "Export failed", f"The export was not started.\n\n{error}")
         return False
 
-    def write(progress, _cancelled) -> None:
-        snapshot.write(*targets, progress=lambda n, path: progress(
+    def write(progress, _cancelled) -> Exported:
+        return snapshot.write(*targets, progress=lambda n, path: progress(
             n, len(written), f"Writing {path.name} ({n + 1} of {len(written)})…"))
 
-    _, failure, _ = run_in_background(parent, "Exporting", write, cancellable=False)
+    exported, failure, _ = run_in_background(parent, "Exporting", write, cancellable=False)
     if failure is not None and not isinstance(failure, (OSError, ReportError, ReturnError, AuditFileError)):
         raise failure
     if failure is not None:
@@ -98,6 +100,8 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
                    if isinstance(failure, OSError) else str(failure))
         QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{message}")
         return False
+    if isinstance(exported, Exported):
+        record_written_return(audit_file, assessment.id, exported)
     sample = ("\n\nThis is the app's sample audit: what was written is marked SAMPLE, and a business unit will "
               "not import its return." if snapshot.sample else "")
     QMessageBox.information(parent, "Exported", "Written:\n\n" + "\n".join(str(p) for p in written) + sample)
