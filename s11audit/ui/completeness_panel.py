@@ -33,6 +33,8 @@ def missing_rows(completeness: Completeness, standards_set: StandardsSet) -> lis
     for missing in completeness.missing:
         if missing.item_id and standards_set.is_criterion(missing.item_id):
             tooltip = standards_set.criterion(missing.item_id).heading
+        elif missing.item_id.startswith("action:"):  # a compliance statement's baseline action: its own words
+            tooltip = missing.message
         elif missing.item_id:
             tooltip = standards_set.item(missing.item_id).text
         else:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from s11audit.organisations import type_label
 from s11audit.ui import explanations, file_dialogs, undo_keys
@@ -29,11 +29,14 @@ from s11audit.ui.text_size import add_text_size_menu
 if TYPE_CHECKING:
     from s11audit.business_unit.workspace import Workspace
     from s11audit.store import AuditFile
+    from s11audit.store import AuditSummary
     from s11audit.store.assessment import SelfAssessment
+    from s11audit.store.statement import ComplianceStatement
     from s11audit.ui.business_unit.window import BusinessUnitWindow
     from s11audit.ui.completion import CompletionView
     from s11audit.ui.dialogs.welcome import WelcomeDialog
     from s11audit.ui.document import AuditDocument
+    from s11audit.ui.statement_view import StatementView
 
 FILE_FILTER = ("s11audit files (*.s11audit *.s11workspace);;Audit files (*.s11audit);;"
                "Business unit workspaces (*.s11workspace)")
@@ -48,7 +51,7 @@ REMAINING_VIEWS_DELAY_MS = 100  # long enough for the first screen to be painted
 OPENING_IMPORT_DELAY_MS = 200  # after the standards sets are read, while the user reads the start screen
 
 
-def signed_off_text(assessment: SelfAssessment, file_read_only: bool) -> str:
+def signed_off_text(assessment: SelfAssessment | ComplianceStatement, file_read_only: bool) -> str:
     """What a signed-off audit says in the status bar and header: when, by whom, that it is locked on
     purpose and how to change it (plain "read-only" read like an error after a successful sign-off)."""
     signed_at = assessment.sign_off.signed_at
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.setupUi(self)
         self.audit_file: AuditFile | None = None
         self.document: AuditDocument | None = None
+        self.statement_view: StatementView | None = None  # an annual compliance statement on show instead
         self.views: dict[str, QWidget] = {}
         self._last_change_failed = False
         self._status_pending = False
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.actionNewFile.triggered.connect(self.new_file)
         self.actionOpen.triggered.connect(self.choose_and_open)
         self.actionNewAudit.triggered.connect(self.start_new_audit)
+        self.actionStartStatement.triggered.connect(self.start_statement)
         self._explain_words()
         self.actionNewWorkspace.triggered.connect(self.new_workspace)
         self._connect_sign_off_actions()
@@ -185,11 +190,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for action in (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail):
             action.setEnabled(has_file)
         self.menuSwitchAudit.menuAction().setEnabled(audit_file is not None and len(audit_file.audits()) > 1)
+        self.actionStartStatement.setEnabled(self._statement_baseline() is not None)
         shown = document is not None
-        signed = document is not None and document.assessment.is_signed
-        writable = document is not None and audit_file is not None and not audit_file.read_only
+        statement = self.statement_view.statement if self.statement_view is not None else None
+        signed = (document is not None and document.assessment.is_signed) or bool(statement and statement.is_signed)
+        writable = (shown or statement is not None) and audit_file is not None and not audit_file.read_only
         self.actionSignOff.setEnabled(writable and not signed)
-        self.actionReopen.setEnabled(writable and signed)
+        self.actionReopen.setEnabled(writable and signed and shown)
         self.actionExportReturn.setEnabled(signed)
         self.actionExportPdf.setEnabled(shown)
         self.actionExportPlan.setEnabled(shown)
@@ -270,8 +277,16 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.close_file()
         self.audit_file = audit_file
         self.settings.add_recent(audit_file.path)
-        self._show_assessment(assessment)
+        self._show_audit(assessment.id)
         return True
+
+    def _show_audit(self, audit_id: int) -> None:
+        """A full audit in its views, an annual compliance statement on the statement screen."""
+        audit_file = self._open_file()
+        if audit_file.audit_kind(audit_id) == "statement":
+            self._show_statement(audit_file.statement(audit_id))
+        else:
+            self._show_assessment(audit_file.assessment(audit_id))
 
     def _show_assessment(self, assessment: SelfAssessment) -> None:
         from s11audit.ui.document import AuditDocument
@@ -344,6 +359,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         for view in {*shown, *self.views.values()}:  # views and any stand-ins not yet replaced
             view.deleteLater()
         self.views = {}
+        self.statement_view = None  # its tab was deleted with the others
         if self.document is not None:
             self.document.close()
             self.undo_group.removeStack(self.document.undo_stack)
@@ -509,8 +525,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self._show_assessment(assessment)
 
     def switch_audit(self, audit_id: int) -> None:
-        if self.document is not None and audit_id != self.document.assessment.id:
-            self._show_assessment(self._open_file().assessment(audit_id))
+        if self.audit_file is not None and audit_id != self._shown_audit_id():
+            self._show_audit(audit_id)
+
+    def _shown_audit_id(self) -> int | None:
+        if self.statement_view is not None:
+            return self.statement_view.statement.id
+        return self.document.assessment.id if self.document else None
 
     def _fill_recent_menu(self) -> None:
         from s11audit.ui.menus import fill_recent_menu
@@ -521,8 +542,88 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         from s11audit.ui.menus import fill_switch_menu
 
         if self.audit_file is not None:
-            fill_switch_menu(self.menuSwitchAudit, self.audit_file.audits(),
-                             self.document.assessment.id if self.document else None, self.switch_audit)
+            fill_switch_menu(self.menuSwitchAudit, self.audit_file.audits(), self._shown_audit_id(), self.switch_audit)
+
+    # --- the annual compliance statement (issue 16) ------------------------------------------------
+
+    def _statement_baseline(self) -> AuditSummary | None:
+        """The audit a statement would be based on: the file's latest audit, when it is a signed full audit."""
+        audit_file = self.audit_file
+        if audit_file is None or audit_file.read_only:
+            return None
+        audits = audit_file.audits()
+        latest = audits[-1] if audits else None
+        if latest is None or not latest.is_signed or audit_file.audit_kind(latest.id) != "full":
+            return None
+        return latest
+
+    def start_statement(self) -> None:
+        """File > Start annual compliance statement: ask its cycle, start it from the signed audit, show it."""
+        from s11audit.store import AuditFileError
+
+        baseline = self._statement_baseline()
+        if baseline is None:
+            return  # the action is enabled only when there is one
+        cycle, ok = QInputDialog.getText(
+            self, "Start annual compliance statement",
+            f"The statement is based on your signed {baseline.cycle} audit: you say for each standard whether it is "
+            "still as it was, and how each open action has progressed.\n\nThe year of the statement:",
+            text=next_cycle(baseline.cycle))
+        if not ok:
+            return
+        try:
+            statement = self._open_file().start_statement(baseline.id, cycle)
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Cannot start the statement", str(error))
+            return
+        self._show_statement(statement)
+
+    def _show_statement(self, statement: ComplianceStatement) -> None:
+        from s11audit.ui.statement_view import StatementView
+
+        self.catalogue.postpone()
+        self._drop_document()
+        view = StatementView(self._open_file(), statement, self.tabs, folder=lambda: self.settings.last_folder)
+        self.statement_view = view
+        view.changed.connect(self._statement_changed)
+        view.signed.connect(lambda: self._statement_signed(statement.id))
+        self.tabs.addTab(view, "Annual compliance statement")
+        self._show_statement_header(statement)
+        self.pages.setCurrentWidget(self.auditPage)
+        self._statement_changed()
+        view.form.standardList.setFocus()
+
+    def _show_statement_header(self, statement: ComplianceStatement) -> None:
+        from s11audit.ui.statement_view import heading
+
+        audit_file = self._open_file()
+        organisation = audit_file.organisation()
+        self.organisationName.setText(organisation.name)
+        self.organisationDetails.setText(type_label(organisation.org_type))
+        standards_set = statement.standards_set
+        self.auditDetails.setText(escape(f"{heading(statement)}  ·  {standards_set.title}, version "
+                                         f"{standards_set.version}"))
+        locked = statement.is_signed or audit_file.read_only
+        self.readOnlyNotice.setText(signed_off_text(statement, audit_file.read_only) if statement.is_signed
+                                    else self._read_only_text)
+        self.readOnlyNotice.setVisible(locked)
+        self.setWindowTitle(f"{organisation.name} – statement {statement.cycle} – s11audit")
+        self.path_label.setText(str(audit_file.path))
+
+    def _statement_changed(self) -> None:
+        view = self.statement_view
+        if view is None:
+            return
+        statement = view.statement
+        locked = signed_off_text(statement, self._open_file().read_only) if statement.is_signed else (
+            READ_ONLY if statement.read_only else "")
+        self.save_label.setText(locked or SAVED)
+        self.percent_label.setText(f"{statement.completeness().percent}% complete")
+        self._update_actions()
+
+    def _statement_signed(self, statement_id: int) -> None:
+        QTimer.singleShot(0, self, lambda: self._show_audit(statement_id))  # after the view's own slot returns
+        self.statusbar.showMessage("Signed off: the statement can now be exported (File > Export return)", 8000)
 
     # --- sign-off and export ----------------------------------------------------------------------
 
@@ -545,6 +646,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def sign_off(self) -> None:
         from s11audit.ui.dialogs.sign_off import sign_off
 
+        if self.statement_view is not None:
+            self.statement_view.sign_off()
+            return
         if self.document is None or self.document.assessment.read_only:
             return
         if sign_off(self, self.document.assessment, self._go_to):
@@ -573,7 +677,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def export_return(self) -> None:
         from s11audit.ui.dialogs.export import export_return
 
-        if self.document is not None and self.document.assessment.is_signed:
+        if self.statement_view is not None:
+            self.statement_view.export()
+        elif self.document is not None and self.document.assessment.is_signed:
             export_return(self, self._open_file(), self.document.assessment, self.settings.last_folder)
 
     def export_pdf(self) -> None:
@@ -680,6 +786,17 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.statusbar.showMessage(f"A sample audit to explore, kept in {path.parent}. "
                                        "Change anything you like: it is yours to try things out.", 15000)
         return opened
+
+
+def next_cycle(cycle: str) -> str:
+    """The cycle after ``cycle`` when it reads as a year ("2026/27" -> "2027/28", "2026" -> "2027"), else ""."""
+    import re
+
+    if match := re.fullmatch(r"(\d{4})([/-])(\d{2}|\d{4})", cycle.strip()):
+        start = int(match[1]) + 1
+        end = f"{(start + 1) % 100:02d}" if len(match[3]) == len("27") else str(start + 1)
+        return f"{start}{match[2]}{end}"
+    return str(int(cycle) + 1) if cycle.strip().isdigit() else ""
 
 
 def _import_for_opening() -> None:

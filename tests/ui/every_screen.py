@@ -55,6 +55,7 @@ class ScreenData:
     agency: Path
     workspace: Path
     sets: dict
+    statement: Path  # an agency's signed S11 audit with next year's compliance statement started on it
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +72,9 @@ def screen_data(tmp_path_factory, shipped_sets) -> ScreenData:
     # Realistic files, not the app's own sample (whose returns an import refuses).
     school = make_sample(folder / "school.s11audit", s175, sample=False)
     agency = make_sample(folder / "agency.s11audit", s11, sample=False)
+    statement = make_sample(folder / "statement.s11audit", s11, signed=True, sample=False)
+    with AuditFile.open(statement, "test") as audit_file:
+        audit_file.start_statement(audit_file.audits()[0].id, "2027/28")
     returns = folder / "returns"
     returns.mkdir()
     for seed, organisation in enumerate(SCHOOLS[:2]):
@@ -90,7 +94,7 @@ def screen_data(tmp_path_factory, shipped_sets) -> ScreenData:
                                      [s.id for s in s175.standards[:3]])
         peer_audit.add_participants(workspace, event.id, [o.id for o in added])
         peer_audit.set_groups(workspace, event.id, peer_audit.propose_event_groups(workspace, event.id, 2))
-    return ScreenData(school, agency, workspace_path, shipped_sets)
+    return ScreenData(school, agency, workspace_path, shipped_sets, statement)
 
 
 @pytest.fixture
@@ -118,7 +122,7 @@ def screens(qtbot, data: ScreenData, only: set[str] | None = None) -> Iterator[t
 
     wanted = (lambda name: True) if only is None else (lambda name: name in only)
     Settings().user_name = "Helen Morris"
-    if any(wanted(n) for n in NAMES if n.startswith("main/") or n in _MAIN_DIALOGS):
+    if any(wanted(n) for n in NAMES if n.startswith("main/") or n in _MAIN_DIALOGS or n in _STATEMENT_DIALOGS):
         yield from _main(qtbot, data, wanted)
     if any(wanted(n) for n in NAMES if n.startswith("business_unit") or n in _UNIT_DIALOGS):
         yield from _business_unit(qtbot, data, wanted)
@@ -154,10 +158,31 @@ def _main(qtbot, data: ScreenData, wanted) -> Iterator[tuple[str, QWidget]]:
             window.show_view("self_assessment")
             if dialogs:
                 yield from _each(qtbot, _main_dialogs(window, data), wanted)
+        if any(wanted(n) for n in NAMES if n.startswith("main/statement") or n in _STATEMENT_DIALOGS):
+            yield from _statement(qtbot, window, data, wanted)
     finally:
         if window.audit_file is not None:
             window.close_file()
         window.close()
+
+
+def _statement(qtbot, window, data: ScreenData, wanted) -> Iterator[tuple[str, QWidget]]:
+    """The annual compliance statement screen, its baseline actions tab and one action's progress dialog."""
+    from s11audit.ui.dialogs.action_progress import ActionProgressDialog
+
+    assert window.open_file(data.statement), data.statement
+    _settle(qtbot)
+    view = window.statement_view
+    if wanted("main/statement"):
+        yield "main/statement", window
+    if wanted("main/statement/actions"):
+        view.form.statementTabs.setCurrentWidget(view.form.actionsTab)
+        view.form.actionsTable.setFocus()
+        QApplication.processEvents()
+        yield "main/statement/actions", window
+        view.form.statementTabs.setCurrentWidget(view.form.standardsTab)
+    yield from _each(qtbot, {"action_progress": lambda: ActionProgressDialog(window, view.statement,
+                                                                            view.baseline_actions[0])}, wanted)
 
 
 def _each(qtbot, makers: dict[str, Callable[[], QWidget]], wanted) -> Iterator[tuple[str, QWidget]]:
@@ -176,10 +201,12 @@ def _each(qtbot, makers: dict[str, Callable[[], QWidget]], wanted) -> Iterator[t
 
 _MAIN_DIALOGS = ("about", "action", "evidence_link_items", "evidence_link_existing", "export", "new_audit", "new_file",
                  "sign_off", "not_ready", "standards_sets", "user_guide", "user_name", "welcome", "crash")
+_STATEMENT_DIALOGS = ("action_progress",)
 _UNIT_DIALOGS = ("headlines", "moderation", "new_cycle", "organisation", "peer_event", "peer_recording",
                  "business_unit_details", "dsl_directory")
 NAMES = ("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", *_MAIN_DIALOGS,
-         "main/s11", "main/s11/action_plan", "main/s11/trail",
+         "main/s11", "main/s11/action_plan", "main/s11/trail", "main/statement", "main/statement/actions",
+         *_STATEMENT_DIALOGS,
          "business_unit", "business_unit/returns", "business_unit/findings", "business_unit/peer", *_UNIT_DIALOGS)
 """Every screen's name, in the order yielded."""
 

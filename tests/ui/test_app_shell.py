@@ -52,7 +52,7 @@ def test_start_screen_and_menus(window):
     assert window.pages.currentWidget() is window.startPage
     assert window.start_screen.form.recentEmpty.isVisibleTo(window)
     assert menu_texts(window.menuFile) == ["New audit file…", "Open…", "Open recent", "New business unit workspace…",
-                                           "Start a new audit (cycle)…",
+                                           "Start a new audit (cycle)…", "Start annual compliance statement…",
                                            "Switch audit", "Sign off…", "Reopen for changes…", "Export return…",
                                            "Export PDF…", "Export action plan…", "Close file", "Quit"]
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]

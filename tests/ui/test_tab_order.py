@@ -22,6 +22,7 @@ FIRST_FOCUS = {
     "export": "returnPath", "new_audit": "standardsSet", "new_file": "organisationName", "sign_off": "signatoryName0",
     "standards_sets": "setsTable", "user_guide": "browser", "user_name": "nameEdit", "welcome": "schoolNewButton",
     "crash": "Close",
+    "main/statement": "standardList", "main/statement/actions": "actionsTable", "action_progress": "status",
     "business_unit": "registerTable", "headlines": "measureList", "moderation": "moderated 1",
     "new_cycle": "cycleName", "organisation": "orgName", "peer_event": "eventName", "peer_recording": "challengeNotes",
     "business_unit_details": "unitName", "dsl_directory": "listChooser",

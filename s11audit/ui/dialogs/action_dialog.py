@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from s11audit.store import ACTION_STATUSES, ActionRow
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.statement import ComplianceStatement
 from s11audit.ui.date_field import one_stop, python_date
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.action_dialog import ActionDialogForm
@@ -26,7 +27,7 @@ CRITERION_CHARS = 90  # a criterion's heading in the list is cut to this many ch
 
 
 class ActionDialog(FormDialog[ActionDialogForm]):
-    def __init__(self, parent: QWidget | None, assessment: SelfAssessment,
+    def __init__(self, parent: QWidget | None, assessment: SelfAssessment | ComplianceStatement,
                  standard_id: str | None = None, action: ActionRow | None = None, criterion_id: str = ""):
         super().__init__(ActionDialogForm, parent)
         form = self.form
@@ -113,8 +114,9 @@ class ActionDialog(FormDialog[ActionDialogForm]):
         }
 
     @classmethod
-    def ask(cls, parent: QWidget | None, assessment: SelfAssessment, standard_id: str | None = None,
-            action: ActionRow | None = None, criterion_id: str = "") -> ActionFields | None:
+    def ask(cls, parent: QWidget | None, assessment: SelfAssessment | ComplianceStatement,
+            standard_id: str | None = None, action: ActionRow | None = None,
+            criterion_id: str = "") -> ActionFields | None:
         """The action's fields (standard_id, criterion_id, description, owner, due_date, status,
         progress_notes), or None."""
         dialog = cls(parent, assessment, standard_id, action, criterion_id)

@@ -77,8 +77,6 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
     annual compliance statement can name this return as its baseline.
     """
     from s11audit.export import Exported, record_written_return, take_snapshot
-    from s11audit.reports import ReportError
-    from s11audit.returns import ReturnError
 
     targets = (returned, pdf, xlsx)
     written = [p for p in targets if p is not None]
@@ -93,12 +91,8 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
             n, len(written), f"Writing {path.name} ({n + 1} of {len(written)})…"))
 
     exported, failure, _ = run_in_background(parent, "Exporting", write, cancellable=False)
-    if failure is not None and not isinstance(failure, (OSError, ReportError, ReturnError, AuditFileError)):
-        raise failure
     if failure is not None:
-        message = (f"{failure.filename or 'the file'} could not be written: {failure.strerror or failure}"
-                   if isinstance(failure, OSError) else str(failure))
-        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{message}")
+        QMessageBox.warning(parent, "Export failed", f"The export was not completed.\n\n{failure_text(failure)}")
         return False
     if isinstance(exported, Exported):
         record_written_return(audit_file, assessment.id, exported)
@@ -106,6 +100,19 @@ def run_export(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessmen
               "not import its return." if snapshot.sample else "")
     QMessageBox.information(parent, "Exported", "Written:\n\n" + "\n".join(str(p) for p in written) + sample)
     return True
+
+
+def failure_text(failure: BaseException) -> str:
+    """What went wrong writing an export, in words; a fault that is not ours (a bug) is raised again, for
+    the log and the crash dialog."""
+    from s11audit.reports import ReportError
+    from s11audit.returns import ReturnError
+
+    if not isinstance(failure, (OSError, ReportError, ReturnError, AuditFileError)):
+        raise failure
+    if isinstance(failure, OSError):
+        return f"{failure.filename or 'the file'} could not be written: {failure.strerror or failure}"
+    return str(failure)
 
 
 def export_return(parent: QWidget, audit_file: AuditFile, assessment: SelfAssessment, folder: Path) -> bool:

@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
 
 from s11audit.completeness import Completeness
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.statement import ComplianceStatement
 from s11audit.store.sign_off import SignatoryEntry, SignOffError, signatory_problems
 from s11audit.ui.completeness_panel import CompletenessPanel
 from s11audit.ui.date_field import one_stop, python_date
 from s11audit.ui.dialogs.base import FormDialog
 from s11audit.ui.generated.sign_off_dialog import SignOffDialogForm
+
+
+# A full audit or an annual compliance statement: both have a set (declaration, signatories), completeness and sign().
+Signable = SelfAssessment | ComplianceStatement
 
 
 @dataclass
@@ -38,7 +43,7 @@ class SignOffDialog(FormDialog[SignOffDialogForm]):
     """OK signs the audit off; a refusal is shown in the dialog, which stays open, and the list of
     what is wrong follows the fields from then on (a fixed problem leaves it as it is fixed)."""
 
-    def __init__(self, parent: QWidget | None, assessment: SelfAssessment):
+    def __init__(self, parent: QWidget | None, assessment: Signable):
         super().__init__(SignOffDialogForm, parent)
         self.assessment = assessment
         self._gaps: list[str] | None = None  # what the audit lacks, once sign-off was refused; None before
@@ -109,7 +114,7 @@ class NotReadyDialog(QDialog):
     """What still blocks sign-off, as the same list as the completeness panel: clicking an entry (or
     Enter on it) closes the dialog and goes to its place in the audit."""
 
-    def __init__(self, parent: QWidget | None, assessment: SelfAssessment, report: Completeness):
+    def __init__(self, parent: QWidget | None, assessment: Signable, report: Completeness):
         super().__init__(parent)
         self.setWindowTitle("Not ready to sign off")
         self.setAccessibleName("Not ready to sign off")
@@ -138,7 +143,7 @@ class NotReadyDialog(QDialog):
         self.accept()
 
 
-def sign_off(parent: QWidget, assessment: SelfAssessment, go_to: Callable[[str, str], object]) -> bool:
+def sign_off(parent: QWidget, assessment: Signable, go_to: Callable[[str, str], object]) -> bool:
     """Sign the audit off through the dialog; if it is incomplete, list what blocks it instead, each
     entry going to its place. True when the audit was signed off."""
     report = assessment.completeness()

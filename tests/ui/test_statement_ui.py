@@ -1,0 +1,214 @@
+"""The annual compliance statement in the app (issue 16), driven by keys: started from a signed audit,
+each standard's position (one declined, with a new action), every open baseline action's progress
+(completed with a date and evidence, slipped to a new date, dropped with a reason), sign-off, export
+when the statement's export is there, and the file reopening on the statement screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
+
+from s11audit.returns import verify_return
+from s11audit.sample import make_sample
+from s11audit.ui import statement_view
+from s11audit.ui.dialogs.action_dialog import ActionDialog
+from s11audit.ui.dialogs.action_progress import ActionProgressDialog
+from s11audit.ui.dialogs.export import ExportDialog
+from s11audit.ui.dialogs.sign_off import SignOffDialog
+from s11audit.ui.main_window import MainWindow, next_cycle
+from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, tab_order, when_dialog
+from tests.ui.test_alt_keys import window_keys
+
+pytestmark = OFFSCREEN_SIZE_HINTS
+TODAY = dt.date.today()
+
+
+@pytest.fixture(scope="module")
+def signed_sample(tmp_path_factory, shipped_sets):
+    folder = tmp_path_factory.mktemp("statement")
+    return make_sample(folder / "baseline.s11audit", shipped_sets["s11-wt2023"], signed=True, sample=False,
+                       cycle="2026/27")
+
+
+def _alt(qtbot, widget: QWidget, key: Qt.Key) -> None:
+    top = widget.window()
+    if QApplication.activeWindow() is not top:  # offscreen, no window is active again after a dialog closes
+        top.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+
+
+def _unique_alt_keys(top: QWidget) -> None:
+    counts = Counter(key for key, _ in window_keys(top))
+    assert [key for key, n in counts.items() if n > 1] == []
+
+
+def _finished(qtbot, seen: list) -> None:
+    """The dialog a button opened (a little after its Alt key) has been shown and closed."""
+    qtbot.waitUntil(lambda: bool(seen) and QApplication.activeModalWidget() is None)
+
+
+def test_next_cycle():
+    assert (next_cycle("2026/27"), next_cycle("2099-2100"), next_cycle("2026"), next_cycle("Spring")) == (
+        "2027/28", "2100-2101", "2027", "")
+
+
+def _start(qtbot, window: MainWindow) -> None:
+    def give_cycle(dialog: QInputDialog) -> None:
+        line = dialog.findChild(QLineEdit)
+        assert line is not None and line.text() == "2027/28"
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    seen = when_dialog(QInputDialog, give_cycle)
+    window.actionStartStatement.trigger()
+    assert seen and window.statement_view is not None
+
+
+def _answer_standards(qtbot, view) -> None:
+    form = view.form
+    form.standardList.setFocus()
+    for row in range(form.standardList.count()):
+        assert form.standardList.currentRow() == row
+        _alt(qtbot, form.standardList, Qt.Key.Key_T)  # still as at the baseline (a button clicks 0.1 s later)
+        qtbot.waitUntil(form.sameButton.isChecked)
+        form.standardList.setFocus()
+        qtbot.keyClick(form.standardList, Qt.Key.Key_Down)
+    # Standard 6 declined: what changed, a new grade, a new action.
+    form.standardList.setCurrentRow(5)
+    _alt(qtbot, form.standardList, Qt.Key.Key_D)
+    qtbot.waitUntil(form.declinedButton.isChecked)
+    _alt(qtbot, form.declinedButton, Qt.Key.Key_W)
+    assert form.whatChanged.hasFocus()
+    qtbot.keyClicks(form.whatChanged, "Two recruitment files had no reference.")
+    qtbot.keyClick(form.whatChanged, Qt.Key.Key_Tab)  # leaving the box saves it
+    _alt(qtbot, form.whatChanged, Qt.Key.Key_G)
+    qtbot.keyClicks(form.newGrade, "R")  # Red (inadequate)
+
+    def add(dialog: ActionDialog) -> None:
+        qtbot.keyClicks(dialog.form.description, "Audit every recruitment file opened since April")
+        qtbot.keyClicks(dialog.form.owner, "HR Business Partner")
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    added = when_dialog(ActionDialog, add)
+    _alt(qtbot, form.newGrade, Qt.Key.Key_C)
+    _finished(qtbot, added)
+
+
+def _progress(qtbot, view, row: int, act) -> None:
+    view.form.actionsTable.setCurrentCell(row, 0)
+    seen = when_dialog(ActionProgressDialog, act)
+    _alt(qtbot, view.form.actionsTable, Qt.Key.Key_U)
+    _finished(qtbot, seen)
+
+
+def _update_actions(qtbot, view, tmp_path, monkeypatch) -> None:
+    form = view.form
+    _alt(qtbot, form.standardList, Qt.Key.Key_B)
+    assert form.statementTabs.currentWidget() is form.actionsTab and form.actionsTable.rowCount() == 3
+    visited = tab_order(view.window(), form.actionsTable)
+    assert {"actionsTable", "updateProgressButton", "addEvidenceButton"} <= set(visited), visited
+
+    def complete(dialog: ActionProgressDialog) -> None:
+        _unique_alt_keys(dialog)
+        qtbot.keyClicks(dialog.form.status, "C")
+        qtbot.keyClicks(dialog.form.note, "Relaunched at the all-staff briefing.")
+        assert dialog.form.completedOn.isEnabled() and not dialog.form.droppedReason.isEnabled()
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    def slipped(dialog: ActionProgressDialog) -> None:
+        qtbot.keyClicks(dialog.form.status, "I")
+        qtbot.keyClicks(dialog.form.note, "Half the teams audited.")
+        _alt(qtbot, dialog.form.note, Qt.Key.Key_W)
+        qtbot.keyClick(dialog.form.slipped, Qt.Key.Key_Space)
+        assert dialog.form.newDueDate.isEnabled()
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    def dropped(dialog: ActionProgressDialog) -> None:
+        qtbot.keyClicks(dialog.form.status, "D")
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # no reason: refused, the dialog says why
+        assert dialog.isVisible() and "give the reason it was dropped" in dialog.form.problem.text()
+        _alt(qtbot, dialog.form.status, Qt.Key.Key_R)
+        qtbot.keyClicks(dialog.form.droppedReason, "Replaced by the partnership's joint audit.")
+        qtbot.keyClick(dialog.form.droppedReason, Qt.Key.Key_Return)
+
+    for row, act in enumerate((complete, slipped, dropped)):
+        _progress(qtbot, view, row, act)
+
+    report = tmp_path / "Briefing minutes.txt"
+    report.write_text("Minutes of the relaunch briefing", encoding="utf-8")
+    monkeypatch.setattr(statement_view.file_dialogs, "open_file_name", lambda *a, **k: str(report))
+    form.actionsTable.setCurrentCell(0, 0)
+    _alt(qtbot, form.actionsTable, Qt.Key.Key_O)
+    qtbot.waitUntil(lambda: form.actionsTable.item(0, 6).text() != "")
+    assert form.actionsTable.item(0, 6).text() == "Briefing minutes.txt"
+
+
+def _sign(qtbot, window: MainWindow) -> None:
+    view = window.statement_view
+
+    def act(dialog: SignOffDialog) -> None:
+        for number, row in enumerate(dialog.rows):
+            qtbot.keyClicks(row.name, f"Signatory {number}")
+            qtbot.keyClick(row.confirmed, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    seen = when_dialog(SignOffDialog, act)
+    _alt(qtbot, view.form.actionsTable, Qt.Key.Key_N)
+    _finished(qtbot, seen)
+    qtbot.waitUntil(lambda: window.statement_view is not view and window.statement_view is not None)
+    assert window.statement_view.statement.is_signed
+
+
+def test_a_statement_from_start_to_sign_off(qtbot, shown_window, signed_sample, tmp_path, messages, monkeypatch):
+    window: MainWindow = shown_window
+    path = tmp_path / "Northfield.s11audit"
+    path.write_bytes(signed_sample.read_bytes())
+    assert window.open_file(path)
+    assert window.actionStartStatement.isEnabled()
+    _start(qtbot, window)
+    view = window.statement_view
+    assert "Annual compliance statement 2027/28 based on the 2026/27 audit" in window.auditDetails.text()
+    assert not window.actionStartStatement.isEnabled() and window.actionSignOff.isEnabled()
+    _unique_alt_keys(window)
+    visited = tab_order(window, view.form.standardList)
+    for name in ("standardList", "baselineNarrative", "sameButton", "whatChanged", "newGrade", "newActions",
+                 "addActionButton", "signOffButton"):
+        assert name in visited, visited
+    assert view.form.baselineNarrative.isReadOnly() and view.form.baselineNarrative.toPlainText()
+
+    _answer_standards(qtbot, view)
+    _update_actions(qtbot, view, tmp_path, monkeypatch)
+    statement = view.statement
+    assert statement.missing() == (), [m.message for m in statement.missing()]
+    assert statement.position("6").position == "declined" and statement.position("6").new_grade == "red"
+    assert statement.position("6").narrative == "Two recruitment files had no reference."
+    progress = statement.all_progress()
+    assert progress[1].status == "complete" and progress[1].completed_on == TODAY
+    assert progress[2].status == "in_progress" and progress[2].new_due_date is not None
+    assert progress[5].status == "dropped" and progress[5].dropped_reason.startswith("Replaced")
+    assert window.percent_label.text() == "100% complete"
+    assert messages.texts("warning") == []
+
+    _sign(qtbot, window)
+    assert window.actionExportReturn.isEnabled() and window.readOnlyNotice.isVisibleTo(window)
+    target = tmp_path / "statement.s11return"
+
+    def write(dialog: ExportDialog) -> None:
+        assert dialog.form.returnPath.text().endswith("statement 2027-28.s11return")
+        dialog.form.returnPath.setText(str(target))
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    exported = when_dialog(ExportDialog, write)
+    window.actionExportReturn.trigger()
+    assert exported and messages.texts("warning") == [] and target.exists()
+    assert verify_return(target).valid
+    assert str(target) in messages.texts("information")[-1]
+
+    window.close_file()
+    assert window.open_file(path)
+    assert window.statement_view is not None and window.document is None
+    assert "Annual compliance statement 2027/28" in window.auditDetails.text()
