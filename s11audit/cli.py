@@ -369,11 +369,14 @@ def _cycle_add(args: argparse.Namespace) -> int:
         return FAILED
     copy = bool(args.previous) and not args.empty_register
     added = _in_workspace(args.workspace, lambda workspace: _added_cycle(workspace, workspace.add_cycle(
-        args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous, copy_register=copy)))
+        args.name, standards_set, args.due, opens_on=args.opens, previous=args.previous, copy_register=copy,
+        kind=args.kind, baseline=args.baseline)))
     if added is None:
         return FAILED
     cycle, registered = added
     print(f"Added cycle {cycle.name}: {standards_set.display_name}, due {cycle.due_on}")
+    if cycle.is_statement:
+        print(f"An annual compliance statement cycle based on the full audit cycle {args.baseline}")
     if copy:
         print(f"Copied the register of {args.previous}: {registered} organisation{'' if registered == 1 else 's'} "
               "(correct it with register import or in the app)")
@@ -823,6 +826,10 @@ def _add_workspace_commands(commands: argparse._SubParsersAction) -> None:
     add.add_argument("--previous", metavar="NAME", help="the previous cycle, for year-on-year comparison; its "
                                                        "register is copied into the new cycle")
     add.add_argument("--empty-register", action="store_true", help="with --previous: do not copy its register")
+    add.add_argument("--kind", choices=("full", "statement"), default="full",
+                     help="a full audit (the default) or an annual compliance statement (needs --baseline)")
+    add.add_argument("--baseline", metavar="NAME", help="with --kind statement: the earlier full audit cycle the "
+                                                       "statements follow (the cycle uses its standards set)")
     add.set_defaults(run=_cycle_add)
 
 

@@ -56,7 +56,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from s11audit.business_unit.records import findings_json
-from s11audit.returns.format import STANDARDS_MEMBER, json_bytes
+from s11audit.returns.format import RETURN_MEMBER, STANDARDS_MEMBER, json_bytes
 from s11audit.returns.verify import Digests, SignedReturn, verify_and_read
 from s11audit.safe_text import shown
 from s11audit.standards.loader import content_hash, set_from_snapshot
@@ -111,6 +111,7 @@ class CycleSet:
     set_version: str
     set_hash: str
     set_content: str  # the cycle's set as JSON text (``Cycle.set_content``)
+    kind: str = "full"  # the cycle's kind: "full" or "statement" (a statement cycle takes only statements)
 
 
 class Checks:
@@ -171,7 +172,7 @@ class Checks:
         problem = ""
         try:
             refusal = (self.checker.sample_refusal(signed.content, path.name)
-                       or self.checker.kind_refusal(signed.content, path.name))
+                       or self.checker.kind_refusal(signed.content, path.name, self.cycle.kind, self.cycle.name))
             if refusal:
                 raise Rejected(refusal)
             self.check_set(signed)
@@ -185,7 +186,8 @@ class Checks:
         return Examined(path, sha256, "", name, reference, Signed(
             signed.content_id, signed.fingerprint, signed.public_key, signed.canonical.decode("utf-8"),
             findings_json(content), content["audit_version"], _when(content["sign_off"].get("signed_at")),
-            _when(content.get("created_at")), evidence), problem)
+            _when(content.get("created_at")), evidence,
+            next((m["sha256"] for m in signed.manifest["members"] if m["name"] == RETURN_MEMBER), "")), problem)
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ class Signed:
     signed_at: dt.datetime | None
     created_at: dt.datetime | None
     evidence: tuple[tuple[str, str, str, str, str], ...]  # (id, name, media type, SHA-256, member)
+    return_sha256: str = ""  # of return.json's bytes as signed (the manifest's entry): how a statement names it
 
 
 @dataclass(frozen=True)

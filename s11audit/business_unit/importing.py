@@ -17,6 +17,14 @@ return it supersedes and its import log entry), it is stored and placed by the r
   becomes the known one (per cycle: a new cycle's audit file, e.g. a starting file, has a new key);
 - newer than the organisation's current return (higher audit version, then later sign-off): it
   becomes current and the earlier one superseded; older: kept as superseded;
+- an annual compliance statement (``"kind": "compliance_statement"``) is imported only into a statement
+  cycle and a full return only into a full cycle (``ContentChecker.kind_refusal``, naming the cycle's
+  kind). A statement is placed like any return and **flagged for a decision** (``ImportedReturn.flag``,
+  outcome ``flagged`` where it would be ``imported``, ``FileOutcome.flag``, ``ReturnRow.flag``) when the
+  baseline cycle holds no return from its organisation (by reference) whose ``return.json`` SHA-256
+  (``ImportedReturn.return_sha256``, schema 0007) is its ``baseline.content_sha256``, when it names no
+  such hash, or when it was signed with another key than that baseline return; ``Workspace.clear_flag``
+  records the decision;
 - the same return already imported into the cycle: a duplicate, nothing changes. A return's
   identity is its signed content (the signer's key and ``return.json``, ``verify.content_id``), so
   the same return in other ZIP bytes is a duplicate too; the same file's bytes (SHA-256) are
@@ -57,6 +65,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import sqlite3
 import time
@@ -71,7 +80,8 @@ from sqlalchemy.exc import DBAPIError
 
 from s11audit.business_unit import import_workers
 from s11audit.business_unit.import_workers import Checks, CycleSet, Examined, Rejected, Signed
-from s11audit.business_unit.models import (CURRENT, KEY_PENDING, SUPERSEDED, UNMATCHED as UNMATCHED_STATE, Cycle,
+from s11audit.business_unit.models import (CURRENT, KEY_PENDING, KEY_REJECTED, SUPERSEDED,
+                                           UNMATCHED as UNMATCHED_STATE, Cycle,
                                            ImportedReturn, ImportLogEntry, KnownKey, RegisteredOrganisation,
                                            ReturnEvidence, utcnow)
 from s11audit.business_unit.workspace import CycleRow, Workspace, is_newer, reference_key
@@ -94,12 +104,14 @@ IMPORTED = "imported"        # now the organisation's current return
 OLDER = "older"              # kept as superseded (in its history): the organisation has a newer return
 UNMATCHED = "unmatched"      # kept: no organisation in the register has its reference
 KEY_PENDING_OUTCOME = "key-pending"  # kept: signed by another key than the one known
+FLAGGED = "flagged"          # a statement imported as current, flagged for a decision (baseline not held, other key)
 DUPLICATE = "duplicate"      # the same file was imported before; nothing changed
 REJECTED = "rejected"        # not stored: the reason says why
 FAILED = "failed"            # could not be saved (the import stopped), or a fault in s11audit (it went on)
-STORED = (IMPORTED, OLDER, UNMATCHED, KEY_PENDING_OUTCOME)
+STORED = (IMPORTED, OLDER, UNMATCHED, KEY_PENDING_OUTCOME, FLAGGED)
 # How the import report (window and command line) names an outcome: plain words where the code is not.
-OUTCOME_WORDS = {OLDER: "older, kept in the history", KEY_PENDING_OUTCOME: "waiting: signed with a different key"}
+OUTCOME_WORDS = {OLDER: "older, kept in the history", KEY_PENDING_OUTCOME: "waiting: signed with a different key",
+                 FLAGGED: "imported, flagged for a decision"}
 
 
 def outcome_words(outcome: str) -> str:
@@ -119,6 +131,7 @@ class FileOutcome:
     organisation: str = ""
     reference: str = ""
     return_id: int | None = None
+    flag: str = ""  # why a stored statement waits for a decision (its baseline not held, another key), else ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "reason", bounded(self.reason, _REASON_LIMIT))
@@ -149,6 +162,10 @@ class ImportReport:
             (UNMATCHED, "unmatched"),
             (KEY_PENDING_OUTCOME, "signed with a different key than before (check with the organisation)"),
             (DUPLICATE, "duplicates"), (REJECTED, "rejected"), (FAILED, "failed"))]
+        flagged = sum(bool(f.flag) for f in self.files)
+        if flagged:
+            parts.append(f"{flagged} statement{'' if flagged == 1 else 's'} flagged for a decision (baseline not "
+                         "held or signed with another key)")
         text = f"{len(self.files)} of {self.total} files: " + ", ".join(parts)
         if self.cancelled:
             text += "; cancelled before the rest"
@@ -199,6 +216,51 @@ class _Known:
 
 
 _RETURNS = ImportedReturn.__table__
+
+
+class _Baselines:
+    """For a statement cycle: the returns its baseline cycle holds, read once per import, by organisation
+    reference and the SHA-256 of their ``return.json``, to flag a statement whose baseline is not held or
+    which was signed with another key than its baseline (``flag``). Nothing for a full cycle."""
+
+    def __init__(self, connection, workspace: Workspace, cycle: CycleRow):
+        self.statements, self.cycle_name = cycle.is_statement, ""
+        self.held: dict[tuple[str, str], str] = {}  # (reference key, return.json SHA-256) -> key fingerprint
+        if not cycle.is_statement or cycle.baseline_id is None:  # (a baseline cycle removed: nothing is held)
+            return
+        self.cycle_name = workspace.cycle(cycle.baseline_id).name
+        table = _RETURNS.c
+        for reference, sha256, fingerprint in connection.execute(
+                select(table.reference, table.return_sha256, table.key_fingerprint)
+                .where(table.cycle_id == cycle.baseline_id, table.state != KEY_REJECTED,
+                       table.return_sha256.is_not(None))
+                .order_by(table.id)):
+            self.held.setdefault((reference_key(reference), sha256), fingerprint)
+
+    def flag(self, content_text: str, reference: str, fingerprint: str) -> str:
+        """Why a statement (its ``return.json`` as stored) waits for a decision, in plain words, or "" (always
+        "" in a full cycle, which takes no statements)."""
+        if not self.statements:
+            return ""
+        content = json.loads(content_text)
+        if content.get("kind") != "compliance_statement":
+            return ""
+        baseline = content.get("baseline") or {}
+        named = f"its baseline ({bounded(str(baseline.get('cycle') or '?'), 40)} audit, version " \
+                f"{baseline.get('audit_version')})"
+        where = f"cycle {self.cycle_name}" if self.cycle_name else "the baseline cycle"
+        sha256 = baseline.get("content_sha256")
+        if not sha256:
+            return (f"{named} is not named by its content hash (its audit file has no record of that return), so "
+                    f"it cannot be matched to this organisation's return in {where}: check it by hand")
+        held = self.held.get((reference_key(reference), sha256))
+        if held is None:
+            return (f"{named} is not among this organisation's returns in {where} (content {sha256[:12]}…): import "
+                    "that return, or check with the organisation which audit the statement follows")
+        if held != fingerprint:
+            return (f"signed with a different key (key fingerprint {fingerprint}) than its baseline return in {where} "
+                    f"({held}): check with the organisation that they sent it")
+        return ""
 
 
 class _Rows:
@@ -256,7 +318,7 @@ class _Importer:
         self.batch = uuid.uuid4().hex
         session = workspace.session
         content = session.execute(select(Cycle.set_content).where(Cycle.id == cycle.id)).scalar_one()
-        self.cycle_set = CycleSet(cycle.name, cycle.set_id, cycle.set_version, cycle.set_hash, content)
+        self.cycle_set = CycleSet(cycle.name, cycle.set_id, cycle.set_version, cycle.set_hash, content, cycle.kind)
         try:
             self.checks = Checks(self.cycle_set)
         except StandardsError as exc:
@@ -268,6 +330,7 @@ class _Importer:
             .where(RegisteredOrganisation.cycle_id == cycle.id))}
         self.known = self._storing(_Known, self.connection, cycle.id)
         self.rows = _Rows(self.connection)
+        self.baselines = self._storing(_Baselines, self.connection, workspace, cycle)
         self.pending: list[int] = []  # indexes in the report of the files whose rows are not committed yet
         self.started = time.monotonic()
 
@@ -350,6 +413,7 @@ class _Importer:
             state, supersedes = SUPERSEDED, None
         else:
             state, supersedes = CURRENT, current
+        flag = self.baselines.flag(signed.content, reference, signed.fingerprint)
         rows, user = self.rows, self.workspace.user
         try:
             with rows.savepoint():
@@ -359,16 +423,17 @@ class _Importer:
                     name=examined.name, key_fingerprint=signed.fingerprint, public_key=signed.public_key,
                     audit_version=signed.audit_version, signed_at=rows.when(signed.signed_at),
                     created_at=rows.when(signed.created_at), imported_at=rows.now(), imported_by=user, state=state,
-                    content=signed.content, findings_content=signed.findings)
+                    content=signed.content, findings_content=signed.findings,
+                    return_sha256=signed.return_sha256 or None, flag=flag)
                 self._store_evidence(rows, path, signed, return_id)
                 if known_key is None:
                     rows.insert(KnownKey, cycle_id=self.cycle.id, reference=key, key_fingerprint=signed.fingerprint,
                                 public_key=signed.public_key, recorded_at=rows.now(), recorded_by=user)
                 if supersedes is not None:
                     rows.supersede(supersedes[0])
-                outcome = FileOutcome(path, *self._described(state, signed, reference, known_key,
-                                                             supersedes is not None),
-                                      examined.name, reference, return_id)
+                outcome = FileOutcome(path, *self._flagged(flag, *self._described(
+                    state, signed, reference, known_key, supersedes is not None)), examined.name, reference, return_id,
+                    flag)
                 self._log_entry(rows, outcome, examined.sha256)
         except (DBAPIError, sqlite3.Error) as exc:
             raise storage_problem(self.workspace.path, exc) from exc
@@ -417,6 +482,13 @@ class _Importer:
         if replaces:
             return IMPORTED, f"{version}; replaces an earlier return from the same organisation (kept in its history)"
         return IMPORTED, version
+
+    @staticmethod
+    def _flagged(flag: str, outcome: str, reason: str) -> tuple[str, str]:
+        """A flagged statement's outcome: ``flagged`` where it would be ``imported``, the flag in the reason."""
+        if not flag:
+            return outcome, reason
+        return (FLAGGED if outcome == IMPORTED else outcome), f"{reason}; flagged for a decision: {flag}"
 
     def reject(self, path: Path, reference: str, reason: str, name: str = "", sha256: str = "") -> FileOutcome:
         return self.log(FileOutcome(path, REJECTED, reason, name, reference), sha256)

@@ -6,8 +6,9 @@ the evidence carried by returns, the signing key known for each organisation, th
 business unit's moderation of returns and its peer audit days (schema 0002); a return's identity
 is its signed content (schema 0003); moderation per criterion and the moderation trail (schema
 0004); the part of each return findings read, kept beside it (schema 0005); the business unit's
-details and each cycle's headline measures for the annual report summary (schema 0006). Separate from
-``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic
+details and each cycle's headline measures for the annual report summary (schema 0006); cycle kinds
+(full audit or annual compliance statement) and the flag of a statement waiting for a decision
+(schema 0007). Separate from ``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic
 (``business_unit/migrations``); never edit a released revision.
 """
 
@@ -31,6 +32,11 @@ UNMATCHED = "unmatched"      # its reference is not in the register: waits for a
 KEY_PENDING = "key_pending"  # signed by another key than the one known for the organisation
 KEY_REJECTED = "key_rejected"  # a person decided the other key is not the organisation's
 RETURN_STATES = (CURRENT, SUPERSEDED, UNMATCHED, KEY_PENDING, KEY_REJECTED)
+
+# The kinds of cycle (schema 0007): a full audit, or an annual compliance statement based on a full cycle.
+FULL_CYCLE = "full"
+STATEMENT_CYCLE = "statement"
+CYCLE_KINDS = (FULL_CYCLE, STATEMENT_CYCLE)
 
 
 class Base(DeclarativeBase):
@@ -60,6 +66,10 @@ class Cycle(Base):
     due_on: Mapped[dt.date] = mapped_column(Date)
     previous_id: Mapped[int | None] = mapped_column(ForeignKey("cycle.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Schema 0007: "full" or "statement"; a statement cycle's baseline is a full cycle.
+    kind: Mapped[str] = mapped_column(String(16), default=FULL_CYCLE, server_default=FULL_CYCLE)
+    baseline_cycle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cycle.id", name="fk_cycle_baseline", ondelete="SET NULL"))
 
 
 class RegisteredOrganisation(Base):
@@ -105,6 +115,10 @@ class ImportedReturn(Base):
     # The part of it findings read (records.findings_content), as JSON text (schema 0005; filled in on
     # upgrade; read instead of ``content`` when a cycle's records are made).
     findings_content: Mapped[str | None] = mapped_column(Text)
+    # Schema 0007: SHA-256 of return.json as signed (a statement names its baseline by it), and why the
+    # return waits for a person's decision (a statement without its baseline, or another key), else "".
+    return_sha256: Mapped[str | None] = mapped_column(String(64))
+    flag: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ReturnEvidence(Base):

@@ -62,7 +62,8 @@ class ReturnRecord:
         return self.criteria.get(criterion_id)
 
 
-def _date(value: object) -> dt.date | None:
+def date_or_none(value: object) -> dt.date | None:
+    """A return's date text (its first 10 characters) as a date; None when absent or not a date."""
     if not value:
         return None
     try:
@@ -125,7 +126,7 @@ def record_from_stored(stored: Mapping[str, Any], sector: str = "", moderated: M
         grades={_intern(k): _intern(v) for k, v in stored["grades"].items()},
         not_applicable=frozenset(map(_intern, stored["not_applicable"])),
         answers={_intern(k): _intern(v) if type(v) is str else v for k, v in stored["answers"].items()},
-        actions=tuple(ActionRecord(_intern(sid), _intern(status), _date(due), _intern(cid))
+        actions=tuple(ActionRecord(_intern(sid), _intern(status), date_or_none(due), _intern(cid))
                       for sid, status, due, cid in stored["actions"]),
         moderated=dict(moderated or {}),
         criteria={_intern(k): _intern(v) for k, v in stored["criteria"].items()},
@@ -148,7 +149,7 @@ def record_from_content(content: Mapping[str, Any], sector: str = "",
     answers = {_intern(str(a.get("item_id"))): _shared(a.get("value")) for a in content.get("item_answers") or []
                if a.get("value") is not None}
     actions = tuple(ActionRecord(_intern(str(a.get("standard_id"))), _intern(str(a.get("status") or "")),
-                                 _date(a.get("due_date")), _intern(str(a.get("criterion_id") or "")))
+                                 date_or_none(a.get("due_date")), _intern(str(a.get("criterion_id") or "")))
                     for a in content.get("action_plan") or [])
     return ReturnRecord(reference=str(organisation.get("reference") or ""), name=str(organisation.get("name") or ""),
                         sector=_intern(sector), org_type=_intern(str(organisation.get("org_type") or "")),

@@ -16,6 +16,8 @@ a list of the item's choices, each once. The criteria checks are in :mod:`criter
 
 from __future__ import annotations
 
+import re
+
 from s11audit.business_unit.criteria_checks import criteria_problem, multi_choice_problem, standard_problem
 from s11audit.safe_text import shown
 from s11audit.standards import ItemType, StandardsSet
@@ -30,6 +32,9 @@ def _same(a: object, b: object) -> bool:
         return a == b
     return type(a) is type(b) and a == b
 
+
+# A statement's evidence of an action's completion: "action:<index>" in the baseline return's action plan.
+_ACTION_LINK = re.compile(r"action:(0|[1-9][0-9]{0,5})")
 
 # Answers to one item repeat across thousands of returns ("yes", a date, a number): each distinct short
 # answer is judged once per import. Long text and a full memo are judged every time, so memory stays bounded.
@@ -60,24 +65,59 @@ class ContentChecker:
         return None
 
     @staticmethod
-    def kind_refusal(content: dict, file_name: str) -> str | None:
-        """Why an annual compliance statement is refused here (``"kind": "compliance_statement"``), or ``None``.
+    def kind_refusal(content: dict, file_name: str, cycle_kind: str = "full", cycle_name: str = "") -> str | None:
+        """Why the return's kind does not fit the cycle's kind, or ``None``.
 
-        A statement carries no grades of its own (it answers against its baseline audit), so taking it as a
-        full return would count an organisation that graded nothing. Until the workspace has statement
-        cycles it is refused with a reason, never read as a full audit.
+        An annual compliance statement (``"kind": "compliance_statement"``) carries no grades of its own (it
+        answers against its baseline audit), so taking it as a full return would count an organisation that
+        graded nothing: it is imported only into a statement cycle, and a full self-assessment only into a
+        full cycle. The reason names the cycle's kind.
         """
-        if content.get("kind") == "compliance_statement":
+        cycle = f"cycle {cycle_name}" if cycle_name else "this cycle"
+        statement = content.get("kind") == "compliance_statement"
+        if statement and cycle_kind != "statement":
             return (f"{shown(file_name, 120)} is an annual compliance statement, not a full self-assessment: "
-                    "this version of s11audit imports statements only into a statement cycle, which it cannot "
-                    "make yet; it was not imported")
+                    f"{cycle} is a full audit cycle, which takes only full self-assessments (import statements "
+                    "into an annual compliance statement cycle); it was not imported")
+        if not statement and cycle_kind == "statement":
+            return (f"{shown(file_name, 120)} is a full self-assessment, not an annual compliance statement: "
+                    f"{cycle} is an annual compliance statement cycle, which takes only statements (import full "
+                    "self-assessments into a full audit cycle); it was not imported")
         return None
 
     def problem(self, content: dict) -> str | None:
         """The first thing in the content that does not fit the set, as a sentence, or ``None``."""
         org_type = str((content.get("organisation") or {}).get("org_type") or "")
+        statement = content.get("kind") == "compliance_statement"
         return (self._standards(content["standards"], org_type) or self._answers(content["item_answers"])
-                or self._actions(content["action_plan"]) or self._evidence(content["evidence"]))
+                or self._actions(content["action_plan"])
+                or (self._statement(content.get("statement") or {}) if statement else None)
+                or self._evidence(content["evidence"], statement))
+
+    def _statement(self, statement: dict) -> str | None:
+        """A statement's answers (schema-checked already): every standard once and of the set, every new
+        grade on that standard's scale, every baseline action's standard of the set."""
+        seen: set[str] = set()
+        for index, entry in enumerate(statement.get("standards") or []):
+            where = f"statement.standards[{index}]"
+            sid = entry["standard_id"]
+            problem = self._standard(f"{where}.standard_id", sid)
+            if problem:
+                return problem
+            if sid in seen:
+                return f"return.json: {where} gives standard {shown(sid, 60)} a second time"
+            seen.add(sid)
+            grade = entry.get("new_grade")
+            levels = [level.id for level in self.set.scale_of(sid).levels]
+            if grade is not None and grade not in levels:
+                return (f"return.json: {where}.new_grade is {shown(grade, 60)}, which is not a grade of standard "
+                        f"{shown(sid, 60)}'s scale ({', '.join(levels)})")
+        for index, entry in enumerate(statement.get("action_progress") or []):
+            problem = self._standard(f"statement.action_progress[{index}].baseline_action.standard_id",
+                                     entry["baseline_action"]["standard_id"])
+            if problem:
+                return problem
+        return None
 
     def _standard(self, where: str, standard_id: str) -> str | None:
         if standard_id not in self.standards:
@@ -173,7 +213,9 @@ class ContentChecker:
                     f"{shown(standard_id, 60)} in {self.set.id}")
         return None
 
-    def _evidence(self, entries: list[dict]) -> str | None:
+    def _evidence(self, entries: list[dict], statement: bool = False) -> str | None:
+        """Evidence links: of the set's standards and items (or criteria); a statement's evidence of an
+        action's completion is linked to ``action:<index>`` (the baseline action's index)."""
         for index, entry in enumerate(entries):
             for number, link in enumerate(entry.get("links") or []):
                 where = f"evidence[{index}].links[{number}]"
@@ -181,6 +223,8 @@ class ContentChecker:
                 if problem:
                     return problem
                 item_id = link.get("item_id")
+                if statement and isinstance(item_id, str) and _ACTION_LINK.fullmatch(item_id):
+                    continue
                 if item_id is not None and item_id in self.criteria:  # evidence for one criterion (format 2)
                     problem = self._criterion_of(f"{where}.item_id", item_id, link["standard_id"])
                     if problem:

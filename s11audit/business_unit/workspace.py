@@ -26,9 +26,9 @@ from sqlalchemy.orm import Session
 
 from s11audit import __version__
 from s11audit.business_unit import moderation
-from s11audit.business_unit.models import (CURRENT, KEY_PENDING, KEY_REJECTED, SUPERSEDED, UNMATCHED, Cycle,
-                                           FileInfo, ImportedReturn, ImportLogEntry, KnownKey, Moderation,
-                                           RegisteredOrganisation, utcnow)
+from s11audit.business_unit.models import (CURRENT, CYCLE_KINDS, FULL_CYCLE, KEY_PENDING, KEY_REJECTED,
+                                           STATEMENT_CYCLE, SUPERSEDED, UNMATCHED, Cycle, FileInfo, ImportedReturn,
+                                           ImportLogEntry, KnownKey, Moderation, RegisteredOrganisation, utcnow)
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import set_from_snapshot
 from s11audit.store.database import AuditFileError, FileKind, open_engine
@@ -36,7 +36,7 @@ from s11audit.store.session import OpenFile
 
 EXTENSION = ".s11workspace"
 WORKSPACE = FileKind("business unit workspace", "s11audit-workspace", Path(__file__).parent / "migrations",
-                     head="0006")
+                     head="0007")
 
 
 def reference_key(reference: str) -> str:
@@ -57,6 +57,16 @@ class CycleRow:
     opens_on: dt.date | None
     due_on: dt.date
     previous_id: int | None
+    kind: str = FULL_CYCLE  # "full" or "statement" (schema 0007)
+    baseline_id: int | None = None  # a statement cycle's baseline (a full cycle)
+
+    @property
+    def is_statement(self) -> bool:
+        return self.kind == STATEMENT_CYCLE
+
+    @property
+    def kind_words(self) -> str:
+        return "an annual compliance statement cycle" if self.is_statement else "a full audit cycle"
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,9 @@ class ReturnRow:
     imported_at: dt.datetime
     imported_by: str
     state: str
+    # Why it waits for a person's decision (a statement whose baseline is not held, or signed with another
+    # key than its baseline; schema 0007), else "".
+    flag: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,7 +131,8 @@ class LogRow:
 
 
 def _cycle_row(c: Cycle) -> CycleRow:
-    return CycleRow(c.id, c.name, c.set_id, c.set_version, c.set_title, c.set_hash, c.opens_on, c.due_on, c.previous_id)
+    return CycleRow(c.id, c.name, c.set_id, c.set_version, c.set_title, c.set_hash, c.opens_on, c.due_on, c.previous_id,
+                    c.kind or FULL_CYCLE, c.baseline_cycle_id)
 
 
 ORGANISATION_COLUMNS = (RegisteredOrganisation.name, RegisteredOrganisation.reference, RegisteredOrganisation.sector,
@@ -135,7 +149,7 @@ RETURN_COLUMNS = (ImportedReturn.id, ImportedReturn.cycle_id, ImportedReturn.org
                   ImportedReturn.file_name, ImportedReturn.reference, ImportedReturn.name,
                   ImportedReturn.key_fingerprint, ImportedReturn.audit_version, ImportedReturn.signed_at,
                   ImportedReturn.created_at, ImportedReturn.imported_at, ImportedReturn.imported_by,
-                  ImportedReturn.state)
+                  ImportedReturn.state, ImportedReturn.flag)
 
 
 def _return_row(r: ImportedReturn) -> ReturnRow:
@@ -190,12 +204,17 @@ class Workspace(OpenFile):
     # --- cycles ----------------------------------------------------------------------------------
 
     def add_cycle(self, name: str, standards_set: StandardsSet, due_on: dt.date, opens_on: dt.date | None = None,
-                  previous: str | None = None, copy_register: bool = False) -> CycleRow:
+                  previous: str | None = None, copy_register: bool = False, *, kind: str = FULL_CYCLE,
+                  baseline: str | None = None) -> CycleRow:
         """Open an audit cycle for ``standards_set`` (a snapshot of the set is kept with it).
 
         With ``copy_register`` the previous cycle's register is copied into the new cycle in the same
-        transaction (names, references, sectors, types and contacts; the business unit corrects it there)."""
+        transaction (names, references, sectors, types and contacts; the business unit corrects it there).
+        ``kind`` is ``"full"`` (a full audit) or ``"statement"`` (an annual compliance statement), which
+        needs ``baseline``, the name of an earlier full cycle on the same standards set (a statement is
+        made against its baseline audit's set)."""
         name = name.strip()
+        baseline_id = self._baseline_for(name, kind, baseline, standards_set)
         if not name:
             raise self._refuse("a cycle needs a name (for example 2026/27).")
         if self._session.scalar(select(Cycle.id).where(Cycle.name == name)) is not None:
@@ -207,13 +226,41 @@ class Workspace(OpenFile):
             cycle = Cycle(name=name, set_id=standards_set.id, set_version=standards_set.version,
                           set_title=standards_set.title, set_hash=standards_set.content_hash,
                           set_content=json.dumps(standards_set.content, sort_keys=True, ensure_ascii=False),
-                          opens_on=opens_on, due_on=due_on, previous_id=previous_id)
+                          opens_on=opens_on, due_on=due_on, previous_id=previous_id, kind=kind,
+                          baseline_cycle_id=baseline_id)
             session.add(cycle)
             session.flush()
             if copy_register and previous_id is not None:
                 session.add_all([RegisteredOrganisation(cycle_id=cycle.id, **self._fields(o))
                                  for o in self.organisations(previous_id)])
         return _cycle_row(cycle)
+
+    def _baseline_for(self, name: str, kind: str, baseline: str | None, standards_set: StandardsSet) -> int | None:
+        """The id of a statement cycle's baseline (checked), or None for a full cycle (which names none)."""
+        if kind not in CYCLE_KINDS:
+            raise self._refuse(f"a cycle is a full audit (\"{FULL_CYCLE}\") or an annual compliance statement "
+                               f"(\"{STATEMENT_CYCLE}\"), not {kind!r}.")
+        if kind == FULL_CYCLE:
+            if baseline:
+                raise self._refuse(f"cycle {name!r} is a full audit cycle, which has no baseline: only an annual "
+                                   "compliance statement cycle is based on an earlier full cycle.")
+            return None
+        if not baseline or not baseline.strip():
+            raise self._refuse(f"the annual compliance statement cycle {name!r} needs a baseline: the name of the "
+                               "earlier full audit cycle it follows.")
+        found = self._session.scalar(select(Cycle).where(Cycle.name == baseline.strip()))
+        if found is None:
+            known = ", ".join(c.name for c in self.cycles() if not c.is_statement) or "none yet"
+            raise self._refuse(f"has no cycle {baseline.strip()!r} to be the baseline of {name!r} (full audit "
+                               f"cycles: {known}).")
+        if (found.kind or FULL_CYCLE) != FULL_CYCLE:
+            raise self._refuse(f"cycle {found.name!r} is itself an annual compliance statement cycle: the baseline "
+                               f"of {name!r} must be a full audit cycle.")
+        if found.set_hash != standards_set.content_hash:
+            raise self._refuse(f"the annual compliance statement cycle {name!r} must use its baseline's standards "
+                               f"set ({found.set_title}, version {found.set_version}, as cycle {found.name!r}): "
+                               "a statement is made against its baseline audit's set.")
+        return found.id
 
     def cycles(self) -> list[CycleRow]:
         return [_cycle_row(c) for c in self._session.scalars(select(Cycle).order_by(Cycle.created_at, Cycle.id))]
@@ -400,6 +447,16 @@ class Workspace(OpenFile):
             ret.organisation_id = organisation_id
             if ret.state == UNMATCHED:
                 self.place(session, ret)
+        return _return_row(ret)
+
+    def clear_flag(self, return_id: int) -> ReturnRow:
+        """A person has decided on a flagged statement (its baseline not held, or another key than the
+        baseline's): it counts as it is placed, and the flag is cleared."""
+        ret = self._get_return(return_id)
+        if not ret.flag:
+            raise self._refuse(f"return {return_id} from {ret.name} is not flagged for a decision.")
+        with self.change():
+            ret.flag = ""
         return _return_row(ret)
 
     def accept_key(self, return_id: int) -> ReturnRow:

@@ -284,7 +284,7 @@ def test_cli_sample_statement(tmp_path, capsys):
 
 
 def test_the_business_unit_refuses_a_statement_as_a_full_return(path, tmp_path, shipped_sets):
-    """Until the workspace has statement cycles, a statement (no grades of its own) is refused with a reason
+    """A statement (no grades of its own) is refused by a full audit cycle with a reason naming the cycle's kind,
     and never counted as an organisation that graded nothing."""
     from s11audit.business_unit.importing import import_returns
     from s11audit.business_unit.workspace import OrganisationEntry, Workspace
@@ -303,6 +303,7 @@ def test_the_business_unit_refuses_a_statement_as_a_full_return(path, tmp_path, 
         [outcome] = import_returns(workspace, "2027/28", [out]).files
         assert outcome.outcome == "rejected"
         assert outcome.reason == ("statement.s11return is an annual compliance statement, not a full "
-                                  "self-assessment: this version of s11audit imports statements only into a "
-                                  "statement cycle, which it cannot make yet; it was not imported")
+                                  "self-assessment: cycle 2027/28 is a full audit cycle, which takes only full "
+                                  "self-assessments (import statements into an annual compliance statement cycle); "
+                                  "it was not imported")
         assert workspace.returns(cycle.id) == []
