@@ -49,7 +49,7 @@ def part_problem(data: bytes, limits: PartLimits, what: str) -> str | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - BadZipFile, and struct or value errors from a mangled directory
         return f"cannot be read as an Excel workbook: it is not one, or it is damaged ({shown(exc)})."
     if len(members) > limits.members:
         return f"holds {len(members):,} parts, more than a workbook has ({limits.members:,})."

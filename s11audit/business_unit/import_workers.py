@@ -306,7 +306,7 @@ class OnWorkers(InProcess):
             return False
         try:
             self.here[last] = super().get(last, self.files[last])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - raised again when its turn comes, as in process
             self.here[last] = exc
         return True
 
@@ -316,7 +316,7 @@ class OnWorkers(InProcess):
             if self.next not in self.here:
                 try:
                     self.futures[self.next] = self.pool.submit(_examine, str(self.files[self.next]))
-                except Exception as exc:
+                except Exception as exc:  # noqa: BLE001 - no processes (permission, frozen program, shutting down)
                     self._stop_pool("worker processes could not be started", exc)
                     return
             self.next += 1
@@ -362,7 +362,7 @@ def _examine(path: str) -> tuple:
             raise TypeError("the import worker was not started")
         checks, stored_files = _worker
         return "ok", checks.examine(Path(path), stored_files)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - that file's failure, not the pool's
         return "fault", type(exc).__name__, traceback.format_exc()
 
 

@@ -367,7 +367,7 @@ class _Importer:
         """The batch could not be saved: roll it back and fail its files, so the report says what is stored."""
         try:
             self.workspace.session.rollback()
-        except Exception:
+        except Exception:  # noqa: BLE001 - already failing; the rollback is best effort
             _log.warning("Rolling back a failed import batch failed too", exc_info=True)
         for index in self.pending:
             report.files[index] = FileOutcome(report.files[index].path, FAILED, f"could not be saved: {exc.problem}")
@@ -527,7 +527,7 @@ def _one_file(importer: _Importer, report: ImportReport, examiner: import_worker
         return False
     except Rejected as exc:  # a file that changed under us while its evidence was being stored
         outcome = importer.reject(path, "", str(exc))
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a fault of ours in one file must not stop the batch
         outcome = importer.failed(path, exc)
     report.files.append(outcome)
     importer.pending.append(len(report.files) - 1)

@@ -328,7 +328,7 @@ def verify_and_read(path: Path | str, expected_fingerprint: str | None = None, l
     except OSError as exc:
         return Verification(path, False, f"the file cannot be read ({exc.strerror or exc})", "unreadable",
                             **_shown(found)), None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - a fault of ours must not stop a batch; it is logged in full
         _log.exception("Unexpected error while verifying %s", path)
         from s11audit.logs import where
 

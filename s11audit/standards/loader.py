@@ -162,7 +162,7 @@ def _guarded(path: Path, load):
         return load()
     except StandardsError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # a file must never crash whoever reads it
         raise StandardsError(path, [Problem(path.name, None, "", _fault_message(exc))]) from exc
 
 
@@ -280,7 +280,7 @@ def load_many(files: Iterable[Path], shipped: Iterable[Path] = ()) -> LoadReport
                 plain.append((path, _valid(_build(data))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one odd file must never take every set away
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
     _settle(report, plain)
     bases = list(report.sets)
@@ -290,7 +290,7 @@ def load_many(files: Iterable[Path], shipped: Iterable[Path] = ()) -> LoadReport
             resolved.append((path, _valid(_build(_resolve(path, data, node, bases)))))
         except StandardsError as exc:
             report.skipped.append(SkippedFile(path, exc.summary))
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - one odd derived set must never take every set away (logged by _fault)
             report.skipped.append(SkippedFile(path, _fault(path, exc)))
     _settle(report, resolved)
     report.sets.sort(key=lambda s: (s.title, s.version))

@@ -270,7 +270,7 @@ def _open(path: Path, data: bytes) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about parts it drops (extensions, styles)
             return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:
+    except Exception as exc:  # openpyxl and the XML parser raise many kinds for a damaged file
         raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"],
                             unreadable=True) from exc
 
@@ -314,7 +314,7 @@ def read_workbook(path: Path | str, limits: WorkbookLimits = LIMITS) -> dict:
             raise WorkbookError(path, [*problems.items, "reading stopped here: fix the problems above first"]) from None
     except WorkbookError:
         raise
-    except Exception as exc:
+    except Exception as exc:  # a damaged part found while reading rows
         raise WorkbookError(path, [f"cannot be read as an Excel workbook ({shown(exc, 160)})"],
                             unreadable=True) from exc
     finally:

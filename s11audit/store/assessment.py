@@ -21,15 +21,16 @@ from s11audit.store.actions import ActionPlan
 from s11audit.store.briefings import BriefingRow, read_briefings
 from s11audit.store.carry_forward import CarryForwardReport
 from s11audit.store.answers import normalise, shown
+from s11audit.store.audit_record import AuditRecord
 from s11audit.store.database import AuditFileError
 from s11audit.store.evidence import EvidenceLibrary
-from s11audit.store.models import ItemAnswer, StandardResponse, TrailEntry, utcnow
-from s11audit.store.rows import ResponseRow, TrailRow
+from s11audit.store.models import ItemAnswer, StandardResponse, utcnow
+from s11audit.store.rows import ResponseRow
 from s11audit.store.session import AuditWriter, Writer
-from s11audit.store.sign_off import AuditSignOff, SignatoryEntry
+from s11audit.store.sign_off import AuditSignOff
 
 
-class SelfAssessment:
+class SelfAssessment(AuditRecord):
     def __init__(self, writer: Writer, audit_id: int, cycle: str, snapshot: dict, org_type: str,
                  snapshot_hash: str = ""):
         self._writer = writer = AuditWriter(writer, audit_id)
@@ -43,23 +44,8 @@ class SelfAssessment:
         # Set by ``AuditFile.start_audit`` when the audit was started from an earlier one.
         self.carried_forward: CarryForwardReport | None = None
 
-    @property
-    def read_only(self) -> bool:
-        """True when the file is open read-only or this audit has been signed off."""
-        return self._writer.read_only or self._writer.is_signed
-
-    # --- sign-off (details in ``store/sign_off.py``) ---------------------------------------------
-
-    @property
-    def is_signed(self) -> bool:
-        return self.sign_off.is_signed
-
-    def sign(self, signatories: list[SignatoryEntry]) -> None:
-        """Sign off and lock this audit; raises ``SignOffError`` listing everything that blocks it."""
-        self.sign_off.sign(signatories)
-
-    def signatories(self) -> list[SignatoryEntry]:
-        return self.sign_off.signatories()
+    # --- sign-off (details in ``store/sign_off.py``; read_only, is_signed, sign, signatories and
+    # trail come from ``AuditRecord``) -----------------------------------------------------------
 
     def key_fingerprint(self) -> str:
         return self.sign_off.key_fingerprint()
@@ -260,12 +246,6 @@ class SelfAssessment:
     def completeness(self) -> Completeness:
         return check(self.standards_set, self.org_type, self.responses(), self.answers(),
                      self.evidence.all_evidence(), self.actions.all_actions())
-
-    def trail(self, limit: int | None = None) -> list[TrailRow]:
-        query = select(TrailEntry).where(TrailEntry.audit_id == self.id).order_by(TrailEntry.id.desc())
-        if limit:
-            query = query.limit(limit)
-        return [TrailRow(t.at, t.user, t.what, t.old_value, t.new_value) for t in self._writer.session.scalars(query)]
 
 
 def _response_row(r: StandardResponse) -> ResponseRow:

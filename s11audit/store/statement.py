@@ -32,12 +32,13 @@ from s11audit.standards import StandardsSet
 from s11audit.standards.model import Standard
 from s11audit.store.actions import ActionPlan
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.audit_record import AuditRecord
 from s11audit.store.database import AuditFileError
 from s11audit.store.evidence import EvidenceLibrary
-from s11audit.store.models import ActionProgress, Audit, StatementStandard, TrailEntry, utcnow
-from s11audit.store.rows import ActionRow, EvidenceFile, EvidenceRow, TrailRow
+from s11audit.store.models import ActionProgress, Audit, StatementStandard, utcnow
+from s11audit.store.rows import ActionRow, EvidenceFile, EvidenceRow
 from s11audit.store.session import AuditWriter, Writer
-from s11audit.store.sign_off import AuditSignOff, SignatoryEntry
+from s11audit.store.sign_off import AuditSignOff
 
 FULL = "full"
 STATEMENT = "statement"
@@ -104,7 +105,7 @@ class ProgressRow:
         return PROGRESS_STATUSES.get(self.status, self.status)
 
 
-class ComplianceStatement:
+class ComplianceStatement(AuditRecord):
     """One annual compliance statement; made by ``AuditFile.start_statement``, found by ``AuditFile.statement``."""
 
     def __init__(self, writer: Writer, audit_id: int, cycle: str, baseline: SelfAssessment):
@@ -121,29 +122,6 @@ class ComplianceStatement:
     @property
     def baseline_id(self) -> int:
         return self.baseline.id
-
-    @property
-    def read_only(self) -> bool:
-        """True when the file is open read-only or this statement has been signed off."""
-        return self._writer.read_only or self._writer.is_signed
-
-    @property
-    def is_signed(self) -> bool:
-        return self.sign_off.is_signed
-
-    def sign(self, signatories: list[SignatoryEntry]) -> None:
-        """Sign off and lock the statement; raises ``SignOffError`` listing everything that blocks it."""
-        self.sign_off.sign(signatories)
-
-    def signatories(self) -> list[SignatoryEntry]:
-        return self.sign_off.signatories()
-
-    def trail(self, limit: int | None = None) -> list[TrailRow]:
-        """The statement's audit trail, newest first."""
-        query = select(TrailEntry).where(TrailEntry.audit_id == self.id).order_by(TrailEntry.id.desc())
-        if limit:
-            query = query.limit(limit)
-        return [TrailRow(t.at, t.user, t.what, t.old_value, t.new_value) for t in self._writer.session.scalars(query)]
 
     # --- standards: position, what changed, new grade --------------------------------------------
 

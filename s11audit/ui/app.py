@@ -144,7 +144,7 @@ def show_main_window(window: MainWindow, file: Path | None = None) -> None:
     else:
         try:
             window.open_before_showing(file)
-        except Exception:
+        except Exception:  # noqa: BLE001 - a fault of s11audit: a crash report, as in the event loop
             sys.excepthook(*sys.exc_info())
 
 

@@ -78,7 +78,7 @@ class Calculation(QThread):
     def run(self) -> None:
         try:
             self.result = self._task(self._stop.is_set)
-        except BaseException as exc:  # handed back to the UI thread, which decides what to show
+        except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread, which decides what to show
             self.error = exc
 
     def stop(self) -> None:
@@ -105,7 +105,7 @@ class _Worker(QThread):
 
         try:
             self.result = self._task(progress, self._stop.is_set)
-        except BaseException as exc:  # handed back to the UI thread, which decides what to show
+        except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread, which decides what to show
             self.error = exc
 
 

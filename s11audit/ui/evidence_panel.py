@@ -59,7 +59,7 @@ class _EvidenceReader(QRunnable):
                 except EvidenceError as exc:
                     self.signals.failed.emit(index, path, str(exc))
                     continue
-                except Exception as exc:  # a fault of ours: logged and reported; the other files go on
+                except Exception as exc:  # noqa: BLE001 - a fault of ours: logged and reported; the other files go on
                     report_unexpected((type(exc), exc, exc.__traceback__), "reading evidence")
                     self.signals.failed.emit(index, path, f"{path}: could not be added because of an error in "
                                                           f"s11audit; the details are in {where()}.")

@@ -156,7 +156,7 @@ class CrashReporter(QObject):
             return  # in the log already; a dialog again would only get in the way
         try:
             dialog = CrashDialog(_parent(), details)
-        except Exception:
+        except Exception:  # raising here would come straight back to this slot
             logging.getLogger("s11audit.crash").exception("The crash dialog could not be shown")
             return
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
