@@ -7,7 +7,6 @@ manifest) is changed in many ways and the quick check must never pass a value fa
 
 from __future__ import annotations
 
-import copy
 import random
 
 import pytest
@@ -16,35 +15,13 @@ from benchmarks.make_returns import Organisation, write_one
 from s11audit.returns import schema
 from s11audit.returns.format import MANIFEST_MEMBER, RETURN_MEMBER
 from s11audit.returns.verify import read_return
+from tests.json_mutations import changed, places
 
 SCHOOL = Organisation("St Aidan's CE Primary School", "URN 124578", "Education", "primary", "Helen Morris",
                       "dsl@staidans.example.sch.uk")
 REPLACEMENTS = [None, "", "x", "x" * 65, "x" * 201, "x" * 1001, "2027-02-30", "2027-02-19T25:00:00", "a" * 64,
                 "A" * 64, "a" * 64 + "\n", 0, -1, 1, 1.5, 2.0, 10**7, 10**10, True, False, [], [1], ["a"] * 51, {},
                 {"a": 1}, "Ed25519", "signature.bin"]
-
-
-def places(value, path=()):
-    """Every (path, value) inside a JSON value."""
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from places(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value[:2]):  # the first entries of each list are enough
-            yield from places(item, (*path, index))
-
-
-def changed(value, path, new=None, delete=False):
-    value = copy.deepcopy(value)
-    parent = value
-    for step in path[:-1]:
-        parent = parent[step]
-    if delete:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = new
-    return value
 
 
 def mutations(value, rnd: random.Random):

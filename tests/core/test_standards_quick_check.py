@@ -20,6 +20,7 @@ import pytest
 
 from s11audit.standards import discover, schema_check
 from s11audit.standards.validation import _validator, quickly_valid, schema_problems
+from tests.json_mutations import changed, places
 
 ROOT = Path(__file__).resolve().parents[2]
 REPLACEMENTS = [None, "", " ", "x", "x" * 65, "x" * 501, "2027-02-30", "2027-02-28", "\u0662\u0660\u0662\u0667-01-01",
@@ -32,37 +33,15 @@ def _content(set_id: str) -> dict:
     return copy.deepcopy(next(s for s in discover().sets if s.id == set_id).content)
 
 
-def _places(value, path=()):
-    yield path, value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _places(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value[:2]):
-            yield from _places(item, (*path, index))
-
-
-def _changed(value, path, new=None, delete=False):
-    value = copy.deepcopy(value)
-    parent = value
-    for step in path[:-1]:
-        parent = parent[step]
-    if delete:
-        del parent[path[-1]]
-    else:
-        parent[path[-1]] = new
-    return value
-
-
 def _mutations(content, rnd: random.Random):
-    places = [place for place in _places(content) if place[0]]
-    for path, found in rnd.sample(places, min(PLACES_PER_SET, len(places))):
+    inside = [place for place in places(content) if place[0]]
+    for path, found in rnd.sample(inside, min(PLACES_PER_SET, len(inside))):
         for new in rnd.sample(REPLACEMENTS, 4):
-            yield _changed(content, path, new)
+            yield changed(content, path, new)
         if isinstance(path[-1], str):
-            yield _changed(content, path, delete=True)
+            yield changed(content, path, delete=True)
         if isinstance(found, dict):
-            yield _changed(content, (*path, "unknown_key"), rnd.choice(REPLACEMENTS))
+            yield changed(content, (*path, "unknown_key"), rnd.choice(REPLACEMENTS))
 
 
 def test_the_compiled_check_is_made_from_the_schema_as_it_is():

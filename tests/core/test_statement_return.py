@@ -19,7 +19,7 @@ import pytest
 from s11audit.cli import main
 from s11audit.export import STATEMENT_DECLARATION, ExportError, export, export_statement, written_return_sha256
 from s11audit.returns import ReturnError, read_return, schema, verify_return, write_return
-from s11audit.sample import SIGNATORY_NAMES, fill_statement, following_cycle, make_sample
+from s11audit.sample import SIGNATORY_NAMES, fill_statement, following_cycle
 from s11audit.store import AuditFile, SignatoryEntry
 from s11audit.store.evidence import read_evidence_file
 from s11audit.store.statement import ComplianceStatement
@@ -29,20 +29,6 @@ TODAY = dt.date.today()
 ACTION_1 = "Review and relaunch information sharing arrangements in every team"
 ACTION_2 = "Audit and report on information sharing arrangements in every team"
 ACTION_5 = "Audit and report on working together with partners and early help arrangements in every team"
-
-
-@pytest.fixture(scope="module")
-def signed_file(tmp_path_factory, shipped_sets) -> Path:
-    folder = tmp_path_factory.mktemp("baseline")
-    return make_sample(folder / "made.s11audit", shipped_sets["s11-wt2023"], signed=True, sample=False,
-                       cycle="2026/27")
-
-
-@pytest.fixture
-def path(signed_file, tmp_path) -> Path:
-    copy = tmp_path / "Northfield.s11audit"
-    shutil.copy(signed_file, copy)
-    return copy
 
 
 def _sign(statement: ComplianceStatement) -> None:
@@ -70,14 +56,14 @@ def _fill(statement: ComplianceStatement, tmp_path: Path) -> None:
     statement.update_progress(5, status="dropped", dropped_reason="Replaced by a joint audit.")
 
 
-def _return_json_sha256(path: Path) -> str:
-    with zipfile.ZipFile(path) as archive:
+def _return_json_sha256(audit_path: Path) -> str:
+    with zipfile.ZipFile(audit_path) as archive:
         return hashlib.sha256(archive.read("return.json")).hexdigest()
 
 
-def test_a_statement_return_names_its_baseline_and_reports_progress(path, tmp_path):
+def test_a_statement_return_names_its_baseline_and_reports_progress(audit_path, tmp_path):
     baseline_out, statement_out = tmp_path / "baseline.s11return", tmp_path / "statement.s11return"
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         baseline = audit_file.audits()[0]
         exported_baseline = export(audit_file, audit_file.assessment(baseline.id), returned=baseline_out)
         assert exported_baseline.return_sha256 == _return_json_sha256(baseline_out)
@@ -144,9 +130,9 @@ def test_a_statement_return_names_its_baseline_and_reports_progress(path, tmp_pa
     assert quick is not None and quick(content) and schema.problem("return.json", content) is None
 
 
-def test_an_unsigned_statement_is_refused(path, tmp_path):
+def test_an_unsigned_statement_is_refused(audit_path, tmp_path):
     target = tmp_path / "statement.s11return"
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         statement = audit_file.start_statement(audit_file.audits()[0].id, "2027/28")
         with pytest.raises(ExportError, match="has not been signed off yet"):
             export_statement(audit_file, statement, target)
@@ -159,9 +145,9 @@ def test_an_unsigned_statement_is_refused(path, tmp_path):
     assert not target.exists() and not (tmp_path / "s.pdf").exists()
 
 
-def test_tampering_is_refused_and_an_incomplete_statement_is_never_written(path, tmp_path):
+def test_tampering_is_refused_and_an_incomplete_statement_is_never_written(audit_path, tmp_path):
     out = tmp_path / "statement.s11return"
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         statement = audit_file.start_statement(audit_file.audits()[0].id, "2027/28")
         _fill(statement, tmp_path)
         _sign(statement)
@@ -190,9 +176,9 @@ def test_tampering_is_refused_and_an_incomplete_statement_is_never_written(path,
     assert not (tmp_path / "broken.s11return").exists()
 
 
-def test_full_returns_are_as_before_and_an_old_file_names_no_baseline_hash(tmp_path, path):
+def test_full_returns_are_as_before_and_an_old_file_names_no_baseline_hash(tmp_path, audit_path):
     out = tmp_path / "baseline.s11return"
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         export(audit_file, audit_file.latest_assessment(), returned=out)
     signed = read_return(out)
     assert "kind" not in signed.content and "baseline" not in signed.content and "statement" not in signed.content
@@ -283,14 +269,14 @@ def test_cli_sample_statement(tmp_path, capsys):
     assert declined["narrative"] and declined["new_grade"]
 
 
-def test_the_business_unit_refuses_a_statement_as_a_full_return(path, tmp_path, shipped_sets):
+def test_the_business_unit_refuses_a_statement_as_a_full_return(audit_path, tmp_path, shipped_sets):
     """A statement (no grades of its own) is refused by a full audit cycle with a reason naming the cycle's kind,
     and never counted as an organisation that graded nothing."""
     from s11audit.business_unit.importing import import_returns
     from s11audit.business_unit.workspace import OrganisationEntry, Workspace
 
     out = tmp_path / "statement.s11return"
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         statement = audit_file.start_statement(audit_file.audits()[-1].id, "2027/28")
         _fill(statement, tmp_path)
         _sign(statement)

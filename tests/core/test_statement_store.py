@@ -25,20 +25,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 TODAY = dt.date.today()
 
 
-@pytest.fixture(scope="module")
-def signed_file(tmp_path_factory, shipped_sets) -> Path:
-    folder = tmp_path_factory.mktemp("baseline")
-    return make_sample(folder / "made.s11audit", shipped_sets["s11-wt2023"], signed=True, sample=False,
-                       cycle="2026/27")
-
-
-@pytest.fixture
-def path(signed_file, tmp_path) -> Path:
-    copy = tmp_path / "Northfield.s11audit"
-    shutil.copy(signed_file, copy)
-    return copy
-
-
 def _baseline_id(audit_file: AuditFile) -> int:
     return audit_file.audits()[0].id
 
@@ -71,8 +57,8 @@ def _fill(statement: ComplianceStatement, tmp_path: Path) -> None:
     statement.update_progress(5, status="dropped", dropped_reason="The partnership replaced it with a joint audit.")
 
 
-def test_a_statement_is_started_from_the_signed_audit_and_completed(path, tmp_path):
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+def test_a_statement_is_started_from_the_signed_audit_and_completed(audit_path, tmp_path):
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         baseline_id = _baseline_id(audit_file)
         statement = audit_file.start_statement(baseline_id, "2027/28")
         assert audit_file.audit_kind(statement.id) == "statement" and audit_file.audit_kind(baseline_id) == "full"
@@ -102,8 +88,8 @@ def test_a_statement_is_started_from_the_signed_audit_and_completed(path, tmp_pa
             statement.update_progress(2, status="complete", completed_on=TODAY)
 
 
-def test_missing_names_each_rule(path):
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+def test_missing_names_each_rule(audit_path):
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         statement = audit_file.start_statement(_baseline_id(audit_file), "2027/28")
         for standard in statement.standards:
             statement.set_position(standard.id, "same")
@@ -117,8 +103,8 @@ def test_missing_names_each_rule(path):
             statement.sign(_signatories(statement))
 
 
-def test_progress_is_checked(path):
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+def test_progress_is_checked(audit_path):
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         statement = audit_file.start_statement(_baseline_id(audit_file), "2027/28")
         refused = [
             (dict(status="complete"), "give the date it was completed"),
@@ -143,7 +129,7 @@ def test_progress_is_checked(path):
         assert statement.progress(2).status == "not_started" and statement.all_progress() == {}
 
 
-def test_a_statement_needs_a_signed_full_audit_and_one_per_cycle(tmp_path, shipped_sets, path):
+def test_a_statement_needs_a_signed_full_audit_and_one_per_cycle(tmp_path, shipped_sets, audit_path):
     unsigned = make_sample(tmp_path / "unsigned.s11audit", shipped_sets["s11-wt2023"], sample=False)
     with AuditFile.open(unsigned, "Priya Shah") as audit_file:
         with pytest.raises(AuditFileError, match="has not been signed off"):
@@ -151,7 +137,7 @@ def test_a_statement_needs_a_signed_full_audit_and_one_per_cycle(tmp_path, shipp
         with pytest.raises(AuditFileError, match="holds no audit number 42"):
             audit_file.start_statement(42, "2027/28")
         assert len(audit_file.audits()) == 1
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         baseline_id = _baseline_id(audit_file)
         with pytest.raises(AuditFileError, match="later cycle than its baseline"):
             audit_file.start_statement(baseline_id, "2026/27")
@@ -168,13 +154,13 @@ def test_a_statement_needs_a_signed_full_audit_and_one_per_cycle(tmp_path, shipp
             audit_file.start_audit(statement.standards_set, "2028/29", carry_forward_from=statement.id)
 
 
-def test_everything_is_there_after_closing_and_the_next_statement_asks_only_what_is_open(path, tmp_path):
-    with AuditFile.open(path, "Priya Shah") as audit_file:
+def test_everything_is_there_after_closing_and_the_next_statement_asks_only_what_is_open(audit_path, tmp_path):
+    with AuditFile.open(audit_path, "Priya Shah") as audit_file:
         statement = audit_file.start_statement(_baseline_id(audit_file), "2027/28")
         _fill(statement, tmp_path)
         statement.sign(_signatories(statement))
         statement_id = statement.id
-    with AuditFile.open(path, "Helen Morris") as audit_file:
+    with AuditFile.open(audit_path, "Helen Morris") as audit_file:
         statement = audit_file.statement(statement_id)
         assert statement.is_signed and statement.missing() == ()
         assert statement.position("6").position == "declined" and statement.position("6").new_grade == "red"
