@@ -35,9 +35,12 @@ from s11audit.ui import file_dialogs
 from s11audit.ui.completeness_panel import CompletenessPanel
 from s11audit.ui.generated.statement_view import StatementViewForm
 from s11audit.ui.text_autosave import AutoSave
+from s11audit.ui.text_size import set_column_widths
 
 ACTION_COLUMNS = ("Standard", "Action", "Owner", "Original\ndue date", "Status", "New\ndue date", "Evidence")
-WRAPPED_WIDTHS = {2: 160, 4: 150, 6: 130}  # owner, status, evidence: pixels, the words wrap within them
+# Pixels at normal text; the words wrap within them. The action never gets less than its width: in a
+# narrow window the table scrolls sideways rather than squeeze the action to a letter a line.
+WRAPPED_WIDTHS = {1: 300, 2: 160, 4: 150, 6: 130}  # action, owner, status, evidence
 NEW_ACTIONS_HEIGHT = 80  # pixels: two or three actions; the room left goes to the baseline's narrative
 POSITION_BUTTONS = ("same", "improved", "declined")
 
@@ -113,12 +116,11 @@ class StatementView(QWidget):
         table.setHorizontalHeaderLabels(list(ACTION_COLUMNS))
         table.verticalHeader().hide()
         header = table.horizontalHeader()
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # room left over goes to the last column, never taken from the action
         header.setSectionResizeMode(header.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, header.ResizeMode.Stretch)  # the action's words get the room left
-        for column, width in WRAPPED_WIDTHS.items():
+        for column in WRAPPED_WIDTHS:
             header.setSectionResizeMode(column, header.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        set_column_widths(table, WRAPPED_WIDTHS)
         header.sectionResized.connect(lambda *_: table.resizeRowsToContents())  # rows follow the wrapped text
         table.doubleClicked.connect(lambda _index: self.update_progress())
         self.form.updateProgressButton.clicked.connect(self.update_progress)
