@@ -29,21 +29,13 @@ from s11audit.business_unit import statements
 from s11audit.business_unit.importing import FLAGGED, IMPORTED, import_returns
 from s11audit.business_unit.workspace import WORKSPACE, OrganisationEntry, Workspace
 from s11audit.export import export, export_statement
-from s11audit.sample import SIGNATORY_NAMES, make_sample
-from s11audit.store import AuditFile, OrganisationDetails, SignatoryEntry
+from s11audit.sample import make_sample
+from s11audit.store import AuditFile, OrganisationDetails
 from s11audit.store.database import AuditFileError, _alembic_config, head_revision
 from s11audit.store.evidence import read_evidence_file
+from tests.core.statement_support import NORTHFIELD, RIVERSIDE, sign_statement
 
 TODAY = dt.date.today()
-NORTHFIELD = OrganisationDetails("Northfield Community Health NHS Trust", "RYN", "agency", "health",
-                                 "Priya Shah", "safeguarding@northfield.example.nhs.uk")
-RIVERSIDE = OrganisationDetails("Riverside Housing Association", "RHA 77", "agency", "voluntary_community",
-                                "Sam Cole", "sam.cole@riverside.example.org")
-
-
-def _sign(statement) -> None:
-    statement.sign([SignatoryEntry(role.role, SIGNATORY_NAMES[i], TODAY, True)
-                    for i, role in enumerate(statement.standards_set.sign_off.signatories)])
 
 
 def _made(folder: Path, organisation: OrganisationDetails, standards_set, northfield: bool) -> tuple[Path, Path]:
@@ -82,7 +74,7 @@ def _made(folder: Path, organisation: OrganisationDetails, standards_set, northf
             statement.update_progress(2, status="in_progress", new_due_date=due[2] + dt.timedelta(days=10))
             statement.update_progress(5, status="not_started", note="Waiting for the joint audit.")
             statement.actions.add("6", "Check every recruitment file", owner="HR", due_date=dt.date(2028, 1, 31))
-        _sign(statement)
+        sign_statement(statement)
         export_statement(audit_file, statement, statement_out)
     return baseline_out, statement_out
 
