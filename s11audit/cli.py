@@ -419,16 +419,28 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.models import CURRENT
     from s11audit.business_unit.tracking import chase_list, response_rates, statuses, write_chase_list
     from s11audit.organisations import type_label
     from s11audit.reports import ReportError
+    from s11audit.safe_text import shown
 
-    opened = _workspace_cycle(args, lambda workspace, cycle: (cycle, statuses(workspace, cycle)))
+    def read(workspace, cycle) -> tuple:
+        flagged = [r for r in workspace.returns(cycle.id, states=[CURRENT]) if r.flag]
+        baseline = workspace.cycle(cycle.baseline_id).name if cycle.baseline_id is not None else ""
+        return cycle, statuses(workspace, cycle), flagged, baseline
+
+    opened = _workspace_cycle(args, read)
     if opened is None:
         return FAILED
-    cycle, found = opened
+    cycle, found, flagged, baseline = opened
     rates = response_rates(found)
     print(f"{cycle.name} ({cycle.set_title}, due {cycle.due_on}): {rates.overall} returned, {rates.late} late")
+    if cycle.is_statement:
+        print(f"Annual compliance statements based on the full audit cycle {baseline}; "
+              f"{len(flagged)} flagged for a decision")
+        for row in flagged:
+            print(f"  {shown(row.name, 80)} ({shown(row.reference, 40)}): {shown(row.flag, 300)}")
     print("By sector:")
     for sector, rate in rates.by_sector.items():
         print(f"  {sector or '(no sector)'}: {rate}")
@@ -452,10 +464,48 @@ def _status(args: argparse.Namespace) -> int:
     return OK
 
 
+def _statement_findings(args: argparse.Namespace) -> int:
+    """``findings`` for an annual compliance statement cycle: the statement findings (``statement_findings``)."""
+    from s11audit.business_unit.headlines import settings
+    from s11audit.business_unit.statements import statement_figures
+    from s11audit.reports.statement_findings import statements_text, tally_text, write_statement_reports
+
+    if args.sector or args.type:
+        print("An annual compliance statement cycle's findings are not split by sector or type: leave out "
+              "--sector and --type.", file=sys.stderr)
+        return FAILED
+
+    def work(workspace, cycle):
+        figures = statement_figures(workspace, cycle)
+        write_statement_reports(figures, pdf=args.pdf, xlsx=args.xlsx, docx=args.docx,
+                                partnership=args.partnership or "", business_unit=settings(workspace).business_unit,
+                                standards_set=workspace.standards_set(cycle.id))
+        return figures
+
+    figures = _workspace_cycle(args, work)
+    if figures is None:
+        return FAILED
+    print(f"{figures.cycle}: annual compliance statement findings: {statements_text(figures)} "
+          f"(baseline {figures.baseline_cycle})")
+    print(f"  {tally_text(figures.progress)}")
+    print(f"  overdue actions to chase: {len(figures.chase)}")
+    for label, path in (("PDF", args.pdf), ("Workbook", args.xlsx), ("Word document", args.docx)):
+        if path is not None:
+            print(f"{label}: {path}")
+    return OK
+
+
 def _findings(args: argparse.Namespace) -> int:
     from s11audit.business_unit.cycle_findings import write_cycle_reports
     from s11audit.safe_text import shown
 
+    if args.summary or args.pdf or args.xlsx or args.docx:
+        # An annual compliance statement cycle has findings of its own (issue 16).
+        statement = _workspace_cycle(args, lambda workspace, cycle: cycle.is_statement)
+        if statement is None:
+            return FAILED
+        if statement:
+            return _statement_findings(args)
     if args.summary:
         if _print_summary(args) != OK:
             return FAILED
@@ -858,7 +908,9 @@ def _add_cycle_commands(commands: argparse._SubParsersAction) -> None:
     findings = commands.add_parser("findings",
                                    help="the cycle's findings as a PDF, an Excel workbook and/or a Word document")
     findings.add_argument("workspace", type=Path, metavar="WORKSPACE")
-    findings.add_argument("--cycle", required=True, metavar="NAME")
+    findings.add_argument("--cycle", required=True, metavar="NAME",
+                          help="a full audit cycle, or an annual compliance statement cycle (its statement findings: "
+                               "confirmation, declines, action progress, overdue actions, action histories)")
     findings.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     findings.add_argument("--xlsx", type=Path, metavar="OUT.xlsx")
     findings.add_argument("--docx", type=Path, metavar="OUT.docx",

@@ -176,3 +176,17 @@ def test_reading_and_working_out_are_apart(workspace):
     workspace.close()
     figures = source.figures(AS_OF)
     assert figures.progress == statements.Tally(completed=1)
+
+
+def test_status_names_the_baseline_and_the_flagged_statements(workspace, capsys):
+    from s11audit.cli import main
+
+    path = str(workspace.path)
+    workspace.close()
+    assert main(["status", path, "--cycle", "2027/28"]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 2 (100%) returned" in out
+    assert "Annual compliance statements based on the full audit cycle 2026/27; 1 flagged for a decision" in out
+    assert "  Riverside Housing Association (RHA 77): its baseline (2026/27 audit, version 1) is not among" in out
+    assert main(["status", path, "--cycle", "2026/27"]) == 0
+    assert "flagged" not in capsys.readouterr().out
