@@ -3,8 +3,12 @@
 For each organisation chosen, last cycle's current return (matched by reference in the cycle the
 new one names as its previous cycle) is carried forward, with the evidence files the workspace kept
 when it imported it, and the recommendations of its last peer audit in another cycle go with it
-as briefings (``peer_briefings.py``). The writing itself, and the rules for what is carried, are in
-``starting_files.py``; this only finds each organisation's details and last return.
+as briefings (``peer_briefings.py``). For an annual compliance statement cycle each organisation's
+baseline return (its current return in the statement cycle's baseline full cycle) goes with it
+instead, to be held in the file with the statement started on it; an organisation whose baseline
+return the workspace does not hold gets no file, and its result says why. The writing itself, and
+the rules for what is carried, are in ``starting_files.py``; this only finds each organisation's
+details and last return.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from s11audit.business_unit.models import CURRENT, ImportedReturn, ReturnEvidenc
 from s11audit.business_unit.peer_briefings import previous_recommendations
 from s11audit.business_unit.starting_files import (
     StartingFileEntry,
+    StatementStart,
     StartingFileError,
     StartingFileResult,
     write_starting_files,
@@ -36,6 +41,8 @@ class StoredReturn:
 
     content: dict
     evidence_data: dict[str, bytes] = field(default_factory=dict)
+    return_sha256: str = ""  # of its return.json as signed ("" if the workspace does not know it)
+    key_fingerprint: str = ""  # of the key it was signed with
 
     @property
     def evidence(self) -> list[dict]:
@@ -53,18 +60,43 @@ def organisation_details(organisation: OrganisationRow) -> OrganisationDetails:
 
 def last_return(workspace: Workspace, cycle: CycleRow, reference: str) -> StoredReturn | None:
     """The organisation's current return in the cycle before ``cycle``, with its evidence, if the workspace has one."""
-    if cycle.previous_id is None:
+    return _current_return(workspace, cycle.previous_id, reference)
+
+
+def baseline_return(workspace: Workspace, cycle: CycleRow, reference: str) -> StoredReturn | None:
+    """For a statement cycle: the organisation's current return in its baseline full cycle, with its evidence
+    and the hash a statement names it by, if the workspace has one (None for a full cycle)."""
+    return _current_return(workspace, cycle.baseline_id if cycle.is_statement else None, reference)
+
+
+def _current_return(workspace: Workspace, cycle_id: int | None, reference: str) -> StoredReturn | None:
+    if cycle_id is None:
         return None
     wanted = reference_key(reference)
     session = workspace.session
-    for return_id, ref, content in session.execute(
-            select(ImportedReturn.id, ImportedReturn.reference, ImportedReturn.content)
-            .where(ImportedReturn.cycle_id == cycle.previous_id, ImportedReturn.state == CURRENT)):
+    for return_id, ref, content, sha256, fingerprint in session.execute(
+            select(ImportedReturn.id, ImportedReturn.reference, ImportedReturn.content, ImportedReturn.return_sha256,
+                   ImportedReturn.key_fingerprint)
+            .where(ImportedReturn.cycle_id == cycle_id, ImportedReturn.state == CURRENT)):
         if reference_key(ref) == wanted:
             evidence = {e_id: bytes(data) for e_id, data in session.execute(
                 select(ReturnEvidence.evidence_id, ReturnEvidence.data).where(ReturnEvidence.return_id == return_id))}
-            return StoredReturn(json.loads(content), evidence)
+            return StoredReturn(json.loads(content), evidence, sha256 or "", fingerprint or "")
     return None
+
+
+def _statement_start(workspace: Workspace, cycle: CycleRow, organisation: OrganisationRow) -> StatementStart:
+    """A statement cycle's organisation: its baseline return, or why it gets no starting file."""
+    baseline = baseline_return(workspace, cycle, organisation.reference)
+    if baseline is not None:
+        return StatementStart(baseline)
+    if cycle.baseline_id is None:
+        where = "the baseline cycle of this statement cycle (no longer in the workspace)"
+    else:
+        where = f"cycle {workspace.cycle(cycle.baseline_id).name} (the baseline of this statement cycle)"
+    return StatementStart(None, f"the workspace holds no return from {organisation.name} in {where}, "
+                                "so there is no baseline to start its statement on. It can start the statement in "
+                                "its own audit file, or send its full audit for that cycle first.")
 
 
 def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation_ids: Iterable[int],
@@ -77,6 +109,9 @@ def starting_files_for_cycle(workspace: Workspace, cycle: CycleRow, organisation
     chosen = [workspace.organisation(i) for i in organisation_ids]
 
     def entry(organisation: OrganisationRow) -> StartingFileEntry:
+        if cycle.is_statement:
+            return StartingFileEntry(organisation_details(organisation),
+                                     statement=_statement_start(workspace, cycle, organisation))
         # The recommendations of the organisation's last peer audit held in another cycle go with it.
         briefings = previous_recommendations(workspace, organisation.reference,
                                              lambda event: event.cycle_id != cycle.id)

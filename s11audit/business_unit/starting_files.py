@@ -6,6 +6,16 @@ organisation's return from the previous cycle, last cycle's grades, narratives, 
 evidence files and open actions are carried forward by the same rules an organisation's own carry
 forward uses (``store/carry_forward.py``: one function decides what still fits the set).
 
+For an annual compliance statement cycle the file is for an organisation whose own audit file was
+lost: it holds the organisation's baseline return (its current return in the statement cycle's
+baseline full cycle, as the business unit imported it) as a signed, read-only full audit, and the
+statement for the cycle already started on it (``AuditFile.start_statement_from_return``,
+``store/baseline_copy.py``). The statement names that return by its content hash, so the business
+unit links it; it is signed with the new file's key, so the business unit sees it flagged "signed
+with a different key" and decides it (intended, and said in the file's trail). An organisation whose
+baseline return the workspace does not hold gets no file: its result says why (a file with nothing to
+base a statement on would only mislead it).
+
 Each file is built under a temporary name in the target folder and renamed into place when it is
 complete, so a failure never leaves a partial starting file. Qt-free.
 """
@@ -13,12 +23,11 @@ complete, so a failure never leaves a partial starting file. Qt-free.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -30,10 +39,10 @@ from s11audit.store import (
     AuditFileError,
     CarryForwardReport,
     OrganisationDetails,
-    ResponseRow,
 )
+from s11audit.store.baseline_copy import BaselineCopy, ReturnToHold, return_as_earlier
 from s11audit.store.briefings import BriefingRow
-from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence, only_standards
+from s11audit.store.carry_forward import Earlier, only_standards
 
 BUSINESS_UNIT_USER = "Partnership business unit"
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -57,6 +66,24 @@ class PreviousReturn(Protocol):
     def evidence_bytes(self, evidence_id: object) -> bytes: ...
 
 
+class BaselineReturn(PreviousReturn, Protocol):
+    """A statement cycle's baseline return as the business unit holds it, with what names it."""
+
+    @property
+    def return_sha256(self) -> str: ...  # of its return.json as signed ("" if not known)
+
+    @property
+    def key_fingerprint(self) -> str: ...  # of the key it was signed with
+
+
+@dataclass(frozen=True)
+class StatementStart:
+    """For an annual compliance statement cycle: the organisation's baseline return, or (None) why there is none."""
+
+    baseline: BaselineReturn | None
+    missing: str = ""  # why no starting file is written when ``baseline`` is None
+
+
 @dataclass(frozen=True)
 class StartingFileEntry:
     """One organisation to write a starting file for, with last cycle's return if the business unit holds it."""
@@ -67,6 +94,8 @@ class StartingFileEntry:
     standard_ids: frozenset[str] | None = None
     # Last peer audit's recommendations and the business unit's notes, kept with the new audit.
     briefings: tuple[BriefingRow, ...] = ()
+    # Set for an annual compliance statement cycle (then ``previous`` is not used): the file holds the baseline.
+    statement: StatementStart | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +105,7 @@ class StartingFileResult:
     written: bool
     problem: str = ""
     carried_forward: CarryForwardReport | None = None
+    baseline: BaselineCopy | None = None  # the baseline held in a statement cycle's starting file
 
 
 def starting_file_name(organisation_name: str, cycle: str) -> str:
@@ -93,34 +123,10 @@ def _safe(text: str) -> str:
 
 
 def earlier_from_return(previous: PreviousReturn) -> Earlier:
-    """Last cycle's return as the plain earlier audit that carry forward works from."""
-    content = previous.content
-    # A standard's criteria (format 2) are judged like standards, each under its own id.
-    judged = [(s, "standard_id") for s in content.get("standards", [])]
-    judged += [(c, "criterion_id") for s in content.get("standards", []) for c in s.get("criteria") or []]
-    responses = tuple(
-        ResponseRow(str(s.get(key)), s.get("grade"), bool(s.get("not_applicable")), s.get("na_reason") or "",
-                    s.get("narrative") or "", s.get("example") or "")
-        for s, key in judged)
-    answers = tuple((str(a.get("item_id")), a.get("value"), a.get("comment") or "")
-                    for a in content.get("item_answers", []) if a.get("value") is not None)
-    evidence = tuple(
-        EarlierEvidence(str(e.get("id")), e.get("name") or e.get("original_name") or "evidence",
-                        e.get("original_name") or e.get("name") or "evidence", e.get("description") or "",
-                        e.get("media_type") or "application/octet-stream", int(e.get("size") or 0),
-                        e.get("sha256") or "",
-                        e.get("added_by") or "", _datetime(e.get("added_at")),
-                        tuple((str(link.get("standard_id")), link.get("item_id") or "") for link in e.get("links", [])))
-        for e in previous.evidence)
-    actions = tuple(
-        EarlierAction(str(a.get("standard_id")), a.get("action") or "", a.get("owner") or "", _date(a.get("due_date")),
-                      a.get("status") or "not_started", a.get("progress_notes") or "",
-                      criterion_id=str(a.get("criterion_id") or ""))
-        for a in content.get("action_plan", []) if (a.get("action") or "").strip())
-    return Earlier(str(content.get("cycle", "")), int(content.get("audit_version") or 1), responses, answers,
-                   evidence, actions, evidence_bytes=lambda entry: previous.evidence_bytes(entry.key),
-                   criterion_ids=frozenset(r.standard_id for r, (_, key) in zip(responses, judged, strict=True)
-                                           if key == "criterion_id"))
+    """Last cycle's return as the plain earlier audit that carry forward works from (an action without
+    words is not carried)."""
+    earlier = return_as_earlier(previous.content, previous.evidence, previous.evidence_bytes)
+    return replace(earlier, actions=tuple(a for a in earlier.actions if a.description.strip()))
 
 
 def _same_organisation(organisation: OrganisationDetails, previous: PreviousReturn) -> bool:
@@ -134,22 +140,6 @@ def _same_organisation(organisation: OrganisationDetails, previous: PreviousRetu
 
 def _plain(value: object) -> str:
     return " ".join(str(value or "").casefold().split())
-
-
-def _date(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def _datetime(value: object) -> dt.datetime | None:
-    try:
-        moment = dt.datetime.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-    # The audit file keeps UTC without an offset.
-    return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment and moment.tzinfo else moment
 
 
 def _remove(path: Path) -> None:
@@ -170,26 +160,60 @@ def write_starting_file(path: Path | str, organisation: OrganisationDetails, sta
     return path
 
 
-def _write(path: Path, entry: StartingFileEntry, standards_set: StandardsSet, cycle: str, *, overwrite: bool,
-           user: str) -> CarryForwardReport | None:
-    """Write a starting file; returns what was carried forward from ``entry.previous`` (None without one)."""
-    organisation, previous, standard_ids = entry.organisation, entry.previous, entry.standard_ids
-    if path.exists() and not overwrite:
-        raise StartingFileError(f"{path} already exists; choose another name or allow it to be replaced.")
-    if previous is not None and not _same_organisation(organisation, previous):
-        # Carrying another organisation's return forward would send it their narratives and evidence.
+def write_statement_starting_file(path: Path | str, organisation: OrganisationDetails, standards_set: StandardsSet,
+                                  cycle: str, baseline: BaselineReturn, *, overwrite: bool = False,
+                                  user: str = BUSINESS_UNIT_USER) -> BaselineCopy | None:
+    """Write one starting file for an annual compliance statement cycle: ``baseline`` held read-only and
+    the statement for ``cycle`` started on it; returns where the held baseline came from. Raises
+    ``StartingFileError`` (and leaves nothing behind)."""
+    entry = StartingFileEntry(organisation, statement=StatementStart(baseline))
+    return _write(Path(path), entry, standards_set, cycle, overwrite=overwrite, user=user)[1]
+
+
+def _refuse_other_organisation(path: Path, organisation: OrganisationDetails, previous: PreviousReturn,
+                               which: str) -> None:
+    if not _same_organisation(organisation, previous):
+        # Another organisation's return would send it their narratives and evidence.
         theirs = previous.content.get("organisation") or {}
-        raise StartingFileError(f"{path.name} was not written: the previous return is from "
+        raise StartingFileError(f"{path.name} was not written: the {which} return is from "
                                 f"{theirs.get('name')!r} ({theirs.get('reference') or 'no reference'}), not from "
                                 f"{organisation.name!r} ({organisation.reference or 'no reference'}).")
+
+
+def _fill(audit_file: AuditFile, entry: StartingFileEntry, standards_set: StandardsSet,
+          cycle: str) -> tuple[CarryForwardReport | None, BaselineCopy | None]:
+    """Start the new file's audit: a statement on the held baseline, or a full audit with what is carried forward."""
+    baseline = entry.statement.baseline if entry.statement is not None else None
+    if baseline is not None:
+        held = ReturnToHold(baseline.content, baseline.evidence, baseline.evidence_bytes, baseline.return_sha256,
+                            baseline.key_fingerprint)
+        statement = audit_file.start_statement_from_return(standards_set, held, cycle)
+        return None, audit_file.baseline_copy(statement.baseline_id)
+    earlier = earlier_from_return(entry.previous) if entry.previous is not None else None
+    if earlier is not None and entry.standard_ids is not None:
+        earlier = only_standards(earlier, entry.standard_ids, standards_set)
+    started = audit_file.start_audit(standards_set, cycle, earlier=earlier, briefings=entry.briefings)
+    return started.carried_forward, None
+
+
+def _write(path: Path, entry: StartingFileEntry, standards_set: StandardsSet, cycle: str, *, overwrite: bool,
+           user: str) -> tuple[CarryForwardReport | None, BaselineCopy | None]:
+    """Write a starting file; returns what was carried forward from ``entry.previous`` (None without one) and,
+    for a statement cycle, the baseline held."""
+    organisation = entry.organisation
+    if entry.statement is not None and entry.statement.baseline is None:
+        raise StartingFileError(entry.statement.missing or f"{path.name} was not written: there is no baseline "
+                                                           "return to base the compliance statement on.")
+    if path.exists() and not overwrite:
+        raise StartingFileError(f"{path} already exists; choose another name or allow it to be replaced.")
+    if entry.statement is not None and entry.statement.baseline is not None:
+        _refuse_other_organisation(path, organisation, entry.statement.baseline, "baseline")
+    elif entry.previous is not None:
+        _refuse_other_organisation(path, organisation, entry.previous, "previous")
     partial = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.partial")
     try:
-        earlier = earlier_from_return(previous) if previous is not None else None
-        if earlier is not None and standard_ids is not None:
-            earlier = only_standards(earlier, standard_ids, standards_set)
         with AuditFile.create(partial, organisation, user) as audit_file:
-            report = audit_file.start_audit(standards_set, cycle, earlier=earlier,
-                                            briefings=entry.briefings).carried_forward
+            made = _fill(audit_file, entry, standards_set, cycle)
         os.replace(partial, path)
     except (AuditFileError, ReturnError, OSError, ValueError) as exc:
         _remove(partial)
@@ -197,13 +221,14 @@ def _write(path: Path, entry: StartingFileEntry, standards_set: StandardsSet, cy
     except BaseException:
         _remove(partial)
         raise
-    return report
+    return made
 
 
 def write_starting_files(folder: Path | str, entries: Iterable[StartingFileEntry], standards_set: StandardsSet,
                          cycle: str, *, overwrite: bool = False,
                          user: str = BUSINESS_UNIT_USER) -> list[StartingFileResult]:
-    """Write a starting file per organisation into ``folder``; one result each, a failure never stops the rest."""
+    """Write a starting file per organisation into ``folder``; one result each, a failure never stops the rest
+    (nor does an organisation of a statement cycle with no baseline return: not written, with the reason)."""
     folder = Path(folder)
     results, used = [], set()
     for entry in entries:
@@ -213,8 +238,9 @@ def write_starting_files(folder: Path | str, entries: Iterable[StartingFileEntry
         used.add(name.lower())
         target = folder / name
         try:
-            report = _write(target, entry, standards_set, cycle, overwrite=overwrite, user=user)
-            results.append(StartingFileResult(entry.organisation, target, True, carried_forward=report))
+            report, baseline = _write(target, entry, standards_set, cycle, overwrite=overwrite, user=user)
+            results.append(StartingFileResult(entry.organisation, target, True, carried_forward=report,
+                                              baseline=baseline))
         except StartingFileError as exc:
             results.append(StartingFileResult(entry.organisation, target, False, str(exc)))
     return results

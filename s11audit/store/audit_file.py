@@ -13,6 +13,7 @@ from s11audit.organisations import TYPES_BY_ID
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import canonical_json
 from s11audit.store.assessment import SelfAssessment
+from s11audit.store.baseline_copy import BaselineCopy, ReturnToHold, baseline_copy, hold_baseline, key_note
 from s11audit.store.briefings import BriefingRow, write_briefings
 from s11audit.store.carry_forward import (
     CarryForwardError,
@@ -192,6 +193,10 @@ class AuditFile(OpenFile):
             raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
         if signed.status != "signed":
             raise AuditFileError(self.path, "only a signed-off audit can be reopened; this one can still be changed.")
+        if baseline_copy(self._session, signed) is not None:
+            raise AuditFileError(self.path, f"the {signed.cycle} audit is the business unit's copy of your return, "
+                                            "held as the baseline of your compliance statement: it cannot be "
+                                            "reopened; say what has changed in the statement.")
         newer = self._session.scalar(select(Audit).where(Audit.parent_id == audit_id))
         if newer is not None:
             raise AuditFileError(self.path, f"this audit has already been reopened as version {newer.version_no}; "
@@ -272,3 +277,39 @@ class AuditFile(OpenFile):
             baseline = self.assessment(audit.baseline_audit_id)
             self._statements[audit_id] = ComplianceStatement(self.writer, audit.id, audit.cycle, baseline)
         return self._statements[audit_id]
+
+    # --- a baseline held from the business unit's copy of a return (``store/baseline_copy.py``) ---------
+
+    def hold_baseline_from_return(self, standards_set: StandardsSet, held: ReturnToHold) -> SelfAssessment:
+        """Hold a signed full return (as the business unit imported it) in this file as a signed, read-only
+        full audit with its answers, actions, evidence, signed-off details and signatories as returned, and
+        its return.json hash kept as an export keeps it, so a statement based on it names that return.
+        For an organisation whose own audit file was lost; the trail says where it came from."""
+        organisation = self.organisation()
+        if organisation.kind not in standards_set.organisation_kinds:
+            raise AuditFileError(self.path, f"the set {standards_set.title!r} is not for this kind of organisation.")
+        cycle = str(held.content.get("cycle") or "").strip()
+        if any(a.cycle == cycle and a.set_id == standards_set.id for a in self.audits()):
+            raise AuditFileError(self.path, f"already holds a {standards_set.title!r} audit for {cycle}.")
+        with self.writer.change():
+            audit_id = hold_baseline(self.writer, standards_set, held)
+        return self.assessment(audit_id)
+
+    def start_statement_from_return(self, standards_set: StandardsSet, held: ReturnToHold,
+                                    cycle: str) -> ComplianceStatement:
+        """Hold ``held`` as the baseline (``hold_baseline_from_return``) and start the compliance statement
+        for ``cycle`` on it; the statement's trail says it will be signed with this file's new key. Meant for
+        a new file (a starting file): on a failure part of it may have been written."""
+        baseline = self.hold_baseline_from_return(standards_set, held)
+        statement = self.start_statement(baseline.id, cycle)
+        with self.writer.change():
+            self.writer.trail(statement.id, "Statement based on the business unit's copy of the baseline return",
+                              "", key_note(held.key_fingerprint))
+        return statement
+
+    def baseline_copy(self, audit_id: int) -> BaselineCopy | None:
+        """Where an audit held from the business unit's copy of a return came from; None for one made here."""
+        audit = self._session.get(Audit, audit_id)
+        if audit is None:
+            raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
+        return baseline_copy(self._session, audit)

@@ -179,9 +179,14 @@ class RegisterTab(WindowParts):
             return
         written = [r for r in result if r.written]
         carried = sum(1 for r in written if r.carried_forward is not None)
+        baselines = sum(1 for r in written if r.baseline is not None)
         failed = [r for r in result if not r.written]
-        text = f"{len(written)} starting files written to {folder}"
+        text = f"{len(written)} starting file{'' if len(written) == 1 else 's'} written to {folder}"
         text += f" ({carried} with last cycle's return carried forward)." if carried else "."
+        if baselines:  # a statement cycle (starting_files.py): the baseline is held, the statement started
+            text += ("\n\nEach holds the organisation's baseline return with its compliance statement started. A "
+                     "statement made in one is signed with that file's new key, so it will be flagged \"signed with "
+                     "a different key\" when you import it: check the key fingerprint with the organisation.")
         if failed:
             text += "\n\nNot written:\n" + "\n".join(f"• {r.organisation.name}: {r.problem}" for r in failed[:20])
         QMessageBox.information(self, "Starting files", text)
