@@ -221,11 +221,13 @@ _RETURNS = ImportedReturn.__table__
 class _Baselines:
     """For a statement cycle: the returns its baseline cycle holds, read once per import, by organisation
     reference and the SHA-256 of their ``return.json``, to flag a statement whose baseline is not held or
-    which was signed with another key than its baseline (``flag``). Nothing for a full cycle."""
+    which was signed with another key than its baseline (``flag``), unless the business unit accepted that
+    key for the organisation on an earlier statement of the same baseline. Nothing for a full cycle."""
 
     def __init__(self, connection, workspace: Workspace, cycle: CycleRow):
         self.statements, self.cycle_name = cycle.is_statement, ""
         self.held: dict[tuple[str, str], str] = {}  # (reference key, return.json SHA-256) -> key fingerprint
+        self.accepted: set[tuple[str, str]] = set()  # (reference key, key fingerprint)
         if not cycle.is_statement or cycle.baseline_id is None:  # (a baseline cycle removed: nothing is held)
             return
         self.cycle_name = workspace.cycle(cycle.baseline_id).name
@@ -236,6 +238,12 @@ class _Baselines:
                        table.return_sha256.is_not(None))
                 .order_by(table.id)):
             self.held.setdefault((reference_key(reference), sha256), fingerprint)
+        # A key the business unit already accepted for the organisation on a statement of the same baseline
+        # (its flag cleared): an organisation that lost its audit file signs every later statement with it.
+        self.accepted = {(reference_key(reference), fingerprint) for reference, fingerprint in connection.execute(
+            select(table.reference, table.key_fingerprint).join(Cycle.__table__, Cycle.__table__.c.id == table.cycle_id)
+            .where(Cycle.__table__.c.baseline_cycle_id == cycle.baseline_id, table.cycle_id != cycle.id,
+                   table.state == CURRENT, table.flag == ""))}
 
     def flag(self, content_text: str, reference: str, fingerprint: str) -> str:
         """Why a statement (its ``return.json`` as stored) waits for a decision, in plain words, or "" (always
@@ -257,7 +265,7 @@ class _Baselines:
         if held is None:
             return (f"{named} is not among this organisation's returns in {where} (content {sha256[:12]}…): import "
                     "that return, or check with the organisation which audit the statement follows")
-        if held != fingerprint:
+        if held != fingerprint and (reference_key(reference), fingerprint) not in self.accepted:
             return (f"signed with a different key (key fingerprint {fingerprint}) than its baseline return in {where} "
                     f"({held}): check with the organisation that they sent it")
         return ""

@@ -190,3 +190,35 @@ def test_status_names_the_baseline_and_the_flagged_statements(workspace, capsys)
     assert "  Riverside Housing Association (RHA 77): its baseline (2026/27 audit, version 1) is not among" in out
     assert main(["status", path, "--cycle", "2026/27"]) == 0
     assert "flagged" not in capsys.readouterr().out
+
+
+def test_a_key_accepted_on_one_statement_is_not_flagged_again_the_next_year(tmp_path, shipped_sets, years):
+    """An organisation that lost its audit file signs both statements with a new key: the first is flagged
+    for the key and accepted; the second, signed with the same key, is not flagged again."""
+    from s11audit.returns import read_return, write_return
+    from s11audit.returns.keys import generate_private_key, public_key_of, signer
+
+    private = generate_private_key()
+    resigned = {}
+    for name in ("y1", "y2"):
+        signed = read_return(years["RYN"][name])
+        content = {k: v for k, v in signed.content.items() if k != "format"}
+        content["evidence"] = []
+        resigned[name] = tmp_path / f"new key {name}.s11return"
+        write_return(resigned[name], content, [], signed.standards, public_key_of(private), signer(private))
+    wt = shipped_sets["s11-wt2023"]
+    for decided in (False, True):
+        with Workspace.create(tmp_path / f"unit {decided}.s11workspace", "Officer") as workspace:
+            cycles = [workspace.add_cycle("2026/27", wt, dt.date(2027, 3, 31)),
+                      workspace.add_cycle("2027/28", wt, dt.date(2028, 3, 31), kind="statement", baseline="2026/27"),
+                      workspace.add_cycle("2028/29", wt, dt.date(2029, 3, 31), kind="statement", baseline="2026/27")]
+            for cycle in cycles:
+                workspace.add_organisations(cycle.id, [OrganisationEntry(NORTHFIELD.name, "RYN", "Health")])
+            import_returns(workspace, cycles[0], [years["RYN"]["baseline"]])
+            [first] = import_returns(workspace, cycles[1], [resigned["y1"]]).files
+            assert first.outcome == FLAGGED and first.flag.startswith("signed with a different key")
+            if decided:
+                workspace.clear_flag(first.return_id)
+            [second] = import_returns(workspace, cycles[2], [resigned["y2"]]).files
+            # Undecided, the next year's statement with that key is flagged too; accepted, it is not.
+            assert (second.outcome, bool(second.flag)) == ((IMPORTED, False) if decided else (FLAGGED, True))
