@@ -9,7 +9,8 @@ workbook from that copy without touching the store, so the app can run it on a w
 
 An annual compliance statement (``store/statement.py``) is exported as a signed return of kind
 ``compliance_statement`` (``export_statement``, or ``take_statement_snapshot`` then
-``StatementSnapshot.write``); its PDF and workbook are not made yet. Every signed return written is
+``StatementSnapshot.write``), signed with its set's statement declaration; its PDF and workbook are
+not made yet. Every signed return written is
 remembered in the audit file by the SHA-256 of its ``return.json`` (``record_written_return``: a
 ``file_info`` key per audit, no schema change), so a later statement names its baseline return by it.
 """
@@ -26,6 +27,7 @@ from s11audit import __version__
 from s11audit.returns import KIND_STATEMENT, WrittenReturn, write_signed_return
 from s11audit.returns.trail import trail_summary
 from s11audit.standards import Standard, StandardsSet
+from s11audit.standards.model import DEFAULT_STATEMENT_DECLARATION
 from s11audit.store import AuditFile, AuditFileError, ComplianceStatement, ReadOnlyError
 from s11audit.store.answers import shown
 from s11audit.store.assessment import SelfAssessment
@@ -53,14 +55,9 @@ class Exported:
 # The file_info key under which the SHA-256 of the return.json last exported for an audit is kept.
 RETURN_SHA256_KEY = "return_sha256:{audit_id}"
 
-# What the signatories of an annual compliance statement declare (the standards sets have no statement
-# declaration of their own yet; the set's declaration speaks of a full self-assessment).
-STATEMENT_DECLARATION = (
-    "We confirm that this annual compliance statement is an accurate account of how our organisation's "
-    "safeguarding arrangements have changed since the baseline self-assessment it names, and of the progress "
-    "of each action of that self-assessment's action plan that was still open. It has been agreed by senior "
-    "leaders, and the evidence referred to in it is held by the organisation and will be made available to "
-    "the safeguarding children partnership on request.")
+# What the signatories of an annual compliance statement declare when its set gives no declaration of its
+# own (a set's ``statement: declaration:``; the set's ``sign_off`` declaration speaks of a full self-assessment).
+STATEMENT_DECLARATION = DEFAULT_STATEMENT_DECLARATION
 
 
 @dataclass(frozen=True)
@@ -396,7 +393,7 @@ def statement_content(audit_file: AuditFile, statement: ComplianceStatement) -> 
                       "links": [{"standard_id": sid, "item_id": target(iid)} for sid, iid in e.links]}
                      for e in evidence],
         "action_plan": [_action_entry(a) for a in statement.actions.all_actions()],
-        "sign_off": {"declaration": STATEMENT_DECLARATION,
+        "sign_off": {"declaration": statement.declaration,  # the set's statement declaration
                      "signatories": [{"role": s.role, "name": s.name, "signed_on": s.signed_on,
                                       "confirmed_read": s.confirmed_read} for s in statement.signatories()],
                      "signed_at": statement.sign_off.signed_at},

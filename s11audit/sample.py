@@ -450,12 +450,13 @@ def fill_statement(statement: ComplianceStatement, organisation: str, today: dt.
         improved = can_rise[0]
         statement.set_position(improved.id, "improved")
         statement.set_narrative(improved.id, STATEMENT_NOTES["improved"])
-        statement.set_new_grade(improved.id, statement.standards_set.scale_of(improved.id).levels[
-            rank(improved.id) + 1].id)
+        if statement.asks_new_grade:
+            statement.set_new_grade(improved.id, statement.standards_set.scale_of(improved.id).levels[
+                rank(improved.id) + 1].id)
     if declined is not None:
         statement.set_position(declined.id, "declined")
         statement.set_narrative(declined.id, STATEMENT_NOTES["declined"])
-        if rank(declined.id) > 0:
+        if rank(declined.id) > 0 and statement.asks_new_grade:
             statement.set_new_grade(declined.id, statement.standards_set.scale_of(declined.id).levels[
                 rank(declined.id) - 1].id)
         statement.actions.add(declined.id, STATEMENT_ACTION, owner="Mark Ellis, HR Business Partner",

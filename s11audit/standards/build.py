@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from s11audit.standards.model import (DEFAULT_PEER_OUTCOMES, Criterion, GradeLevel, GradeRule, GradeScale, Group,
-                                      Item, ItemType, NotApplicable, PeerOutcome, PeerOutcomeScale, Requirement,
-                                      Signatory, SignOff, Standard, StandardKind, StandardsSet)
+from s11audit.standards.model import (DEFAULT_PEER_OUTCOMES, DEFAULT_POSITION_LABELS, DEFAULT_STATEMENT, Criterion,
+                                      GradeLevel, GradeRule, GradeScale, Group, Item, ItemType, NotApplicable,
+                                      PeerOutcome, PeerOutcomeScale, Requirement, Signatory, SignOff, Standard,
+                                      StandardKind, StandardsSet, StatementQuestions)
 
 FORMAT_PREFIX = "s11audit-standards/"
 
@@ -136,6 +137,23 @@ def _peer_outcomes(content: dict) -> PeerOutcomeScale:
               for o in outcomes["levels"]))
 
 
+def statement_questions(content: dict) -> StatementQuestions:
+    """What an annual compliance statement on the set asks: the set's ``statement``, each key it leaves out
+    (or the whole section) as a set without one has it."""
+    statement = content.get("statement")
+    if statement is None:
+        return DEFAULT_STATEMENT
+    labels = statement.get("positions", {})
+    default = DEFAULT_STATEMENT
+    return StatementQuestions(
+        declaration=statement.get("declaration", default.declaration).strip(),
+        position_labels=tuple((key, labels.get(key, words).strip()) for key, words in DEFAULT_POSITION_LABELS.items()),
+        ask_new_grade=statement.get("ask_new_grade", True),
+        narrative_prompt=statement.get("narrative_prompt", default.narrative_prompt).strip(),
+        action_progress_prompt=statement.get("action_progress_prompt", default.action_progress_prompt).strip(),
+    )
+
+
 def build_set(content: dict, content_hash: str) -> StandardsSet:
     """The model of a set from its resolved content (``based_on`` already resolved)."""
     scales = {"grade_scale": build_scale(content["grade_scale"])}
@@ -163,4 +181,5 @@ def build_set(content: dict, content_hash: str) -> StandardsSet:
         groups=_groups(content),
         scales=scales,
         format_version=format_version(content),
+        statement=statement_questions(content),
     )

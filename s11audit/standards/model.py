@@ -252,6 +252,59 @@ class SignOff:
     signatories: tuple[Signatory, ...]
 
 
+# What the signatories of an annual compliance statement declare when its set says nothing of its own:
+# the declaration every statement return carried before sets could give one.
+DEFAULT_STATEMENT_DECLARATION = (
+    "We confirm that this annual compliance statement is an accurate account of how our organisation's "
+    "safeguarding arrangements have changed since the baseline self-assessment it names, and of the progress "
+    "of each action of that self-assessment's action plan that was still open. It has been agreed by senior "
+    "leaders, and the evidence referred to in it is held by the organisation and will be made available to "
+    "the safeguarding children partnership on request.")
+# A statement's answer on a standard, in the order offered, with its words when the set gives none.
+STATEMENT_POSITIONS = ("same", "improved", "declined")
+DEFAULT_POSITION_LABELS = {"same": "Still as at the baseline", "improved": "Improved", "declined": "Declined"}
+DEFAULT_NARRATIVE_PROMPT = "What changed:"
+DEFAULT_ACTION_PROGRESS_PROMPT = "Give each one's progress this year."
+
+
+@dataclass(frozen=True)
+class StatementQuestions:
+    """What an annual compliance statement on this set asks (the set's ``statement``; issue 16): per standard
+    the baseline graded, a position (``same``, ``improved`` or ``declined``, in the set's words), what
+    changed when it changed (``narrative_prompt``) and, if ``ask_new_grade``, an optional new grade; per
+    open baseline action its progress (``action_progress_prompt``); and the declaration its signatories sign."""
+
+    declaration: str = DEFAULT_STATEMENT_DECLARATION
+    position_labels: tuple[tuple[str, str], ...] = tuple(DEFAULT_POSITION_LABELS.items())
+    ask_new_grade: bool = True
+    narrative_prompt: str = DEFAULT_NARRATIVE_PROMPT
+    action_progress_prompt: str = DEFAULT_ACTION_PROGRESS_PROMPT
+
+    @property
+    def positions(self) -> dict[str, str]:
+        """Each position (same, improved, declined) and its words, in the order offered."""
+        return dict(self.position_labels)
+
+    def position_label(self, position: str) -> str:
+        return self.positions.get(position, position)
+
+    @property
+    def default_positions(self) -> bool:
+        return self.positions == DEFAULT_POSITION_LABELS
+
+    def position_question(self) -> str:
+        """The question a position answers, to end a sentence: "say whether it is still as at the baseline,
+        improved or declined" in the default words; "choose" and the set's own words, quoted, otherwise."""
+        if self.default_positions:
+            same, improved, declined = (label.lower() for label in DEFAULT_POSITION_LABELS.values())
+            return f"say whether it is {same}, {improved} or {declined}"
+        same, improved, declined = (f"\u201c{label}\u201d" for label in self.positions.values())
+        return f"choose {same}, {improved} or {declined}"
+
+
+DEFAULT_STATEMENT = StatementQuestions()
+
+
 @dataclass(frozen=True)
 class StandardsSet:
     id: str
@@ -273,6 +326,7 @@ class StandardsSet:
     groups: tuple[Group, ...] = ()
     scales: dict[str, GradeScale] = field(default_factory=dict, compare=False, repr=False)
     format_version: int = 1
+    statement: StatementQuestions = DEFAULT_STATEMENT  # what an annual compliance statement on it asks
 
     @property
     def key(self) -> tuple[str, str]:

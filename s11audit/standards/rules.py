@@ -12,6 +12,7 @@ from typing import Any
 
 from s11audit.organisations import TYPES_BY_ID
 from s11audit.safe_text import shown
+from s11audit.standards.model import DEFAULT_POSITION_LABELS
 
 Add = Callable[[list[Any], str], None]
 
@@ -70,6 +71,20 @@ def _outcome_rules(add: Add, outcomes: dict) -> None:
     if all(meets) or not any(meets):
         add(["peer_outcomes", "levels"], "at least one peer outcome must meet the standard (meets: true) and "
                                          "at least one must not (meets: false)")
+
+
+def _statement_rules(add: Add, statement: dict) -> None:
+    """The three positions a statement offers must read differently (the defaults fill those not given)."""
+    given = statement.get("positions", {})
+    labels = {key: given.get(key, default) for key, default in DEFAULT_POSITION_LABELS.items()}
+    seen: dict[str, str] = {}
+    for key, label in labels.items():
+        folded = " ".join(label.split()).casefold()
+        if folded in seen:
+            where = ["statement", "positions", key if key in given else seen[folded]]
+            add(where, f"the statement positions {seen[folded]!r} and {key!r} both read "
+                       f"{shown(label, 60)!r}; give each its own words")
+        seen.setdefault(folded, key)
 
 
 def _format_rules(add: Add, data: dict) -> None:
@@ -135,6 +150,8 @@ class _SetRules:
                 self.scored[scale_id] = all("score" in level for level in scale["levels"])
         if data.get("peer_outcomes"):
             _outcome_rules(add, data["peer_outcomes"])
+        if data.get("statement"):
+            _statement_rules(add, data["statement"])
         self._group_rules()
         for s_index, standard in enumerate(data.get("standards", [])):
             self._standard(["standards", s_index], standard)

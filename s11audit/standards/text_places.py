@@ -39,7 +39,8 @@ _WHOLE = re.compile(r"(0|[1-9][0-9]*)\Z")
 TEXT_KEYS = frozenset({
     "id", "number", "version", "meets", "action_required_below", "group", "scale", "set", "title", "label",
     "name", "meaning", "text", "role", "intent", "unit", "report_label", "legal_basis", "publisher",
-    "statutory_reference", "reference", "intro", "guidance", "description", "resources", "declaration"})
+    "statutory_reference", "reference", "intro", "guidance", "description", "resources", "declaration",
+    "same", "improved", "declined", "narrative_prompt", "action_progress_prompt"})
 TEXT_LISTS = {"choices": "choice", "standards": "standard"}
 TEXT_KEYED = {"descriptors": "descriptor key", "scales": "scale id"}
 

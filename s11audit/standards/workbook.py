@@ -114,6 +114,21 @@ SET_ROWS = (
                                   "Standards, Criteria and Items empty)"),
     Column("based_on.version", CODE, 0, "optional: a specific version of the base set"),
     Column("based_on.standards", IDS, 0, "the ids of the base set's standards it keeps, separated by commas"),
+    Column("statement.declaration", TEXT, 0, "optional: what the signatories of an annual compliance statement "
+                                             "declare (blank: the standard wording, or the base set's)"),
+    Column("statement.positions.same", TEXT, 0, "optional: the statement's words for a standard still as it was "
+                                                "at the baseline (blank: Still as at the baseline)"),
+    Column("statement.positions.improved", TEXT, 0, "optional: the statement's words for a standard that improved "
+                                                    "(blank: Improved)"),
+    Column("statement.positions.declined", TEXT, 0, "optional: the statement's words for a standard that declined "
+                                                    "(blank: Declined)"),
+    Column("statement.ask_new_grade", BOOL, 0, "optional: no leaves out the statement's optional new grade per "
+                                               "standard (blank: asked)"),
+    Column("statement.narrative_prompt", TEXT, 0, "optional: the statement's question about what changed in a "
+                                                  "standard that improved or declined (blank: What changed:)"),
+    Column("statement.action_progress_prompt", TEXT, 0, "optional: what the statement asks about each open action "
+                                                        "of the baseline (blank: Give each one's progress this "
+                                                        "year.)"),
 )
 
 LEVEL_COLUMNS = (
@@ -214,8 +229,9 @@ class Sheet:
 
 
 SHEETS = (
-    Sheet("Set", SET_ROWS, "One row per key: what the set is, who it is for and (for a reduced set) which set it "
-                           "is based on. Fill in the value column."),
+    Sheet("Set", SET_ROWS, "One row per key: what the set is, who it is for, (for a reduced set) which set it "
+                           "is based on and (optional) what an annual compliance statement on it asks. Fill in the "
+                           "value column."),
     Sheet("Scale", SCALE_COLUMNS, "The set's grade scale: one row per level, from the lowest to the highest. The "
                                   "scale's name, meets and N/A settings go on the first row."),
     Sheet("Scales", SCALES_COLUMNS, "Format 2 only: other scales that criteria can be scored on (e.g. 0 to 3), one "
@@ -240,7 +256,8 @@ INSTRUCTIONS, LISTS = "Instructions", "Lists"
 # The order keys are written in, in the YAML file (the order of standards/README.md).
 TOP_ORDER = ("format", "id", "title", "version", "legal_basis", "guidance", "effective_date", "organisation_kinds",
              "publisher", "description", "based_on", "grade_scale", "scales", "groups", "peer_outcomes", "sign_off",
-             "standards")
+             "statement", "standards")
+STATEMENT_ORDER = ("declaration", "positions", "ask_new_grade", "narrative_prompt", "action_progress_prompt")
 SCALE_ORDER = ("name", "levels", "meets", "action_required_below", "not_applicable")
 STANDARD_ORDER = ("id", "number", "title", "group", "kind", "statutory_reference", "intent", "guidance", "applies_to",
                   "not_applicable", "grade_from_criteria", "headline", "descriptors", "criteria", "items")

@@ -24,7 +24,7 @@ from s11audit.reports import ReportError
 from s11audit.reports.atomic import atomic_output
 from s11audit.safe_text import shown
 from s11audit.standards.workbook import (
-    DESCRIPTOR, GROUP_COLUMNS, SHEETS, SHEETS_BY_NAME, TOP_ORDER, WorkbookError, ordered,
+    DESCRIPTOR, GROUP_COLUMNS, SHEETS, SHEETS_BY_NAME, STATEMENT_ORDER, TOP_ORDER, WorkbookError, ordered,
 )
 from s11audit.standards.workbook_cells import (
     LIMITS, Problems, SheetRow, TooManyProblems, WorkbookLimits, cell_value, convert, read_rows, ref,
@@ -35,7 +35,6 @@ from s11audit.xlsx_parts import megabytes, part_problem
 __all__ = ["LIMITS", "WorkbookLimits", "read_workbook", "workbook_to_yaml", "yaml_text"]
 
 Path_ = tuple[Any, ...]
-_IN_A_BLOCK = 2  # a Set sheet key written "block.key": its value goes inside that block
 _LEVEL_KEYS = ("id", "label", "meaning", "colour", "score", "needs_action", "requires")
 _SETTINGS = ("scale_name", "meets", "action_required_below", "not_applicable", "not_applicable_label",
              "reason_required")
@@ -118,14 +117,16 @@ def _set_sheet(builder: _Builder, sheet: Any, problems: Problems, limits: Workbo
         where = ref("Set", f"B{number}")
         path = tuple(key.split("."))
         builder.places[path] = where
+        for end in range(1, len(path)):  # a problem with a block as a whole names the first of its rows
+            builder.places.setdefault(path[:end], where)
         value = convert(columns[key], raw, where, problems, limits)
         if value is not None:
-            if len(path) == _IN_A_BLOCK:
-                content.setdefault(path[0], {})[path[1]] = value
-            else:
-                content[key] = value
-    if "based_on" in content:
-        builder.places.setdefault(("based_on",), builder.places.get(("based_on", "set"), "Set"))
+            block = content
+            for step in path[:-1]:  # a key written "block.key" (or "block.inner.key") goes inside its block
+                block = block.setdefault(step, {})
+            block[path[-1]] = value
+    if "statement" in content:
+        content["statement"] = ordered(content["statement"], STATEMENT_ORDER)
     return content
 
 

@@ -89,12 +89,17 @@ def _descriptors(row: Row, descriptors: dict | None) -> Row:
     return row
 
 
+def _at(content: dict, key: str) -> Any:
+    """The value of a Set sheet key in the content: ``block.key`` (or ``block.inner.key``) inside its block."""
+    value: Any = content
+    for step in key.split("."):
+        value = value.get(step) if isinstance(value, dict) else None
+    return value
+
+
 def workbook_rows(content: dict) -> dict[str, list[Row]]:
     """The rows of every sheet for a set's file content (the Set sheet: one row per key)."""
-    based_on = content.get("based_on", {})
-    set_rows = [{"key": column.key, "value": based_on.get(column.key.split(".", 1)[1])
-                 if column.key.startswith("based_on.") else content.get(column.key)}
-                for column in SHEETS_BY_NAME["Set"].columns]
+    set_rows = [{"key": column.key, "value": _at(content, column.key)} for column in SHEETS_BY_NAME["Set"].columns]
     standards = content.get("standards", [])
     sign_off = content.get("sign_off")
     peer = content.get("peer_outcomes")

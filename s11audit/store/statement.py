@@ -2,11 +2,13 @@
 
 A statement is an audit of kind ``"statement"`` in the organisation's audit file, based on a signed
 full audit of the same file (its *baseline*, read-only here) and on the baseline's standards set.
-It asks the standards set's default statement questions:
+It asks the questions that set gives in its ``statement`` section (``questions``, a
+``StatementQuestions``: the words of each position, whether a new grade is asked, the prompts and the
+declaration signed; a set without one asks the defaults):
 
 - for each standard the baseline graded: is it still as at the baseline (``"same"``), ``"improved"``
-  or ``"declined"``; what changed (a narrative) when it changed; an optional new grade on the
-  standard's own scale;
+  or ``"declined"`` (in the set's words); what changed (a narrative) when it changed; an optional new
+  grade on the standard's own scale, unless the set does not ask for one;
 - for each open action of the baseline: its progress (``PROGRESS_STATUSES``), a progress note, the
   date it was completed, a new due date when it slipped (the baseline action keeps its own), the
   reason when it was dropped, and evidence of completion;
@@ -29,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from s11audit.completeness import Completeness, Gap, Missing
 from s11audit.standards import StandardsSet
-from s11audit.standards.model import Standard
+from s11audit.standards.model import DEFAULT_POSITION_LABELS, Standard, StatementQuestions
 from s11audit.store.actions import ActionPlan
 from s11audit.store.assessment import SelfAssessment
 from s11audit.store.audit_record import AuditRecord
@@ -43,12 +45,8 @@ from s11audit.store.sign_off import AuditSignOff
 FULL = "full"
 STATEMENT = "statement"
 
-POSITIONS: dict[str, str] = {
-    "": "Not answered yet",
-    "same": "Still as at the baseline",
-    "improved": "Improved",
-    "declined": "Declined",
-}
+# The positions in the default words (a set may give its own: ``ComplianceStatement.position_label``).
+POSITIONS: dict[str, str] = {"": "Not answered yet", **DEFAULT_POSITION_LABELS}
 CHANGED = ("improved", "declined")
 
 PROGRESS_STATUSES: dict[str, str] = {
@@ -81,6 +79,7 @@ class PositionRow:
 
     @property
     def position_label(self) -> str:
+        """The position in the default words (``ComplianceStatement.position_label``: in the set's)."""
         return POSITIONS.get(self.position, self.position)
 
 
@@ -122,6 +121,26 @@ class ComplianceStatement(AuditRecord):
     @property
     def baseline_id(self) -> int:
         return self.baseline.id
+
+    # --- what the set asks -------------------------------------------------------------------------
+
+    @property
+    def questions(self) -> StatementQuestions:
+        """What this statement asks and the declaration it is signed with: its set's ``statement`` section
+        (from the baseline's snapshot, so a later change to the set's file never changes it)."""
+        return self.standards_set.statement
+
+    @property
+    def declaration(self) -> str:
+        return self.questions.declaration
+
+    @property
+    def asks_new_grade(self) -> bool:
+        return self.questions.ask_new_grade
+
+    def position_label(self, position: str) -> str:
+        """A position ("same", "improved", "declined", or "" when not answered) in the set's words."""
+        return POSITIONS[""] if not position else self.questions.position_label(position)
 
     # --- standards: position, what changed, new grade --------------------------------------------
 
@@ -170,7 +189,8 @@ class ComplianceStatement(AuditRecord):
                                                     f"({', '.join(p for p in POSITIONS if p)}).")
         old = self.position(standard_id)
         if old.position != position:
-            self._update_position(standard, "position", old.position_label, POSITIONS[position], position=position)
+            self._update_position(standard, "position", self.position_label(old.position),
+                                  self.position_label(position), position=position)
 
     def set_narrative(self, standard_id: str, text: str) -> None:
         """What has changed since the baseline (needed when the position is improved or declined)."""
@@ -180,9 +200,13 @@ class ComplianceStatement(AuditRecord):
             self._update_position(standard, "what changed", old.narrative, text, narrative=text)
 
     def set_new_grade(self, standard_id: str, grade: str | None) -> None:
-        """An optional new grade on the standard's own scale (``None`` clears it)."""
+        """An optional new grade on the standard's own scale (``None`` clears it); refused when the set's
+        statement does not ask for one (``asks_new_grade``)."""
         standard = self._standard(standard_id)
         scale = self.standards_set.scale_of(standard_id)
+        if grade is not None and not self.asks_new_grade:
+            raise AuditFileError(self._writer.path, f"the annual compliance statement of {self.standards_set.title} "
+                                                    "does not ask for a new grade.")
         if grade is not None and not scale.has_level(grade):
             raise AuditFileError(self._writer.path, f"{grade!r} is not a grade of {scale.name}.")
         old = self.position(standard_id)
@@ -309,7 +333,7 @@ class ComplianceStatement(AuditRecord):
             name = f"Standard {standard.number} ({standard.title})"
             checks.append((standard.id, None if answer.position else Missing(
                 Gap.NO_POSITION, standard.id, "",
-                f"{name}: say whether it is still as at the baseline, improved or declined")))
+                f"{name}: {self.questions.position_question()}")))
             if answer.changed:
                 checks.append((standard.id, None if answer.narrative.strip() else Missing(
                     Gap.CHANGE_NARRATIVE, standard.id, "",

@@ -2,7 +2,8 @@
 
 On the *Standards* tab, each standard the baseline audit graded, with its baseline grade and narrative
 read-only beside the statement's questions (still as at the baseline / improved / declined, what
-changed, an optional new grade) and the new actions for it. On the *Baseline actions* tab, the
+changed, an optional new grade: in the words of the set's ``statement`` section, the new grade hidden
+when the set does not ask for one) and the new actions for it. On the *Baseline actions* tab, the
 baseline's open actions with their progress this year (``dialogs/action_progress.py``) and evidence of
 completion. Beside both, what is still to do (``ComplianceStatement.missing``), Sign off (the full
 audit's dialog, with the statement's signatories) and Export.
@@ -43,10 +44,24 @@ ACTION_COLUMNS = ("Standard", "Action", "Owner", "Original\ndue date", "Status",
 WRAPPED_WIDTHS = {1: 300, 2: 160, 4: 150, 6: 130}  # action, owner, status, evidence
 NEW_ACTIONS_HEIGHT = 80  # pixels: two or three actions; the room left goes to the baseline's narrative
 POSITION_BUTTONS = ("same", "improved", "declined")
+# The Alt key of each question whatever words the set gives it (those of the default words).
+ALT_KEYS = {"same": "t", "improved": "i", "declined": "d", "narrative": "w"}
 
 
 def heading(statement: ComplianceStatement) -> str:
     return f"Annual compliance statement {statement.cycle} based on the {statement.baseline.cycle} audit"
+
+
+def with_alt_key(text: str, key: str) -> str:
+    """``text`` (from the set: its "&" shown as such) with ``key`` as its Alt key: underlined at the first
+    word starting with it, else at its first place in the text, else added after it as " (&K)"."""
+    escaped = text.replace("&", "&&")
+    lowered = escaped.lower()
+    starts = [m.start() for m in re.finditer(r"\b\w", lowered) if lowered[m.start()] == key]
+    at = starts[0] if starts else lowered.find(key)
+    if at < 0:
+        return f"{escaped} (&{key.upper()})"
+    return f"{escaped[:at]}&{escaped[at:]}"
 
 
 def _date(value) -> str:
@@ -73,14 +88,15 @@ class StatementView(QWidget):
         layout.addWidget(form)
         # The main window's header names the statement (``heading``); here, what to do.
         form.statementHeading.setText(
-            f"For each standard, say whether it is still as at the {statement.baseline.cycle} baseline audit, improved "
-            "or declined, and give the progress of each action that was still open. Changes are saved as you make "
-            "them.")
+            f"For each standard graded in the {statement.baseline.cycle} baseline audit, "
+            f"{statement.questions.position_question()}, and give the progress of each action that was still open. "
+            "Changes are saved as you make them.")
         self.still_to_do = CompletenessPanel(form.stillToDoHolder)
         form.stillToDoLayout.addWidget(self.still_to_do)
         self.still_to_do.jump.connect(self.go_to)
         self._build_standards()
         self._build_actions()
+        self._ask_the_sets_questions()
         form.signOffButton.clicked.connect(self.sign_off)
         form.exportButton.clicked.connect(self.export)
         self.refresh()
@@ -126,6 +142,19 @@ class StatementView(QWidget):
         self.form.updateProgressButton.clicked.connect(self.update_progress)
         self.form.addEvidenceButton.clicked.connect(self.add_evidence)
 
+    def _ask_the_sets_questions(self) -> None:
+        """The words of the set's statement questions (``StatementQuestions``); no new grade if not asked."""
+        form, questions = self.form, self.statement.questions
+        for key, button in zip(POSITION_BUTTONS, (form.sameButton, form.improvedButton, form.declinedButton),
+                               strict=True):
+            button.setText(with_alt_key(questions.position_label(key), ALT_KEYS[key]))
+        form.whatChangedLabel.setText(with_alt_key(questions.narrative_prompt, ALT_KEYS["narrative"]))
+        form.whatChanged.setAccessibleName(questions.narrative_prompt.rstrip(":"))
+        form.newGradeLabel.setVisible(questions.ask_new_grade)
+        form.newGrade.setVisible(questions.ask_new_grade)
+        form.actionsIntro.setText(f"The actions of the baseline audit that were still open. "
+                                  f"{questions.action_progress_prompt}")
+
     def _lock_if_read_only(self) -> None:
         locked = self.statement.read_only
         form = self.form
@@ -148,7 +177,8 @@ class StatementView(QWidget):
             standard = self.statement.standards_set.standard(standard_id)
             answer = positions.get(standard_id) or PositionRow(standard_id)
             grade = self._grade_label(standard_id, responses[standard_id].grade)
-            item.setText(f"{standard.heading}\n    Baseline: {grade} · Now: {answer.position_label}")
+            now = self.statement.position_label(answer.position)
+            item.setText(f"{standard.heading}\n    Baseline: {grade} · Now: {now}")
         self._fill_actions()
         self._show_still_to_do()
         self.changed.emit()
@@ -253,7 +283,7 @@ class StatementView(QWidget):
                 self._save(lambda: self.statement.set_narrative(standard_id, text))
 
     def _grade_chosen(self, _index: int) -> None:
-        if not self._loading and self._current:
+        if not self._loading and self._current and self.statement.asks_new_grade:
             standard_id, grade = self._current, self.form.newGrade.currentData()
             self._save(lambda: self.statement.set_new_grade(standard_id, grade))
 

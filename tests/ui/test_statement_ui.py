@@ -212,3 +212,103 @@ def test_a_statement_from_start_to_sign_off(qtbot, shown_window, signed_sample, 
     assert window.open_file(path)
     assert window.statement_view is not None and window.document is None
     assert "Annual compliance statement 2027/28" in window.auditDetails.text()
+
+
+# --- the set's own statement questions and declaration (a set's ``statement`` section) ----------------------
+
+
+def _fill_in_the_store(view) -> None:
+    """Answer every question through the store (what the keys do is tested above), then show it."""
+    statement = view.statement
+    for standard in statement.standards:
+        statement.set_position(standard.id, "same")
+    for action in statement.open_baseline_actions():
+        statement.update_progress(action.id, status="in_progress", note="Under way.")
+    view.refresh()
+
+
+def test_signing_a_statement_off_shows_the_statement_declaration(qtbot, shown_window, signed_sample, tmp_path,
+                                                                 messages):
+    window: MainWindow = shown_window
+    path = tmp_path / "Northfield.s11audit"
+    path.write_bytes(signed_sample.read_bytes())
+    assert window.open_file(path)
+    _start(qtbot, window)
+    view = window.statement_view
+    declaration = view.statement.standards_set.statement.declaration
+    assert declaration != view.statement.standards_set.sign_off.declaration
+
+    from PySide6.QtWidgets import QLabel
+
+    def not_ready(dialog: QWidget) -> None:
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        assert any(text.startswith("This statement is not complete yet") for text in texts), texts
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    from s11audit.ui.dialogs.sign_off import NotReadyDialog
+
+    blocked = when_dialog(NotReadyDialog, not_ready)
+    _alt(qtbot, view.form.standardList, Qt.Key.Key_N)
+    _finished(qtbot, blocked)
+    assert not view.statement.is_signed
+
+    _fill_in_the_store(view)
+
+    def sign(dialog: SignOffDialog) -> None:
+        form = dialog.form
+        assert dialog.windowTitle() == "Sign off the annual compliance statement"
+        assert form.declaration.toPlainText() == declaration and form.declaration.isReadOnly()
+        assert form.declarationLabel.text() == "The statement's &declaration:"
+        _unique_alt_keys(dialog)
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # nobody has signed yet: refused, in the dialog
+        assert dialog.isVisible() and form.problem.text().startswith("This statement cannot be signed off yet")
+        for number, row in enumerate(dialog.rows):
+            qtbot.keyClicks(row.name, f"Signatory {number}")
+            qtbot.keyClick(row.confirmed, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    seen = when_dialog(SignOffDialog, sign)
+    _alt(qtbot, view.form.standardList, Qt.Key.Key_N)
+    _finished(qtbot, seen)
+    qtbot.waitUntil(lambda: window.statement_view is not view and window.statement_view is not None)
+    assert window.statement_view.statement.is_signed
+    assert messages.texts("warning") == []
+
+
+@pytest.fixture(scope="module")
+def own_questions_sample(tmp_path_factory):
+    """A signed audit on a set with its own statement questions: its words, no new grade."""
+    from s11audit.standards import load_file
+    from tests.core.test_statement_questions import OWN_STATEMENT, _set_file
+
+    folder = tmp_path_factory.mktemp("own-questions")
+    own_set = load_file(_set_file(folder, OWN_STATEMENT))
+    return make_sample(folder / "baseline.s11audit", own_set, signed=True, sample=False, cycle="2026/27")
+
+
+def test_the_statement_screen_asks_the_sets_own_questions(qtbot, shown_window, own_questions_sample, tmp_path,
+                                                          messages):
+    window: MainWindow = shown_window
+    path = tmp_path / "Own.s11audit"
+    path.write_bytes(own_questions_sample.read_bytes())
+    assert window.open_file(path)
+    _start(qtbot, window)
+    view = window.statement_view
+    form = view.form
+    assert [b.text() for b in (form.sameButton, form.improvedButton, form.declinedButton)] == [
+        "No change since &the last full audit", "Better (&I)", "Worse (&D)"]
+    assert form.whatChangedLabel.text() == "Tell us &what is different, and how you know:"
+    assert not form.newGrade.isVisible() and not form.newGradeLabel.isVisible()
+    assert "Say where each action has got to." in form.actionsIntro.text()
+    assert "\u201cBetter\u201d" in form.statementHeading.text()
+    _unique_alt_keys(window)
+
+    form.standardList.setFocus()
+    form.standardList.setCurrentRow(5)
+    _alt(qtbot, form.standardList, Qt.Key.Key_D)  # "Worse"
+    qtbot.waitUntil(form.declinedButton.isChecked)
+    _alt(qtbot, form.declinedButton, Qt.Key.Key_W)
+    assert form.whatChanged.hasFocus()
+    assert view.statement.position("6").position == "declined"
+    assert "Now: Worse" in form.standardList.item(5).text()
+    assert view.statement.position("6").new_grade is None and messages.texts("warning") == []

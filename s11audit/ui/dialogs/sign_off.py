@@ -1,4 +1,7 @@
-"""Signing the open audit off: what still blocks it, or the declaration and one row per signatory role."""
+"""Signing the open audit off: what still blocks it, or the declaration and one row per signatory role.
+
+A full audit is signed with its set's ``sign_off`` declaration; an annual compliance statement with the set's
+statement declaration (``StatementQuestions.declaration``), and the dialogs call it a statement."""
 
 from __future__ import annotations
 
@@ -31,6 +34,18 @@ from s11audit.ui.generated.sign_off_dialog import SignOffDialogForm
 Signable = SelfAssessment | ComplianceStatement
 
 
+def _what(assessment: Signable) -> str:
+    """What is being signed off, in the dialogs' words."""
+    return "statement" if isinstance(assessment, ComplianceStatement) else "audit"
+
+
+def declaration(assessment: Signable) -> str:
+    """The declaration the signatories sign: the set's statement declaration for a statement."""
+    if isinstance(assessment, ComplianceStatement):
+        return assessment.declaration
+    return assessment.standards_set.sign_off.declaration
+
+
 @dataclass
 class _Row:
     role: str
@@ -40,7 +55,7 @@ class _Row:
 
 
 class SignOffDialog(FormDialog[SignOffDialogForm]):
-    """OK signs the audit off; a refusal is shown in the dialog, which stays open, and the list of
+    """OK signs the audit (or statement) off; a refusal is shown in the dialog, which stays open, and the list of
     what is wrong follows the fields from then on (a fixed problem leaves it as it is fixed)."""
 
     def __init__(self, parent: QWidget | None, assessment: Signable):
@@ -49,7 +64,11 @@ class SignOffDialog(FormDialog[SignOffDialogForm]):
         self._gaps: list[str] | None = None  # what the audit lacks, once sign-off was refused; None before
         self.set_ok_text("&Sign off")
         form = self.form
-        form.declaration.setPlainText(assessment.standards_set.sign_off.declaration)
+        if isinstance(assessment, ComplianceStatement):
+            self.setWindowTitle("Sign off the annual compliance statement")
+            form.declarationLabel.setText("The statement's &declaration:")
+            form.declaration.setAccessibleName("The statement's declaration")
+        form.declaration.setPlainText(declaration(assessment))
         grid = form.signatoriesLayout
         self.rows: list[_Row] = []
         previous: QWidget = form.declaration
@@ -100,7 +119,7 @@ class SignOffDialog(FormDialog[SignOffDialogForm]):
         super().accept()
 
     def _show_problems(self, problems: list[str]) -> None:
-        self.form.problem.setText("This audit cannot be signed off yet:\n"
+        self.form.problem.setText(f"This {_what(self.assessment)} cannot be signed off yet:\n"
                                   + "\n".join(f"• {b[:1].upper()}{b[1:]}" for b in problems) if problems else "")
 
     def _refresh_problems(self) -> None:
@@ -121,7 +140,7 @@ class NotReadyDialog(QDialog):
         self.jumped_to: tuple[str, str] | None = None
         layout = QVBoxLayout(self)
         count = len(report.missing)
-        intro = QLabel(f"This audit is not complete yet, so it cannot be signed off. "
+        intro = QLabel(f"This {_what(assessment)} is not complete yet, so it cannot be signed off. "
                        f"{count} {'thing is' if count == 1 else 'things are'} still missing. "
                        "Click one to go to it.")
         intro.setWordWrap(True)

@@ -106,6 +106,7 @@ class Ui_StatementView(object):
 
         self.whatChangedLabel = QLabel(self.positionBox)
         self.whatChangedLabel.setObjectName(u"whatChangedLabel")
+        self.whatChangedLabel.setWordWrap(True)
 
         self.positionLayout.addWidget(self.whatChangedLabel)
 
