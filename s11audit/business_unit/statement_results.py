@@ -122,6 +122,7 @@ class ActionStep:
     earlier: tuple[EarlierProgress, ...] = ()  # what earlier statements on the same baseline said, oldest first
     reported: bool = True  # False: closed (complete or dropped) in an earlier statement, so not asked again;
     # its status, dates and category are then that statement's
+    closed_in: str = ""  # when not reported: the cycle of the earlier statement that closed it
 
     @property
     def due(self) -> dt.date | None:

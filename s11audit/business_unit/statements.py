@@ -239,7 +239,8 @@ def _step(statement: HeldStatement, entry: dict, plan: tuple[dict, ...], as_of: 
                       action_category(entry["status"], due, new_due, completed, judged_on),
                       entry.get("progress_note") or "", completed, new_due, entry.get("dropped_reason") or "",
                       statement.evidence.get(f"action:{index}", ()),
-                      tuple(_earlier_progress(s, e, as_of) for s, e in earlier), reported)
+                      tuple(_earlier_progress(s, e, as_of) for s, e in earlier), reported,
+                      "" if reported else statement.cycle)
 
 
 class _Figures:

@@ -129,10 +129,10 @@ def test_the_second_year_history_across_both_statements(workspace, years):
     [history] = figures.histories
     assert (history.organisation, history.reference, history.flag) == (NORTHFIELD.name, "RYN", "")
     assert history.baseline_return_id is not None
-    assert [(s.index, s.standard_id, s.reported, s.status, s.category) for s in history.steps] == [
-        (0, "3", False, "complete", statements.COMPLETED),
-        (1, "3", True, "complete", statements.COMPLETED),
-        (4, "8", False, "dropped", statements.DROPPED)]
+    assert [(s.index, s.standard_id, s.reported, s.closed_in, s.status, s.category) for s in history.steps] == [
+        (0, "3", False, "2027/28", "complete", statements.COMPLETED),
+        (1, "3", True, "", "complete", statements.COMPLETED),
+        (4, "8", False, "2027/28", "dropped", statements.DROPPED)]
     first, second, dropped = history.steps
     assert (first.completed_on, first.evidence, first.earlier) == (due[1] - dt.timedelta(days=5),
                                                                    ("Relaunch briefing.txt",), ())
