@@ -231,7 +231,14 @@ def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return
     The app writes from the snapshot on a worker thread; after a return was written it should call
     ``record_written_return`` on the file's own thread, as ``export`` does."""
     _refuse_statement(audit_file, assessment.id)
+    held = audit_file.baseline_copy(assessment.id)
+    if with_return and held is not None:
+        # Signing it here would use this file's new key and replace the hash its statement names.
+        raise ExportError(audit_file.path, f"the {assessment.cycle} audit is the business unit's copy of your "
+                                           "return, held as the baseline of your statement: they already hold it, "
+                                           "so it is not sent again (its PDF and action plan can still be written).")
     signed = assessment.is_signed
+    has_key = signed and held is None  # a held baseline was signed with a key this file does not hold
     return_json: dict | None = None
     files: tuple[tuple[str, bytes], ...] = ()
     sign: Callable[[bytes], bytes] | None = None
@@ -246,8 +253,8 @@ def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return
         evidence=_EvidenceRows(tuple(assessment.evidence.all_evidence())),
         actions=_ActionRows(tuple(assessment.actions.all_actions())),
         signatories=tuple(assessment.sign_off.signatories()) if signed else (),
-        fingerprint=assessment.sign_off.key_fingerprint() if signed else "",
-        public_key=assessment.sign_off.public_key_bytes() if signed else b"",
+        fingerprint=assessment.sign_off.key_fingerprint() if has_key else held.key_fingerprint if held else "",
+        public_key=assessment.sign_off.public_key_bytes() if has_key else b"",
         sign_bytes=sign, return_json=return_json, evidence_files=files, sample=audit_file.is_sample,
         _responses=assessment.responses(), _answers=assessment.answers())
 

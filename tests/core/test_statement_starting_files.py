@@ -20,7 +20,7 @@ from s11audit.business_unit.cycle_starting_files import starting_files_for_cycle
 from s11audit.business_unit.importing import FLAGGED, IMPORTED, import_returns
 from s11audit.business_unit.starting_files import StartingFileError, write_statement_starting_file
 from s11audit.business_unit.workspace import Workspace
-from s11audit.export import RETURN_SHA256_KEY, export_statement, written_return_sha256
+from s11audit.export import RETURN_SHA256_KEY, ExportError, export, export_statement, written_return_sha256
 from s11audit.returns import read_return
 from s11audit.store import AuditFile, AuditFileError, ReadOnlyError
 from s11audit.store import baseline_copy as held_baselines
@@ -124,6 +124,13 @@ def test_the_held_baseline_refuses_changes(workspace, tmp_path):
         copy = audit_file.baseline_copy(baseline.id)
         assert copy is not None and copy.source == "the business unit's copy of the return"
         assert audit_file.baseline_copy(audit_file.audits()[1].id) is None
+        # Not sent again as a return (signed with this file's new key, it would replace the hash the
+        # statement names); its PDF can still be written.
+        with pytest.raises(ExportError, match="is the business unit's copy of your return, held as the baseline"):
+            export(audit_file, baseline, returned=tmp_path / "again.s11return")
+        assert not (tmp_path / "again.s11return").exists()
+        export(audit_file, baseline, pdf=tmp_path / "baseline.pdf")
+        assert (tmp_path / "baseline.pdf").stat().st_size > 1000
 
 
 def test_the_statement_links_to_the_held_baseline_and_is_flagged_only_for_the_new_key(workspace, tmp_path):
