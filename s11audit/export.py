@@ -9,8 +9,8 @@ workbook from that copy without touching the store, so the app can run it on a w
 
 An annual compliance statement (``store/statement.py``) is exported as a signed return of kind
 ``compliance_statement`` (``export_statement``, or ``take_statement_snapshot`` then
-``StatementSnapshot.write``), signed with its set's statement declaration; its PDF and workbook are
-not made yet. Every signed return written is
+``StatementSnapshot.write``), signed with its set's statement declaration, with its PDF and action
+progress workbook (``reports/statement_documents.py``) when asked. Every signed return written is
 remembered in the audit file by the SHA-256 of its ``return.json`` (``record_written_return``: a
 ``file_info`` key per audit, no schema change), so a later statement names its baseline return by it.
 """
@@ -261,17 +261,17 @@ def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return
 
 def _refuse_statement(audit_file: AuditFile, audit_id: int) -> None:
     if audit_file.audit_kind(audit_id) == STATEMENT:
-        raise ExportError(audit_file.path, "this is an annual compliance statement: only its signed return can be "
-                                           "exported (a PDF or action plan workbook of a statement is not made yet).")
+        raise ExportError(audit_file.path, "this is an annual compliance statement: it is exported by "
+                                           "export_statement (its return, PDF and action progress workbook).")
 
 
 def export(audit_file: AuditFile, assessment: SelfAssessment, returned: Path | None = None,
            pdf: Path | None = None, xlsx: Path | None = None) -> Exported:
     """Write whichever outputs are asked for; the return needs a signed audit. The SHA-256 of the
-    ``return.json`` written is recorded in the file (``record_written_return``). For an annual compliance
-    statement (an audit of kind "statement") only the return is written, by ``export_statement``."""
-    if audit_file.audit_kind(assessment.id) == STATEMENT and pdf is None and xlsx is None:
-        return export_statement(audit_file, audit_file.statement(assessment.id), returned)
+    ``return.json`` written is recorded in the file (``record_written_return``). An annual compliance
+    statement (an audit of kind "statement") is written by ``export_statement``."""
+    if audit_file.audit_kind(assessment.id) == STATEMENT:
+        return export_statement(audit_file, audit_file.statement(assessment.id), returned, pdf, xlsx)
     if returned is not None and not assessment.is_signed:
         raise ExportError(audit_file.path, "this audit has not been signed off yet, so it cannot be sent as a return.")
     done = take_snapshot(audit_file, assessment, with_return=returned is not None).write(returned, pdf, xlsx)
@@ -322,13 +322,28 @@ class StatementSnapshot:
     public_key: bytes
     sign_bytes: Callable[[bytes], bytes]
     sample: bool = False
+    standards_set: StandardsSet | None = None  # for the documents' titles and grade words (immutable)
+    baseline_grades: dict[str, str | None] = field(default_factory=dict)  # the baseline's grade per standard
 
-    def write(self, returned: Path) -> Exported:
-        """Write the signed return atomically; raises ``ReturnError`` naming the file on failure."""
-        written = write_signed_return(returned, self.return_json, list(self.evidence_files), self.standards_content,
-                                      self.public_key, self.sign_bytes)
-        _log.info("Export of the compliance statement in %s written: %s", self.path, written.path)
-        return Exported(returned=written.path, return_sha256=written.return_sha256)
+    def write(self, returned: Path | None = None, pdf: Path | None = None, xlsx: Path | None = None,
+              progress: Callable[[int, Path], None] | None = None) -> Exported:
+        """Write the signed return and the statement's PDF and action progress workbook (each asked for,
+        each atomically); raises ``ReturnError`` or ``ReportError`` naming the file on failure."""
+        from s11audit.reports.statement_documents import write_statement_documents
+        from s11audit.returns.keys import fingerprint
+
+        written, sha256 = None, None
+        if returned is not None:
+            signed = write_signed_return(returned, self.return_json, list(self.evidence_files),
+                                         self.standards_content, self.public_key, self.sign_bytes)
+            written, sha256 = signed.path, signed.return_sha256
+        if pdf is not None or xlsx is not None:
+            write_statement_documents(self.return_json, pdf=pdf, xlsx=xlsx, standards_set=self.standards_set,
+                                      baseline_grades=self.baseline_grades, evidence_files=self.evidence_files,
+                                      fingerprint=fingerprint(self.public_key), progress=progress)
+        _log.info("Export of the compliance statement in %s written: %s", self.path,
+                  ", ".join(str(p) for p in (written, pdf, xlsx) if p is not None))
+        return Exported(returned=written, pdf=pdf, xlsx=xlsx, return_sha256=sha256)
 
 
 def _progress_entry(action: ActionRow, index: int, given: ProgressRow) -> dict:
@@ -420,16 +435,20 @@ def take_statement_snapshot(audit_file: AuditFile, statement: ComplianceStatemen
                                            "sent as a return.")
     content, files = statement_content(audit_file, statement)
     return StatementSnapshot(audit_file.path, statement.id, content, tuple(files), statement.standards_set.content,
-                             statement.sign_off.public_key_bytes(), statement.sign_off.signer(), audit_file.is_sample)
+                             statement.sign_off.public_key_bytes(), statement.sign_off.signer(), audit_file.is_sample,
+                             statement.standards_set,
+                             {sid: r.grade for sid, r in statement.baseline.responses().items()})
 
 
-def export_statement(audit_file: AuditFile, statement: ComplianceStatement, returned: Path | None = None) -> Exported:
+def export_statement(audit_file: AuditFile, statement: ComplianceStatement, returned: Path | None = None,
+                     pdf: Path | None = None, xlsx: Path | None = None) -> Exported:
     """Write a signed compliance statement's return (``.s11return``, kind ``compliance_statement``) at
-    ``returned`` and keep its content hash in the file; raises ``ExportError`` for an unsigned statement
-    (also when ``returned`` is None, which writes nothing) and ``ReturnError`` when it cannot be written."""
+    ``returned`` and keep its content hash in the file, and its PDF and action progress workbook when asked;
+    raises ``ExportError`` for an unsigned statement (also when nothing is asked for, which writes nothing),
+    ``ReturnError`` or ``ReportError`` when a file cannot be written."""
     snapshot = take_statement_snapshot(audit_file, statement)
-    if returned is None:
+    if returned is None and pdf is None and xlsx is None:
         return Exported()
-    done = snapshot.write(returned)
+    done = snapshot.write(returned, pdf, xlsx)
     record_written_return(audit_file, statement.id, done)
     return done

@@ -81,7 +81,9 @@ _PIECES = re.compile(f"({ARABIC_SCRIPT.pattern}+)")
 
 @lru_cache(maxsize=4096)
 def _shaped(word: str, font: str, size: float):
-    return shapeStr(word, font, size)
+    # force: without it reportlab returns a plain str when shaping changes nothing (a lone letter, the Urdu
+    # full stop after a bracket), which has no shaping data and fails where the glyphs are drawn.
+    return shapeStr(word, font, size, force=True)
 
 
 def pieces(word: str, direction: str) -> list[tuple[str, bool]]:

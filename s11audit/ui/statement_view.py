@@ -353,19 +353,26 @@ class StatementView(QWidget):
 
 
 def export_statement(parent: QWidget, audit_file: AuditFile, statement: ComplianceStatement, folder: Path) -> bool:
-    """Choose where, then write the signed statement's return on a worker thread behind a progress dialog."""
+    """Choose where, then write the signed statement's return (and its PDF and action progress workbook when
+    ticked) on a worker thread behind a progress dialog."""
     from s11audit.ui.dialogs.export import ExportDialog
 
     stem = re.sub(r'[<>:"\\|?*\x00-\x1f]', "", f"{audit_file.organisation().name} statement {statement.cycle}"
                   .replace("/", "-")).strip() or "statement"
-    dialog = ExportDialog(parent, folder, stem)
-    dialog.form.writePdf.hide()  # the statement's export decides what it writes beside the return
-    dialog.form.writeXlsx.hide()
+    dialog = ExportDialog(parent, folder, stem, workbook="action progress")
+    dialog.setWindowTitle("Export the compliance statement")
+    for box, text, name in ((dialog.form.writePdf, "Also write the statement as a &PDF beside it",
+                             "Also write the statement as a PDF"),
+                            (dialog.form.writeXlsx, "Also write the &action progress workbook beside it",
+                             "Also write the action progress workbook")):
+        box.setText(text)
+        box.setAccessibleName(name)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    returned = dialog.return_path()
+    targets = dialog.targets() if accepted and dialog.return_path() is not None else None
     dialog.deleteLater()
-    if not accepted or returned is None:
+    if targets is None:
         return False
+    returned, pdf, xlsx = targets
     # The statement is read here, on the thread that owns the file; the worker only writes the return from
     # that copy, and the hash of what it wrote is kept in the file back here (a connection is one thread's).
     from s11audit.export import Exported, record_written_return, take_statement_snapshot
@@ -375,7 +382,7 @@ def export_statement(parent: QWidget, audit_file: AuditFile, statement: Complian
     except AuditFileError as error:
         QMessageBox.warning(parent, "Export failed", f"The statement was not exported.\n\n{error}")
         return False
-    result = _run(parent, lambda: snapshot.write(returned))
+    result = _run(parent, lambda: snapshot.write(returned, pdf, xlsx))
     if isinstance(result, Exported):
         record_written_return(audit_file, statement.id, result)
     return result is not None

@@ -15,9 +15,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from s11audit.cli import main
-from s11audit.export import STATEMENT_DECLARATION, ExportError, export, export_statement, written_return_sha256
+from s11audit.export import (STATEMENT_DECLARATION, ExportError, export, export_statement, take_snapshot,
+                             written_return_sha256)
 from s11audit.returns import ReturnError, read_return, schema, verify_return, write_return
 from s11audit.sample import SIGNATORY_NAMES, fill_statement, following_cycle
 from s11audit.store import AuditFile, SignatoryEntry
@@ -140,9 +142,14 @@ def test_an_unsigned_statement_is_refused(audit_path, tmp_path):
             export(audit_file, audit_file.assessment(statement.id), returned=target)
         _fill(statement, tmp_path)
         _sign(statement)
-        with pytest.raises(ExportError, match="compliance statement: only its signed return"):
-            export(audit_file, audit_file.assessment(statement.id), returned=target, pdf=tmp_path / "s.pdf")
-    assert not target.exists() and not (tmp_path / "s.pdf").exists()
+        with pytest.raises(ExportError, match="is exported by export_statement"):
+            take_snapshot(audit_file, audit_file.assessment(statement.id))
+        # export() hands a statement to export_statement: its return, PDF and action progress workbook.
+        done = export(audit_file, audit_file.assessment(statement.id), returned=target, pdf=tmp_path / "s.pdf",
+                      xlsx=tmp_path / "s.xlsx")
+    assert (done.returned, done.pdf, done.xlsx) == (target, tmp_path / "s.pdf", tmp_path / "s.xlsx")
+    assert verify_return(target).valid and (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    assert "Action progress" in load_workbook(tmp_path / "s.xlsx").sheetnames
 
 
 def test_tampering_is_refused_and_an_incomplete_statement_is_never_written(audit_path, tmp_path):
@@ -232,8 +239,8 @@ def test_cli_start_progress_and_export(tmp_path, capsys):
         _sign(statement)
     assert main(["statement", "progress", str(audit)]) == 0
     assert "100% complete" in capsys.readouterr().out
-    assert main(["export", str(audit), "--return", str(statement_out), "--pdf", str(tmp_path / "s.pdf")]) == 2
-    assert "PDF or action plan workbook of a statement is not made yet" in capsys.readouterr().err
+    assert main(["export", str(audit), "--pdf", str(tmp_path / "s.pdf"), "--xlsx", str(tmp_path / "s.xlsx")]) == 0
+    assert "PDF" in capsys.readouterr().out and (tmp_path / "s.pdf").exists() and (tmp_path / "s.xlsx").exists()
     assert main(["export", str(audit), "--return", str(statement_out)]) == 0
     out = capsys.readouterr().out
     assert "Signed return (annual compliance statement)" in out and "no record" not in out

@@ -199,14 +199,17 @@ def test_a_statement_from_start_to_sign_off(qtbot, shown_window, signed_sample, 
 
     def write(dialog: ExportDialog) -> None:
         assert dialog.form.returnPath.text().endswith("statement 2027-28.s11return")
+        assert dialog.form.writePdf.text() == "Also write the statement as a &PDF beside it"
+        assert dialog.form.writePdf.isChecked() and dialog.form.writeXlsx.isChecked()
         dialog.form.returnPath.setText(str(target))
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
 
     exported = when_dialog(ExportDialog, write)
     window.actionExportReturn.trigger()
-    assert exported and messages.texts("warning") == [] and target.exists()
-    assert verify_return(target).valid
-    assert str(target) in messages.texts("information")[-1]
+    pdf, xlsx = target.with_suffix(".pdf"), tmp_path / "statement action progress.xlsx"
+    assert exported and messages.texts("warning") == [] and target.exists() and pdf.exists() and xlsx.exists()
+    assert verify_return(target).valid and pdf.read_bytes().startswith(b"%PDF")
+    assert all(str(p) in messages.texts("information")[-1] for p in (target, pdf, xlsx))
 
     window.close_file()
     assert window.open_file(path)

@@ -29,8 +29,9 @@ def base_name(audit_file: AuditFile, assessment: SelfAssessment) -> str:
 class ExportDialog(FormDialog[ExportDialogForm]):
     """Where to write the return, and whether to write the PDF and workbook beside it."""
 
-    def __init__(self, parent: QWidget | None, folder: Path, stem: str):
+    def __init__(self, parent: QWidget | None, folder: Path, stem: str, workbook: str = "action plan"):
         super().__init__(ExportDialogForm, parent)
+        self._workbook = workbook  # the workbook's name after the return's: "<stem> action plan.xlsx"
         self.set_ok_text("&Export")
         form = self.form
         form.returnPath.setText(str(folder / f"{stem}.s11return"))
@@ -64,7 +65,8 @@ class ExportDialog(FormDialog[ExportDialogForm]):
         if returned is None:  # OK (and so this) needs a path: problem() says so until there is one
             raise ValueError("no path chosen for the return")
         pdf = returned.with_suffix(".pdf") if self.form.writePdf.isChecked() else None
-        xlsx = returned.with_name(f"{returned.stem} action plan.xlsx") if self.form.writeXlsx.isChecked() else None
+        xlsx = returned.with_name(f"{returned.stem} {self._workbook}.xlsx") if self.form.writeXlsx.isChecked() \
+            else None
         return returned, pdf, xlsx
 
 
