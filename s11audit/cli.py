@@ -215,7 +215,8 @@ def _export(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return FAILED
     return_label = "Signed return (annual compliance statement)" if is_statement else "Signed return"
-    for label, path in ((return_label, done.returned), ("PDF", done.pdf), ("Action plan workbook", done.xlsx)):
+    workbook_label = "Action progress workbook" if is_statement else "Action plan workbook"
+    for label, path in ((return_label, done.returned), ("PDF", done.pdf), (workbook_label, done.xlsx)):
         if path is not None:
             print(f"{label}: {path}")
     if baseline_unknown:

@@ -240,7 +240,9 @@ def test_cli_start_progress_and_export(tmp_path, capsys):
     assert main(["statement", "progress", str(audit)]) == 0
     assert "100% complete" in capsys.readouterr().out
     assert main(["export", str(audit), "--pdf", str(tmp_path / "s.pdf"), "--xlsx", str(tmp_path / "s.xlsx")]) == 0
-    assert "PDF" in capsys.readouterr().out and (tmp_path / "s.pdf").exists() and (tmp_path / "s.xlsx").exists()
+    out = capsys.readouterr().out
+    assert f"PDF: {tmp_path / 's.pdf'}" in out and f"Action progress workbook: {tmp_path / 's.xlsx'}" in out
+    assert (tmp_path / "s.pdf").exists() and (tmp_path / "s.xlsx").exists()
     assert main(["export", str(audit), "--return", str(statement_out)]) == 0
     out = capsys.readouterr().out
     assert "Signed return (annual compliance statement)" in out and "no record" not in out
