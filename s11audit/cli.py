@@ -259,7 +259,7 @@ def _statement_start(args: argparse.Namespace) -> int:
                 baseline_id = signed[-1].id
             statement = audit_file.start_statement(baseline_id, args.cycle)
             baseline = next(a for a in audit_file.audits() if a.id == baseline_id)
-            standards, actions = len(statement.standards), len(statement.open_baseline_actions())
+            standards, actions = len(statement.standards), len(statement.open_actions())
     except AuditFileError as exc:
         print(exc, file=sys.stderr)
         return FAILED

@@ -346,10 +346,39 @@ class StatementSnapshot:
         return Exported(returned=written, pdf=pdf, xlsx=xlsx, return_sha256=sha256)
 
 
-def _progress_entry(action: ActionRow, index: int, given: ProgressRow) -> dict:
-    return {"baseline_action": {"index": index, "standard_id": action.standard_id,
-                                "criterion_id": action.criterion_id or None, "action": action.description,
-                                "due_date": action.due_date},
+@dataclass(frozen=True)
+class _Place:
+    """Where an action a statement reports on is found in the returns: its index in the baseline return's
+    action plan, or (``set_in``) in the action plan of the earlier statement that set it."""
+
+    index: int
+    action: ActionRow
+    set_in: dict | None = None  # {"cycle", "content_sha256"} of that earlier statement's return
+    order: int = 0  # 0 for the baseline, then each earlier statement in turn
+
+    @property
+    def link(self) -> str:
+        """The ``item_id`` evidence of its completion is linked to in the return."""
+        return f"action:{self.set_in['cycle']}:{self.index}" if self.set_in else f"action:{self.index}"
+
+
+def _places(audit_file: AuditFile, statement: ComplianceStatement) -> dict[int, _Place]:
+    """Every action the statement can report on, by its id in the file (see ``_Place``)."""
+    places = {a.id: _Place(i, a) for i, a in enumerate(statement.baseline.actions.all_actions())}
+    for order, (audit_id, cycle) in enumerate(statement.earlier_statements(), start=1):
+        origin = {"cycle": cycle, "content_sha256": written_return_sha256(audit_file, audit_id)}
+        for i, action in enumerate(audit_file.statement(audit_id).actions.all_actions()):
+            places[action.id] = _Place(i, action, origin, order)
+    return places
+
+
+def _progress_entry(place: _Place, given: ProgressRow) -> dict:
+    action = place.action
+    named = {"index": place.index, "standard_id": action.standard_id, "criterion_id": action.criterion_id or None,
+             "action": action.description, "due_date": action.due_date}
+    if place.set_in is not None:
+        named["set_in"] = place.set_in
+    return {"baseline_action": named,
             "status": given.status, "progress_note": given.note, "completed_on": given.completed_on,
             "new_due_date": given.new_due_date, "dropped_reason": given.dropped_reason}
 
@@ -359,31 +388,32 @@ def statement_content(audit_file: AuditFile, statement: ComplianceStatement) -> 
 
     A baseline action is named by ``index``, its position in the baseline return's ``action_plan`` (the
     baseline's actions in the order ``return_content`` writes them); evidence of its completion is linked
-    to ``"action:<index>"``. ``standards`` and ``item_answers`` are empty: the statement's answers are in
-    ``statement``, the baseline's grades in the baseline return.
+    to ``"action:<index>"``. An action an earlier statement set is named by its index in that statement's
+    ``action_plan`` and ``set_in`` (that statement's cycle and return.json hash); its evidence is linked to
+    ``"action:<cycle>:<index>"``. ``standards`` and ``item_answers`` are empty: the statement's answers are
+    in ``statement``, the baseline's grades in the baseline return.
     """
     organisation = statement.sign_off.organisation() or audit_file.organisation()
     standards_set = statement.standards_set
     summaries = {a.id: a for a in audit_file.audits()}
     baseline = summaries[statement.baseline_id]
-    baseline_actions = statement.baseline.actions.all_actions()
-    index_of = {a.id: i for i, a in enumerate(baseline_actions)}
+    places = _places(audit_file, statement)
     progress = statement.all_progress()
-    asked = {a.id for a in statement.open_baseline_actions()} | set(progress)
-    unknown = sorted(asked - set(index_of))
+    asked = {a.id for a in statement.open_actions()} | set(progress)
+    unknown = sorted(asked - set(places))
     if unknown:
         raise ExportError(audit_file.path, f"the statement reports on action {unknown[0]}, which is not an action of "
-                                           "its baseline audit; the file may be damaged.")
+                                           "its baseline audit or an earlier statement; the file may be damaged.")
     positions = statement.positions()
     evidence = statement.evidence.all_evidence()
 
     def target(item_id: str) -> str | None:
         if item_id.startswith("action:"):
             action_id = int(item_id.split(":", 1)[1]) if item_id.split(":", 1)[1].isdigit() else -1
-            if action_id not in index_of:
+            if action_id not in places:
                 raise ExportError(audit_file.path, f"evidence is linked to {item_id}, which is not an action of the "
-                                                   "baseline audit; the file may be damaged.")
-            return f"action:{index_of[action_id]}"
+                                                   "baseline audit or an earlier statement; the file may be damaged.")
+            return places[action_id].link
         return item_id or None
 
     content = {
@@ -404,9 +434,8 @@ def statement_content(audit_file: AuditFile, statement: ComplianceStatement) -> 
             "standards": [{"standard_id": s.id, "position": positions[s.id].position,
                            "narrative": positions[s.id].narrative, "new_grade": positions[s.id].new_grade}
                           for s in statement.standards if s.id in positions and positions[s.id].position],
-            "action_progress": [_progress_entry(baseline_actions[index_of[i]], index_of[i],
-                                                progress.get(i) or ProgressRow(i))
-                                for i in sorted(asked, key=index_of.__getitem__)],
+            "action_progress": [_progress_entry(places[i], progress.get(i) or ProgressRow(i))
+                                for i in sorted(asked, key=lambda i: (places[i].order, places[i].index))],
         },
         "standards": [],
         "item_answers": [],

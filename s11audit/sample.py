@@ -462,7 +462,7 @@ def fill_statement(statement: ComplianceStatement, organisation: str, today: dt.
         statement.actions.add(declined.id, STATEMENT_ACTION, owner="Mark Ellis, HR Business Partner",
                               due_date=today + dt.timedelta(days=120))
     outcomes = ("complete", "slipped", "dropped")  # the first three open actions; any others are "open"
-    for position, action in enumerate(statement.open_baseline_actions()):
+    for position, action in enumerate(statement.open_actions()):
         outcome = outcomes[position] if position < len(outcomes) else "open"
         if outcome == "complete":
             statement.update_progress(action.id, status="complete", note=STATEMENT_NOTES["complete"],

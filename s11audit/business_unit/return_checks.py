@@ -33,8 +33,9 @@ def _same(a: object, b: object) -> bool:
     return type(a) is type(b) and a == b
 
 
-# A statement's evidence of an action's completion: "action:<index>" in the baseline return's action plan.
-_ACTION_LINK = re.compile(r"action:(0|[1-9][0-9]{0,5})")
+# A statement's evidence of an action's completion: "action:<index>" in the baseline return's action plan, or
+# "action:<cycle>:<index>" in the action plan of the earlier statement (of that cycle) that set the action.
+_ACTION_LINK = re.compile(r"action:(?:[^\x00-\x1f]{1,200}:)?(0|[1-9][0-9]{0,5})")
 
 # Answers to one item repeat across thousands of returns ("yes", a date, a number): each distinct short
 # answer is judged once per import. Long text and a full memo are judged every time, so memory stays bounded.
@@ -215,7 +216,8 @@ class ContentChecker:
 
     def _evidence(self, entries: list[dict], statement: bool = False) -> str | None:
         """Evidence links: of the set's standards and items (or criteria); a statement's evidence of an
-        action's completion is linked to ``action:<index>`` (the baseline action's index)."""
+        action's completion is linked to ``action:<index>`` (the baseline action's index) or
+        ``action:<cycle>:<index>`` (an action an earlier statement set)."""
         for index, entry in enumerate(entries):
             for number, link in enumerate(entry.get("links") or []):
                 where = f"evidence[{index}].links[{number}]"

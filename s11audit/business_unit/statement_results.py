@@ -103,7 +103,8 @@ class EarlierProgress:
 
 @dataclass(frozen=True)
 class ActionStep:
-    """One baseline action of one organisation: as the baseline had it, and this statement's progress."""
+    """One action of one organisation, of its baseline or set by an earlier statement on the same baseline
+    (``set_in``): as that audit or statement had it, and this statement's progress."""
 
     organisation: str
     reference: str
@@ -123,6 +124,13 @@ class ActionStep:
     reported: bool = True  # False: closed (complete or dropped) in an earlier statement, so not asked again;
     # its status, dates and category are then that statement's
     closed_in: str = ""  # when not reported: the cycle of the earlier statement that closed it
+    set_in: str = ""  # the cycle of the earlier statement that set it ("" for an action of the baseline); its
+    # ``index`` and ``baseline_status`` are then of that statement's action plan
+
+    @property
+    def label(self) -> str:
+        """How the action is numbered in words: "3" (the baseline's third action), "2027/28 new action 1"."""
+        return f"{self.set_in} new action {self.index + 1}" if self.set_in else str(self.index + 1)
 
     @property
     def due(self) -> dt.date | None:

@@ -212,35 +212,45 @@ def _earlier_progress(statement: HeldStatement, entry: dict, as_of: dt.date) -> 
                            entry.get("progress_note") or "", completed, new_due, entry.get("dropped_reason") or "")
 
 
+def _action_key(entry: dict) -> tuple[str, int]:
+    """An action a statement reports on: ("", index) for the baseline's, (cycle, index) for one an earlier
+    statement set (``baseline_action.set_in``)."""
+    named = entry["baseline_action"]
+    return str((named.get("set_in") or {}).get("cycle") or ""), named["index"]
+
+
 @dataclass
 class _History:
-    """One organisation's earlier statements on the same baseline, by baseline action index."""
+    """One organisation's earlier statements on the same baseline, by action (``_action_key``)."""
 
-    progress: dict[int, list[tuple[HeldStatement, dict]]] = field(default_factory=dict)
+    progress: dict[tuple[str, int], list[tuple[HeldStatement, dict]]] = field(default_factory=dict)
     new_actions: list[tuple[str, tuple[dict, ...]]] = field(default_factory=list)
 
     def add(self, statement: HeldStatement) -> None:
         for entry in statement.progress:
-            self.progress.setdefault(entry["baseline_action"]["index"], []).append((statement, entry))
+            self.progress.setdefault(_action_key(entry), []).append((statement, entry))
         if statement.new_actions:
             self.new_actions.append((statement.cycle, statement.new_actions))
 
 
-def _step(statement: HeldStatement, entry: dict, plan: tuple[dict, ...], as_of: dt.date,
+def _step(statement: HeldStatement, entry: dict, plans: dict[str, tuple[dict, ...]], as_of: dt.date,
           earlier: list[tuple[HeldStatement, dict]], reported: bool) -> ActionStep:
-    """One baseline action's progress as ``statement`` gives it, beside the baseline's own entry (when held)."""
+    """One action's progress as ``statement`` gives it, beside the action plan entry that set it (the
+    baseline's when held, or the earlier statement's: ``plans`` by cycle, "" for the baseline)."""
     named = entry["baseline_action"]
-    index = named["index"]
+    set_in, index = _action_key(entry)
+    plan = plans.get(set_in, ())
     due, new_due = date_or_none(named.get("due_date")), date_or_none(entry.get("new_due_date"))
     completed = date_or_none(entry.get("completed_on"))
     judged_on = as_of if reported else statement.signed_on or as_of
+    link = f"action:{set_in}:{index}" if set_in else f"action:{index}"
     return ActionStep(statement.name, statement.reference, index, named["standard_id"], named.get("action") or "",
                       due, plan[index].get("status") if 0 <= index < len(plan) else None, entry["status"],
                       action_category(entry["status"], due, new_due, completed, judged_on),
                       entry.get("progress_note") or "", completed, new_due, entry.get("dropped_reason") or "",
-                      statement.evidence.get(f"action:{index}", ()),
+                      statement.evidence.get(link, ()),
                       tuple(_earlier_progress(s, e, as_of) for s, e in earlier), reported,
-                      "" if reported else statement.cycle)
+                      "" if reported else statement.cycle, set_in)
 
 
 class _Figures:
@@ -272,15 +282,16 @@ class _Figures:
                     entry.get("new_grade")))
 
     def _steps(self, statement: HeldStatement, baseline: HeldBaseline | None, history: _History) -> list[ActionStep]:
-        plan = baseline.action_plan if baseline is not None else ()
-        steps = [_step(statement, entry, plan, self.as_of, history.progress.get(entry["baseline_action"]["index"], []),
-                       True) for entry in statement.progress]
-        reported = {step.index for step in steps}
-        for index, earlier in history.progress.items():
+        plans = {"": baseline.action_plan if baseline is not None else (), **dict(history.new_actions)}
+        steps = [_step(statement, entry, plans, self.as_of, history.progress.get(_action_key(entry), []), True)
+                 for entry in statement.progress]
+        reported = {(step.set_in, step.index) for step in steps}
+        for key, earlier in history.progress.items():
             last_statement, last = earlier[-1]
-            if index not in reported and last["status"] in CLOSED:
-                steps.append(_step(last_statement, last, plan, self.as_of, earlier[:-1], False))
-        return sorted(steps, key=lambda step: step.index)
+            if key not in reported and last["status"] in CLOSED:
+                steps.append(_step(last_statement, last, plans, self.as_of, earlier[:-1], False))
+        order = {cycle: n for n, cycle in enumerate(("", *self.figures.earlier_cycles, self.source.cycle))}
+        return sorted(steps, key=lambda step: (order.get(step.set_in, len(order)), step.index))
 
     def add(self, statement: HeldStatement) -> None:
         figures = self.figures

@@ -68,7 +68,7 @@ class StandardLine:
 class ProgressLine:
     """One baseline action and its progress as the statement reports it."""
 
-    index: int  # its place in the baseline return's action plan
+    index: int  # its place in the baseline return's action plan (or in that of the statement that set it)
     standard: StandardLine | None
     standard_id: str
     criterion: str  # the criterion's label ("" for an action on the standard as a whole)
@@ -82,6 +82,12 @@ class ProgressLine:
     dropped_reason: str
     evidence: tuple[str, ...]  # the names of the evidence of its completion
     rag: str  # action_rag's colour on the statement's day, or DROPPED
+    set_in: str = ""  # the cycle of the earlier statement that set it ("" for the baseline's)
+
+    @property
+    def label(self) -> str:
+        """Its number in words: "3" (the baseline's third action) or "2027/28 new action 1"."""
+        return f"{self.set_in} new action {self.index + 1}" if self.set_in else str(self.index + 1)
 
     @property
     def status_label(self) -> str:
@@ -275,10 +281,12 @@ def _progress_rag(status: str, due: dt.date | None, as_of: dt.date) -> str:
     return action_rag.rag(status, due, as_of)
 
 
-def _progress_line(entry: Mapping, standards: Mapping[str, StandardLine], evidence: Mapping[int, list[str]],
+def _progress_line(entry: Mapping, standards: Mapping[str, StandardLine],
+                   evidence: Mapping[tuple[str, int], list[str]],
                    doc_set: StandardsSet | None, as_of: dt.date) -> ProgressLine:
     action = entry.get("baseline_action") or {}
     index = _number(action.get("index"))
+    set_in = _text((action.get("set_in") or {}).get("cycle")) if isinstance(action.get("set_in"), Mapping) else ""
     standard_id = _text(action.get("standard_id"))
     criterion_id = _text(action.get("criterion_id"))
     status = _text(entry.get("status")) or "not_started"
@@ -290,24 +298,36 @@ def _progress_line(entry: Mapping, standards: Mapping[str, StandardLine], eviden
         action=_text(action.get("action")), due=due, status=status, note=_text(entry.get("progress_note")),
         completed_on=date_or_none(entry.get("completed_on")), new_due=new_due,
         dropped_reason=_text(entry.get("dropped_reason")),
-        evidence=tuple(evidence.get(index, ())) if index is not None else (),
-        rag=_progress_rag(status, new_due or due, as_of))
+        evidence=tuple(evidence.get((set_in, index), ())) if index is not None else (),
+        rag=_progress_rag(status, new_due or due, as_of), set_in=set_in)
+
+
+def _action_link(item: str) -> tuple[str, int] | None:
+    """The action an evidence link names: "action:<index>" a baseline action, "action:<cycle>:<index>" one an
+    earlier statement set; None for any other link."""
+    if not item.startswith("action:"):
+        return None
+    cycle, _, number = item[7:].rpartition(":")
+    return (cycle, int(number)) if number.isdigit() else None
 
 
 def _evidence(content: Mapping, labels: Callable[[str], str], files: Mapping[str, bytes],
-              ) -> tuple[tuple[EvidenceLine, ...], dict[int, list[str]]]:
+              ) -> tuple[tuple[EvidenceLine, ...], dict[tuple[str, int], list[str]]]:
     """Each evidence file in words, and the names of the evidence of each baseline action's completion."""
     lines: list[EvidenceLine] = []
-    of_action: dict[int, list[str]] = {}
+    of_action: dict[tuple[str, int], list[str]] = {}
     for entry in content.get("evidence") or ():
         name = _text(entry.get("name") or entry.get("original_name"))
         linked = []
         for link in entry.get("links") or ():
             item = _text(link.get("item_id"))
             standard = labels(_text(link.get("standard_id")))
-            if item.startswith("action:") and item[7:].isdigit():
-                of_action.setdefault(int(item[7:]), []).append(name)
-                linked.append(f"Completion of baseline action {int(item[7:]) + 1} ({standard})")
+            action = _action_link(item)
+            if action is not None:
+                set_in, number = action
+                of_action.setdefault(action, []).append(name)
+                whose = f"the {set_in} statement's new action" if set_in else "baseline action"
+                linked.append(f"Completion of {whose} {number + 1} ({standard})")
             else:
                 linked.append(standard + (f", item {item}" if item else ""))
         data = files.get(_text(entry.get("id")))

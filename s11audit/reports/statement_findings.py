@@ -200,9 +200,13 @@ def stage_text(stage: Stage, due_on: dt.date | None, *, detail: bool = True) -> 
 
 
 def baseline_text(step: ActionStep) -> str:
-    """The action as the baseline had it: its status and due date ("baseline not held" when not held)."""
+    """The action as the baseline had it: its status and due date ("baseline not held" when not held); for
+    an action an earlier statement set, "set in <cycle>" and its due date."""
+    due = f", due {day(step.due_on)}" if step.due_on else ", no due date"
+    if step.set_in:
+        return f"set in the {step.set_in} statement{due}"
     status = status_words(step.baseline_status) if step.baseline_status is not None else "baseline not held"
-    return status + (f", due {day(step.due_on)}" if step.due_on else ", no due date")
+    return status + due
 
 
 def new_actions(history: OrganisationHistory, cycle: str) -> list[tuple[str, dict]]:

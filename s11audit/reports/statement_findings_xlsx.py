@@ -161,8 +161,10 @@ def _history(workbook: Workbook, figures: StatementFigures, numbers: dict[str, s
             by_cycle = {s.cycle: s for s in stages}
             row = [history.organisation, history.reference,
                    xlsx_print.sortable(numbers.get(step.standard_id, step.standard_id)), step.action, step.due_on,
+                   f"none: set in the {step.set_in} statement" if step.set_in else
                    words.status_words(step.baseline_status) if step.baseline_status is not None else "not held"]
-            row += [words.stage_text(by_cycle[name], step.due_on) if name in by_cycle else "" for name in earlier]
+            row += [words.stage_text(by_cycle[name], step.due_on) if name in by_cycle else
+                    "set in this statement" if name == step.set_in else "" for name in earlier]
             row += [words.status_words(step.status), CATEGORY_WORDS.get(step.category, step.category),
                     step.progress_note, step.completed_on, step.new_due_on, step.dropped_reason,
                     "; ".join(step.evidence), "yes" if stages[-1].reported else "no", "yes" if history.flag else "no"]

@@ -180,7 +180,7 @@ def _progress_table(d: StatementDocument, styles) -> Flowable:
         if p.new_due is not None:
             due.append(Paragraph(f"<b>New due date</b><br/>{parts.esc(day(p.new_due))}", styles["CellLabel"]))
         status, colour = _status_cell(p, styles)
-        rows.append([str(p.index + 1), where, [parts.text_block(p.action, styles["Cell"])], due, status,
+        rows.append([p.label, where, [parts.text_block(p.action, styles["Cell"])], due, status,
                      _progress_cell(p, styles)])
         extra.append(("BACKGROUND", (4, row), (4, row), colors.HexColor(colour)))
     widths = [1.1 * cm, 2.9 * cm, 3.9 * cm, 2.2 * cm, 2.6 * cm, parts.WIDTH - 12.7 * cm]
@@ -194,7 +194,7 @@ def _long_notes(d: StatementDocument, styles) -> list[Flowable]:
         for what, text in (("progress note", p.note), ("reason dropped", p.dropped_reason)):
             if _long(text):
                 story += [CondPageBreak(HEADING_ROOM), Spacer(1, 0.25 * cm),
-                          parts.text_block(f"Action {p.index + 1}, {what}: {p.action}", styles["Strong"]),
+                          parts.text_block(f"Action {p.label}, {what}: {p.action}", styles["Strong"]),
                           *parts.paragraphs(text, styles["Body"])]
     return story
 

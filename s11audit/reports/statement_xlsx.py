@@ -88,7 +88,7 @@ def _progress_sheet(sheet, d: StatementDocument) -> None:
     header(sheet, columns)
     col = {title: n for n, (title, _) in enumerate(columns, start=1)}
     for row, p in enumerate(d.progress, start=2):
-        sheet.cell(row, col["Action no."], p.index + 1)
+        sheet.cell(row, col["Action no."], p.index + 1 if not p.set_in else p.label)
         _number(sheet.cell(row, col["No."]), p.standard.number if p.standard else p.standard_id)
         put_text(sheet.cell(row, col["Standard"]), p.standard.title if p.standard and p.standard.title
                  else p.standard_label)

@@ -9,8 +9,9 @@ declaration signed; a set without one asks the defaults):
 - for each standard the baseline graded: is it still as at the baseline (``"same"``), ``"improved"``
   or ``"declined"`` (in the set's words); what changed (a narrative) when it changed; an optional new
   grade on the standard's own scale, unless the set does not ask for one;
-- for each open action of the baseline: its progress (``PROGRESS_STATUSES``), a progress note, the
-  date it was completed, a new due date when it slipped (the baseline action keeps its own), the
+- for each open action of the baseline, and each new action an earlier statement on the same baseline
+  set (``open_actions``): its progress (``PROGRESS_STATUSES``), a progress note, the
+  date it was completed, a new due date when it slipped (the action keeps its own), the
   reason when it was dropped, and evidence of completion;
 - new actions where a standard declined, in the statement's own action plan (``actions``), and
   evidence in its own library (``evidence``); evidence of completion is linked to
@@ -37,7 +38,7 @@ from s11audit.store.assessment import SelfAssessment
 from s11audit.store.audit_record import AuditRecord
 from s11audit.store.database import AuditFileError
 from s11audit.store.evidence import EvidenceLibrary
-from s11audit.store.models import ActionProgress, Audit, StatementStandard, utcnow
+from s11audit.store.models import Action, ActionProgress, Audit, StatementStandard, utcnow
 from s11audit.store.rows import ActionRow, EvidenceFile, EvidenceRow
 from s11audit.store.session import AuditWriter, Writer
 from s11audit.store.sign_off import AuditSignOff
@@ -216,21 +217,47 @@ class ComplianceStatement(AuditRecord):
 
     # --- the baseline's open actions: progress ---------------------------------------------------
 
-    def open_baseline_actions(self) -> list[ActionRow]:
-        """The baseline's actions still open: not complete in the baseline, and not completed or dropped
-        in a signed statement made earlier on the same baseline (by the order they were started, not by
-        comparing cycle names, which are free text; earlier versions of this same cycle do not count)."""
+    def earlier_statements(self) -> list[tuple[int, str]]:
+        """The signed statements made earlier on the same baseline, as (audit id, cycle), oldest first: of each
+        earlier cycle its latest signed version (by the order they were started, not by comparing cycle
+        names, which are free text; versions of this same cycle do not count)."""
+        latest: dict[str, int] = {}
+        for audit_id, cycle in self._writer.session.execute(
+                select(Audit.id, Audit.cycle).where(
+                    Audit.kind == STATEMENT, Audit.baseline_audit_id == self.baseline_id, Audit.status == "signed",
+                    Audit.id < self.id, Audit.cycle != self.cycle).order_by(Audit.id)):
+            latest[cycle] = audit_id
+        return sorted(((audit_id, cycle) for cycle, audit_id in latest.items()), key=lambda pair: pair[0])
+
+    def open_actions(self) -> list[ActionRow]:
+        """The actions this statement reports on: the baseline's actions not complete in the baseline, then
+        the new actions each earlier statement on the same baseline set (not complete in its own plan), less
+        those an earlier statement reported completed or dropped."""
+        earlier = self.earlier_statements()
+        ids = [audit_id for audit_id, _ in earlier]
         closed = set(self._writer.session.scalars(
-            select(ActionProgress.baseline_action_id).join(Audit, Audit.id == ActionProgress.audit_id).where(
-                Audit.kind == STATEMENT, Audit.baseline_audit_id == self.baseline_id, Audit.status == "signed",
-                Audit.id < self.id, Audit.cycle != self.cycle, ActionProgress.status.in_(CLOSED))))
-        return [a for a in self.baseline.actions.all_actions() if a.status != "complete" and a.id not in closed]
+            select(ActionProgress.baseline_action_id).where(ActionProgress.audit_id.in_(ids),
+                                                            ActionProgress.status.in_(CLOSED)))) if ids else set()
+        actions = list(self.baseline.actions.all_actions())
+        for audit_id, _ in earlier:
+            actions += ActionPlan(self._writer, audit_id, self.standards_set).all_actions()
+        return [a for a in actions if a.status != "complete" and a.id not in closed]
+
+    def set_in(self) -> dict[int, str]:
+        """For each action an earlier statement set (and this one reports on), that statement's cycle; the
+        baseline's actions are not in it."""
+        made = {audit_id: cycle for audit_id, cycle in self.earlier_statements()}
+        if not made:
+            return {}
+        return {action_id: made[audit_id] for action_id, audit_id in self._writer.session.execute(
+            select(Action.id, Action.audit_id).where(Action.audit_id.in_(list(made))))}
 
     def _open_action(self, action_id: int) -> ActionRow:
-        for action in self.open_baseline_actions():
+        for action in self.open_actions():
             if action.id == action_id:
                 return action
-        raise AuditFileError(self._writer.path, f"action {action_id} is not an open action of the baseline audit.")
+        raise AuditFileError(self._writer.path, f"action {action_id} is not an open action of the baseline audit or "
+                                                "of an earlier statement.")
 
     def _progress_orm(self, action_id: int) -> ActionProgress | None:
         return self._writer.session.scalar(select(ActionProgress).where(
@@ -341,13 +368,14 @@ class ComplianceStatement(AuditRecord):
             if answer.position == "declined":
                 checks.append((standard.id, None if self.actions.for_standard(standard.id) else Missing(
                     Gap.NEEDS_ACTION, standard.id, "", f"{name}: it declined, so it needs a new action")))
-        progress = self.all_progress()
-        for action in self.open_baseline_actions():
+        progress, set_in = self.all_progress(), self.set_in()
+        for action in self.open_actions():
             given = progress.get(action.id) or ProgressRow(action.id)
             unanswered = given.status == "not_started" and not given.note.strip()
+            source = f"set in the {set_in[action.id]} statement" if action.id in set_in else "of the baseline"
             checks.append((action.standard_id, Missing(
                 Gap.ACTION_PROGRESS, action.standard_id, action_link(action.id),
-                f"Action {action.id} of the baseline ({_short(action.description)}): give its progress, or a note "
+                f"Action {action.id} {source} ({_short(action.description)}): give its progress, or a note "
                 "saying why it has not started") if unanswered else None))
         return checks
 

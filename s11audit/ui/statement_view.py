@@ -152,7 +152,8 @@ class StatementView(QWidget):
         form.whatChanged.setAccessibleName(questions.narrative_prompt.rstrip(":"))
         form.newGradeLabel.setVisible(questions.ask_new_grade)
         form.newGrade.setVisible(questions.ask_new_grade)
-        form.actionsIntro.setText(f"The actions of the baseline audit that were still open. "
+        earlier = " and the new actions of earlier statements" if self.statement.earlier_statements() else ""
+        form.actionsIntro.setText(f"The actions of the baseline audit{earlier} that were still open. "
                                   f"{questions.action_progress_prompt}")
 
     def _lock_if_read_only(self) -> None:
@@ -237,8 +238,8 @@ class StatementView(QWidget):
 
     def _fill_actions(self) -> None:
         table, statement = self.form.actionsTable, self.statement
-        self.baseline_actions = statement.open_baseline_actions()
-        progress = statement.all_progress()
+        self.baseline_actions = statement.open_actions()
+        progress, set_in = statement.all_progress(), statement.set_in()
         current = table.currentRow()
         table.setRowCount(len(self.baseline_actions))
         for row, action in enumerate(self.baseline_actions):
@@ -250,7 +251,9 @@ class StatementView(QWidget):
                 status += f": {given.dropped_reason}"
             evidence = ", ".join(e.original_name or e.name for e in statement.completion_evidence(action.id))
             number = statement.standards_set.standard(action.standard_id).number
-            cells = (f"Standard {number}", action.description, action.owner, _date(action.due_date), status,
+            where = f"Standard {number}" + (f" (new in the {set_in[action.id]} statement)" if action.id in set_in
+                                            else "")
+            cells = (where, action.description, action.owner, _date(action.due_date), status,
                      _date(given.new_due_date) if given else "", evidence)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

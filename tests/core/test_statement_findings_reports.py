@@ -232,6 +232,8 @@ def second_year(tmp_path_factory, shipped_sets):
         for standard in second.standards:
             second.set_position(standard.id, "same")
         second.update_progress(2, status="complete", note="Finished.", completed_on=dt.date(2026, 11, 20))
+        second.update_progress(6, status="in_progress", note="Half the files audited.",
+                               new_due_date=dt.date(2029, 6, 30))  # the new action 2027/28 set
         sign_statement(second)
         export_statement(audit_file, second, out["y2"])
     with Workspace.create(folder / "unit.s11workspace", "Officer") as workspace:
@@ -252,7 +254,7 @@ def test_a_second_statement_shows_the_history_across_both(second_year, tmp_path)
     write_statement_reports(figures, pdf=tmp_path / "y2.pdf", xlsx=tmp_path / "y2.xlsx", docx=tmp_path / "y2.docx")
     text = _pdf_text(tmp_path / "y2.pdf")
     assert "The full audit of 2026/27, and the earlier statement of 2027/28" in text
-    assert "1 action: 1 completed, 0 completed late, 0 in progress on time, 0 overdue, 0 dropped" in text
+    assert "2 actions: 1 completed, 0 completed late, 1 in progress on time, 0 overdue, 0 dropped" in text
     assert "No. Action Baseline 2026/27 2027/28 2028/29" in text
     # Actions 1 and 5, closed in 2027/28, show there and are not reported again in 2028/29; action 2 completed.
     assert "completed, 27 Sep 2026 not reported again (closed in 2027/28)" in text
@@ -263,7 +265,11 @@ def test_a_second_statement_shows_the_history_across_both(second_year, tmp_path)
     assert "2027/28 progress" in head
     rows = [dict(zip(head, r, strict=True)) for r in history.iter_rows(min_row=2, values_only=True)]
     assert [(r["Progress"], r["Reported in this statement"]) for r in rows] == [
-        ("completed", "no"), ("completed", "yes"), ("dropped", "no")]
+        ("completed", "no"), ("completed", "yes"), ("dropped", "no"), ("in progress on time", "yes")]
+    # 2027/28's new action, reported on in 2028/29.
+    assert (rows[3]["Action"], rows[3]["Baseline status (2026/27)"], rows[3]["2027/28 progress"]) == (
+        "Audit every recruitment file", "none: set in the 2027/28 statement", "set in this statement")
+    assert "set in the 2027/28 statement, due 31 Mar 2028" in text
     assert rows[1]["2027/28 progress"].startswith("in progress, on time (due, new date ")
     new = list(load_workbook(tmp_path / "y2.xlsx")["New actions"].iter_rows(min_row=2, values_only=True))
     assert [(r[2], r[4]) for r in new] == [("2027/28", "Audit every recruitment file")]

@@ -53,7 +53,7 @@ def _made(folder: Path, organisation: OrganisationDetails, standards_set, northf
         statement.set_position("6", "declined")
         statement.set_narrative("6", f"{organisation.name}: two recruitment files had no reference.")
         statement.set_new_grade("6", "red")
-        actions = {a.id: a for a in statement.open_baseline_actions()}
+        actions = {a.id: a for a in statement.open_actions()}
         assert sorted(actions) == [1, 2, 5]
         due = {n: actions[n].due_date for n in actions}
         assert due[1] is not None and due[2] is not None and due[5] is not None and due[1] < TODAY - dt.timedelta(2)

@@ -94,7 +94,7 @@ def _answer(statement: ComplianceStatement) -> None:
     statement.set_narrative("6", "Two recruitment files had no reference.")
     statement.actions.add("6", "Audit every recruitment file", owner="HR Business Partner",
                           due_date=dt.date(2028, 3, 31))
-    for action in statement.open_baseline_actions():
+    for action in statement.open_actions():
         statement.update_progress(action.id, status="in_progress", note="Under way.")
 
 
@@ -228,7 +228,7 @@ def test_a_statement_on_a_set_without_a_section_is_signed_with_the_default_decla
         assert statement.position_label("same") == "Still as at the baseline"
         for standard in statement.standards:
             statement.set_position(standard.id, "same")
-        for action in statement.open_baseline_actions():
+        for action in statement.open_actions():
             statement.update_progress(action.id, status="in_progress", note="Under way.")
         first = statement.standards[0]
         scale = statement.standards_set.scale_of(first.id)

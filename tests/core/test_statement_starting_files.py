@@ -97,7 +97,7 @@ def test_the_starting_file_holds_the_baseline_read_only_and_starts_the_statement
         assert [(s.role, s.name, s.signed_on.isoformat()) for s in baseline.signatories()] == [
             (s["role"], s["name"], s["signed_on"]) for s in content["sign_off"]["signatories"]]
         assert baseline.sign_off.organisation().name == content["organisation"]["name"] == NORTHFIELD.name
-        assert sorted(a.id for a in statement.open_baseline_actions()) == [1, 2, 5]
+        assert sorted(a.id for a in statement.open_actions()) == [1, 2, 5]
 
         # The trail says where the baseline came from and what the new key means.
         what = {t.what: t.new_value for t in baseline.trail()}
@@ -140,7 +140,7 @@ def test_the_statement_links_to_the_held_baseline_and_is_flagged_only_for_the_ne
         statement = audit_file.statement(audit_file.audits()[1].id)
         for standard in statement.standards:
             statement.set_position(standard.id, "same")
-        due = {a.id: a.due_date for a in statement.open_baseline_actions()}
+        due = {a.id: a.due_date for a in statement.open_actions()}
         statement.update_progress(1, status="complete", note="Done.", completed_on=min(due[1], TODAY))
         statement.update_progress(2, status="in_progress", note="Half done.",
                                   new_due_date=due[2] + dt.timedelta(days=200))

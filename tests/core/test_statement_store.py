@@ -64,7 +64,7 @@ def test_a_statement_is_started_from_the_signed_audit_and_completed(audit_path, 
         assert audit_file.audit_kind(statement.id) == "statement" and audit_file.audit_kind(baseline_id) == "full"
         assert statement.baseline.is_signed and statement.baseline_id == baseline_id
         assert [s.id for s in statement.standards] == [str(n) for n in range(1, 10)]
-        assert [a.id for a in statement.open_baseline_actions()] == [1, 2, 5]
+        assert [a.id for a in statement.open_actions()] == [1, 2, 5]
         assert {m.gap for m in statement.missing()} == {Gap.NO_POSITION, Gap.ACTION_PROGRESS}
         assert len(statement.missing()) == 9 + 3
 
@@ -173,7 +173,8 @@ def test_everything_is_there_after_closing_and_the_next_statement_asks_only_what
         assert statement.signatories() == _signatories(statement)
 
         second = audit_file.start_statement(statement.baseline_id, "2028/29")
-        assert [a.id for a in second.open_baseline_actions()] == [2]  # 1 completed and 5 dropped last year
+        # 1 completed and 5 dropped last year; last year's new action (6) is asked about too.
+        assert [a.id for a in second.open_actions()] == [2, 6] and second.set_in() == {6: "2027/28"}
         assert second.positions() == {} and second.all_progress() == {}
 
         reopened = audit_file.reopen_for_changes(statement_id)
@@ -194,7 +195,7 @@ def test_an_old_file_upgrades_with_full_audits(tmp_path):
         baseline = audit_file.latest_assessment()
         assert baseline is not None and baseline.is_signed
         statement = audit_file.start_statement(baseline.id, "2027/28")
-        assert statement.standards and statement.open_baseline_actions() == [
+        assert statement.standards and statement.open_actions() == [
             a for a in baseline.actions.all_actions() if a.status != "complete"]
     with sqlite3.connect(old) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision() == "0007"

@@ -10,13 +10,14 @@ The sample's baseline (Working Together set, "today" 2026-11-01) has actions 1 t
 - 2027/28: action 1 completed (5 days before it was due) with evidence of completion; action 2 slipped
   to a new due date 200 days after its own; action 5 dropped with a reason; standard 6 declined, with a new
   action; the rest the same.
-- 2028/29: only action 2 is still open (1 was completed, 5 dropped in the signed 2027/28 statement): it is
-  completed on 2026-11-20 (before its original due date, so "completed"); standard 6 improved again.
+- 2028/29: of the baseline only action 2 is still open (1 was completed, 5 dropped in the signed 2027/28
+  statement): it is completed on 2026-11-20 (before its original due date, so "completed"); 2027/28's new
+  action is asked about too: in progress, slipped to 2029-06-30, with evidence so far; standard 6 improved.
 
-By hand, for 2028/29 judged on 2029-01-31: one action reported, completed (tally 1 completed, nothing else);
-the history lists all three baseline actions: index 0 (closed in 2027/28: complete, not reported again,
+By hand, for 2028/29 judged on 2029-01-31: two actions reported (tally 1 completed, 1 in progress on time);
+the history lists the three baseline actions: index 0 (closed in 2027/28: complete, not reported again,
 its evidence), index 1 (2027/28: in progress, on time on the day it was signed, new due date; 2028/29:
-complete), index 4 (closed in 2027/28: dropped, with the reason); and 2027/28's new action. For 2027/28
+complete), index 4 (closed in 2027/28: dropped, with the reason); then 2027/28's new action. For 2027/28
 judged on the same day: completed 1, overdue 1 (action 2's new due date has passed by 2029-01-31),
 dropped 1; the chase list holds action 2 only.
 """
@@ -47,7 +48,7 @@ def _first_statement(statement, folder: Path) -> dict[int, dt.date]:
     statement.set_position("6", "declined")
     statement.set_narrative("6", "Two recruitment files had no reference.")
     statement.actions.add("6", "Audit every recruitment file", owner="HR", due_date=dt.date(2028, 3, 31))
-    due = {a.id: a.due_date for a in statement.open_baseline_actions()}
+    due = {a.id: a.due_date for a in statement.open_actions()}
     statement.update_progress(1, status="complete", note="Relaunched.", completed_on=due[1] - dt.timedelta(days=5))
     minutes = folder / "Relaunch briefing.txt"
     minutes.write_text("Minutes of the relaunch briefing", encoding="utf-8")
@@ -76,12 +77,18 @@ def years(tmp_path_factory, shipped_sets) -> dict:
             export_statement(audit_file, first, out["y1"])
             if organisation is NORTHFIELD:
                 second = audit_file.start_statement(baseline.id, "2028/29")
-                assert [a.id for a in second.open_baseline_actions()] == [2]
+                # Action 2 is still open, and the new action 2027/28 set (action 6 of the file) is asked about.
+                assert [a.id for a in second.open_actions()] == [2, 6] and second.set_in() == {6: "2027/28"}
                 for standard in second.standards:
                     second.set_position(standard.id, "same")
                 second.set_position("6", "improved")
                 second.set_narrative("6", "Every recruitment file now audited.")
                 second.update_progress(2, status="complete", note="Finished.", completed_on=dt.date(2026, 11, 20))
+                second.update_progress(6, status="in_progress", note="Half the files audited.",
+                                       new_due_date=dt.date(2029, 6, 30))
+                sample = folder / "Recruitment audit sample.txt"
+                sample.write_text("Files audited so far", encoding="utf-8")
+                second.add_completion_evidence(6, read_evidence_file(sample), "Audit so far")
                 sign_statement(second)
                 export_statement(audit_file, second, out["y2"])
         made[organisation.reference] = out
@@ -122,18 +129,23 @@ def test_the_second_year_history_across_both_statements(workspace, years):
     figures = statements.statement_figures(workspace, "2028/29", as_of=AS_OF)
     assert (figures.cycle, figures.baseline_cycle, figures.earlier_cycles) == ("2028/29", "2026/27", ("2027/28",))
     assert (figures.statements, figures.flagged) == (1, 0)
-    # One action reported this year, completed before its original due date.
-    assert figures.progress == statements.Tally(completed=1)
-    assert figures.progress_by_standard == {"3": statements.Tally(completed=1)}
+    # Two actions reported this year: the baseline's action 2 completed before its original due date, and
+    # 2027/28's new action in progress, slipped to 2029-06-30 (not yet due on 2029-01-31).
+    assert figures.progress == statements.Tally(completed=1, on_time=1)
+    assert figures.progress_by_standard == {"3": statements.Tally(completed=1), "6": statements.Tally(on_time=1)}
     assert figures.chase == []
     [history] = figures.histories
     assert (history.organisation, history.reference, history.flag) == (NORTHFIELD.name, "RYN", "")
     assert history.baseline_return_id is not None
-    assert [(s.index, s.standard_id, s.reported, s.closed_in, s.status, s.category) for s in history.steps] == [
-        (0, "3", False, "2027/28", "complete", statements.COMPLETED),
-        (1, "3", True, "", "complete", statements.COMPLETED),
-        (4, "8", False, "2027/28", "dropped", statements.DROPPED)]
-    first, second, dropped = history.steps
+    assert [(s.label, s.standard_id, s.reported, s.closed_in, s.status, s.category) for s in history.steps] == [
+        ("1", "3", False, "2027/28", "complete", statements.COMPLETED),
+        ("2", "3", True, "", "complete", statements.COMPLETED),
+        ("5", "8", False, "2027/28", "dropped", statements.DROPPED),
+        ("2027/28 new action 1", "6", True, "", "in_progress", statements.ON_TIME)]
+    first, second, dropped, carried = history.steps
+    assert (carried.set_in, carried.index, carried.due_on, carried.new_due_on, carried.baseline_status) == (
+        "2027/28", 0, dt.date(2028, 3, 31), dt.date(2029, 6, 30), "not_started")  # as 2027/28's plan had it
+    assert carried.evidence == ("Recruitment audit sample.txt",)
     assert (first.completed_on, first.evidence, first.earlier) == (due[1] - dt.timedelta(days=5),
                                                                    ("Relaunch briefing.txt",), ())
     assert (second.due_on, second.completed_on, second.new_due_on, second.progress_note) == (
@@ -175,7 +187,7 @@ def test_reading_and_working_out_are_apart(workspace):
     source = statements.read_statement_source(workspace, "2028/29")
     workspace.close()
     figures = source.figures(AS_OF)
-    assert figures.progress == statements.Tally(completed=1)
+    assert figures.progress == statements.Tally(completed=1, on_time=1)
 
 
 def test_status_names_the_baseline_and_the_flagged_statements(workspace, capsys):

@@ -225,7 +225,7 @@ def _fill_in_the_store(view) -> None:
     statement = view.statement
     for standard in statement.standards:
         statement.set_position(standard.id, "same")
-    for action in statement.open_baseline_actions():
+    for action in statement.open_actions():
         statement.update_progress(action.id, status="in_progress", note="Under way.")
     view.refresh()
 
@@ -315,3 +315,39 @@ def test_the_statement_screen_asks_the_sets_own_questions(qtbot, shown_window, o
     assert view.statement.position("6").position == "declined"
     assert "Now: Worse" in form.standardList.item(5).text()
     assert view.statement.position("6").new_grade is None and messages.texts("warning") == []
+
+
+def test_a_second_statement_asks_about_the_new_actions_of_the_first(qtbot, shown_window, shipped_sets, tmp_path,
+                                                                     messages):
+    """A second statement on the same baseline lists the new action the first one set (marked so) beside the
+    baseline's actions still open, and records its progress by keys."""
+    from s11audit.sample import make_statement_sample
+    from s11audit.store import AuditFile
+
+    path = make_statement_sample(tmp_path / "Two years.s11audit", shipped_sets["s11-wt2023"], sample=False,
+                                 cycle="2026/27", statement_cycle="2027/28")
+    with AuditFile.open(path, "Officer") as audit_file:
+        baseline = audit_file.audits()[0]
+        first = audit_file.statement(audit_file.audits()[-1].id)
+        [new_action] = first.actions.all_actions()
+        second = audit_file.start_statement(baseline.id, "2028/29")
+        assert second.set_in() == {new_action.id: "2027/28"}
+    window: MainWindow = shown_window
+    assert window.open_file(path)
+    view = window.statement_view
+    form = view.form
+    assert "and the new actions of earlier statements" in form.actionsIntro.text()
+    rows = [form.actionsTable.item(r, 0).text() for r in range(form.actionsTable.rowCount())]
+    carried = [r for r, text in enumerate(rows) if text.endswith("(new in the 2027/28 statement)")]
+    assert len(carried) == 1 and form.actionsTable.item(carried[0], 1).text() == new_action.description
+
+    def give_progress(dialog: ActionProgressDialog) -> None:
+        qtbot.keyClicks(dialog.form.status, "I")
+        qtbot.keyClicks(dialog.form.note, "Half the files audited.")
+        qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+
+    _alt(qtbot, form.standardList, Qt.Key.Key_B)
+    _progress(qtbot, view, carried[0], give_progress)
+    assert messages.texts("warning") == []
+    assert view.statement.progress(new_action.id).status == "in_progress"
+    assert "In progress" in form.actionsTable.item(carried[0], 4).text()
