@@ -398,6 +398,44 @@ def _register_import(args: argparse.Namespace) -> int:
     return INVALID if report.bad_rows else OK
 
 
+def _decide(args: argparse.Namespace) -> int:
+    """Accept or reject what an organisation's return in a cycle waits for: a new signing key, else a
+    statement's flag (baseline not held, or signed with another key than the baseline)."""
+    from s11audit.business_unit.models import KEY_PENDING, KEY_REJECTED
+    from s11audit.business_unit.workspace import reference_key
+    from s11audit.safe_text import shown
+    from s11audit.store import AuditFileError
+
+    accept = args.decision == "accept"
+
+    def decide(workspace) -> tuple[str, str]:
+        cycle = workspace.cycle(args.cycle)
+        key = reference_key(args.reference)
+        waiting = [r for r in workspace.returns(cycle.id) if reference_key(r.reference) == key
+                   and (r.state == KEY_PENDING or (r.flag and r.state != KEY_REJECTED))]
+        if not waiting:
+            raise AuditFileError(workspace.path, f"no return from reference {args.reference!r} in cycle {cycle.name} "
+                                                 "waits for a decision (a new signing key or a flagged statement).")
+        chosen = waiting[-1]  # the latest imported
+        if chosen.state == KEY_PENDING:
+            done = (workspace.accept_key if accept else workspace.reject_key)(chosen.id)
+            what = "new signing key"
+        else:
+            done = (workspace.clear_flag if accept else workspace.reject_flagged)(chosen.id)
+            what = f"flagged statement ({chosen.flag})"
+        return f"{shown(chosen.name, 80)} ({shown(chosen.reference, 40)}): {what}", done.state
+
+    decided = _in_workspace(args.workspace, decide)
+    if decided is None:
+        return FAILED
+    what, state = decided
+    now = {"current": "it counts for the cycle", "key_rejected": "it is kept but does not count",
+           "superseded": "it is kept in the history (a newer return counts)",
+           "unmatched": "it waits to be matched to the register"}.get(state, state)
+    print(f"{'Accepted' if accept else 'Rejected'}: {what}; {now}.")
+    return OK
+
+
 def _import(args: argparse.Namespace) -> int:
     from s11audit.business_unit.importing import FAILED as FILE_FAILED
     from s11audit.business_unit.importing import REJECTED, import_returns, outcome_words
@@ -899,6 +937,15 @@ def _add_cycle_commands(commands: argparse._SubParsersAction) -> None:
     importing.add_argument("--into", required=True, type=Path, metavar="WORKSPACE")
     importing.add_argument("--cycle", required=True, metavar="NAME")
     importing.set_defaults(run=_import)
+
+    decide = commands.add_parser("decide", help="accept or reject what a return waits for: a new signing key, or a "
+                                                "statement flagged because its baseline is not held or it was signed "
+                                                "with another key")
+    decide.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    decide.add_argument("--cycle", required=True, metavar="NAME")
+    decide.add_argument("--reference", required=True, metavar="REF", help="the organisation's reference")
+    decide.add_argument("decision", choices=("accept", "reject"))
+    decide.set_defaults(run=_decide)
 
     status = commands.add_parser("status", help="response rates and who has not returned")
     status.add_argument("workspace", type=Path, metavar="WORKSPACE")

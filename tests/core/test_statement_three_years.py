@@ -234,3 +234,21 @@ def test_a_key_accepted_on_one_statement_is_not_flagged_again_the_next_year(tmp_
             [second] = import_returns(workspace, cycles[2], [resigned["y2"]]).files
             # Undecided, the next year's statement with that key is flagged too; accepted, it is not.
             assert (second.outcome, bool(second.flag)) == ((IMPORTED, False) if decided else (FLAGGED, True))
+
+
+def test_decide_from_the_command_line(workspace, capsys):
+    from s11audit.cli import main
+
+    path = str(workspace.path)
+    workspace.close()
+    assert main(["decide", path, "--cycle", "2027/28", "--reference", "RYN", "accept"]) != 0
+    assert "no return from reference 'RYN' in cycle 2027/28 waits for a decision" in capsys.readouterr().err
+    assert main(["decide", path, "--cycle", "2027/28", "--reference", "rha 77", "reject"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Rejected: Riverside Housing Association (RHA 77): flagged statement (its baseline")
+    assert out.rstrip().endswith("; it is kept but does not count.")
+    assert main(["decide", path, "--cycle", "2027/28", "--reference", "RHA 77", "accept"]) != 0  # decided already
+    capsys.readouterr()
+    with Workspace.open(path, "Officer", read_only=True) as reopened:
+        figures = statements.statement_figures(reopened, "2027/28", as_of=AS_OF)
+    assert (figures.statements, figures.flagged) == (1, 0)  # Riverside's statement no longer counts
