@@ -34,12 +34,13 @@ its decision would change.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
-from s11audit.business_unit.models import CURRENT, KEY_REJECTED, ImportedReturn
-from s11audit.business_unit.records import date_or_none
+from s11audit.business_unit.models import CURRENT, KEY_REJECTED, ImportedReturn, RegisteredOrganisation
+from s11audit.business_unit.records import FINDINGS_PREFIX, date_or_none
 from s11audit.business_unit.statement_results import (
     CATEGORIES,
     CATEGORY_WORDS,
@@ -59,7 +60,7 @@ from s11audit.business_unit.statement_results import (
     Tally,
     action_category,
 )
-from s11audit.business_unit.workspace import CycleRow, ReturnRow, Workspace, reference_key
+from s11audit.business_unit.workspace import CycleRow, Workspace, reference_key
 from s11audit.store.database import AuditFileError
 
 __all__ = ["CATEGORIES", "CATEGORY_WORDS", "COMPLETED", "COMPLETED_LATE", "CONFIRMING", "DROPPED", "ON_TIME",
@@ -72,11 +73,11 @@ CLOSED = ("complete", "dropped")
 
 @dataclass(frozen=True)
 class HeldBaseline:
-    """What the figures read of a baseline return: its grades and its action plan."""
+    """What the figures read of a baseline return: its grades and the status of each action of its plan."""
 
     return_id: int
     grades: dict[str, str | None]
-    action_plan: tuple[dict, ...]
+    statuses: tuple[str | None, ...]  # by the action's index in the return's action plan
 
 
 @dataclass(frozen=True)
@@ -146,36 +147,49 @@ class _Reader:
         self.workspace = workspace
 
     def statements(self, cycle: CycleRow) -> tuple[HeldStatement, ...]:
-        return tuple(self.statement(cycle.name, row) for row in self.workspace.returns(cycle.id, states=[CURRENT]))
-
-    def statement(self, cycle: str, row: ReturnRow) -> HeldStatement:
-        workspace = self.workspace
-        content = workspace.return_content(row.id)
-        registered = workspace.organisation(row.organisation_id) if row.organisation_id is not None else None
-        part = content.get("statement") or {}
-        return HeldStatement(
-            row.id, cycle, registered.name if registered is not None else row.name,
-            registered.reference if registered is not None else row.reference,
-            registered.contact_name if registered is not None else "",
-            registered.contact_email if registered is not None else "", row.flag,
-            str((content.get("baseline") or {}).get("content_sha256") or ""), tuple(part.get("standards", [])),
-            tuple(part.get("action_progress", [])), tuple(content.get("action_plan", [])), _evidence_names(content),
-            date_or_none((content.get("sign_off") or {}).get("signed_at")), row.reference)
+        """The cycle's current statements, with the registered organisation's details, in one query."""
+        found = []
+        for return_id, name, reference, flag, text, registered, registered_as, contact_name, contact_email in \
+                self.workspace.session.execute(
+                    select(ImportedReturn.id, ImportedReturn.name, ImportedReturn.reference, ImportedReturn.flag,
+                           ImportedReturn.content, RegisteredOrganisation.name, RegisteredOrganisation.reference,
+                           RegisteredOrganisation.contact_name, RegisteredOrganisation.contact_email)
+                    .outerjoin(RegisteredOrganisation, RegisteredOrganisation.id == ImportedReturn.organisation_id)
+                    .where(ImportedReturn.cycle_id == cycle.id, ImportedReturn.state == CURRENT)
+                    .order_by(ImportedReturn.id)):
+            content = json.loads(text)
+            part = content.get("statement") or {}
+            found.append(HeldStatement(
+                return_id, cycle.name, registered if registered is not None else name,
+                registered_as if registered is not None else reference,
+                contact_name or "", contact_email or "", flag or "",
+                str((content.get("baseline") or {}).get("content_sha256") or ""), tuple(part.get("standards", [])),
+                tuple(part.get("action_progress", [])), tuple(content.get("action_plan", [])),
+                _evidence_names(content), date_or_none((content.get("sign_off") or {}).get("signed_at")), reference))
+        return tuple(found)
 
     def baselines(self, baseline_id: int, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], HeldBaseline]:
         """The baseline cycle's returns that the statements name, by (reference key, return.json SHA-256);
-        the first imported when one was imported twice."""
+        the first imported when one was imported twice. Read from what findings keep of each return
+        (``records.findings_content``, a few KB), else from its whole content."""
         found: dict[tuple[str, str], HeldBaseline] = {}
-        for return_id, reference, sha256 in self.workspace.session.execute(
-                select(ImportedReturn.id, ImportedReturn.reference, ImportedReturn.return_sha256)
+        for return_id, reference, sha256, kept in self.workspace.session.execute(
+                select(ImportedReturn.id, ImportedReturn.reference, ImportedReturn.return_sha256,
+                       ImportedReturn.findings_content)
                 .where(ImportedReturn.cycle_id == baseline_id, ImportedReturn.state != KEY_REJECTED,
                        ImportedReturn.return_sha256.is_not(None)).order_by(ImportedReturn.id)):
             key = (reference_key(reference), sha256 or "")
-            if key in wanted and key not in found:
+            if key not in wanted or key in found:
+                continue
+            if kept and kept.startswith(FINDINGS_PREFIX):
+                stored = json.loads(kept)
+                found[key] = HeldBaseline(return_id, dict(stored["grades"]),
+                                          tuple(action[1] for action in stored["actions"]))
+            else:
                 content = self.workspace.return_content(return_id)
                 found[key] = HeldBaseline(return_id, {s["standard_id"]: s.get("grade")
                                                       for s in content.get("standards", [])},
-                                          tuple(content.get("action_plan", [])))
+                                          tuple(a.get("status") for a in content.get("action_plan", [])))
         return found
 
 
@@ -233,19 +247,19 @@ class _History:
             self.new_actions.append((statement.cycle, statement.new_actions))
 
 
-def _step(statement: HeldStatement, entry: dict, plans: dict[str, tuple[dict, ...]], as_of: dt.date,
+def _step(statement: HeldStatement, entry: dict, plans: dict[str, tuple[str | None, ...]], as_of: dt.date,
           earlier: list[tuple[HeldStatement, dict]], reported: bool) -> ActionStep:
-    """One action's progress as ``statement`` gives it, beside the action plan entry that set it (the
-    baseline's when held, or the earlier statement's: ``plans`` by cycle, "" for the baseline)."""
+    """One action's progress as ``statement`` gives it, beside its status in the plan that set it (the
+    baseline's when held, or the earlier statement's: ``plans``, statuses by cycle, "" for the baseline)."""
     named = entry["baseline_action"]
     set_in, index = _action_key(entry)
-    plan = plans.get(set_in, ())
+    statuses = plans.get(set_in, ())
     due, new_due = date_or_none(named.get("due_date")), date_or_none(entry.get("new_due_date"))
     completed = date_or_none(entry.get("completed_on"))
     judged_on = as_of if reported else statement.signed_on or as_of
     link = f"action:{set_in}:{index}" if set_in else f"action:{index}"
     return ActionStep(statement.name, statement.reference, index, named["standard_id"], named.get("action") or "",
-                      due, plan[index].get("status") if 0 <= index < len(plan) else None, entry["status"],
+                      due, statuses[index] if 0 <= index < len(statuses) else None, entry["status"],
                       action_category(entry["status"], due, new_due, completed, judged_on),
                       entry.get("progress_note") or "", completed, new_due, entry.get("dropped_reason") or "",
                       statement.evidence.get(link, ()),
@@ -282,7 +296,8 @@ class _Figures:
                     entry.get("new_grade")))
 
     def _steps(self, statement: HeldStatement, baseline: HeldBaseline | None, history: _History) -> list[ActionStep]:
-        plans = {"": baseline.action_plan if baseline is not None else (), **dict(history.new_actions)}
+        plans = {"": baseline.statuses if baseline is not None else (),
+                 **{cycle: tuple(a.get("status") for a in actions) for cycle, actions in history.new_actions}}
         steps = [_step(statement, entry, plans, self.as_of, history.progress.get(_action_key(entry), []), True)
                  for entry in statement.progress]
         reported = {(step.set_in, step.index) for step in steps}

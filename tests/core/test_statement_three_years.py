@@ -252,3 +252,17 @@ def test_decide_from_the_command_line(workspace, capsys):
     with Workspace.open(path, "Officer", read_only=True) as reopened:
         figures = statements.statement_figures(reopened, "2027/28", as_of=AS_OF)
     assert (figures.statements, figures.flagged) == (1, 0)  # Riverside's statement no longer counts
+
+
+def test_baselines_are_read_whole_where_findings_keep_nothing(workspace):
+    """A baseline return imported without what findings keep of it (findings_content null) gives the same
+    figures, read from its whole content."""
+    from sqlalchemy import update
+
+    from s11audit.business_unit.models import ImportedReturn
+
+    before = statements.statement_figures(workspace, "2028/29", as_of=AS_OF)
+    with workspace.change() as session:
+        session.execute(update(ImportedReturn).values(findings_content=None))
+    after = statements.statement_figures(workspace, "2028/29", as_of=AS_OF)
+    assert after == before and after.histories[0].steps[1].baseline_status == "in_progress"
