@@ -459,6 +459,38 @@ class Workspace(OpenFile):
             ret.flag = ""
         return _return_row(ret)
 
+    def reject_flagged(self, return_id: int) -> ReturnRow:
+        """A person decides a flagged statement does not count (its baseline not held, or another key than
+        the baseline's): it is kept as rejected (``KEY_REJECTED``, never counted) with its flag saying why,
+        and an earlier return of the organisation that it had replaced counts again. The decision goes in
+        the import log as outcome "rejected" (who, when, why), so tracking shows the organisation as
+        rejected with the reason until it sends another return."""
+        import uuid
+
+        ret = self._get_return(return_id)
+        if not ret.flag:
+            raise self._refuse(f"return {return_id} from {ret.name} is not flagged for a decision.")
+        if ret.state == KEY_REJECTED:
+            raise self._refuse(f"return {return_id} from {ret.name} is already rejected.")
+        with self.change() as session:
+            if ret.state == CURRENT and ret.organisation_id is not None:
+                earlier = session.scalars(select(ImportedReturn).where(
+                    ImportedReturn.organisation_id == ret.organisation_id, ImportedReturn.state == SUPERSEDED,
+                    ImportedReturn.id != ret.id)).all()
+                newest = None
+                for candidate in earlier:
+                    if newest is None or _is_newer(candidate, newest):
+                        newest = candidate
+                if newest is not None:
+                    newest.state = CURRENT
+            ret.state = KEY_REJECTED
+            session.add(ImportLogEntry(batch=f"decision-{uuid.uuid4().hex}", cycle_id=ret.cycle_id,
+                                       file_name=ret.file_name, sha256=ret.sha256, reference=ret.reference,
+                                       outcome="rejected", return_id=ret.id, by=self.user,
+                                       reason=f"{ret.file_name}: rejected by {self.user} after it was flagged for a "
+                                              f"decision ({ret.flag}); it is kept but does not count"))
+        return _return_row(ret)
+
     def accept_key(self, return_id: int) -> ReturnRow:
         """A person confirms the new key is the organisation's: it becomes the known key."""
         ret = self._get_return(return_id)

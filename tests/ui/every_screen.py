@@ -18,7 +18,8 @@ or call :func:`screens` directly (``screens(qtbot, screen_data, only={"moderatio
 (name, widget) pair is yielded with the widget shown; when the loop asks for the next one the
 widget is closed. Names are stable: ``main/start``, ``main/s175``, ``main/s175/action_plan``,
 ``main/s175/trail``, ``main/s11``, ``business_unit``, ``business_unit/returns``..., and one per
-dialog (``about``, ``action``, ``moderation``...; see :data:`NAMES`).
+dialog (``about``, ``action``, ``moderation``...; see :data:`NAMES`); last ``business_unit/statements``, the
+Statement findings tab of a second workspace's annual compliance statement cycle.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class ScreenData:
     workspace: Path
     sets: dict
     statement: Path  # an agency's signed S11 audit with next year's compliance statement started on it
+    statement_workspace: Path  # a full S11 cycle and a statement cycle holding two statements (one flagged)
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +96,29 @@ def screen_data(tmp_path_factory, shipped_sets) -> ScreenData:
                                      [s.id for s in s175.standards[:3]])
         peer_audit.add_participants(workspace, event.id, [o.id for o in added])
         peer_audit.set_groups(workspace, event.id, peer_audit.propose_event_groups(workspace, event.id, 2))
-    return ScreenData(school, agency, workspace_path, shipped_sets, statement)
+    return ScreenData(school, agency, workspace_path, shipped_sets, statement,
+                      _statement_workspace(folder / "statements", s11))
+
+
+def _statement_workspace(folder: Path, s11) -> Path:
+    """The business unit's workspace of ``tests/core/test_statement_import.py``: Northfield's baseline held in
+    the 2026/27 full cycle, Northfield's and Riverside's statements (Riverside's flagged) in 2027/28."""
+    from s11audit.business_unit.importing import import_returns
+    from s11audit.business_unit.workspace import Workspace
+    from tests.core.test_statement_import import NORTHFIELD, RIVERSIDE, _made, _register
+
+    folder.mkdir()
+    northfield, riverside = _made(folder, NORTHFIELD, s11, True), _made(folder, RIVERSIDE, s11, False)
+    path = folder / "statements.s11workspace"
+    with Workspace.create(path, "Business unit officer") as workspace:
+        full = workspace.add_cycle("2026/27", s11, dt.date(2027, 3, 31))
+        _register(workspace, full.id)
+        cycle = workspace.add_cycle("2027/28", s11, dt.date(2028, 3, 31), kind="statement", baseline="2026/27")
+        _register(workspace, cycle.id)
+        import_returns(workspace, full, [northfield[0]])
+        report = import_returns(workspace, cycle, [northfield[1], riverside[1]])
+        assert "1 statement flagged for a decision" in report.summary(), report.summary()
+    return path
 
 
 @pytest.fixture
@@ -207,7 +231,8 @@ _UNIT_DIALOGS = ("headlines", "moderation", "new_cycle", "organisation", "peer_e
 NAMES = ("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", *_MAIN_DIALOGS,
          "main/s11", "main/s11/action_plan", "main/s11/trail", "main/statement", "main/statement/actions",
          *_STATEMENT_DIALOGS,
-         "business_unit", "business_unit/returns", "business_unit/findings", "business_unit/peer", *_UNIT_DIALOGS)
+         "business_unit", "business_unit/returns", "business_unit/findings", "business_unit/peer", *_UNIT_DIALOGS,
+         "business_unit/statements")
 """Every screen's name, in the order yielded."""
 
 
@@ -277,6 +302,35 @@ def _business_unit(qtbot, data: ScreenData, wanted) -> Iterator[tuple[str, QWidg
                 yield f"business_unit/{tab}", window
         window.form.tabs.setCurrentWidget(window.form.registerTab)
         yield from _each(qtbot, _unit_dialogs(window), wanted)
+    finally:
+        if window is not None:
+            window.close()
+        workspace.close()
+    if wanted("business_unit/statements"):
+        yield from _statement_findings(qtbot, data)
+
+
+def _statement_findings(qtbot, data: ScreenData) -> Iterator[tuple[str, QWidget]]:
+    """The Statement findings tab of a statement cycle, judged a year from today so the chase list has rows."""
+    from PySide6.QtCore import Qt
+
+    from s11audit.business_unit.workspace import Workspace
+    from s11audit.ui.business_unit.window import BusinessUnitWindow
+
+    workspace = Workspace.open(data.statement_workspace, "Business unit officer")
+    window = None
+    try:
+        window = BusinessUnitWindow(workspace, [data.sets["s11-wt2023"]])
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        window.statement_as_of = dt.date.today() + dt.timedelta(days=365)
+        qtbot.addWidget(window)
+        chooser = window.form.cycleChooser
+        chooser.setCurrentIndex(chooser.findData(workspace.cycle("2027/28").id))
+        window.form.tabs.setCurrentWidget(window.statement_form)
+        _show(qtbot, window)
+        _settle(qtbot)
+        window.statement_form.confirmationTable.setFocus()
+        yield "business_unit/statements", window
     finally:
         if window is not None:
             window.close()

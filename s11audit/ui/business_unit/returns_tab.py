@@ -1,11 +1,13 @@
 """The Returns tab of the business unit's window: importing returns (files, a folder; dropping them on
-the window is in window.py), matching, accepting or rejecting a different signing key, moderation and
-the feedback letter."""
+the window is in window.py), matching, the decisions a return waits for (a different signing key, or a
+statement flagged because its baseline is not held or was signed with another key: Accept or Reject,
+each after a question saying what it means), moderation and the feedback letter."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from s11audit.business_unit import headlines
@@ -15,7 +17,7 @@ from s11audit.safe_text import shown
 from s11audit.store import AuditFileError
 from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
-from s11audit.ui.business_unit.tables import ROW_ROLE, ReturnsModel, rows_table
+from s11audit.ui.business_unit.tables import ROW_ROLE, ReturnsModel, decision_words, rows_table, waits_for
 from s11audit.ui.business_unit.window_parts import WindowParts
 from s11audit.ui.dialogs.crash import show_error
 from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
@@ -28,12 +30,13 @@ class ReturnsTab(WindowParts):
 
     def _build_returns_tab(self, form: BusinessUnitWindowForm) -> None:
         self.returns_model = ReturnsModel(self)
-        self.returns_proxy = rows_table(form.returnsTable, self.returns_model, (240, 110, 70, 150, 150, 250, 170))
+        self.returns_proxy = rows_table(form.returnsTable, self.returns_model,
+                                        (240, 110, 70, 150, 150, 250, 300, 170))
         form.importFilesButton.clicked.connect(self.choose_returns)
         form.importFolderButton.clicked.connect(self.choose_folder)
         form.matchButton.clicked.connect(self.match_return)
-        form.acceptKeyButton.clicked.connect(lambda: self._decide_key(accept=True))
-        form.rejectKeyButton.clicked.connect(lambda: self._decide_key(accept=False))
+        form.acceptButton.clicked.connect(lambda: self.decide(accept=True))
+        form.rejectButton.clicked.connect(lambda: self.decide(accept=False))
         form.moderateButton.clicked.connect(self.moderate)
         form.returnsTable.doubleClicked.connect(lambda _: self.moderate())
         form.returnsTable.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -96,8 +99,12 @@ class ReturnsTab(WindowParts):
         chosen = self._selected_return()
         form = self.form
         form.matchButton.setEnabled(chosen is not None and chosen.state == "unmatched")
-        form.acceptKeyButton.setEnabled(chosen is not None and chosen.state == "key_pending")
-        form.rejectKeyButton.setEnabled(chosen is not None and chosen.state == "key_pending")
+        waiting = waits_for(chosen) if chosen is not None else ""
+        form.acceptButton.setEnabled(bool(waiting))
+        form.rejectButton.setEnabled(bool(waiting))
+        note = decision_words(chosen) if chosen is not None else ""
+        form.decisionNote.setText(note)
+        form.decisionNote.setVisible(bool(note))
         form.moderateButton.setEnabled(chosen is not None and chosen.state == "current")
 
     def match_return(self) -> None:
@@ -114,20 +121,30 @@ class ReturnsTab(WindowParts):
             organisation = organisations[labels.index(label)]
             self._apply(lambda: self.workspace.match_return(chosen.id, organisation.id), "Cannot match it")
 
-    def _decide_key(self, accept: bool) -> None:
+    def decide(self, accept: bool) -> None:
+        """Accept or reject what the selected return waits for (its new key first, then a statement's flag),
+        once the person has answered the question saying what that means."""
         chosen = self._selected_return()
-        if chosen is None or chosen.state != "key_pending":
+        waiting = waits_for(chosen) if chosen is not None else ""
+        if chosen is None or not waiting:
             return
-        if accept:
-            question = (f"The return from {chosen.name} is signed with a different key than this organisation's "
-                        f"earlier returns (key fingerprint {chosen.key_fingerprint}). The key fingerprint is a check "
-                        "that a return came from the organisation's own audit file; it changes with a new audit file "
-                        "or computer. Check with them that they sent it: accept only if the key fingerprint on their "
-                        "return's PDF is the same.\n\nAccept the new key?")
-            if QMessageBox.question(self, "Accept a new signing key", question) != QMessageBox.StandardButton.Yes:
-                return
-        self._apply(lambda: (self.workspace.accept_key if accept else self.workspace.reject_key)(chosen.id),
-                    "Cannot record the decision")
+        title, question = (_key_question if waiting == "key" else _flag_question)(chosen, accept)
+        if not self._confirm(title, question):
+            return
+        workspace = self.workspace
+        act = {("key", True): workspace.accept_key, ("key", False): workspace.reject_key,
+               ("flag", True): workspace.clear_flag, ("flag", False): workspace.reject_flagged}[(waiting, accept)]
+        self._apply(lambda: act(chosen.id), "Cannot record the decision")
+
+    def _confirm(self, title: str, question: str) -> bool:
+        # Plain text: the organisation's name and the flag come from the return and must not be read as markup.
+        box = QMessageBox(QMessageBox.Icon.Question, title, question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        answer = box.exec()
+        box.deleteLater()
+        return answer == QMessageBox.StandardButton.Yes
 
     def moderate(self) -> None:
         chosen = self._selected_return()
@@ -172,3 +189,30 @@ class ReturnsTab(WindowParts):
             QMessageBox.warning(self, "Cannot write the letter", str(error))
             return
         QMessageBox.information(self, "Feedback letter written", path)
+
+
+def _key_question(chosen: ReturnRow, accept: bool) -> tuple[str, str]:
+    """The question before deciding on a return signed with a different key than the organisation's earlier ones."""
+    name = shown(chosen.name, 120)
+    about = (f"The return from {name} is signed with a different key than this organisation's earlier returns "
+             f"(key fingerprint {chosen.key_fingerprint}). The key fingerprint is a check that a return came from "
+             "the organisation's own audit file; it changes with a new audit file or computer. Check with them that "
+             "they sent it: accept only if the key fingerprint on their return's PDF is the same.")
+    if accept:
+        return "Accept a new signing key", f"{about}\n\nAccept the new key?"
+    return "Reject the return", (f"{about}\n\nRejecting it means the return is kept in the history but never "
+                                 "counts, and returns signed with this key wait for a decision too.\n\nReject it?")
+
+
+def _flag_question(chosen: ReturnRow, accept: bool) -> tuple[str, str]:
+    """The question before deciding on a flagged statement (its baseline not held, or another key than it)."""
+    about = (f"The annual compliance statement from {shown(chosen.name, 120)} was flagged when it was imported: "
+             f"{shown(chosen.flag, 600).rstrip('. ')}.\n\nUntil you decide, it counts in the cycle's figures.")
+    if accept:
+        return "Accept the statement", (f"{about}\n\nAccepting it means it counts as it is, like any other "
+                                         "statement, and the flag is cleared.\n\nAccept the statement?")
+    return "Reject the statement", (f"{about}\n\nRejecting it means it is kept, with the reason it was flagged, "
+                                    "but never counts: not in the response rates, the figures or the findings. "
+                                    "An earlier return of theirs that it replaced counts again, and the "
+                                    "organisation shows as rejected until it sends another.\n\nReject the "
+                                    "statement?")

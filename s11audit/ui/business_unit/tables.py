@@ -28,9 +28,52 @@ STATE_LABELS = {"current": "Current", "superseded": "Replaced by a newer return 
 FINGERPRINT_TIP = ("A check that the return came from the organisation's own audit file (also on the return's PDF). "
                    "A return signed with a different key than the organisation's earlier returns waits until you "
                    "have checked with them.")
+# A flagged statement (its baseline not held, or signed with another key than its baseline) counts until a
+# person rejects it; a rejected one is kept with its flag, which the next column shows.
+FLAGGED_LABEL = "Waiting for your decision"
+FLAG_REJECTED_LABEL = "Rejected: kept, not counted"
+FLAG_TIP = ("Why the statement waits for a decision: the business unit does not hold the full audit return it is "
+            "based on, or it was signed with another key than that return. Check with the organisation, then "
+            "accept it (it counts) or reject it (it is kept but never counts).")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 50
 REGISTER_STATUS_COLUMN = 4  # "Status" in RegisterModel.columns, coloured by status
 RETURN_STATE_COLUMN = 5  # "State" in ReturnsModel.columns, marked where the return waits for a decision
+
+
+def waits_for(row: ReturnRow) -> str:
+    """The decision a return waits for: "key" (another signing key), "flag" (a flagged statement) or ""."""
+    if row.state == "key_pending":
+        return "key"
+    return "flag" if row.flag and row.state != "key_rejected" else ""
+
+
+def state_words(row: ReturnRow) -> str:
+    """Where the return sits, in words; a flagged statement says it waits for a decision or was rejected."""
+    if row.flag and row.state == "current":
+        return FLAGGED_LABEL
+    if row.flag and row.state == "key_rejected":
+        return FLAG_REJECTED_LABEL
+    return STATE_LABELS.get(row.state, row.state)
+
+
+def _sentence(flag: str) -> str:
+    return shown(flag, 600).rstrip(". ")
+
+
+def decision_words(row: ReturnRow) -> str:
+    """What a flagged statement (or a return with a new key) waits for, or what was decided, in a sentence."""
+    name = shown(row.name, 120)
+    if row.flag and row.state == "key_rejected":
+        return f"The statement from {name} was rejected: it is kept but does not count. It was flagged because " \
+               f"{_sentence(row.flag)}."
+    waiting = waits_for(row)
+    if waiting == "key":
+        return (f"The return from {name} is signed with a different key than this organisation's earlier returns: "
+                "check with them, then Accept… or Reject… it.")
+    if waiting == "flag":
+        return (f"The statement from {name} waits for your decision because {_sentence(row.flag)}. It counts until "
+                "you decide: Accept… keeps it counted, Reject… keeps it out of every count.")
+    return ""
 
 
 def _when(value: dt.datetime | dt.date | None) -> str:
@@ -74,7 +117,10 @@ class ReturnsModel(RowTableModel):
         Column("Version", lambda r: r.audit_version),
         Column("Signed", lambda r: _when(r.signed_at), lambda r: date_key(r.signed_at)),
         Column("Imported", lambda r: _when(r.imported_at), lambda r: date_key(r.imported_at)),
-        Column("State", lambda r: STATE_LABELS.get(r.state, r.state)),
+        Column("State", state_words, tooltip=lambda r: decision_words(r) or None),
+        # Why a statement was flagged, from the import's checks of the file: one escaped line, whole in the tooltip.
+        Column("Flagged because", lambda r: shown(r.flag, 300), lambda r: _text(r.flag),
+               tooltip=lambda r: shown(r.flag, 2000) if r.flag else None, header_tip=FLAG_TIP),
         Column("Key fingerprint", lambda r: r.key_fingerprint, header_tip=FINGERPRINT_TIP),
         Column("File", lambda r: shown(r.file_name, 200), lambda r: _text(r.file_name)),
     )
@@ -83,7 +129,7 @@ class ReturnsModel(RowTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.BackgroundRole and column == RETURN_STATE_COLUMN \
-                and row.state in ("unmatched", "key_pending"):
+                and (row.state == "unmatched" or waits_for(row)):
             return QColor("#FDF0D5")
         return None
 

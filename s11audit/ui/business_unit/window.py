@@ -33,6 +33,7 @@ from s11audit.ui.business_unit.findings_tab import FindingsTab
 from s11audit.ui.business_unit.peer_view import PeerView
 from s11audit.ui.business_unit.register_tab import RegisterTab
 from s11audit.ui.business_unit.returns_tab import ReturnsTab
+from s11audit.ui.business_unit.statement_tab import StatementTab
 from s11audit.ui.business_unit.tables import STATUS_LABELS
 from s11audit.ui.business_unit.window_parts import JobResult, JobWork
 from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
@@ -43,9 +44,9 @@ from s11audit.ui.text_size import add_view_menu
 GUIDE_SECTION = "for-the-partnership-business-unit"  # the anchor of the guide's "For the partnership business unit"
 
 
-class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
+class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, StatementTab, QMainWindow):
     """The frame, menus, cycle choice, drag-and-drop and background jobs; each tab is its own module
-    (register_tab, returns_tab, findings_tab, peer_view)."""
+    (register_tab, returns_tab, findings_tab, statement_tab for a statement cycle, peer_view)."""
 
     def __init__(self, workspace: Workspace, sets: list[StandardsSet], parent: QWidget | None = None,
                  sources: dict[tuple[str, str], str] | None = None):
@@ -66,6 +67,7 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         self._build_register_tab(form)
         self._build_returns_tab(form)
         self._build_findings_tab(form)
+        self._build_statement_tab(form)
         form.cycleChooser.currentIndexChanged.connect(self.refresh)
         form.newCycleButton.clicked.connect(self.new_cycle)
         self.peer = PeerView(self, form, workspace)
@@ -132,7 +134,9 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         chooser.blockSignals(True)
         chooser.clear()
         for cycle in self.workspace.cycles():
-            chooser.addItem(f"{cycle.name} ({cycle.set_title})", cycle.id)
+            # A statement cycle says so: its returns, figures and chase list are a statement's.
+            kind = ", compliance statement" if cycle.is_statement else ""
+            chooser.addItem(f"{cycle.name}{kind} ({cycle.set_title})", cycle.id)
         if select is not None:
             chooser.setCurrentIndex(max(0, chooser.findData(select)))
         else:
@@ -156,6 +160,7 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         rates = self._refresh_register(cycle)
         self._refresh_returns(cycle)
         self._fill_filters(rates)
+        self._refresh_statement(cycle)  # a statement cycle has Statement findings instead of Findings
         self._show_findings()
         if hasattr(self, "peer"):
             self.peer.fill(cycle)
@@ -169,6 +174,7 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
             self._record_moderated(moderated)
         else:
             self._forget_findings()
+            self._forget_statement()
         if returns_changed:
             self.refresh()
         else:
@@ -202,13 +208,16 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
         last = cycles[-1] if cycles else None
         register = [o.org_type for o in self.workspace.organisations(last.id)] if last is not None else []
         previous_set = self.workspace.standards_set(last.id) if last is not None else None
-        dialog = NewCycleDialog(self, self.sets, cycles, self.sources, register, previous_set)
+        # A statement uses its baseline's set, read from the workspace when it is no longer among the sets.
+        dialog = NewCycleDialog(self, self.sets, cycles, self.sources, register, previous_set,
+                                set_of=lambda baseline: self.workspace.standards_set(baseline.id))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, standards_set, opens_on, due_on, previous = dialog.values()
+        kind, baseline = dialog.kind()
         try:
             cycle = self.workspace.add_cycle(name, standards_set, due_on, opens_on=opens_on, previous=previous,
-                                             copy_register=dialog.copy_register())
+                                             copy_register=dialog.copy_register(), kind=kind, baseline=baseline)
         except AuditFileError as error:
             QMessageBox.warning(self, "Cannot create the cycle", str(error))
             return
@@ -303,10 +312,12 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, QMainWindow):
             self._closing = True
             self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             self._stop_findings()
+            self._stop_statement()
             self._job.stop()  # cancelled between returns; its own connection is closed when it returns
             super().closeEvent(event)
             return
         self._stop_findings()
+        self._stop_statement()
         if not self._closing:
             self.workspace.close()
         super().closeEvent(event)

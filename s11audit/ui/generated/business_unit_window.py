@@ -146,15 +146,15 @@ class Ui_BusinessUnitView(object):
 
         self.returnsButtons.addWidget(self.matchButton)
 
-        self.acceptKeyButton = QPushButton(self.returnsTab)
-        self.acceptKeyButton.setObjectName(u"acceptKeyButton")
+        self.acceptButton = QPushButton(self.returnsTab)
+        self.acceptButton.setObjectName(u"acceptButton")
 
-        self.returnsButtons.addWidget(self.acceptKeyButton)
+        self.returnsButtons.addWidget(self.acceptButton)
 
-        self.rejectKeyButton = QPushButton(self.returnsTab)
-        self.rejectKeyButton.setObjectName(u"rejectKeyButton")
+        self.rejectButton = QPushButton(self.returnsTab)
+        self.rejectButton.setObjectName(u"rejectButton")
 
-        self.returnsButtons.addWidget(self.rejectKeyButton)
+        self.returnsButtons.addWidget(self.rejectButton)
 
         self.moderateButton = QPushButton(self.returnsTab)
         self.moderateButton.setObjectName(u"moderateButton")
@@ -181,6 +181,14 @@ class Ui_BusinessUnitView(object):
         self.returnsTable.setAlternatingRowColors(True)
 
         self.returnsLayout.addWidget(self.returnsTable)
+
+        self.decisionNote = QLabel(self.returnsTab)
+        self.decisionNote.setObjectName(u"decisionNote")
+        self.decisionNote.setWordWrap(True)
+        self.decisionNote.setTextFormat(Qt.TextFormat.PlainText)
+        self.decisionNote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.returnsLayout.addWidget(self.decisionNote)
 
         self.reportLabel = QLabel(self.returnsTab)
         self.reportLabel.setObjectName(u"reportLabel")
@@ -481,13 +489,13 @@ class Ui_BusinessUnitView(object):
 #if QT_CONFIG(accessibility)
         self.matchButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Match the selected return to an organisation in the register", None))
 #endif // QT_CONFIG(accessibility)
-        self.acceptKeyButton.setText(QCoreApplication.translate("BusinessUnitView", u"Accept new &key", None))
+        self.acceptButton.setText(QCoreApplication.translate("BusinessUnitView", u"&Accept\u2026", None))
 #if QT_CONFIG(accessibility)
-        self.acceptKeyButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Accept the new signing key of the selected return", None))
+        self.acceptButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Accept the selected return: its new signing key, or a flagged statement", None))
 #endif // QT_CONFIG(accessibility)
-        self.rejectKeyButton.setText(QCoreApplication.translate("BusinessUnitView", u"Re&ject", None))
+        self.rejectButton.setText(QCoreApplication.translate("BusinessUnitView", u"Re&ject\u2026", None))
 #if QT_CONFIG(accessibility)
-        self.rejectKeyButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Reject the selected return signed with a different key", None))
+        self.rejectButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Reject the selected return: its new signing key, or a flagged statement", None))
 #endif // QT_CONFIG(accessibility)
         self.moderateButton.setText(QCoreApplication.translate("BusinessUnitView", u"M&oderate\u2026", None))
 #if QT_CONFIG(accessibility)
@@ -497,6 +505,9 @@ class Ui_BusinessUnitView(object):
         self.dropHint.setProperty(u"role", QCoreApplication.translate("BusinessUnitView", u"secondary", None))
 #if QT_CONFIG(accessibility)
         self.returnsTable.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Imported returns", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.decisionNote.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"What the selected return waits for", None))
 #endif // QT_CONFIG(accessibility)
         self.reportLabel.setText(QCoreApplication.translate("BusinessUnitView", u"Last import:", None))
 #if QT_CONFIG(accessibility)
