@@ -12,11 +12,18 @@ replace it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from s11audit.ui.settings import Settings
+
+
+def file_stem(text: str, fallback: str = "file") -> str:
+    """Text (an organisation and a cycle) as a file name stem: "2027/28" would be a folder, and Windows
+    refuses <>:"/\\|?* and control characters in a name."""
+    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", text).strip(" .") or fallback
 
 
 def start_in(settings: Settings, suggested: str | Path = "") -> str:

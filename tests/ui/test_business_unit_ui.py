@@ -109,9 +109,17 @@ def _findings_on_self_then_moderated_grades(window, s175_set, lowest) -> None:
 def _findings_pdf_and_workbook(window, tmp_path, messages, monkeypatch) -> None:
     """Findings PDF and workbook, written in the background."""
     pdf = tmp_path / "findings.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(pdf), "")))
+    suggested: list[str] = []
+
+    def save_as(_parent, _title, start, *_args, **_kwargs):
+        suggested.append(start)
+        return str(pdf), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     window.write_findings("pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
+    # The cycle's name ("2026/27") is not taken as a folder in the name offered.
+    assert "/" in window.cycle.name and Path(suggested[0]).name == f"{window.cycle.name.replace('/', '-')} findings.pdf"
     xlsx = tmp_path / "findings.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(xlsx), "")))
     window.write_findings("xlsx")

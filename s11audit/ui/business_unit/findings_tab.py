@@ -210,7 +210,8 @@ class FindingsTab(WindowParts):
         suffix, file_filter = {"pdf": (".pdf", "PDF documents (*.pdf)"), "xlsx": (".xlsx", "Excel workbooks (*.xlsx)"),
                                "docx": (".docx", "Word documents (*.docx)")}[kind]
         cycle = self.shown_cycle()
-        path = file_dialogs.save_file_name(self, "Write the findings", f"{cycle.name} findings{suffix}", file_filter)
+        stem = file_dialogs.file_stem(cycle.name, "cycle")  # "2026/27" would be a folder
+        path = file_dialogs.save_file_name(self, "Write the findings", f"{stem} findings{suffix}", file_filter)
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)

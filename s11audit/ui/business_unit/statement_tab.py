@@ -18,7 +18,6 @@ once. Actions are judged on today (``statement_as_of`` when set, as a test does)
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -94,11 +93,6 @@ def _long_day(value: dt.date) -> str:
 def standard_number(numbers: dict[str, str], standard_id: str) -> str:
     """A standard's number from the set, else the id the return gave (from outside: shown escaped)."""
     return numbers.get(standard_id) or shown(standard_id, 40)
-
-
-def file_stem(cycle: str) -> str:
-    """A cycle's name as the start of a file name: "2027/28" would be a folder."""
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", cycle).strip(" .") or "statement"
 
 
 # --- table models (plain rows made by the tab from the figures) ---------------------------------------------
@@ -544,8 +538,9 @@ class StatementTab(WindowParts):
         if figures is None or cycle is None or self.busy:
             return
         suffix, file_filter = OUTPUTS[kind]
-        path = file_dialogs.save_file_name(self, "Write the statement findings",
-                                           f"{file_stem(cycle.name)} statement findings{suffix}", file_filter)
+        stem = file_dialogs.file_stem(cycle.name, "cycle")
+        path = file_dialogs.save_file_name(self, "Write the statement findings", f"{stem} statement findings{suffix}",
+                                           file_filter)
         if not path:
             return
         target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
