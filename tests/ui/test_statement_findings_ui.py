@@ -348,7 +348,7 @@ def test_the_second_statement_shows_the_first_beside_it(qtbot, tmp_path, shipped
              f"in progress, on time (due, new date {_day(due[2] + dt.timedelta(days=200))})",
              "completed, 20 Nov 2026"],
             ["5", "8", f"in progress, due {_day(due[5])}", "dropped", "not reported again (closed in 2027/28)"],
-            ["2027/28 new action 1", "6", "set in the 2027/28 statement, due 31 Mar 2028", "",
+            ["2027/28 new action 1", "6", "set in the 2027/28 statement, due 31 Mar 2028", "set in this statement",
              "in progress, on time (due, new date 30 Jun 2029)"]]
         assert model.index(0, 5).data(Qt.ItemDataRole.BackgroundRole) is None  # not this year's: no colour
         assert model.index(1, 5).data(Qt.ItemDataRole.BackgroundRole) is not None

@@ -164,12 +164,15 @@ def _stage_column(cycle: str, header: str) -> Column:
 
     def display(row: HistoryRow) -> str:
         found = stage(row)
-        return "" if found is None else shown(words.stage_text(found, row[0].due_on, detail=False), 300)
+        if found is None:
+            return "set in this statement" if row[0].set_in == cycle else ""
+        return shown(words.stage_text(found, row[0].due_on, detail=False), 300)
 
     def tooltip(row: HistoryRow) -> str:
         found = stage(row)
         if found is None:
-            return "Not reported in this cycle's statement"
+            return ("This statement set the action (a new action)" if row[0].set_in == cycle
+                    else "Not reported in this cycle's statement")
         note = f"\nProgress note: {shown(found.progress_note, 1000)}" if found.progress_note else ""
         return shown(words.stage_text(found, row[0].due_on), 1000) + note
 
