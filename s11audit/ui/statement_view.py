@@ -37,6 +37,7 @@ from s11audit.ui.completeness_panel import CompletenessPanel
 from s11audit.ui.generated.statement_view import StatementViewForm
 from s11audit.ui.text_autosave import AutoSave
 from s11audit.ui.text_size import set_column_widths
+from s11audit.ui.wrapped_labels import fit, keep_whole
 
 ACTION_COLUMNS = ("Standard", "Action", "Owner", "Original\ndue date", "Status", "New\ndue date", "Evidence")
 # Pixels at normal text; the words wrap within them. The action never gets less than its width: in a
@@ -86,6 +87,7 @@ class StatementView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
+        keep_whole(form)  # the prompts wrap, and a tab page does not pass their height on
         # The main window's header names the statement (``heading``); here, what to do.
         form.statementHeading.setText(
             f"For each standard graded in the {statement.baseline.cycle} baseline audit, "
@@ -155,6 +157,8 @@ class StatementView(QWidget):
         earlier = " and the new actions of earlier statements" if self.statement.earlier_statements() else ""
         form.actionsIntro.setText(f"The actions of the baseline audit{earlier} that were still open. "
                                   f"{questions.action_progress_prompt}")
+        for label in (form.whatChangedLabel, form.actionsIntro):
+            fit(label)
 
     def _lock_if_read_only(self) -> None:
         locked = self.statement.read_only

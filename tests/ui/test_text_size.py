@@ -21,7 +21,8 @@ from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS
 pytestmark = OFFSCREEN_SIZE_HINTS
 
 MAIN_SCREENS = {"main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", "business_unit",
-                "business_unit/returns", "business_unit/findings", "business_unit/peer"}
+                "business_unit/returns", "business_unit/findings", "business_unit/peer", "main/statement",
+                "main/statement/actions", "business_unit/statements"}
 FONT_SIZES = re.compile(r"font-size:\s*([0-9.]+)pt")
 
 
