@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import canonical_json
-from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence
+from s11audit.store.carry_forward import Earlier, EarlierAction, EarlierEvidence, add_judgements
 from s11audit.store.database import AuditFileError
 from s11audit.store.models import (
     Action,
@@ -41,9 +41,7 @@ from s11audit.store.models import (
     EvidenceContent,
     EvidenceLink,
     FileInfo,
-    ItemAnswer,
     SignOffSignatory,
-    StandardResponse,
     StandardsSnapshot,
     utcnow,
 )
@@ -173,13 +171,7 @@ def _write_contents(writer: Writer, audit_id: int, earlier: Earlier) -> None:
     read = earlier.evidence_bytes
     if read is None:  # (return_as_earlier always gives one)
         raise AuditFileError(writer.path, "the return's evidence files cannot be read.")
-    for r in earlier.responses:
-        session.add(StandardResponse(audit_id=audit_id, standard_id=r.standard_id, grade=r.grade,
-                                     not_applicable=r.not_applicable, na_reason=r.na_reason, narrative=r.narrative,
-                                     example=r.example, updated_at=now, updated_by=user))
-    for item_id, value, comment in earlier.answers:
-        session.add(ItemAnswer(audit_id=audit_id, item_id=item_id, value=json.dumps(value), comment=comment or "",
-                               updated_at=now, updated_by=user))
+    add_judgements(writer, audit_id, earlier.responses, earlier.answers)
     for e in earlier.evidence:
         try:
             data = read(e)

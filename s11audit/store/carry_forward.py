@@ -349,16 +349,24 @@ class CarryForwardError(ValueError):
     """An earlier audit that cannot be carried forward (for example an evidence file that is damaged)."""
 
 
-def carry_into(writer: Writer, audit_id: int, earlier: Earlier, carried: Carried) -> CarryForwardReport:
-    """Write what was chosen into the new audit, with audit-trail entries; the caller's transaction commits."""
+def add_judgements(writer: Writer, audit_id: int, responses: Iterable[ResponseRow],
+                   answers: Iterable[tuple[str, object, str]]) -> None:
+    """Add standards' judgements and items' answers to an audit (carried forward, or a return held as a
+    baseline); the caller's transaction commits."""
     session, user, now = writer.session, writer.user, utcnow()
-    for r in carried.responses:
+    for r in responses:
         session.add(StandardResponse(audit_id=audit_id, standard_id=r.standard_id, grade=r.grade,
                                      not_applicable=r.not_applicable, na_reason=r.na_reason, narrative=r.narrative,
                                      example=r.example, updated_at=now, updated_by=user))
-    for item_id, value, comment in carried.answers:
+    for item_id, value, comment in answers:
         session.add(ItemAnswer(audit_id=audit_id, item_id=item_id, value=json.dumps(value), comment=comment or "",
                                updated_at=now, updated_by=user))
+
+
+def carry_into(writer: Writer, audit_id: int, earlier: Earlier, carried: Carried) -> CarryForwardReport:
+    """Write what was chosen into the new audit, with audit-trail entries; the caller's transaction commits."""
+    session, user, now = writer.session, writer.user, utcnow()
+    add_judgements(writer, audit_id, carried.responses, carried.answers)
     for e in carried.evidence:
         copy = Evidence(audit_id=audit_id, name=e.name, original_name=e.original_name, description=e.description,
                         media_type=e.media_type, size=e.size, sha256=e.sha256, added_by=e.added_by,
