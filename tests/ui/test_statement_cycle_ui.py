@@ -10,11 +10,10 @@ not, so Riverside's statement is flagged.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from s11audit.business_unit import statements, tracking
 from s11audit.business_unit.importing import import_returns
@@ -24,24 +23,11 @@ from s11audit.ui.business_unit.tables import FLAG_REJECTED_LABEL, FLAGGED_LABEL
 from s11audit.ui.business_unit.window import BusinessUnitWindow
 from tests.core.test_statement_import import _register, returns
 from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, when_dialog
-from tests.ui.test_alt_keys import window_keys
+from tests.ui.keys_support import assert_unique_alt_keys, press_alt
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 __all__ = ["returns"]  # a fixture: the signed baseline returns and statements, made once for the module
 STATE, FLAG = 5, 6  # the Returns table's "State" and "Flagged because" columns
-
-
-def _alt(qtbot, widget: QWidget, key: Qt.Key) -> None:
-    top = widget.window()
-    if QApplication.activeWindow() is not top:  # offscreen, no window is active again after a dialog closes
-        top.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
-    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
-
-
-def _unique_alt_keys(top: QWidget) -> None:
-    counts = Counter(key for key, _ in window_keys(top))
-    assert [key for key, n in counts.items() if n > 1] == []
 
 
 def _window(qtbot, workspace: Workspace, sets: list) -> BusinessUnitWindow:
@@ -68,12 +54,12 @@ def test_new_statement_cycle_by_keys_takes_its_baselines_set(qtbot, tmp_path, sh
     def create(dialog: NewCycleDialog) -> None:
         form = dialog.form
         assert form.fullKind.isChecked() and not form.baselineCycle.isVisible() and form.standardsSet.isEnabled()
-        _unique_alt_keys(dialog)
+        assert_unique_alt_keys(dialog)
         qtbot.keyClicks(form.cycleName, "Agencies 2027/28")
-        _alt(qtbot, dialog, Qt.Key.Key_A)  # Annual compliance statement (a button's Alt key clicks a little later)
+        press_alt(qtbot, dialog, Qt.Key.Key_A)  # Annual compliance statement (a button's Alt key clicks a little later)
         qtbot.waitUntil(form.statementKind.isChecked)
         assert form.baselineCycle.isVisible()
-        _unique_alt_keys(dialog)
+        assert_unique_alt_keys(dialog)
         # Based on the latest full cycle; the set box shows its set and cannot be changed.
         assert form.baselineCycle.currentText() == "Agencies 2026/27 (due 31 Mar 2027)"
         assert not form.standardsSet.isEnabled() and form.standardsSet.currentData() == wt.id
@@ -81,7 +67,7 @@ def test_new_statement_cycle_by_keys_takes_its_baselines_set(qtbot, tmp_path, sh
                                          "Agencies 2026/27.")
         assert "what changed since their return to Agencies 2026/27" in form.kindNote.text()
         # Another baseline: the set follows it.
-        _alt(qtbot, dialog, Qt.Key.Key_B)
+        press_alt(qtbot, dialog, Qt.Key.Key_B)
         assert form.baselineCycle.hasFocus()
         qtbot.keyClick(form.baselineCycle, Qt.Key.Key_Up)
         assert form.standardsSet.currentData() == s175.id and dialog.values()[1] is s175
@@ -89,16 +75,16 @@ def test_new_statement_cycle_by_keys_takes_its_baselines_set(qtbot, tmp_path, sh
         assert form.standardsSet.currentData() == wt.id
         assert dialog.kind() == ("statement", "Agencies 2026/27") and dialog.values()[1] is wt
         # Back to a full audit and again: the full audit's own choice of set is kept.
-        _alt(qtbot, dialog, Qt.Key.Key_F)
+        press_alt(qtbot, dialog, Qt.Key.Key_F)
         qtbot.waitUntil(form.fullKind.isChecked)
         assert form.standardsSet.isEnabled() and not form.baselineCycle.isVisible() and dialog.kind() == ("full", None)
-        _alt(qtbot, dialog, Qt.Key.Key_A)
+        press_alt(qtbot, dialog, Qt.Key.Key_A)
         qtbot.waitUntil(form.statementKind.isChecked)
         seen["problem"] = form.problem.text()
         qtbot.keyClick(form.cycleName, Qt.Key.Key_Return)
 
     when_dialog(NewCycleDialog, create)
-    _alt(qtbot, window.form.newCycleButton, Qt.Key.Key_N)
+    press_alt(qtbot, window.form.newCycleButton, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: len(workspace.cycles()) == 3)
     assert seen["problem"] == ""
     made = workspace.cycle("Agencies 2027/28")
@@ -158,7 +144,7 @@ def statement_window(qtbot, tmp_path, shipped_sets, returns):
 
 def _select(qtbot, window: BusinessUnitWindow, reference: str) -> int:
     """Select the return of ``reference`` with the keyboard (Returns tab, then the table); its row."""
-    _alt(qtbot, window.form.tabs, Qt.Key.Key_T)
+    press_alt(qtbot, window.form.tabs, Qt.Key.Key_T)
     assert window.form.tabs.currentWidget() is window.form.returnsTab
     proxy, table = window.returns_proxy, window.form.returnsTable
     row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 1).data() == reference)
@@ -178,7 +164,7 @@ def _answer(qtbot, key: Qt.Key, seen: list[str]):
         if key == Qt.Key.Key_Escape:
             qtbot.keyClick(box, key)
         else:
-            _alt(qtbot, box, key)
+            press_alt(qtbot, box, key)
     return act
 
 
@@ -206,18 +192,18 @@ def test_a_flagged_statement_shows_why_and_accepting_it_keeps_it_counted(qtbot, 
         f"The statement from Riverside Housing Association waits for your decision because {flag.rstrip('.')}. It "
         "counts until you decide: Accept… keeps it counted, Reject… keeps it out of every count.")
     assert proxy.index(row, STATE).data(Qt.ItemDataRole.ToolTipRole) == note.text()
-    _unique_alt_keys(window)
+    assert_unique_alt_keys(window)
     assert _counts(window) == (2, 1, tracking.RETURNED)
 
     # Escape is No: nothing changes.
     seen: list[str] = []
     when_dialog(QMessageBox, _answer(qtbot, Qt.Key.Key_Escape, seen))
-    _alt(qtbot, window.form.acceptButton, Qt.Key.Key_A)
+    press_alt(qtbot, window.form.acceptButton, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: bool(seen) and QApplication.activeModalWidget() is None)
     assert window.workspace.return_row(window._selected_return().id).flag == flag
 
     when_dialog(QMessageBox, _answer(qtbot, Qt.Key.Key_Y, seen))
-    _alt(qtbot, window.form.acceptButton, Qt.Key.Key_A)
+    press_alt(qtbot, window.form.acceptButton, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: len(seen) == 2 and QApplication.activeModalWidget() is None)
     assert "was flagged when it was imported: its baseline (2026/27 audit, version 1)" in seen[1]
     assert "Accepting it means it counts as it is, like any other statement, and the flag is cleared." in seen[1]
@@ -234,7 +220,7 @@ def test_rejecting_a_flagged_statement_keeps_it_out_of_the_counts(qtbot, stateme
     flag = window._selected_return().flag
     seen: list[str] = []
     when_dialog(QMessageBox, _answer(qtbot, Qt.Key.Key_Y, seen))
-    _alt(qtbot, window.form.rejectButton, Qt.Key.Key_J)
+    press_alt(qtbot, window.form.rejectButton, Qt.Key.Key_J)
     qtbot.waitUntil(lambda: bool(seen) and QApplication.activeModalWidget() is None)
     assert "Rejecting it means it is kept, with the reason it was flagged, but never counts" in seen[0]
     proxy = window.returns_proxy

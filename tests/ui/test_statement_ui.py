@@ -6,7 +6,6 @@ when the statement's export is there, and the file reopening on the statement sc
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,7 +20,7 @@ from s11audit.ui.dialogs.export import ExportDialog
 from s11audit.ui.dialogs.sign_off import SignOffDialog
 from s11audit.ui.main_window import MainWindow, next_cycle
 from tests.ui.shell_support import OFFSCREEN_SIZE_HINTS, tab_order, when_dialog
-from tests.ui.test_alt_keys import window_keys
+from tests.ui.keys_support import assert_unique_alt_keys, press_alt
 
 pytestmark = OFFSCREEN_SIZE_HINTS
 TODAY = dt.date.today()
@@ -32,19 +31,6 @@ def signed_sample(tmp_path_factory, shipped_sets):
     folder = tmp_path_factory.mktemp("statement")
     return make_sample(folder / "baseline.s11audit", shipped_sets["s11-wt2023"], signed=True, sample=False,
                        cycle="2026/27")
-
-
-def _alt(qtbot, widget: QWidget, key: Qt.Key) -> None:
-    top = widget.window()
-    if QApplication.activeWindow() is not top:  # offscreen, no window is active again after a dialog closes
-        top.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is top)
-    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
-
-
-def _unique_alt_keys(top: QWidget) -> None:
-    counts = Counter(key for key, _ in window_keys(top))
-    assert [key for key, n in counts.items() if n > 1] == []
 
 
 def _finished(qtbot, seen: list) -> None:
@@ -73,19 +59,19 @@ def _answer_standards(qtbot, view) -> None:
     form.standardList.setFocus()
     for row in range(form.standardList.count()):
         assert form.standardList.currentRow() == row
-        _alt(qtbot, form.standardList, Qt.Key.Key_T)  # still as at the baseline (a button clicks 0.1 s later)
+        press_alt(qtbot, form.standardList, Qt.Key.Key_T)  # still as at the baseline (a button clicks 0.1 s later)
         qtbot.waitUntil(form.sameButton.isChecked)
         form.standardList.setFocus()
         qtbot.keyClick(form.standardList, Qt.Key.Key_Down)
     # Standard 6 declined: what changed, a new grade, a new action.
     form.standardList.setCurrentRow(5)
-    _alt(qtbot, form.standardList, Qt.Key.Key_D)
+    press_alt(qtbot, form.standardList, Qt.Key.Key_D)
     qtbot.waitUntil(form.declinedButton.isChecked)
-    _alt(qtbot, form.declinedButton, Qt.Key.Key_W)
+    press_alt(qtbot, form.declinedButton, Qt.Key.Key_W)
     assert form.whatChanged.hasFocus()
     qtbot.keyClicks(form.whatChanged, "Two recruitment files had no reference.")
     qtbot.keyClick(form.whatChanged, Qt.Key.Key_Tab)  # leaving the box saves it
-    _alt(qtbot, form.whatChanged, Qt.Key.Key_G)
+    press_alt(qtbot, form.whatChanged, Qt.Key.Key_G)
     qtbot.keyClicks(form.newGrade, "R")  # Red (inadequate)
 
     def add(dialog: ActionDialog) -> None:
@@ -94,26 +80,26 @@ def _answer_standards(qtbot, view) -> None:
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
 
     added = when_dialog(ActionDialog, add)
-    _alt(qtbot, form.newGrade, Qt.Key.Key_C)
+    press_alt(qtbot, form.newGrade, Qt.Key.Key_C)
     _finished(qtbot, added)
 
 
 def _progress(qtbot, view, row: int, act) -> None:
     view.form.actionsTable.setCurrentCell(row, 0)
     seen = when_dialog(ActionProgressDialog, act)
-    _alt(qtbot, view.form.actionsTable, Qt.Key.Key_U)
+    press_alt(qtbot, view.form.actionsTable, Qt.Key.Key_U)
     _finished(qtbot, seen)
 
 
 def _update_actions(qtbot, view, tmp_path, monkeypatch) -> None:
     form = view.form
-    _alt(qtbot, form.standardList, Qt.Key.Key_B)
+    press_alt(qtbot, form.standardList, Qt.Key.Key_B)
     assert form.statementTabs.currentWidget() is form.actionsTab and form.actionsTable.rowCount() == 3
     visited = tab_order(view.window(), form.actionsTable)
     assert {"actionsTable", "updateProgressButton", "addEvidenceButton"} <= set(visited), visited
 
     def complete(dialog: ActionProgressDialog) -> None:
-        _unique_alt_keys(dialog)
+        assert_unique_alt_keys(dialog)
         qtbot.keyClicks(dialog.form.status, "C")
         qtbot.keyClicks(dialog.form.note, "Relaunched at the all-staff briefing.")
         assert dialog.form.completedOn.isEnabled() and not dialog.form.droppedReason.isEnabled()
@@ -122,7 +108,7 @@ def _update_actions(qtbot, view, tmp_path, monkeypatch) -> None:
     def slipped(dialog: ActionProgressDialog) -> None:
         qtbot.keyClicks(dialog.form.status, "I")
         qtbot.keyClicks(dialog.form.note, "Half the teams audited.")
-        _alt(qtbot, dialog.form.note, Qt.Key.Key_W)
+        press_alt(qtbot, dialog.form.note, Qt.Key.Key_W)
         qtbot.keyClick(dialog.form.slipped, Qt.Key.Key_Space)
         assert dialog.form.newDueDate.isEnabled()
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
@@ -131,7 +117,7 @@ def _update_actions(qtbot, view, tmp_path, monkeypatch) -> None:
         qtbot.keyClicks(dialog.form.status, "D")
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # no reason: refused, the dialog says why
         assert dialog.isVisible() and "give the reason it was dropped" in dialog.form.problem.text()
-        _alt(qtbot, dialog.form.status, Qt.Key.Key_R)
+        press_alt(qtbot, dialog.form.status, Qt.Key.Key_R)
         qtbot.keyClicks(dialog.form.droppedReason, "Replaced by the partnership's joint audit.")
         qtbot.keyClick(dialog.form.droppedReason, Qt.Key.Key_Return)
 
@@ -142,7 +128,7 @@ def _update_actions(qtbot, view, tmp_path, monkeypatch) -> None:
     report.write_text("Minutes of the relaunch briefing", encoding="utf-8")
     monkeypatch.setattr(statement_view.file_dialogs, "open_file_name", lambda *a, **k: str(report))
     form.actionsTable.setCurrentCell(0, 0)
-    _alt(qtbot, form.actionsTable, Qt.Key.Key_O)
+    press_alt(qtbot, form.actionsTable, Qt.Key.Key_O)
     qtbot.waitUntil(lambda: form.actionsTable.item(0, 6).text() != "")
     assert form.actionsTable.item(0, 6).text() == "Briefing minutes.txt"
 
@@ -157,7 +143,7 @@ def _sign(qtbot, window: MainWindow) -> None:
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
 
     seen = when_dialog(SignOffDialog, act)
-    _alt(qtbot, view.form.actionsTable, Qt.Key.Key_N)
+    press_alt(qtbot, view.form.actionsTable, Qt.Key.Key_N)
     _finished(qtbot, seen)
     qtbot.waitUntil(lambda: window.statement_view is not view and window.statement_view is not None)
     assert window.statement_view.statement.is_signed
@@ -173,7 +159,7 @@ def test_a_statement_from_start_to_sign_off(qtbot, shown_window, signed_sample, 
     view = window.statement_view
     assert "Annual compliance statement 2027/28 based on the 2026/27 audit" in window.auditDetails.text()
     assert not window.actionStartStatement.isEnabled() and window.actionSignOff.isEnabled()
-    _unique_alt_keys(window)
+    assert_unique_alt_keys(window)
     visited = tab_order(window, view.form.standardList)
     for name in ("standardList", "baselineNarrative", "sameButton", "whatChanged", "newGrade", "newActions",
                  "addActionButton", "signOffButton"):
@@ -251,7 +237,7 @@ def test_signing_a_statement_off_shows_the_statement_declaration(qtbot, shown_wi
     from s11audit.ui.dialogs.sign_off import NotReadyDialog
 
     blocked = when_dialog(NotReadyDialog, not_ready)
-    _alt(qtbot, view.form.standardList, Qt.Key.Key_N)
+    press_alt(qtbot, view.form.standardList, Qt.Key.Key_N)
     _finished(qtbot, blocked)
     assert not view.statement.is_signed
 
@@ -262,7 +248,7 @@ def test_signing_a_statement_off_shows_the_statement_declaration(qtbot, shown_wi
         assert dialog.windowTitle() == "Sign off the annual compliance statement"
         assert form.declaration.toPlainText() == declaration and form.declaration.isReadOnly()
         assert form.declarationLabel.text() == "The statement's &declaration:"
-        _unique_alt_keys(dialog)
+        assert_unique_alt_keys(dialog)
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)  # nobody has signed yet: refused, in the dialog
         assert dialog.isVisible() and form.problem.text().startswith("This statement cannot be signed off yet")
         for number, row in enumerate(dialog.rows):
@@ -271,7 +257,7 @@ def test_signing_a_statement_off_shows_the_statement_declaration(qtbot, shown_wi
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
 
     seen = when_dialog(SignOffDialog, sign)
-    _alt(qtbot, view.form.standardList, Qt.Key.Key_N)
+    press_alt(qtbot, view.form.standardList, Qt.Key.Key_N)
     _finished(qtbot, seen)
     qtbot.waitUntil(lambda: window.statement_view is not view and window.statement_view is not None)
     assert window.statement_view.statement.is_signed
@@ -304,13 +290,13 @@ def test_the_statement_screen_asks_the_sets_own_questions(qtbot, shown_window, o
     assert not form.newGrade.isVisible() and not form.newGradeLabel.isVisible()
     assert "Say where each action has got to." in form.actionsIntro.text()
     assert "\u201cBetter\u201d" in form.statementHeading.text()
-    _unique_alt_keys(window)
+    assert_unique_alt_keys(window)
 
     form.standardList.setFocus()
     form.standardList.setCurrentRow(5)
-    _alt(qtbot, form.standardList, Qt.Key.Key_D)  # "Worse"
+    press_alt(qtbot, form.standardList, Qt.Key.Key_D)  # "Worse"
     qtbot.waitUntil(form.declinedButton.isChecked)
-    _alt(qtbot, form.declinedButton, Qt.Key.Key_W)
+    press_alt(qtbot, form.declinedButton, Qt.Key.Key_W)
     assert form.whatChanged.hasFocus()
     assert view.statement.position("6").position == "declined"
     assert "Now: Worse" in form.standardList.item(5).text()
@@ -346,7 +332,7 @@ def test_a_second_statement_asks_about_the_new_actions_of_the_first(qtbot, shown
         qtbot.keyClicks(dialog.form.note, "Half the files audited.")
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
 
-    _alt(qtbot, form.standardList, Qt.Key.Key_B)
+    press_alt(qtbot, form.standardList, Qt.Key.Key_B)
     _progress(qtbot, view, carried[0], give_progress)
     assert messages.texts("warning") == []
     assert view.statement.progress(new_action.id).status == "in_progress"
