@@ -288,6 +288,32 @@ def _statement_progress(args: argparse.Namespace) -> int:
         return _print_statement_progress(organisation.name, audit_file.statement(statements[-1].id))
 
 
+def _supplement(args: argparse.Namespace) -> int:
+    from s11audit.export import export_supplement
+    from s11audit.returns import ReturnError
+    from s11audit.store import AuditFileError
+
+    try:
+        with _open_for_export(args.file) as audit_file:
+            written = export_supplement(audit_file, args.request, args.out)
+    except (AuditFileError, ReturnError) as exc:
+        print(exc, file=sys.stderr)
+        return FAILED
+    print(f"Evidence supplement: {written}")
+    return OK
+
+
+def _import_supplement(args: argparse.Namespace) -> int:
+    from s11audit.business_unit.supplements import import_supplement
+    from s11audit.safe_text import shown
+
+    taken = _in_workspace(args.workspace, lambda workspace: import_supplement(workspace, args.supplement_file))
+    if taken is None:
+        return FAILED
+    print(shown(taken.summary(), 600))  # the organisation's name comes from a file
+    return OK
+
+
 def _verify(args: argparse.Namespace) -> int:
     from s11audit.returns import verify_return
     from s11audit.safe_text import shown
@@ -789,6 +815,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audit_file_commands(commands)
     _add_workspace_commands(commands)
     _add_cycle_commands(commands)
+    from s11audit.cli_retention import add_retention_commands
+
+    add_retention_commands(commands)  # retention, compact (issue 17)
     _add_verbose(parser, top=True)
     return parser
 
@@ -845,6 +874,13 @@ def _add_audit_file_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--pdf", type=Path, metavar="OUT", help="the return as a PDF")
     export.add_argument("--xlsx", type=Path, metavar="OUT", help="the action plan workbook")
     export.set_defaults(run=_export)
+
+    supplement = commands.add_parser("supplement", help="answer a business unit's evidence request: write the signed "
+                                                        "evidence supplement holding the files it asks for")
+    supplement.add_argument("file", type=Path, metavar="AUDITFILE")
+    supplement.add_argument("--request", required=True, type=Path, metavar="REQ", help="the request (.s11request)")
+    supplement.add_argument("--out", required=True, type=Path, metavar="OUT", help="the supplement (.s11supplement)")
+    supplement.set_defaults(run=_supplement)
 
     verify = commands.add_parser("verify", help="check signed returns: valid or invalid, with the reason")
     verify.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -931,12 +967,21 @@ def _add_cycle_commands(commands: argparse._SubParsersAction) -> None:
     reg_import.add_argument("--cycle", required=True, metavar="NAME")
     reg_import.add_argument("file", type=Path, metavar="FILE")
     reg_import.set_defaults(run=_register_import)
+    from s11audit.cli_retention import add_register_remove
+
+    add_register_remove(register_commands)  # issue 17
 
     importing = commands.add_parser("import", help="import signed returns (files or folders) into a cycle")
     importing.add_argument("files", nargs="+", type=Path, metavar="FILES_OR_DIRS")
     importing.add_argument("--into", required=True, type=Path, metavar="WORKSPACE")
     importing.add_argument("--cycle", required=True, metavar="NAME")
     importing.set_defaults(run=_import)
+
+    take = commands.add_parser("import-supplement", help="import an organisation's signed evidence supplement: the "
+                                                         "evidence files its return listed but did not carry")
+    take.add_argument("workspace", type=Path, metavar="WORKSPACE")
+    take.add_argument("supplement_file", type=Path, metavar="FILE")
+    take.set_defaults(run=_import_supplement)
 
     decide = commands.add_parser("decide", help="accept or reject what a return waits for: a new signing key, or a "
                                                 "statement flagged because its baseline is not held or it was signed "

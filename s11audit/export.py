@@ -203,9 +203,7 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
         "standards": [_standard_entry(s, responses, assessment.org_type) for s in assessment.standards],
         "item_answers": [{"item_id": item_id, "value": value, "comment": ""}
                          for item_id, value in sorted(answers.items())],
-        "evidence": [{"id": e.id, "name": e.name, "original_name": e.original_name, "description": e.description,
-                      "media_type": e.media_type, "added_by": e.added_by, "added_at": e.added_at,
-                      "links": [{"standard_id": sid, "item_id": iid or None} for sid, iid in e.links]}
+        "evidence": [_evidence_entry(e, [{"standard_id": sid, "item_id": iid or None} for sid, iid in e.links])
                      for e in evidence],
         "action_plan": [_action_entry(a) for a in assessment.actions.all_actions()],
         "sign_off": {"declaration": standards_set.sign_off.declaration,
@@ -220,8 +218,31 @@ def return_content(audit_file: AuditFile, assessment: SelfAssessment) -> tuple[d
         # Only a sample carries the key (absent means a real return, as from every earlier version).
         # It is inside the signed return.json, so it cannot be taken out without breaking the signature.
         content["sample"] = True
-    files = [(str(e.id), assessment.evidence.content(e.id)) for e in evidence]
-    return content, files
+    return content, _carried(content, standards_set, evidence, assessment.evidence.content)
+
+
+def _evidence_entry(row: EvidenceRow, links: list[dict]) -> dict:
+    return {"id": row.id, "name": row.name, "original_name": row.original_name, "description": row.description,
+            "media_type": row.media_type, "added_by": row.added_by, "added_at": row.added_at, "links": links}
+
+
+def _carried(content: dict, standards_set: StandardsSet, evidence: list[EvidenceRow],
+             read: Callable[[int], bytes]) -> list[tuple[str, bytes]]:
+    """The evidence bytes the return carries, as its set's ``return_evidence`` says (issue 17): every file
+    (``files``, the default: the content is left as every return was); none, each entry marked
+    ``included: false`` with its size and SHA-256 (``list``); or none and no entries (``none``)."""
+    mode = standards_set.return_evidence
+    if mode == "files":
+        return [(str(e.id), read(e.id)) for e in evidence]
+    content["return_evidence"] = mode
+    if mode == "none":
+        content["evidence"] = []
+        return []
+    by_id = {e.id: e for e in evidence}
+    for entry in content["evidence"]:
+        row = by_id[entry["id"]]
+        entry.update(included=False, size=row.size, sha256=row.sha256)
+    return []
 
 
 def take_snapshot(audit_file: AuditFile, assessment: SelfAssessment, with_return: bool = True) -> Snapshot:
@@ -439,9 +460,7 @@ def statement_content(audit_file: AuditFile, statement: ComplianceStatement) -> 
         },
         "standards": [],
         "item_answers": [],
-        "evidence": [{"id": e.id, "name": e.name, "original_name": e.original_name, "description": e.description,
-                      "media_type": e.media_type, "added_by": e.added_by, "added_at": e.added_at,
-                      "links": [{"standard_id": sid, "item_id": target(iid)} for sid, iid in e.links]}
+        "evidence": [_evidence_entry(e, [{"standard_id": sid, "item_id": target(iid)} for sid, iid in e.links])
                      for e in evidence],
         "action_plan": [_action_entry(a) for a in statement.actions.all_actions()],
         "sign_off": {"declaration": statement.declaration,  # the set's statement declaration
@@ -453,8 +472,7 @@ def statement_content(audit_file: AuditFile, statement: ComplianceStatement) -> 
     }
     if audit_file.is_sample:
         content["sample"] = True
-    files = [(str(e.id), statement.evidence.content(e.id)) for e in evidence]
-    return content, files
+    return content, _carried(content, standards_set, evidence, statement.evidence.content)
 
 
 def take_statement_snapshot(audit_file: AuditFile, statement: ComplianceStatement) -> StatementSnapshot:
@@ -481,3 +499,59 @@ def export_statement(audit_file: AuditFile, statement: ComplianceStatement, retu
     done = snapshot.write(returned, pdf, xlsx)
     record_written_return(audit_file, statement.id, done)
     return done
+
+
+# --- an evidence supplement: the files a business unit asks for (issue 17) ----------------------------
+
+def audit_of_return(audit_file: AuditFile, return_sha256: str) -> int | None:
+    """The audit whose last exported return's ``return.json`` has this SHA-256 (``written_return_sha256``)."""
+    for audit in audit_file.audits():
+        if written_return_sha256(audit_file, audit.id) == return_sha256:
+            return audit.id
+    return None
+
+
+def export_supplement(audit_file: AuditFile, request_path: Path, out_path: Path) -> Path:
+    """Answer an evidence request (``.s11request``) with a signed evidence supplement at ``out_path``.
+
+    The request must name a return exported from this file (by its ``return.json`` SHA-256) signed with this
+    file's key, and each file it asks for must be that audit's, unchanged since the return was sent. Raises
+    ``ExportError`` (an ``AuditFileError``) with a plain reason, or ``ReturnError`` when the file cannot be
+    written or the request cannot be read.
+    """
+    from s11audit.returns.supplement import read_request, write_supplement
+
+    request = read_request(request_path)
+    audit_id = audit_of_return(audit_file, request.return_sha256)
+    if audit_id is None:
+        raise ExportError(audit_file.path, f"the request {request_path.name} is for another audit: it asks about the "
+                                           f"return with content hash {request.return_sha256[:16]}…, which was not "
+                                           "exported from this file (only the last return exported from each audit "
+                                           "is known). Check that you opened the audit file the return came from.")
+    audit = (audit_file.statement(audit_id) if audit_file.audit_kind(audit_id) == STATEMENT
+             else audit_file.assessment(audit_id))
+    if not audit.is_signed or audit_file.baseline_copy(audit_id) is not None:
+        raise ExportError(audit_file.path, f"the {audit.cycle} audit is not signed off with this file's key, so it "
+                                           "cannot answer the request.")
+    fingerprint = audit.sign_off.key_fingerprint()
+    if fingerprint.replace(" ", "") != request.key_fingerprint.replace(" ", "").lower():
+        raise ExportError(audit_file.path, f"the request names key {request.key_fingerprint}, but the {audit.cycle} "
+                                           f"audit was signed with key {fingerprint}.")
+    rows = {str(e.id): e for e in audit.evidence.all_evidence()}
+    entries, files = [], []
+    for wanted in request.files:
+        row = rows.get(wanted.id)
+        if row is None or row.sha256 != wanted.sha256:
+            what = "is no longer in the audit" if row is None else "has changed since the return was sent"
+            raise ExportError(audit_file.path, f"the request asks for {wanted.name or wanted.id!r}, which {what}.")
+        entries.append({"id": row.id, "name": row.name, "original_name": row.original_name,
+                        "description": row.description, "media_type": row.media_type})
+        files.append((str(row.id), audit.evidence.content(row.id)))
+    organisation = audit.sign_off.organisation() or audit_file.organisation()
+    content: dict[str, object] = {
+        "return_sha256": request.return_sha256, "cycle": audit.cycle, "standard_id": request.standard_id,
+        "organisation": {"name": organisation.name, "reference": organisation.reference}, "evidence": entries}
+    written = write_supplement(out_path, content, files, audit.sign_off.public_key_bytes(), audit.sign_off.signer())
+    _log.info("Evidence supplement for %s written from %s: %s (%d files)", request.standard_id, audit_file.path,
+              written, len(files))
+    return written

@@ -46,7 +46,9 @@ class StoredReturn:
 
     @property
     def evidence(self) -> list[dict]:
-        return list(self.content.get("evidence", []))
+        """The evidence files the workspace holds the bytes of (a return whose set says ``return_evidence:
+        list`` only lists its files: those stay with the organisation unless a supplement brought them)."""
+        return [e for e in self.content.get("evidence", []) if str(e.get("id")) in self.evidence_data]
 
     def evidence_bytes(self, evidence_id: object) -> bytes:
         return self.evidence_data[str(evidence_id)]

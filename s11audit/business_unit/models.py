@@ -8,7 +8,8 @@ is its signed content (schema 0003); moderation per criterion and the moderation
 0004); the part of each return findings read, kept beside it (schema 0005); the business unit's
 details and each cycle's headline measures for the annual report summary (schema 0006); cycle kinds
 (full audit or annual compliance statement) and the flag of a statement waiting for a decision
-(schema 0007). Separate from ``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic
+(schema 0007); retention periods and what retention has removed from a return (schema 0008).
+Separate from ``store/models.py``: a workspace is not an audit file. Schema changes go through Alembic
 (``business_unit/migrations``); never edit a released revision.
 """
 
@@ -119,6 +120,10 @@ class ImportedReturn(Base):
     # return waits for a person's decision (a statement without its baseline, or another key), else "".
     return_sha256: Mapped[str | None] = mapped_column(String(64))
     flag: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Schema 0008: what retention has removed from the stored return, as JSON ({"narratives": "2031-04-01",
+    # "evidence": "2029-04-01"}: the kind and the day), "" for a return as imported. Its grades, answers and
+    # actions are never removed, so tracking, findings and moderation read it as before.
+    redacted: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class ReturnEvidence(Base):
@@ -303,3 +308,24 @@ class HeadlineMeasure(Base):
     target_id: Mapped[str] = mapped_column(String(64))  # the standard's or item's id
     option: Mapped[str] = mapped_column(Text, default="")  # the option of a choice or multi-choice item
     wording: Mapped[str] = mapped_column(Text, default="")  # the board's own words after "91% of ... settings"
+
+
+# --- retention (schema 0008) ---------------------------------------------------------------------
+
+# The kinds of data with a retention period: evidence files of imported returns, the narrative, example and
+# comment text inside stored returns, and whole returns.
+RETENTION_EVIDENCE = "evidence"
+RETENTION_NARRATIVES = "narratives"
+RETENTION_RETURNS = "returns"
+RETENTION_KINDS = (RETENTION_EVIDENCE, RETENTION_NARRATIVES, RETENTION_RETURNS)
+
+
+class RetentionPeriod(Base):
+    """How long the business unit keeps one kind of data (``RETENTION_KINDS``): months after the end of a
+    cycle (its due date), or kept (``months`` null, as when there is no row)."""
+
+    __tablename__ = "retention_period"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    months: Mapped[int | None] = mapped_column(Integer)
+    set_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    set_by: Mapped[str] = mapped_column(Text, default="")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
@@ -25,18 +25,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from s11audit import __version__
-from s11audit.business_unit import moderation
+from s11audit.business_unit import deletion, moderation
+from s11audit.business_unit.deletion import RemovalReport
+from s11audit.business_unit.retention_policy import RetentionPolicy, retention_policy, store_retention_policy
 from s11audit.business_unit.models import (CURRENT, CYCLE_KINDS, FULL_CYCLE, KEY_PENDING, KEY_REJECTED,
                                            STATEMENT_CYCLE, SUPERSEDED, UNMATCHED, Cycle, FileInfo, ImportedReturn,
                                            ImportLogEntry, KnownKey, Moderation, RegisteredOrganisation, utcnow)
 from s11audit.standards import StandardsSet
 from s11audit.standards.loader import set_from_snapshot
-from s11audit.store.database import AuditFileError, FileKind, open_engine
+from s11audit.store.database import AuditFileError, CompactReport, FileKind, compact, open_engine
 from s11audit.store.session import OpenFile
 
 EXTENSION = ".s11workspace"
 WORKSPACE = FileKind("business unit workspace", "s11audit-workspace", Path(__file__).parent / "migrations",
-                     head="0007")
+                     head="0008")
 
 
 def reference_key(reference: str) -> str:
@@ -196,6 +198,21 @@ class Workspace(OpenFile):
         """One transaction: committed on success, rolled back whole on failure (``AuditFileError``)."""
         return self.writer.change()
 
+    def compact(self, progress: Callable[[int, int], None] | None = None) -> CompactReport:
+        """Rebuild the file without its free pages, so nothing deleted is left in it (``database.compact``:
+        ``progress(done, total)`` in pages). Run it after deleting; it may take a while on a large file."""
+        self.writer.check_writable()
+        self._session.commit()  # ends the session's read transaction: VACUUM needs none open
+        return compact(self._engine, progress)
+
+    def retention(self) -> RetentionPolicy:
+        """How long each kind of data is kept, in months after a cycle's due date (None: kept)."""
+        return retention_policy(self._session)
+
+    def set_retention(self, policy: RetentionPolicy) -> RetentionPolicy:
+        """Set the retention periods (one transaction, recorded in the import log); see ``retention.py``."""
+        return store_retention_policy(self, policy)
+
     def _refuse(self, problem: str) -> AuditFileError:
         return AuditFileError(self.path, problem)
 
@@ -343,15 +360,37 @@ class Workspace(OpenFile):
                 setattr(row, key, value)
         return _organisation_row(row)
 
-    def remove_organisation(self, organisation_id: int) -> None:
-        """Take an organisation off the register; any returns it had wait to be matched again."""
+    def remove_organisation(self, organisation_id: int, delete_returns: bool = False) -> RemovalReport:
+        """Take an organisation off the register.
+
+        Without ``delete_returns`` any returns it had wait to be matched again (kept), and the report counts
+        only its peer audit records, which go with it. With ``delete_returns`` its returns in the cycle (every
+        state, and unmatched ones with its reference: ``deletion.organisation_returns``), their evidence and
+        moderation, its peer audit records and the signing key known for its reference in the cycle are
+        deleted too, in one transaction, recorded in the import log as deleted at the business unit's request
+        (counts only). Deleted content is overwritten in the file (``secure_delete``); call :meth:`compact`
+        afterwards to rebuild the file without the free pages."""
         self.organisation(organisation_id)
         with self.change() as session:
+            organisation = session.get(RegisteredOrganisation, organisation_id)
+            if organisation is None:
+                raise self._refuse(f"has no registered organisation {organisation_id}.")
+            if delete_returns:
+                return deletion.remove_completely(self, session, organisation)
+            kept = RemovalReport(0, 0, 0, 0, deletion.preview(session, organisation).peer_records)
             for ret in session.scalars(select(ImportedReturn).where(ImportedReturn.organisation_id == organisation_id)):
                 ret.organisation_id = None
                 if ret.state in (CURRENT, SUPERSEDED):
                     ret.state = UNMATCHED
-            session.delete(session.get(RegisteredOrganisation, organisation_id))
+            session.delete(organisation)
+        return kept
+
+    def deletion_preview(self, organisation_id: int) -> RemovalReport:
+        """What ``remove_organisation(organisation_id, delete_returns=True)`` would delete (nothing is changed)."""
+        organisation = self._session.get(RegisteredOrganisation, organisation_id)
+        if organisation is None:
+            raise self._refuse(f"has no registered organisation {organisation_id}.")
+        return deletion.preview(self._session, organisation)
 
     def _match_waiting(self, session: Session, cycle_id: int, added: list[RegisteredOrganisation]) -> None:
         """Returns imported before their organisation was registered are matched once it is."""

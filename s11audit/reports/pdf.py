@@ -253,6 +253,14 @@ def _summary(assessment, report, styles) -> list:
     return [*story, PageBreak()]
 
 
+# What the signed return carries of the evidence, when not the files (the set's ``return_evidence``, issue 17).
+_EVIDENCE_KEPT = {
+    "list": "Evidence is kept by the organisation: the signed return lists these files (name, size and SHA-256) "
+            "but does not carry them; the business unit asks for the ones it needs.",
+    "none": "Evidence is kept by the organisation: the signed return carries no evidence.",
+}
+
+
 def _standard_section(assessment, standard, report, styles) -> list:
     """One standard: its grade (or "information section"), narrative, criteria, checklist, evidence."""
     response = report.responses.get(standard.id) or ResponseRow(standard.id)
@@ -284,6 +292,9 @@ def _standard_section(assessment, standard, report, styles) -> list:
         story += [Paragraph("Checklist" if standard.graded else "Answers", styles["Heading"]),
                   *_checklist(assessment, items, report.answers, report.reference, styles)]
     story.append(Paragraph("Evidence", styles["Heading"]))
+    kept = _EVIDENCE_KEPT.get(getattr(assessment.standards_set, "return_evidence", "files"))
+    if kept:
+        story.append(Paragraph(kept, styles["Note"]))
     linked = [e for e in evidence if e.linked_to_standard(standard.id)]
     if linked:
         story.append(parts.evidence_table(linked, styles))

@@ -331,9 +331,10 @@ def _evidence(content: Mapping, labels: Callable[[str], str], files: Mapping[str
             else:
                 linked.append(standard + (f", item {item}" if item else ""))
         data = files.get(_text(entry.get("id")))
-        lines.append(EvidenceLine(name, _text(entry.get("description")), tuple(linked),
-                                  len(data) if data is not None else None,
-                                  hashlib.sha256(data).hexdigest() if data is not None else ""))
+        # A file the return only lists (return_evidence: list) has no bytes here: its entry says its size and hash.
+        size = len(data) if data is not None else _number(entry.get("size"))
+        sha256 = hashlib.sha256(data).hexdigest() if data is not None else _text(entry.get("sha256"))
+        lines.append(EvidenceLine(name, _text(entry.get("description")), tuple(linked), size, sha256))
     return tuple(lines), of_action
 
 

@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from s11audit.returns.format import (MANIFEST_MEMBER, RETURN_MEMBER, SIGNATURE_MEMBER,
-                                     STANDARDS_MEMBER, ZIP_TIMESTAMP, ZIP_CREATE_SYSTEM, ZIP_EXTERNAL_ATTR,
+from s11audit.returns.format import (MANIFEST_MEMBER, RETURN_MEMBER, SIGNATURE_MEMBER, STANDARDS_MEMBER,
+                                     SUPPLEMENT_MEMBER, ZIP_CREATE_SYSTEM, ZIP_EXTERNAL_ATTR, ZIP_TIMESTAMP,
                                      ZIP_VERSION)
 from s11audit.returns.limits import LIMITS, Limits, megabytes
 
@@ -76,18 +76,21 @@ class Member:
 def member_limit(name: str, limits: Limits = LIMITS) -> int:
     """The largest uncompressed size a member of this name may have."""
     return {RETURN_MEMBER: limits.return_json, STANDARDS_MEMBER: limits.standards_json,
-            MANIFEST_MEMBER: limits.manifest_json, SIGNATURE_MEMBER: limits.signature}.get(name, limits.evidence_file)
+            MANIFEST_MEMBER: limits.manifest_json, SIGNATURE_MEMBER: limits.signature,
+            SUPPLEMENT_MEMBER: limits.manifest_json}.get(name, limits.evidence_file)
 
 
-def _name_problem(raw: bytes) -> str | None:
+def _name_problem(raw: bytes, fixed: tuple[str, ...] = _FIXED_NAMES) -> str | None:
     try:
         name = raw.decode("ascii")
     except UnicodeDecodeError:
         return "is not a plain ASCII name"
-    if name in _FIXED_NAMES or _EVIDENCE_NAME.fullmatch(name):
+    if name in fixed or _EVIDENCE_NAME.fullmatch(name):
         return None
     if name.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", name) or ".." in name.split("/") or "\\" in name:
         return "is an absolute path, a drive, a backslash or '..' path"
+    if fixed != _FIXED_NAMES:
+        return f"is not a member this file may have (only {', '.join(fixed)} and evidence/<n>-<name>)"
     return "is not a member a return may have (only return.json, standards.json, evidence/<n>-<name>, " \
            "manifest.json and signature.bin)"
 
@@ -168,22 +171,24 @@ class Container:
         return data
 
 
-def open_container(path: Path | str, limits: Limits = LIMITS) -> Container:
+def open_container(path: Path | str, limits: Limits = LIMITS, fixed: tuple[str, ...] = _FIXED_NAMES) -> Container:
     """Open and check a return file's container (module docstring); raises :class:`ContainerError`.
 
-    ``OSError`` from the file system is left to the caller (it is about the disk, not the file's content).
+    ``fixed`` are the names other than ``evidence/<n>-<name>`` a member may have (an evidence supplement,
+    ``supplement.py``, has its own). ``OSError`` from the file system is left to the caller (it is about the
+    disk, not the file's content).
     """
     path = Path(path)
     stream = open(path, "rb")  # noqa: SIM115 - owned by the Container, closed by it
     try:
-        members = _check_structure(stream, path.stat().st_size, limits)
+        members = _check_structure(stream, path.stat().st_size, limits, fixed)
     except BaseException:
         stream.close()
         raise
     return Container(path, stream, members, limits)
 
 
-def _check_structure(stream, size: int, limits: Limits) -> dict[str, Member]:
+def _check_structure(stream, size: int, limits: Limits, fixed: tuple[str, ...] = _FIXED_NAMES) -> dict[str, Member]:
     if size > limits.file:
         raise ContainerError("too-large", f"the file is {megabytes(size)}, more than the {megabytes(limits.file)} "
                                           "a return may be")
@@ -213,12 +218,12 @@ def _check_structure(stream, size: int, limits: Limits) -> dict[str, Member]:
                                               "or there are bytes before or after it")
     stream.seek(cd_offset)
     directory = stream.read(cd_size)
-    members = _central_entries(directory, count, limits)
+    members = _central_entries(directory, count, limits, fixed)
     _check_local_headers(stream, members, cd_offset)
     return {m.name: m for m in members}
 
 
-def _central_entries(directory: bytes, count: int, limits: Limits) -> list[Member]:
+def _central_entries(directory: bytes, count: int, limits: Limits, fixed: tuple[str, ...]) -> list[Member]:
     members: list[Member] = []
     seen: set[str] = set()
     total = 0
@@ -232,7 +237,7 @@ def _central_entries(directory: bytes, count: int, limits: Limits) -> list[Membe
         at += _CENTRAL.size + name_len + extra_len + comment_len
         if signature != _CENTRAL_SIG or len(raw) != name_len or at > len(directory):
             raise ContainerError("not-canonical", "the ZIP archive's central directory is damaged")
-        problem = _name_problem(raw)
+        problem = _name_problem(raw, fixed)
         if problem:
             raise ContainerError("bad-member-name", f"member {_shown_name(raw)} {problem}")
         name = raw.decode("ascii")

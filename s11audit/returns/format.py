@@ -38,6 +38,7 @@ FORMAT = f"{FORMAT_NAME}/{FORMAT_MAJOR}"
 EXTENSION = ".s11return"
 
 RETURN_MEMBER = "return.json"
+SUPPLEMENT_MEMBER = "supplement.json"  # an evidence supplement's own content (supplement.py)
 STANDARDS_MEMBER = "standards.json"
 MANIFEST_MEMBER = "manifest.json"
 SIGNATURE_MEMBER = "signature.bin"
@@ -119,6 +120,10 @@ def _prepare_content(content: dict, evidence: list[tuple[str, bytes]]) -> tuple[
     for index, given in enumerate(content.get("evidence") or [], start=1):
         entry = dict(given)
         key = str(entry.get("id"))
+        if entry.get("included", True) is False:
+            entries.append(_listed_entry(entry, data_by_id.pop(key, None)))
+            continue
+        entry.pop("included", None)  # a file carried is written as every return always wrote it
         if key not in data_by_id:
             raise ReturnError(f"Evidence {entry.get('id')!r} ({entry.get('name', '')}) has no file bytes.")
         data = data_by_id.pop(key)
@@ -130,6 +135,18 @@ def _prepare_content(content: dict, evidence: list[tuple[str, bytes]]) -> tuple[
         raise ReturnError(f"Evidence {', '.join(sorted(data_by_id))} is not described in the content's evidence list.")
     prepared["evidence"] = entries
     return prepared, members
+
+
+def _listed_entry(entry: dict, data: bytes | None) -> dict:
+    """An evidence entry listed but not carried (``"included": false``, a set's ``return_evidence: list``):
+    its size and SHA-256 from the bytes when given (they are not written), else as the entry gives them."""
+    entry.pop("member", None)
+    if data is not None:
+        entry.update(size=len(data), sha256=sha256_hex(data))
+    elif not isinstance(entry.get("size"), int) or not isinstance(entry.get("sha256"), str):
+        raise ReturnError(f"Evidence {entry.get('id')!r} ({entry.get('name', '')}) is listed without its size "
+                          "and SHA-256.")
+    return entry
 
 
 def build_manifest(members: Iterable[tuple[str, bytes]], public_key: bytes) -> dict:

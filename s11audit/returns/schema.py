@@ -52,7 +52,8 @@ def _is_datetime(value: object) -> bool:
 
 @cache
 def _schema(member: str) -> dict:
-    schema_file = {"manifest.json": "manifest.schema.json", "return.json": "return.schema.json"}[member]
+    schema_file = {"manifest.json": "manifest.schema.json", "return.json": "return.schema.json",
+                   "supplement.json": "supplement.schema.json", "the request": "request.schema.json"}[member]
     return json.loads(resources.files("s11audit.returns").joinpath(schema_file).read_text("utf-8"))
 
 

@@ -16,6 +16,7 @@ import hashlib
 import json
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -212,8 +213,22 @@ def _check_members(container: Container, listed: dict[str, dict], held: dict[str
 
 def _check_evidence(content: dict, listed: dict[str, dict]) -> None:
     described: set[str] = set()
+    carried = content.get("return_evidence", "files")
+    if carried == "none" and content["evidence"]:
+        raise _Invalid("evidence-mismatch", "return.json says it carries no evidence (return_evidence none) but "
+                                            "its evidence list is not empty")
     for position, entry in enumerate(content["evidence"], start=1):
         label = f"evidence {bounded(entry['id'], 60)!r} ({bounded(entry.get('name', ''), 80)})"
+        if entry.get("included", True) is False:
+            if "member" in entry:
+                raise _Invalid("evidence-mismatch", f"{label} is listed as not included but names member "
+                                                    f"{bounded(entry['member'], 100)!r}")
+            continue
+        if carried != "files":
+            raise _Invalid("evidence-mismatch", f"{label} is carried, but return.json says the return carries "
+                                                f"{'only a list of' if carried == 'list' else 'no'} evidence")
+        if "member" not in entry:
+            raise _Invalid("evidence-mismatch", f"{label} names no member and is not marked as not included")
         member = entry["member"]
         if member not in listed or not member.startswith(f"{EVIDENCE_FOLDER}{position}-"):
             raise _Invalid("evidence-mismatch", f"{label} names member {bounded(member, 100)!r}, which is not "
@@ -231,17 +246,22 @@ def _check_evidence(content: dict, listed: dict[str, dict]) -> None:
         raise _Invalid("evidence-mismatch", f"member {name} is not described in return.json's evidence list")
 
 
-def _check_signature(container: Container, found: dict, expected_fingerprint: str | None) -> tuple[dict, bytes]:
-    """Steps 2-8: the manifest, its key and signature and its schema; returns the manifest and key."""
+def signed_manifest(container: Container, noun: str, check_format: Callable[[object], None],
+                    seen_key: Callable[[bytes], None] | None = None) -> tuple[dict, bytes]:
+    """manifest.json read and its format checked (``check_format``), then signature.bin checked against the
+    manifest's own key (given to ``seen_key`` before the signature is checked, so a refusal can still name
+    it): (the manifest, the raw public key). Shared by returns and evidence supplements (``noun`` names
+    which in the messages); the manifest's schema is checked by the caller."""
     if MANIFEST_MEMBER not in container.members:
-        raise _Invalid("no-manifest", "manifest.json is missing; this is not a signed return or it has been altered")
+        raise _Invalid("no-manifest", f"manifest.json is missing; this is not a signed {noun} or it has been altered")
     manifest_bytes = container.read(MANIFEST_MEMBER)
     manifest = _json(container, MANIFEST_MEMBER, "bad-manifest")
-    _check_format(manifest.get("format"), MANIFEST_MEMBER)
+    check_format(manifest.get("format"))
     public_key = _public_key(manifest)
-    found["fingerprint"] = fingerprint(public_key)
+    if seen_key is not None:
+        seen_key(public_key)
     if SIGNATURE_MEMBER not in container.members:
-        raise _Invalid("no-signature", "signature.bin is missing; the return is not signed")
+        raise _Invalid("no-signature", f"signature.bin is missing; the {noun} is not signed")
     signature = container.read(SIGNATURE_MEMBER)
     if len(signature) != SIGNATURE_BYTES:
         raise _Invalid("bad-signature", f"signature.bin is malformed: {len(signature)} bytes, "
@@ -251,8 +271,16 @@ def _check_signature(container: Container, found: dict, expected_fingerprint: st
     except ValueError as exc:
         raise _Invalid("bad-manifest", "manifest.json's public key is not an Ed25519 public key") from exc
     if not matches:
-        raise _Invalid("signature-mismatch", "the signature does not match manifest.json: the manifest was changed "
+        raise _Invalid("signature-mismatch", f"the signature does not match manifest.json: the {noun} was changed "
                                              "after signing or the signature was made with another key")
+    return manifest, public_key
+
+
+def _check_signature(container: Container, found: dict, expected_fingerprint: str | None) -> tuple[dict, bytes]:
+    """Steps 2-8: the manifest, its key and signature and its schema; returns the manifest and key."""
+    manifest, public_key = signed_manifest(
+        container, "return", lambda value: _check_format(value, MANIFEST_MEMBER),
+        lambda key: found.__setitem__("fingerprint", fingerprint(key)))
     problem = schema.problem(MANIFEST_MEMBER, manifest)
     if problem:
         raise _Invalid("bad-manifest", problem)
@@ -377,8 +405,21 @@ class SignedReturn:
 
     @property
     def evidence(self) -> list[dict]:
-        """The evidence metadata entries from ``return.json``, in order."""
-        return list(self.content.get("evidence", []))
+        """The evidence entries from ``return.json`` whose files the return carries, in order (a file listed
+        with ``included: false`` is not among them: see :attr:`listed_evidence`)."""
+        return [e for e in self.content.get("evidence", []) if e.get("included", True) is not False]
+
+    @property
+    def listed_evidence(self) -> list[dict]:
+        """The entries of files listed but not carried (``included: false``): the organisation keeps them."""
+        return [e for e in self.content.get("evidence", []) if e.get("included", True) is False]
+
+    @property
+    def return_evidence(self) -> str:
+        """What the return carries of the evidence: ``"files"`` (also when ``return.json`` does not say, as
+        every return before it), ``"list"`` (entries with ``included: false``, no bytes) or ``"none"``."""
+        value = self.content.get("return_evidence", "files")
+        return value if value in ("files", "list", "none") else "files"
 
     @cached_property
     def canonical(self) -> bytes:
@@ -404,8 +445,11 @@ class SignedReturn:
 
     def evidence_bytes(self, evidence_id: object) -> bytes:
         """The file bytes of the evidence whose ``id`` is ``evidence_id`` (compared as text)."""
-        for entry in self.evidence:
+        for entry in self.content.get("evidence", []):
             if str(entry.get("id")) == str(evidence_id):
+                if "member" not in entry:
+                    raise ReturnError(f"{self.path} lists evidence {evidence_id!r} but does not carry it: the "
+                                      "organisation keeps it.")
                 return self.member_bytes(entry["member"])
         raise ReturnError(f"{self.path} has no evidence {evidence_id!r}.")
 

@@ -182,4 +182,5 @@ def build_set(content: dict, content_hash: str) -> StandardsSet:
         scales=scales,
         format_version=format_version(content),
         statement=statement_questions(content),
+        return_evidence=content.get("return_evidence", "files"),
     )

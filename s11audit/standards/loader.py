@@ -115,7 +115,7 @@ def _resolve(path: Path, data: dict, node: yaml.Node | None, bases: list[Standar
     content["derived_from"] = {**based_on, "version": base["version"]}
     content.setdefault("grade_scale", copy.deepcopy(base["grade_scale"]))
     content.setdefault("sign_off", copy.deepcopy(base["sign_off"]))
-    for key in ("peer_outcomes", "scales", "statement"):
+    for key in ("peer_outcomes", "scales", "statement", "return_evidence"):
         if key in base:
             content.setdefault(key, copy.deepcopy(base[key]))
     content["standards"] = [copy.deepcopy(by_id[sid]) for sid in based_on["standards"]]

@@ -327,6 +327,9 @@ class StandardsSet:
     scales: dict[str, GradeScale] = field(default_factory=dict, compare=False, repr=False)
     format_version: int = 1
     statement: StatementQuestions = DEFAULT_STATEMENT  # what an annual compliance statement on it asks
+    # What a signed return carries of the evidence: "files" (the files), "list" (each file described, not
+    # its content) or "none" (issue 17; the set's optional ``return_evidence``).
+    return_evidence: str = "files"
 
     @property
     def key(self) -> tuple[str, str]:

@@ -91,6 +91,7 @@ NOT_APPLICABLE = ("allowed", "not_allowed", "reason_required")
 GRADE_RULES = ("chosen", "lowest", "most_common", "mean_score")
 REQUIRES = ("evidence", "example")
 FORMATS = ("s11audit-standards/1", "s11audit-standards/2")
+RETURN_EVIDENCE = ("files", "list", "none")  # what a signed return carries of the evidence (issue 17)
 KIND_CHOICES = ("agency", "education", "agency, education")
 GRADE_SCALE = "grade_scale"  # what the criteria's `scale` column and the Scales sheet call the set's own scale
 DESCRIPTOR = "descriptor: "  # header of a descriptor column: "descriptor: " then the level id
@@ -129,6 +130,8 @@ SET_ROWS = (
     Column("statement.action_progress_prompt", TEXT, 0, "optional: what the statement asks about each open action "
                                                         "of the baseline (blank: Give each one's progress this "
                                                         "year.)"),
+    Column("return_evidence", ENUM, 0, "optional: what a signed return carries of the evidence: files (blank), "
+                                       "list (name, size and SHA-256 only) or none", RETURN_EVIDENCE),
 )
 
 LEVEL_COLUMNS = (
@@ -256,7 +259,7 @@ INSTRUCTIONS, LISTS = "Instructions", "Lists"
 # The order keys are written in, in the YAML file (the order of standards/README.md).
 TOP_ORDER = ("format", "id", "title", "version", "legal_basis", "guidance", "effective_date", "organisation_kinds",
              "publisher", "description", "based_on", "grade_scale", "scales", "groups", "peer_outcomes", "sign_off",
-             "statement", "standards")
+             "statement", "return_evidence", "standards")
 STATEMENT_ORDER = ("declaration", "positions", "ask_new_grade", "narrative_prompt", "action_progress_prompt")
 SCALE_ORDER = ("name", "levels", "meets", "action_required_below", "not_applicable")
 STANDARD_ORDER = ("id", "number", "title", "group", "kind", "statutory_reference", "intent", "guidance", "applies_to",

@@ -28,7 +28,7 @@ from s11audit.standards.loader import LoadReport, StandardsError, _read_valid, l
 from s11audit.standards.loader import SUFFIXES, default_folders
 from s11audit.standards.model import DIRECTORY_ROLES
 from s11audit.standards.workbook import (
-    BOOL, DESCRIPTOR, ENUM, FORMATS, GRADE_RULES, IDS, ITEM_TYPES, KIND_CHOICES, LISTS, LONG_WIDTH,
+    BOOL, DESCRIPTOR, ENUM, FORMATS, GRADE_RULES, IDS, ITEM_TYPES, KIND_CHOICES, LISTS, LONG_WIDTH, RETURN_EVIDENCE,
     MAX_ROWS, NOT_APPLICABLE, ORG_TYPE_IDS, REQUIRES, SHEETS_BY_NAME, STANDARD_KINDS, TEXT, TEXT_KINDS, Column, Sheet,
     WorkbookError, cell_value, descriptor_levels, lossy_list, row_height,
 )
@@ -150,6 +150,7 @@ _LISTS = {  # the hidden Lists sheet: one column per closed list
     "kinds": KIND_CHOICES, "formats": FORMATS, "item_types": ITEM_TYPES, "standard_kinds": STANDARD_KINDS,
     "not_applicable": NOT_APPLICABLE, "grade_rules": GRADE_RULES, "requires": REQUIRES, "yes_no": ("yes", "no"),
     "org_types": ORG_TYPE_IDS, "parts": ("declaration", "signatory"), "directory": DIRECTORY_ROLES,
+    "return_evidence": RETURN_EVIDENCE,
 }
 _LIST_OF_VALUES = {values: name for name, values in _LISTS.items()}
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterable
+import logging
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -22,7 +24,8 @@ from s11audit.store.carry_forward import (
     carry_forward,
     earlier_in_file,
 )
-from s11audit.store.database import AuditFileError, open_engine
+from s11audit.store import retention
+from s11audit.store.database import AuditFileError, CompactReport, compact, open_engine
 from s11audit.store.models import Audit, FileInfo, Organisation, StandardsSnapshot
 from s11audit.store.reopen import new_version
 from s11audit.store.rows import AuditSummary, OrganisationDetails
@@ -31,6 +34,10 @@ from s11audit.store.statement import FULL, STATEMENT, ComplianceStatement, copy_
 
 EXTENSION = ".s11audit"
 SAMPLE_KEY = "sample"  # file_info key marking the app's sample audit
+# file_info key saying the personal data notice was shown for an audit (issue 17): who saw it, when.
+PERSONAL_DATA_NOTICE_KEY = "personal_data_notice:{audit_id}"
+
+_log = logging.getLogger(__name__)
 
 
 def _validate_organisation(path: Path, details: OrganisationDetails) -> None:
@@ -313,3 +320,58 @@ class AuditFile(OpenFile):
         if audit is None:
             raise AuditFileError(self.path, f"holds no audit number {audit_id}.")
         return baseline_copy(self._session, audit)
+
+    # --- the personal data notice, shown once per audit (``ui/dialogs/personal_data.py``) ---------------
+
+    def personal_data_notice_seen(self, audit_id: int) -> bool:
+        """True once someone has read the notice on what not to attach for this audit (in any session)."""
+        return self._session.get(FileInfo, PERSONAL_DATA_NOTICE_KEY.format(audit_id=audit_id)) is not None
+
+    def mark_personal_data_notice_seen(self, audit_id: int) -> bool:
+        """Keep, in one transaction, that the notice was shown for ``audit_id`` (who and when, in
+        ``file_info``: no schema change). A file open read-only (or one that cannot be written just now)
+        keeps nothing and the notice shows again next time: logged, and False. True when it was kept."""
+        key = PERSONAL_DATA_NOTICE_KEY.format(audit_id=audit_id)
+        seen = json.dumps({"user": self.user, "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+        try:
+            with self.writer.change() as session:
+                if session.get(FileInfo, key) is None:
+                    session.add(FileInfo(key=key, value=seen))
+        except AuditFileError as exc:
+            _log.info("That the personal data notice was shown was not kept in %s: %s", self.path, exc)
+            return False
+        return True
+
+    # --- retention of old cycles' evidence, and compacting (issue 17; ``store/retention.py``) -------------
+
+    def evidence_retention_months(self) -> int | None:
+        """How many months after sign-off old audits' evidence is kept (None: kept), as the file records it."""
+        return retention.evidence_retention_months(self._session)
+
+    def set_evidence_retention_months(self, months: int | None) -> None:
+        """Record the period (in ``file_info``, with a trail entry); nothing is deleted until asked."""
+        retention.set_evidence_retention_months(self.writer, months)
+
+    def evidence_retention_preview(self, older_than_months: int,
+                                   today: dt.date | None = None) -> list[retention.OldEvidence]:
+        """The evidence files of signed audits signed off more than ``older_than_months`` ago, never those of
+        the latest full audit, a baseline a statement in the file uses, or an unsigned audit."""
+        return retention.old_evidence(self._session, older_than_months, today)
+
+    def delete_old_evidence(self, preview: list[retention.OldEvidence],
+                            today: dt.date | None = None) -> tuple[int, int]:
+        """Delete exactly the evidence ``preview`` listed (each checked again), returning (files, bytes).
+
+        Signed audits are locked; this is the one deliberate exception, recorded in each audit's trail. The
+        signed return already sent is unaffected (a separate, signed file). Call :meth:`compact` afterwards
+        so nothing deleted is left in the file."""
+        done = retention.delete_old_evidence(self.writer, preview, today)
+        self._assessments.clear()
+        self._statements.clear()
+        return done
+
+    def compact(self, progress: Callable[[int, int], None] | None = None) -> CompactReport:
+        """Rebuild the file without its free pages, so nothing deleted is left in it (``database.compact``)."""
+        self.writer.check_writable()
+        self._session.commit()  # ends the session's read transaction: VACUUM needs none open
+        return compact(self._engine, progress)

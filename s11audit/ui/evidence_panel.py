@@ -4,6 +4,11 @@ Files are copied into the audit file. Reading and hashing a large PDF takes long
 the window, so files are read by a worker in the thread pool and stored on the UI thread (the
 database session belongs to it). A file already in the audit (same SHA-256) is linked, not
 stored twice. Problems are shown in the panel, naming the file, rather than in a modal box.
+
+Personal data (issue 17): the first time evidence is added to an audit a notice says what not to
+attach (``dialogs/personal_data.py``); a file whose name or plain text looks like it names a child is
+read as usual but kept aside, and once all are read the person is asked about each: attach or not.
+A name or description typed for evidence gets the same second look.
 """
 
 from __future__ import annotations
@@ -25,11 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from s11audit.logs import where
+from s11audit.personal_data import Hint, second_looks, second_looks_in_file
 from s11audit.standards import Standard
 from s11audit.store import AuditFileError, EvidenceError, EvidenceFile, EvidenceRow, read_evidence_file
 from s11audit.store import evidence as evidence_store
 from s11audit.ui import file_dialogs
 from s11audit.ui.commands import describe_evidence, link_evidence, rename_evidence, unlink_evidence
+from s11audit.ui.dialogs import personal_data
 from s11audit.ui.dialogs.crash import report_unexpected
 from s11audit.ui.document import AuditDocument
 from s11audit.ui.evidence_dialogs import LinkExistingDialog, LinkItemsDialog
@@ -39,7 +46,7 @@ from s11audit.ui.list_views import FittingTreeView
 
 
 class _ReaderSignals(QObject):
-    read = Signal(int, str, object)  # index, path, EvidenceFile
+    read = Signal(int, str, object, object)  # index, path, EvidenceFile, what looks like personal data (Hints)
     failed = Signal(int, str, str)  # index, path, message
     finished = Signal()
 
@@ -64,7 +71,8 @@ class _EvidenceReader(QRunnable):
                     self.signals.failed.emit(index, path, f"{path}: could not be added because of an error in "
                                                           f"s11audit; the details are in {where()}.")
                     continue
-                self.signals.read.emit(index, path, found)
+                hints = second_looks_in_file(found.name, found.data, found.media_type)
+                self.signals.read.emit(index, path, found, hints)
             self.signals.finished.emit()
         except RuntimeError:
             pass  # emitting failed: the panel was closed while we read; nothing is left to report to
@@ -80,6 +88,7 @@ class EvidencePanel(QWidget):
         self._total = self._done = 0
         self._notes: list[str] = []
         self._problems: list[str] = []
+        self._to_ask: list[tuple[EvidenceFile, list[Hint]]] = []  # read, waiting for the second look
         number = standard.number
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -179,10 +188,14 @@ class EvidencePanel(QWidget):
     # --- adding --------------------------------------------------------------------------------
 
     def add_files(self) -> None:
+        if self.busy or not personal_data.before_adding_evidence(self, self.document.audit_file,
+                                                                 self.document.assessment.id,
+                                                                 "&OK, choose the files\u2026"):
+            return
         paths = file_dialogs.open_file_names(self, f"Add evidence to standard {self.standard.number}", "All files (*)")
         if not paths or self.busy:
             return
-        self._notes, self._problems = [], []
+        self._notes, self._problems, self._to_ask = [], [], []
         self._total, self._done, self._added = len(paths), 0, 0
         self._signals = _ReaderSignals(self)
         self._signals.read.connect(self._file_read)
@@ -203,8 +216,14 @@ class EvidencePanel(QWidget):
         self.progress.setValue(self._done)
         self.progress_label.setText(f"Read {self._done} of {self._total}")
 
-    def _file_read(self, _index: int, path: str, file: EvidenceFile) -> None:
+    def _file_read(self, _index: int, _path: str, file: EvidenceFile, hints: list[Hint]) -> None:
         self._step()
+        if hints and not any(row.sha256 == file.sha256 for row in self.document.assessment.evidence.all_evidence()):
+            self._to_ask.append((file, hints))  # asked once every file is read: a modal box here would let
+            return  # the next files' signals in underneath it
+        self._store(file)
+
+    def _store(self, file: EvidenceFile) -> None:
         library = self.document.assessment.evidence
         try:
             same = next((row for row in library.all_evidence() if row.sha256 == file.sha256), None)
@@ -224,6 +243,12 @@ class EvidencePanel(QWidget):
         self._problems.append(message)
 
     def _all_read(self) -> None:
+        to_ask, self._to_ask = ([] if self.document.closed else self._to_ask), []  # closed: nothing to ask about
+        for file, hints in to_ask:
+            if personal_data.attach_anyway(self, file.name, hints):
+                self._store(file)
+            else:
+                self._notes.append(f"{file.name} was not added.")
         if self._signals is not None:
             self._signals.deleteLater()
         self._signals = None
@@ -257,7 +282,7 @@ class EvidencePanel(QWidget):
             return
         name, ok = QInputDialog.getText(self, "Rename evidence", "Name shown for this evidence file:",
                                         QLineEdit.EchoMode.Normal, row.name)
-        if ok and name.strip() != row.name:
+        if ok and name.strip() != row.name and self._second_look("name", name):
             self.document.push(rename_evidence(self.document, row.id, row.name, name.strip(), self.standard.id))
 
     def describe_selected(self) -> None:
@@ -266,9 +291,14 @@ class EvidencePanel(QWidget):
             return
         text, ok = QInputDialog.getMultiLineText(self, "Describe evidence", "What this file shows (for example the "
                                                  "meeting, policy or period it covers):", row.description)
-        if ok and text.strip() != row.description:
+        if ok and text.strip() != row.description and self._second_look("description", text):
             self.document.push(describe_evidence(self.document, row.id, row.description, text.strip(),
                                                  self.standard.id))
+
+    def _second_look(self, what: str, text: str) -> bool:
+        """True to save ``text`` as typed: nothing in it looks like it names a child, or the person says so."""
+        hints = second_looks(text)
+        return not hints or personal_data.keep_anyway(self, what, hints)
 
     def link_selected(self) -> None:
         row = self.selected()

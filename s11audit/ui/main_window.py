@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QWidget
 
 from s11audit.organisations import type_label
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._explain_words()
         self.actionNewWorkspace.triggered.connect(self.new_workspace)
         self._connect_sign_off_actions()
-        self.actionCloseFile.triggered.connect(self.close_file)
+        self.actionDeleteOldEvidence = self._file_menu_end()
         self.actionQuit.triggered.connect(self.close)
         self.actionChangeName.triggered.connect(self.change_user_name)
         view_actions = (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail)
@@ -187,6 +187,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         has_file = audit_file is not None
         self.actionNewAudit.setEnabled(audit_file is not None and not audit_file.read_only)
         self.actionCloseFile.setEnabled(has_file)
+        self.actionDeleteOldEvidence.setEnabled(audit_file is not None and not audit_file.read_only)
+        self.actionAnswerRequest.setEnabled(has_file)
         for action in (self.actionViewSelfAssessment, self.actionViewActionPlan, self.actionViewTrail):
             action.setEnabled(has_file)
         self.menuSwitchAudit.menuAction().setEnabled(audit_file is not None and len(audit_file.audits()) > 1)
@@ -673,6 +675,62 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             QMessageBox.warning(self, "Cannot reopen", str(error))
             return
         self._show_assessment(assessment)
+
+    def _file_menu_end(self) -> QAction:
+        """Close file, and before it Delete old evidence…: personal data in evidence of the file's audits
+        older than a period, deleted for good (``dialogs/old_evidence.py``)."""
+        self.actionCloseFile.triggered.connect(self.close_file)
+        action = QAction("&Delete old evidence…", self)
+        action.setStatusTip("Delete evidence files older than a period from this file for good")
+        action.triggered.connect(self.delete_old_evidence)
+        self.menuFile.insertAction(self.actionCloseFile, action)
+        self.menuFile.insertSeparator(self.actionCloseFile)
+        self.actionAnswerRequest = self._answer_request_action(before=action)
+        return action
+
+    def _answer_request_action(self, before: QAction) -> QAction:
+        """File > Answer an evidence request… (issue 17), just before Delete old evidence…."""
+        action = QAction("&Answer an evidence request…", self)
+        action.setStatusTip("Write the signed evidence supplement a business unit's evidence request asks for")
+        action.triggered.connect(self.answer_evidence_request)
+        self.menuFile.insertAction(before, action)
+        return action
+
+    def answer_evidence_request(self) -> None:
+        """Choose the business unit's request (.s11request), then where to write the supplement it asks for."""
+        from s11audit.export import export_supplement
+        from s11audit.returns import ReturnError
+        from s11audit.store import AuditFileError
+
+        if self.audit_file is None:
+            return
+        request = file_dialogs.open_file_name(self, "Answer an evidence request", "Evidence requests (*.s11request)",
+                                              self.settings)
+        if not request:
+            return
+        suggested = Path(request).with_suffix(".s11supplement").name
+        out = file_dialogs.save_file_name(self, "Save the evidence supplement", suggested,
+                                          "Evidence supplements (*.s11supplement)", self.settings)
+        if not out:
+            return
+        try:
+            written = export_supplement(self.audit_file, Path(request), Path(out))
+        except (AuditFileError, ReturnError) as error:
+            QMessageBox.warning(self, "Cannot answer the request", str(error))
+            return
+        QMessageBox.information(self, "Evidence supplement written",
+                                f"{written}\n\nSend this file to the business unit that asked for the evidence. "
+                                "It holds only the files they asked for, signed with your audit's key.")
+
+    def delete_old_evidence(self) -> None:
+        """File > Delete old evidence…; the audit on show is shown again after a deletion."""
+        from s11audit.ui.dialogs.old_evidence import delete_old_evidence
+
+        if self.audit_file is None or self.audit_file.read_only:
+            return
+        shown_id = self._shown_audit_id()
+        if delete_old_evidence(self, self.audit_file) and shown_id is not None:
+            self._show_audit(shown_id)
 
     def export_return(self) -> None:
         from s11audit.ui.dialogs.export import export_return

@@ -29,6 +29,7 @@ from s11audit.ui.elide import ElidedToolButton
 from s11audit.ui.evidence_panel import EvidencePanel
 from s11audit.ui.grade_chooser import GradeChooser
 from s11audit.ui.item_editors import ItemEditor, make_editor
+from s11audit.ui.personal_data_hint import PersonalDataHint
 from s11audit.ui.standard_actions import StandardActions
 from s11audit.ui.text_autosave import AutoSave, GrowingTextEdit
 
@@ -218,6 +219,9 @@ class StandardPane(QWidget):
         self.narrative_autosave.save.connect(lambda text: self._save_text("narrative", text))
         self.narrative.setReadOnly(self.document.read_only)
         layout.addWidget(self.narrative)
+        # Under the box, never in the way: a narrative explains practice, it need not name a child.
+        self.narrative_hint = PersonalDataHint(self.narrative, f"narrative for standard {self.standard.number}")
+        layout.addWidget(self.narrative_hint)
 
     def _build_items(self, layout: QVBoxLayout, scale) -> None:
         standard = self.standard

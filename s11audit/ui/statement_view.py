@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from s11audit.personal_data import second_looks_in_file
 from s11audit.store import ActionRow, AuditFile, AuditFileError, read_evidence_file
 from s11audit.store.statement import ComplianceStatement, PositionRow
 from s11audit.ui import file_dialogs
 from s11audit.ui.completeness_panel import CompletenessPanel
+from s11audit.ui.dialogs import personal_data
 from s11audit.ui.generated.statement_view import StatementViewForm
+from s11audit.ui.personal_data_hint import PersonalDataHint
 from s11audit.ui.text_autosave import AutoSave
 from s11audit.ui.text_size import set_column_widths
 from s11audit.ui.wrapped_labels import fit, keep_whole
@@ -125,6 +128,9 @@ class StatementView(QWidget):
         form.standardList.currentRowChanged.connect(self._standard_chosen)
         self.narrative_saver = AutoSave(form.whatChanged)
         self.narrative_saver.save.connect(self._save_narrative)
+        # Personal data (issue 17): a quiet line under the box when what is typed seems to name a child.
+        self.narrative_hint = PersonalDataHint(form.whatChanged, "what changed")
+        form.positionLayout.insertWidget(form.positionLayout.indexOf(form.whatChanged) + 1, self.narrative_hint)
         form.newGrade.currentIndexChanged.connect(self._grade_chosen)
         form.addActionButton.clicked.connect(self.add_action)
 
@@ -319,10 +325,24 @@ class StatementView(QWidget):
         action = self.current_action()
         if action is None or self.statement.read_only:
             return
-        path = file_dialogs.open_file_name(self, f"Evidence that action {action.id} is complete", "All files (*)")
-        if path:
-            self._save(lambda: self.statement.add_completion_evidence(action.id, read_evidence_file(path)))
+        # Personal data (issue 17): the notice the first time evidence is added to this statement.
+        if personal_data.before_adding_evidence(self, self.audit_file, self.statement.id):
+            path = file_dialogs.open_file_name(self, f"Evidence that action {action.id} is complete",
+                                               "All files (*)")
+            if path:
+                self._add_completion_evidence(action.id, path)
         self.form.actionsTable.setFocus()
+
+    def _add_completion_evidence(self, action_id: int, path: str) -> None:
+        """Read the file and, when its name or text seems to name a child, ask before attaching it."""
+        try:
+            file = read_evidence_file(path)
+        except AuditFileError as error:
+            QMessageBox.warning(self, "Change not saved", str(error))
+            return
+        hints = second_looks_in_file(file.name, file.data, file.media_type)
+        if not hints or personal_data.attach_anyway(self, file.name, hints):
+            self._save(lambda: self.statement.add_completion_evidence(action_id, file))
 
     # --- going to what is missing, sign-off and export -------------------------------------------
 

@@ -249,7 +249,7 @@ def test_a_0005_workspace_is_upgraded_and_gets_settings_and_measures(staffordshi
         assert [m.label for m in annual_summary(workspace, cycle).measures] == [
             "Standard 10. Early help, attendance and working with the partnership"]
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0007"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0008"
     db.close()
 
 

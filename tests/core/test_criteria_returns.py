@@ -218,7 +218,7 @@ def test_a_workspace_from_before_criterion_moderation_opens_and_takes_it(tmp_pat
         workspace.set_criterion_moderation(outcome.return_id, "3.1", "1")
         assert workspace.criterion_moderations(outcome.return_id)["3.1"].grade == "1"
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0007"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0008"
     db.close()
 
 

@@ -69,7 +69,7 @@ def test_a_workspace_from_before_0005_gets_it_on_upgrade_and_the_same_findings(i
         assert workspace.upgraded_backup is not None
         assert cycle_findings(workspace, workspace.cycle("2026/27"), basis="moderated") == before
     db = sqlite3.connect(imported)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0007"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0008"
     assert db.execute("SELECT count(*) FROM imported_return WHERE findings_content IS NULL").fetchone()[0] == 0
     db.close()
 

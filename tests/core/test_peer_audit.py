@@ -261,7 +261,7 @@ def test_old_workspace_0001_is_upgraded_to_the_newest_and_keeps_its_data(tmp_pat
         pa.add_participants(workspace, peer_day.id, [organisation.id])
         pa.set_outcome(workspace, peer_day.id, organisation.id, "2", "met")
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0007"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0008"
     db.close()
 
 

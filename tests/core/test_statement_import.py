@@ -307,5 +307,5 @@ def test_a_0006_workspace_opens_with_every_cycle_a_full_cycle(workspace, returns
         assert reopened.session.get(ImportedReturn, row.id).return_sha256 == _sha256_of_return_json(
             returns["RYN"][0])
     db = sqlite3.connect(path)
-    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0007"
+    assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision(WORKSPACE) == "0008"
     db.close()

@@ -6,7 +6,8 @@ shows every screen (it is slow to write: completed sample audits, returns and a 
 from tests.ui.business_unit_support import event, window, workspace
 from tests.ui.completion_support import agency_doc, school_doc
 from tests.ui.every_screen import every_screen, screen_data
+from tests.ui.personal_data_support import quiet_personal_data_notice
 from tests.ui.shell_support import messages, shown_window
 
-__all__ = ["agency_doc", "event", "every_screen", "messages", "school_doc", "screen_data", "shown_window", "window",
-           "workspace"]
+__all__ = ["agency_doc", "event", "every_screen", "messages", "quiet_personal_data_notice", "school_doc", "screen_data",
+           "shown_window", "window", "workspace"]

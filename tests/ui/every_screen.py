@@ -224,10 +224,11 @@ def _each(qtbot, makers: dict[str, Callable[[], QWidget]], wanted) -> Iterator[t
 
 
 _MAIN_DIALOGS = ("about", "action", "evidence_link_items", "evidence_link_existing", "export", "new_audit", "new_file",
-                 "sign_off", "not_ready", "standards_sets", "user_guide", "user_name", "welcome", "crash")
+                 "sign_off", "not_ready", "standards_sets", "user_guide", "user_name", "welcome", "crash",
+                 "personal_data_notice", "old_evidence")
 _STATEMENT_DIALOGS = ("action_progress",)
 _UNIT_DIALOGS = ("headlines", "moderation", "new_cycle", "organisation", "peer_event", "peer_recording",
-                 "business_unit_details", "dsl_directory")
+                 "business_unit_details", "dsl_directory", "retention", "remove_organisation")
 NAMES = ("main/start", "main/s175", "main/s175/action_plan", "main/s175/trail", *_MAIN_DIALOGS,
          "main/s11", "main/s11/action_plan", "main/s11/trail", "main/statement", "main/statement/actions",
          *_STATEMENT_DIALOGS,
@@ -244,6 +245,8 @@ def _main_dialogs(window, data: ScreenData) -> dict[str, Callable[[], QWidget]]:
     from s11audit.ui.dialogs.export import ExportDialog, base_name
     from s11audit.ui.dialogs.new_audit import NewAuditDialog
     from s11audit.ui.dialogs.new_file import NewFileDialog
+    from s11audit.ui.dialogs.old_evidence import OldEvidenceDialog
+    from s11audit.ui.dialogs.personal_data import PersonalDataNotice
     from s11audit.ui.dialogs.sign_off import NotReadyDialog, SignOffDialog
     from s11audit.ui.dialogs.standards_sets import StandardsSetsDialog
     from s11audit.ui.dialogs.user_guide import UserGuideWindow
@@ -274,6 +277,8 @@ def _main_dialogs(window, data: ScreenData) -> dict[str, Callable[[], QWidget]]:
         "welcome": lambda: WelcomeDialog(window),
         "crash": lambda: CrashDialog(window,
                                      'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: x'),
+        "personal_data_notice": lambda: PersonalDataNotice(window),
+        "old_evidence": lambda: OldEvidenceDialog(window, None, window.audit_file.evidence_retention_preview),
     }
 
 
@@ -341,18 +346,23 @@ def _unit_dialogs(window) -> dict[str, Callable[[], QWidget]]:
     """The business unit window's dialogs, built as the window builds them."""
     from s11audit.business_unit import headlines, peer_audit
     from s11audit.business_unit.dsl_directory import dsl_directory
+    from s11audit.business_unit.retention_policy import RetentionPolicy
     from s11audit.ui.business_unit.dialogs import BusinessUnitDetailsDialog, NewCycleDialog, OrganisationDialog
     from s11audit.ui.business_unit.dsl_directory_dialog import DslDirectoryDialog
     from s11audit.ui.business_unit.headlines_dialog import HeadlinesDialog
     from s11audit.ui.business_unit.moderation_dialog import ModerationDialog
     from s11audit.ui.business_unit.peer_recording import PeerRecordingDialog
     from s11audit.ui.business_unit.peer_view import PeerEventDialog
+    from s11audit.ui.business_unit.register_tab import preview_for
+    from s11audit.ui.business_unit.remove_organisation_dialog import RemoveOrganisationDialog
+    from s11audit.ui.business_unit.retention_dialog import RetentionDialog
 
     workspace, cycle = window.workspace, window.cycle
     standards_set = workspace.standards_set(cycle.id)
     chosen = next(r for r in workspace.returns(cycle.id) if r.state == "current")
     event = peer_audit.events(workspace, cycle.id)[0]
     details = headlines.settings(workspace)
+    today = cycle.due_on + dt.timedelta(days=40)  # for the retention preview: its evidence 1 month past due
 
     def moderation() -> QWidget:
         current = {sid: (m.grade, m.comment) for sid, m in workspace.moderations(chosen.id).items()}
@@ -372,4 +382,9 @@ def _unit_dialogs(window) -> dict[str, Callable[[], QWidget]]:
         "peer_recording": lambda: PeerRecordingDialog(window, workspace, event.id, 1),
         "business_unit_details": lambda: BusinessUnitDetailsDialog(window, details.business_unit, details.signature),
         "dsl_directory": lambda: DslDirectoryDialog(window, dsl_directory(workspace, cycle)),
+        # Periods under which the imported returns' evidence is past (a cycle due in 30 days: 1 month from now).
+        "retention": lambda: RetentionDialog(window, RetentionPolicy(evidence_months=1),
+                                             lambda policy: preview_for(workspace, policy, today)),
+        "remove_organisation": lambda: RemoveOrganisationDialog(window, [chosen.name], [
+            workspace.deletion_preview(chosen.organisation_id)]),
     }

@@ -54,7 +54,8 @@ def test_start_screen_and_menus(window):
     assert menu_texts(window.menuFile) == ["New audit file…", "Open…", "Open recent", "New business unit workspace…",
                                            "Start a new audit (cycle)…", "Start annual compliance statement…",
                                            "Switch audit", "Sign off…", "Reopen for changes…", "Export return…",
-                                           "Export PDF…", "Export action plan…", "Close file", "Quit"]
+                                           "Export PDF…", "Export action plan…", "Answer an evidence request…",
+                                           "Delete old evidence…", "Close file", "Quit"]
     assert menu_texts(window.menuEdit)[:2] == ["Undo", "Redo"]
     assert menu_texts(window.menuView) == ["Self-assessment", "Action plan", "Audit trail", "Text size"]
     assert menu_texts(window.menuHelp) == ["User guide", "Welcome…", "Standards sets…", "About s11audit"]

@@ -15,6 +15,7 @@ pytestmark = OFFSCREEN
 
 # Where focus is when each screen opens, by object name (or accessible name where a control has none).
 FIRST_FOCUS = {
+    "retention": "evidenceMonths", "remove_organisation": "deleteReturns", "old_evidence": "olderThan",
     "main/start": "newFileButton",  # no recent file yet: Enter starts a new one
     "main/s175": "navigator", "main/s175/action_plan": "actionsTable", "main/s175/trail": "Search the audit trail",
     "main/s11": "navigator", "main/s11/action_plan": "actionsTable", "main/s11/trail": "Search the audit trail",

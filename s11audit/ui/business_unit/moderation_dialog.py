@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QShowEvent, QWheelEvent
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QPushButton, QSizePolicy,
+                               QWidget)
 
+from s11audit.business_unit.supplements import EvidenceLine
 from s11audit.business_unit.workspace import Workspace
 from s11audit.grading import derived_grade
 from s11audit.safe_text import shown
@@ -24,6 +26,7 @@ from s11audit.standards import StandardsSet
 from s11audit.standards.model import GradeScale, Standard
 from s11audit.store.rows import ResponseRow
 from s11audit.ui.dialogs.base import FormDialog
+from s11audit.ui.file_sizes import size_text
 from s11audit.ui.generated.moderation_dialog import ModerationDialogForm
 from s11audit.ui.text_size import screen_of
 
@@ -75,7 +78,8 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
 
     def __init__(self, parent: QWidget | None, standards_set: StandardsSet, organisation: str, content: dict,
                  moderated: dict[str, tuple[str, str]],
-                 moderated_criteria: dict[str, tuple[str, str]] | None = None):
+                 moderated_criteria: dict[str, tuple[str, str]] | None = None, *,
+                 evidence: list[EvidenceLine] | None = None):
         super().__init__(ModerationDialogForm, parent)
         self.form.heading.setText(f"{shown(organisation)}: {standards_set.title}")
         self.standards_set = standards_set
@@ -88,6 +92,14 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
         self.criterion_rows: list[_Row] = []
         self._standard_rows: list[_Row] = []
         self.derived: dict[str, QLabel] = {}  # derived standard id -> what its moderated criteria give
+        # Each standard's evidence files, what the workspace holds of them (issue 17: a return may only list them).
+        self.evidence = evidence or []
+        self.evidence_labels: dict[str, QLabel] = {}
+        self.evidenceButton = QPushButton("Save e&vidence…")
+        self.evidenceButton.setAccessibleName("Save a copy of an evidence file the workspace holds for this return")
+        self.evidenceButton.setAutoDefault(False)
+        self.evidenceButton.setEnabled(any(line.held for line in self.evidence))
+        self.form.bottomRow.insertWidget(1, self.evidenceButton)
         self._grid = QGridLayout(self.form.rowsWidget)
         self._next = 0
         self._build()
@@ -155,6 +167,7 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
         heading = _plain(standard.heading)
         if not standard.graded:
             self._full_row(self._label(f"{heading} (information, not moderated)", bold=True))
+            self._evidence_row(standard)
             return
         row = self._next
         self._grid.addWidget(self._label(heading, bold=True), row, WHAT)
@@ -181,6 +194,20 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
             self._grid.addWidget(self._label(_grade_words(criterion.scale, entry)), self._next, THEIRS)
             self.criterion_rows.append(self._choice_row(criterion.id, f"criterion {criterion.number or criterion.id}",
                                                         criterion.scale, entry, self._moderated_criteria, INDENT))
+        self._evidence_row(standard)
+
+    def _evidence_row(self, standard: Standard) -> None:
+        """The standard's evidence files in one line: name, size and whether the workspace holds the file or the
+        organisation keeps it (ask for it with Request evidence…)."""
+        linked = [line for line in self.evidence if standard.id in line.standard_ids]
+        if not linked:
+            return
+        words = "; ".join(f"{shown(line.name, 120)} ({size_text(line.size) + ', ' if line.size is not None else ''}"
+                          f"{line.status})" for line in linked)
+        label = self._label(f"Evidence: {words}", role="secondary", indent=INDENT)
+        label.setAccessibleName(f"Evidence for {_plain(standard.heading)}")
+        self._full_row(label)
+        self.evidence_labels[standard.id] = label
 
     def _choice_row(self, target_id: str, name: str, scale: GradeScale, own: dict | None,
                     moderated: dict[str, tuple[str, str]], indent: int) -> _Row:
@@ -223,7 +250,8 @@ class ModerationDialog(FormDialog[ModerationDialogForm]):
             button.setAccessibleName(text.replace("&", ""))
         save.setDefault(True)
         # Rows are built after the form, so they would come last in the focus chain: put them first.
-        chain = [w for r in self._in_order() for w in (r.chooser, r.comment)] + [self.form.letterButton, save, cancel]
+        chain = [w for r in self._in_order() for w in (r.chooser, r.comment)] + [
+            self.form.letterButton, self.evidenceButton, save, cancel]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 

@@ -1,31 +1,45 @@
 """The Register tab of the business unit's window: the cycle's organisations with their status and
-response rates, register import, adding/changing/removing organisations, the chase list, starting files."""
+response rates, register import, adding/changing/removing organisations (with their returns deleted
+completely when asked), the chase list, starting files; and the workspace's retention periods (the line in
+the window's status bar and File > Retention…), whose deletions run as jobs followed by compacting the file."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from s11audit.business_unit import tracking
 from s11audit.business_unit.tracking import ResponseRates
-from s11audit.business_unit.workspace import CycleRow, OrganisationRow
+from s11audit.business_unit.deletion import RemovalReport
+from s11audit.business_unit.retention_policy import RetentionPolicy
+from s11audit.business_unit.workspace import CycleRow, OrganisationRow, Workspace
 from s11audit.figures import percent_text
 from s11audit.organisations import type_label
 from s11audit.reports import ReportError
 from s11audit.store import AuditFileError
+from s11audit.store.database import CompactReport
 from s11audit.ui import file_dialogs
 from s11audit.ui.business_unit.dialogs import OrganisationDialog
+from s11audit.ui.business_unit.remove_organisation_dialog import RemoveOrganisationDialog, plural, total
+from s11audit.ui.business_unit.retention_dialog import RetentionDialog, kept_text
+from s11audit.ui.file_sizes import files_text, size_text
 from s11audit.ui.business_unit.tables import RegisterModel, rows_table
 from s11audit.ui.business_unit.window_parts import WindowParts
 from s11audit.ui.dialogs.crash import show_error
+from s11audit.ui.elide import ElidedLabel
 from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 from s11audit.ui.row_table_model import RowSortProxy
 
+if TYPE_CHECKING:
+    from s11audit.business_unit.retention import RetentionPreview  # imported when retention is first used
+
 STATUS_FILTERS = (("All organisations", None), ("Not returned", tracking.NOT_RETURNED), ("Returned", tracking.RETURNED),
                   ("Returned late", tracking.LATE), ("Rejected", tracking.REJECTED))
-NAMES_LISTED = 10  # organisations named in the question before removing them ("…" for the rest)
 BAD_ROWS_LISTED = 30  # unreadable register rows listed after an import ("… and n more")
 
 
@@ -60,6 +74,14 @@ class RegisterTab(WindowParts):
         form.registerTable.doubleClicked.connect(lambda _: self.edit_organisation())
         form.startingFilesButton.clicked.connect(self.write_starting_files)
         form.chaseListButton.clicked.connect(self.write_chase_list)
+        # How long the workspace keeps personal data, in view on every tab (File > Retention… changes it).
+        self.retention_line = ElidedLabel()
+        self.retention_line.setAccessibleName("How long this workspace keeps evidence, narratives and returns")
+        self.statusBar().addWidget(self.retention_line, 1)
+        self._show_retention()
+
+    def _show_retention(self) -> None:
+        self.retention_line.setText(kept_text(self.workspace.retention()))
 
     def _refresh_register(self, cycle: CycleRow) -> ResponseRates:
         """Statuses, the cycle's summary and response rates, the register's rows (changed ones only)."""
@@ -110,19 +132,98 @@ class RegisterTab(WindowParts):
             self._apply(lambda: self.workspace.update_organisation(chosen[0].id, dialog.entry()), "Cannot change it")
 
     def remove_organisation(self) -> None:
+        """Remove the chosen organisations from the register; asked, also delete their returns, evidence and
+        moderation completely, then compact the file, as a job."""
         chosen = self._selected_organisations()
-        if not chosen:
+        if not chosen or self.busy:
             return
-        names = "\n".join(f"• {o.name}" for o in chosen[:NAMES_LISTED]) + ("\n…" if len(chosen) > NAMES_LISTED else "")
-        if QMessageBox.question(self, "Remove from the register", f"Remove from this cycle's register?\n\n{names}") \
-                != QMessageBox.StandardButton.Yes:
+        previews = [self.workspace.deletion_preview(o.id) for o in chosen]
+        dialog = RemoveOrganisationDialog(self, [o.name for o in chosen], previews)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        delete = dialog.delete_returns()
+        dialog.deleteLater()
+        if not accepted:
             return
+        if not delete:
+            def remove() -> None:
+                for organisation in chosen:
+                    self.workspace.remove_organisation(organisation.id)
 
-        def remove() -> None:
-            for organisation in chosen:
-                self.workspace.remove_organisation(organisation.id)
+            self._apply(remove, "Cannot remove it")
+            return
+        self._delete_organisations([o.id for o in chosen])
 
-        self._apply(remove, "Cannot remove it")
+    def _delete_organisations(self, ids: list[int]) -> None:
+        def work(workspace: Workspace, progress: Progress, cancelled: Callable[[], bool]) -> object:
+            removed: list[RemovalReport] = []
+            for done, organisation_id in enumerate(ids):
+                if cancelled():  # between organisations: each is deleted whole or not at all
+                    return removed, None
+                progress(done, len(ids), "Deleting the organisation's returns, evidence and moderation…")
+                removed.append(workspace.remove_organisation(organisation_id, delete_returns=True))
+            return removed, _compact(workspace, progress, cancelled)
+
+        ran = self.run_job("Deleting completely", "Organisations are being deleted", work)
+        if ran is None:
+            return
+        result, error, _ = ran
+        if error is not None:
+            show_error(self, "Not deleted", error)
+            return
+        removed, compacted = result
+        deleted = total(removed)
+        removed_text = f"{len(removed)} of {len(ids)}" if len(removed) < len(ids) else f"{len(ids)}"
+        text = (f"{removed_text} organisation{'' if len(ids) == 1 else 's'} removed from the register. Deleted "
+                f"completely: {plural(deleted.returns, 'return')}, {plural(deleted.evidence_files, 'evidence file')} "
+                f"and {plural(deleted.moderations, 'moderated grade')} ({size_text(deleted.bytes)}).")
+        QMessageBox.information(self, "Deleted completely", text + "\n\n" + _compacted_text(compacted))
+
+    # --- retention ---------------------------------------------------------------------------------
+
+    def show_retention(self) -> None:
+        """File > Retention…: the periods, what is past them; keep the periods and, asked, apply them."""
+        if self.busy:
+            return
+        workspace = self.workspace
+        dialog = RetentionDialog(self, workspace.retention(), lambda policy: preview_for(workspace, policy))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        policy, preview, save_only = dialog.policy(), dialog.preview, dialog.save_only
+        dialog.deleteLater()
+        if not accepted:
+            return
+        if not self._apply(lambda: workspace.set_retention(policy), "Cannot keep the periods", returns_changed=False):
+            return
+        self._show_retention()
+        if save_only or not preview.items:
+            return
+        if QMessageBox.question(self, "Apply retention",
+                                f"Delete {files_text(preview.files, preview.bytes)} past the retention periods "
+                                f"({plural(len(preview.items), 'item')}) from this "
+                                "workspace for good?\n\nThis cannot be undone.") != QMessageBox.StandardButton.Yes:
+            return
+        self._apply_retention(preview)
+
+    def _apply_retention(self, preview: RetentionPreview) -> None:
+        from s11audit.business_unit import retention
+
+        def work(workspace: Workspace, progress: Progress, cancelled: Callable[[], bool]) -> object:
+            progress(0, 0, "Deleting what is past the retention periods…")
+            report = retention.apply_retention(workspace, preview)  # one transaction: all of it or nothing
+            return report, _compact(workspace, progress, cancelled)
+
+        ran = self.run_job("Applying retention", "Retention is being applied", work)
+        if ran is None:
+            return
+        result, error, _ = ran
+        if error is not None:
+            show_error(self, "Retention not applied", error)
+            return
+        report, compacted = result
+        left = "was left as it is" if report.skipped == 1 else "were left as they are"
+        skipped = f" {plural(report.skipped, 'item')} changed since the preview and {left}." if report.skipped else ""
+        QMessageBox.information(self, "Retention applied",
+                                f"{files_text(report.files, report.bytes)} deleted, past the retention periods."
+                                f"{skipped}\n\n" + _compacted_text(compacted))
 
     def import_register(self) -> None:
         from s11audit.business_unit.register import import_register
@@ -190,3 +291,42 @@ class RegisterTab(WindowParts):
         if failed:
             text += "\n\nNot written:\n" + "\n".join(f"• {r.organisation.name}: {r.problem}" for r in failed[:20])
         QMessageBox.information(self, "Starting files", text)
+
+
+Progress = Callable[[int, int, str], None]
+
+
+class _ChosenPeriods:
+    """The workspace as ``retention.preview_retention`` reads it (its session and its periods), with the
+    periods being chosen in the Retention dialog in place of those kept, so the preview follows the spin
+    boxes before anything is saved."""
+
+    def __init__(self, workspace: Workspace, policy: RetentionPolicy):
+        self.session = workspace.session
+        self._policy = policy
+
+    def retention(self) -> RetentionPolicy:
+        return self._policy
+
+
+def preview_for(workspace: Workspace, policy: RetentionPolicy, today: dt.date | None = None) -> RetentionPreview:
+    """What is past ``policy``'s periods in ``workspace`` on ``today`` (default today; nothing is changed)."""
+    from s11audit.business_unit import retention
+
+    return retention.preview_retention(cast("Workspace", _ChosenPeriods(workspace, policy)), today)
+
+
+def _compact(workspace: Workspace, progress: Progress, cancelled: Callable[[], bool]) -> CompactReport | None:
+    """Compact the file after a deletion (so nothing deleted can be read from it), unless cancelled first."""
+    if cancelled():
+        return None
+    return workspace.compact(lambda done, total: progress(done, total, "Compacting the workspace file…"))
+
+
+def _compacted_text(compacted: CompactReport | None) -> str:
+    if compacted is None:
+        return ("The workspace file was not compacted (stopped). What was deleted has been overwritten in the file; "
+                "it is compacted the next time something is deleted.")
+    saved = max(0, compacted.bytes_before - compacted.bytes_after)
+    return (f"The workspace file was compacted so that nothing deleted can be read from it: it is {size_text(saved)} "
+            "smaller.")

@@ -1,16 +1,20 @@
 """The Returns tab of the business unit's window: importing returns (files, a folder; dropping them on
 the window is in window.py), matching, the decisions a return waits for (a different signing key, or a
 statement flagged because its baseline is not held or was signed with another key: Accept or Reject,
-each after a question saying what it means), moderation and the feedback letter."""
+each after a question saying what it means), moderation and the feedback letter, and the evidence a return
+lists but does not carry (issue 17): Request evidence… writes the request for one standard's files and shows
+the email to send with it; Import evidence supplement… takes in the signed files the organisation sends back."""
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QPlainTextEdit,
+                               QVBoxLayout, QWidget)
 
-from s11audit.business_unit import headlines
+from s11audit.business_unit import headlines, supplements
 from s11audit.business_unit.workspace import CycleRow, ReturnRow
 from s11audit.reports import ReportError
 from s11audit.safe_text import shown
@@ -23,6 +27,8 @@ from s11audit.ui.dialogs.crash import show_error
 from s11audit.ui.generated.business_unit_window import BusinessUnitWindowForm
 
 RETURN_FILTER = "Signed returns (*.s11return)"
+REQUEST_FILTER = "Evidence requests (*.s11request)"
+SUPPLEMENT_FILTER = "Evidence supplements (*.s11supplement)"
 
 
 class ReturnsTab(WindowParts):
@@ -38,6 +44,8 @@ class ReturnsTab(WindowParts):
         form.acceptButton.clicked.connect(lambda: self.decide(accept=True))
         form.rejectButton.clicked.connect(lambda: self.decide(accept=False))
         form.moderateButton.clicked.connect(self.moderate)
+        form.requestEvidenceButton.clicked.connect(self.request_evidence)
+        form.importSupplementButton.clicked.connect(self.choose_supplements)
         form.returnsTable.doubleClicked.connect(lambda _: self.moderate())
         form.returnsTable.selectionModel().selectionChanged.connect(self._update_buttons)
 
@@ -106,6 +114,8 @@ class ReturnsTab(WindowParts):
         form.decisionNote.setText(note)
         form.decisionNote.setVisible(bool(note))
         form.moderateButton.setEnabled(chosen is not None and chosen.state == "current")
+        form.requestEvidenceButton.setEnabled(chosen is not None)
+        form.importSupplementButton.setEnabled(self.cycle is not None)
 
     def match_return(self) -> None:
         chosen = self._selected_return()
@@ -154,7 +164,9 @@ class ReturnsTab(WindowParts):
         content = self.workspace.return_content(chosen.id)
         current = {sid: (m.grade, m.comment) for sid, m in self.workspace.moderations(chosen.id).items()}
         criteria = {cid: (m.grade, m.comment) for cid, m in self.workspace.criterion_moderations(chosen.id).items()}
-        dialog = ModerationDialog(self, standards_set, chosen.name, content, current, criteria)
+        dialog = ModerationDialog(self, standards_set, chosen.name, content, current, criteria,
+                                  evidence=supplements.return_evidence(self.workspace, chosen.id))
+        dialog.evidenceButton.clicked.connect(lambda: self.save_evidence(chosen, dialog))
 
         def save_and_write_letter() -> None:
             if self._save_moderation(chosen.id, dialog):
@@ -163,6 +175,73 @@ class ReturnsTab(WindowParts):
         dialog.form.letterButton.clicked.connect(save_and_write_letter)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._save_moderation(chosen.id, dialog)
+
+    def save_evidence(self, chosen: ReturnRow, parent: QWidget) -> None:
+        """Save a copy of one evidence file the workspace holds for the return (carried, or from a supplement)."""
+        held = [line for line in supplements.return_evidence(self.workspace, chosen.id) if line.held]
+        if not held:
+            return
+        labels = [f"{shown(line.name, 120)} ({line.status})" for line in held]
+        label, ok = QInputDialog.getItem(parent, "Save evidence", "Which evidence file?", labels, 0, False)
+        if not ok or not label:
+            return
+        line = held[labels.index(label)]
+        path = file_dialogs.save_file_name(parent, "Save the evidence file", file_dialogs.file_stem(line.name))
+        if not path:
+            return
+        try:
+            Path(path).write_bytes(supplements.evidence_data(self.workspace, chosen.id, line.evidence_id))
+        except (AuditFileError, OSError) as error:
+            QMessageBox.warning(parent, "Cannot save the evidence file", str(error))
+
+    def request_evidence(self) -> None:
+        """Ask the organisation for the files of one standard that the selected return lists but does not
+        include: write the request file and show the email to send with it."""
+        from s11audit.returns import ReturnError
+        from s11audit.returns.supplement import write_request
+
+        chosen = self._selected_return()
+        if chosen is None:
+            return
+        choices = supplements.standards_to_ask_about(self.workspace, chosen.id)
+        if not choices:
+            QMessageBox.information(self, "Request evidence", f"The return from {shown(chosen.name, 120)} lists no "
+                                    "evidence that the workspace does not already hold: there is nothing to ask for.")
+            return
+        labels = [f"{shown(heading, 150)} ({count} file{'' if count == 1 else 's'})" for _, heading, count in choices]
+        label, ok = QInputDialog.getItem(self, "Request evidence", f"The return from {shown(chosen.name, 120)} lists "
+                                         "evidence it does not include. Ask for the files of which standard?",
+                                         labels, 0, False)
+        if not ok or not label:
+            return
+        try:
+            request = supplements.evidence_request(self.workspace, chosen.id, choices[labels.index(label)][0])
+            suggested = supplements.request_file_name(request)
+            path = file_dialogs.save_file_name(self, "Save the evidence request", suggested, REQUEST_FILTER)
+            if not path:
+                return
+            written = write_request(path, request)
+        except (AuditFileError, ReturnError) as error:
+            QMessageBox.warning(self, "Cannot request the evidence", str(error))
+            return
+        _show_email(self, written, supplements.request_email(request, written.name))
+
+    def choose_supplements(self) -> None:
+        paths = file_dialogs.open_file_names(self, "Import evidence supplements", SUPPLEMENT_FILTER)
+        if paths:
+            self.import_supplements([Path(p) for p in paths])
+
+    def import_supplements(self, paths: list[Path]) -> None:
+        """Take in each supplement (checked strictly, each refused with its reason) and say what was stored."""
+        lines = []
+        for path in paths:
+            try:
+                lines.append(supplements.import_supplement(self.workspace, path).summary())
+            except AuditFileError as error:
+                lines.append(f"Refused: {error}")
+        # Names and reasons come from files we do not control: one escaped, bounded paragraph each, never markup.
+        QMessageBox.information(self, "Evidence supplements",
+                                "".join(f"<p>{escape(shown(line, 600))}</p>" for line in lines))
 
     def _save_moderation(self, return_id: int, dialog: ModerationDialog) -> bool:
         # Standards and criteria through the workspace's setters, changed rows only (each leaves a trail entry).
@@ -216,3 +295,25 @@ def _flag_question(chosen: ReturnRow, accept: bool) -> tuple[str, str]:
                                     "An earlier return of theirs that it replaced counts again, and the "
                                     "organisation shows as rejected until it sends another.\n\nReject the "
                                     "statement?")
+
+
+def _show_email(parent: QWidget, written: Path, email: str) -> None:
+    """The request written, and the email to send with it in a box the officer can copy from."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Evidence request written")
+    layout = QVBoxLayout(dialog)
+    intro = QLabel(f"The request is saved as {written}. Send it to the organisation, attached to an email such as "
+                   "this one (select it and copy it into your email):")
+    intro.setWordWrap(True)
+    intro.setTextFormat(Qt.TextFormat.PlainText)
+    text = QPlainTextEdit(email)
+    text.setObjectName("requestEmail")
+    text.setReadOnly(True)
+    text.setAccessibleName("The email to send with the evidence request")
+    text.setMinimumSize(560, 300)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    for widget in (intro, text, buttons):
+        layout.addWidget(widget)
+    dialog.exec()
+    dialog.deleteLater()

@@ -96,6 +96,7 @@ class BusinessUnitWindow(RegisterTab, ReturnsTab, FindingsTab, StatementTab, QMa
                                  (None, None, None),
                                  ("&Business unit details…", self.edit_details, None),
                                  ("&Headline measures…", self.choose_headlines, None),
+                                 ("&Retention…", self.show_retention, None),  # register_tab: personal data kept
                                  (None, None, None),
                                  ("&Close workspace", self.close, QKeySequence(QKeySequence.StandardKey.Close))):
             if text is None:

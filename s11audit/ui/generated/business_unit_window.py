@@ -161,6 +161,16 @@ class Ui_BusinessUnitView(object):
 
         self.returnsButtons.addWidget(self.moderateButton)
 
+        self.requestEvidenceButton = QPushButton(self.returnsTab)
+        self.requestEvidenceButton.setObjectName(u"requestEvidenceButton")
+
+        self.returnsButtons.addWidget(self.requestEvidenceButton)
+
+        self.importSupplementButton = QPushButton(self.returnsTab)
+        self.importSupplementButton.setObjectName(u"importSupplementButton")
+
+        self.returnsButtons.addWidget(self.importSupplementButton)
+
         self.returnsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.returnsButtons.addItem(self.returnsSpacer)
@@ -500,6 +510,14 @@ class Ui_BusinessUnitView(object):
         self.moderateButton.setText(QCoreApplication.translate("BusinessUnitView", u"M&oderate\u2026", None))
 #if QT_CONFIG(accessibility)
         self.moderateButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Moderate the selected return", None))
+#endif // QT_CONFIG(accessibility)
+        self.requestEvidenceButton.setText(QCoreApplication.translate("BusinessUnitView", u"Request &evidence\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.requestEvidenceButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Request the evidence files of one standard that the selected return lists but does not include", None))
+#endif // QT_CONFIG(accessibility)
+        self.importSupplementButton.setText(QCoreApplication.translate("BusinessUnitView", u"Import evidence s&upplement\u2026", None))
+#if QT_CONFIG(accessibility)
+        self.importSupplementButton.setAccessibleName(QCoreApplication.translate("BusinessUnitView", u"Import an evidence supplement an organisation sent in answer to a request", None))
 #endif // QT_CONFIG(accessibility)
         self.dropHint.setText(QCoreApplication.translate("BusinessUnitView", u"Drop return files or folders anywhere on this window to import them.", None))
         self.dropHint.setProperty(u"role", QCoreApplication.translate("BusinessUnitView", u"secondary", None))
