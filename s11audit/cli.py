@@ -541,7 +541,7 @@ def _statement_findings(args: argparse.Namespace) -> int:
         return FAILED
 
     def work(workspace, cycle):
-        figures = statement_figures(workspace, cycle)
+        figures = statement_figures(workspace, cycle, args.as_of)
         write_statement_reports(figures, pdf=args.pdf, xlsx=args.xlsx, docx=args.docx,
                                 partnership=args.partnership or "", business_unit=settings(workspace).business_unit,
                                 standards_set=workspace.standards_set(cycle.id))
@@ -571,6 +571,10 @@ def _findings(args: argparse.Namespace) -> int:
             return FAILED
         if statement:
             return _statement_findings(args)
+    if args.as_of is not None:
+        print("--as-of is for an annual compliance statement cycle's findings (the day actions are judged on); "
+              f"cycle {args.cycle} is a full audit cycle.", file=sys.stderr)
+        return FAILED
     if args.summary:
         if _print_summary(args) != OK:
             return FAILED
@@ -1015,6 +1019,9 @@ def _add_cycle_commands(commands: argparse._SubParsersAction) -> None:
     findings.add_argument("--partnership", help="the partnership's name for the title page")
     findings.add_argument("--summary", action="store_true", help="print the annual report summary (response rates, "
                                                                  "headline measures; all sectors and types)")
+    findings.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                          help="an annual compliance statement cycle: judge the actions' progress (overdue, on time) "
+                               "on this day rather than today")
     findings.set_defaults(run=_findings)
 
     dsl = commands.add_parser("dsl-directory",
