@@ -334,13 +334,20 @@ class StatementView(QWidget):
         self.form.actionsTable.setFocus()
 
     def _add_completion_evidence(self, action_id: int, path: str) -> None:
-        """Read the file and, when its name or text seems to name a child, ask before attaching it."""
-        try:
+        """Read and hash the file on a worker (a large file would freeze the window; the worker touches no
+        database), then, when its name or text seems to name a child, ask before attaching it here."""
+        from s11audit.ui.background import run_in_background
+        from s11audit.ui.dialogs.crash import show_error
+
+        def read(_progress, _cancelled):
             file = read_evidence_file(path)
-        except AuditFileError as error:
-            QMessageBox.warning(self, "Change not saved", str(error))
+            return file, second_looks_in_file(file.name, file.data, file.media_type)
+
+        result, error, _ = run_in_background(self, "Reading the evidence file", read, cancellable=False)
+        if error is not None:  # a file that cannot be read: a plain message; a fault of ours: the crash report
+            show_error(self, "Change not saved", error)
             return
-        hints = second_looks_in_file(file.name, file.data, file.media_type)
+        file, hints = result
         if not hints or personal_data.attach_anyway(self, file.name, hints):
             self._save(lambda: self.statement.add_completion_evidence(action_id, file))
 
