@@ -176,8 +176,10 @@ def run_in_background(parent: QWidget | None, title: str, task: Task, cancellabl
         worker.wait()
     finally:
         resume_collector()
+    cancelled = stop.is_set()  # before closing: QProgressDialog emits canceled when it is closed
     if shiboken6.isValid(dialog):
+        dialog.canceled.disconnect(cancel)
         dialog.close()
         dialog.deleteLater()
     worker.deleteLater()
-    return worker.result, worker.error, stop.is_set()
+    return worker.result, worker.error, cancelled
