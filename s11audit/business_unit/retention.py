@@ -277,11 +277,13 @@ def _narrative_items(session: Session, cycles: dict[int, str], skip: set[int]) -
             if sizes.get(c.return_id) and RETENTION_NARRATIVES not in c.redacted]
 
 
-def preview_retention(workspace: Workspace, today: dt.date | None = None) -> RetentionPreview:
+def preview_retention(workspace: Workspace, today: dt.date | None = None,
+                      policy: RetentionPolicy | None = None) -> RetentionPreview:
     """Everything past its retention period on ``today`` (default: today), nothing changed: whole returns
-    first, then evidence files, then narratives, each by cycle and import."""
+    first, then evidence files, then narratives, each by cycle and import. ``policy`` previews periods not
+    saved yet (the Retention dialog's, as they are chosen); by default the workspace's own."""
     today = today or dt.date.today()
-    policy = workspace.retention()
+    policy = policy or workspace.retention()
     session = workspace.session
     past = _cycles_past(session, policy, today)
     returns = _returns_items(session, past[RETENTION_RETURNS]) if past[RETENTION_RETURNS] else []

@@ -29,7 +29,7 @@ from s11audit.store.rows import ACTION_STATUSES
 from s11audit.store.statement import POSITIONS, PROGRESS_STATUSES
 
 if TYPE_CHECKING:
-    from s11audit.standards import StandardsSet
+    from s11audit.standards import Standard, StandardsSet
 
 KIND = "Annual compliance statement"
 DROPPED = "dropped"  # a baseline action's progress: dropped, with the organisation's reason
@@ -195,21 +195,12 @@ class StatementDocument:
         found = next((s for s in self.standards if s.standard_id == standard_id), None)
         if found is not None:
             return found.label
-        if self.standards_set is not None:
-            try:
-                standard = self.standards_set.standard(standard_id)
-            except KeyError:
-                return f"Standard {standard_id}"
-            return numbered(standard.number, standard.title)
-        return f"Standard {standard_id}"
+        standard = _standard(self.standards_set, standard_id)
+        return numbered(standard.number, standard.title) if standard is not None else f"Standard {standard_id}"
 
     def standard_number(self, standard_id: str) -> str:
-        if self.standards_set is not None:
-            try:
-                return self.standards_set.standard(standard_id).number
-            except KeyError:
-                pass
-        return standard_id
+        standard = _standard(self.standards_set, standard_id)
+        return standard.number if standard is not None else standard_id
 
     def criterion_label(self, criterion_id: str) -> str:
         if not criterion_id:
@@ -235,6 +226,17 @@ def _number(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+def _standard(standards_set: StandardsSet | None, standard_id: str) -> Standard | None:
+    """The set's standard with this id; None without a set or when the set has none (the content came from a
+    file, so it may name anything)."""
+    if standards_set is None:
+        return None
+    try:
+        return standards_set.standard(standard_id)
+    except KeyError:
+        return None
+
+
 def _grade(standards_set: StandardsSet | None, standard_id: str, grade: object) -> Grade | None:
     if not grade:
         return None
@@ -251,13 +253,8 @@ def _grade(standards_set: StandardsSet | None, standard_id: str, grade: object) 
 
 def _standard_line(entry: Mapping, standards_set: StandardsSet | None, baseline_grades: Mapping) -> StandardLine:
     standard_id = _text(entry.get("standard_id"))
-    number, title = standard_id, ""
-    if standards_set is not None:
-        try:
-            standard = standards_set.standard(standard_id)
-            number, title = standard.number, standard.title
-        except KeyError:
-            pass
+    standard = _standard(standards_set, standard_id)
+    number, title = (standard.number, standard.title) if standard is not None else (standard_id, "")
     position = _text(entry.get("position"))
     label = (standards_set.statement.position_label(position) if standards_set is not None and position
              else POSITIONS.get(position, position))

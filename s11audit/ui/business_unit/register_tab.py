@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -296,24 +296,11 @@ class RegisterTab(WindowParts):
 Progress = Callable[[int, int, str], None]
 
 
-class _ChosenPeriods:
-    """The workspace as ``retention.preview_retention`` reads it (its session and its periods), with the
-    periods being chosen in the Retention dialog in place of those kept, so the preview follows the spin
-    boxes before anything is saved."""
-
-    def __init__(self, workspace: Workspace, policy: RetentionPolicy):
-        self.session = workspace.session
-        self._policy = policy
-
-    def retention(self) -> RetentionPolicy:
-        return self._policy
-
-
 def preview_for(workspace: Workspace, policy: RetentionPolicy, today: dt.date | None = None) -> RetentionPreview:
     """What is past ``policy``'s periods in ``workspace`` on ``today`` (default today; nothing is changed)."""
     from s11audit.business_unit import retention
 
-    return retention.preview_retention(cast("Workspace", _ChosenPeriods(workspace, policy)), today)
+    return retention.preview_retention(workspace, today, policy)
 
 
 def _compact(workspace: Workspace, progress: Progress, cancelled: Callable[[], bool]) -> CompactReport | None:
