@@ -9,7 +9,7 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from benchmarks.make_returns import Organisation
 from s11audit.business_unit.importing import import_returns
@@ -22,8 +22,9 @@ from s11audit.business_unit.tracking import records_for_cycle
 from s11audit.business_unit.workspace import WORKSPACE, OrganisationEntry, Workspace
 from s11audit.sample import make_sample, sign_sample
 from s11audit.store import AuditFile, AuditFileError
-from s11audit.store.database import _alembic_config, head_revision
+from s11audit.store.database import head_revision
 from tests.core.test_deletion import EVIDENCE, NARRATIVE, OTHER, SCHOOL, found, write_distinct
+from tests.core.statement_support import downgrade_workspace
 
 OLD_DUE, NEW_DUE = dt.date(2024, 3, 31), dt.date(2026, 3, 31)
 TODAY = dt.date(2026, 12, 1)  # 32 months after the old cycle's end, 8 after the new one's
@@ -151,17 +152,11 @@ def test_whole_returns_go_but_a_live_baseline_keeps_its_returns(workspace, s175_
 
 
 def test_a_schema_0007_workspace_opens_and_upgrades(workspace):
-    from alembic import command
 
     workspace.set_retention(RetentionPolicy(evidence_months=12))
     path, ids = workspace.path, _ids(workspace, "2023/24")
     workspace.close()
-    engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config(WORKSPACE)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0007")
-    engine.dispose()
+    downgrade_workspace(path, "0007")
     db = sqlite3.connect(path)
     assert "redacted" not in {row[1] for row in db.execute("PRAGMA table_info(imported_return)")}
     assert db.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0007"

@@ -31,9 +31,10 @@ from s11audit.business_unit.workspace import WORKSPACE, OrganisationEntry, Works
 from s11audit.export import export, export_statement
 from s11audit.sample import make_sample
 from s11audit.store import AuditFile, OrganisationDetails
-from s11audit.store.database import AuditFileError, _alembic_config, head_revision
+from s11audit.store.database import AuditFileError, head_revision
 from s11audit.store.evidence import read_evidence_file
-from tests.core.statement_support import NORTHFIELD, RIVERSIDE, sign_statement
+from tests.core.statement_support import (NORTHFIELD, RIVERSIDE, baseline_and_statement_cycles, downgrade_workspace,
+                                         sign_statement)
 
 TODAY = dt.date.today()
 
@@ -96,10 +97,7 @@ def _register(workspace: Workspace, cycle_id: int) -> None:
 def workspace(tmp_path, shipped_sets, returns):
     wt = shipped_sets["s11-wt2023"]
     with Workspace.create(tmp_path / "unit.s11workspace", "Officer") as workspace:
-        full = workspace.add_cycle("2026/27", wt, dt.date(2027, 3, 31))
-        _register(workspace, full.id)
-        statement = workspace.add_cycle("2027/28", wt, dt.date(2028, 3, 31), kind="statement", baseline="2026/27")
-        _register(workspace, statement.id)
+        full, _ = baseline_and_statement_cycles(workspace, wt, _register)
         assert [f.outcome for f in import_returns(workspace, full, [returns["RYN"][0]]).files] == [IMPORTED]
         yield workspace
 
@@ -272,7 +270,6 @@ def test_action_category_boundaries():
 # --- an old workspace --------------------------------------------------------------------------------
 
 def test_a_0006_workspace_opens_with_every_cycle_a_full_cycle(workspace, returns, tmp_path):
-    from alembic import command
 
     path = workspace.path
     full_id = workspace.cycles()[0].id
@@ -283,14 +280,8 @@ def test_a_0006_workspace_opens_with_every_cycle_a_full_cycle(workspace, returns
     with db:  # a 0006 workspace has no statement cycle
         db.execute("DELETE FROM cycle WHERE kind = 'statement'")
     db.close()
-    from sqlalchemy import create_engine
 
-    engine = create_engine(f"sqlite:///{path}")
-    config = _alembic_config(WORKSPACE)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0006")
-    engine.dispose()
+    downgrade_workspace(path, "0006")
     db = sqlite3.connect(path)
     columns = {row[1] for row in db.execute("PRAGMA table_info(cycle)")}
     assert "kind" not in columns and "baseline_cycle_id" not in columns

@@ -25,7 +25,7 @@ from s11audit.returns import read_return
 from s11audit.store import AuditFile, AuditFileError, ReadOnlyError
 from s11audit.store import baseline_copy as held_baselines
 from s11audit.store.baseline_copy import ReturnToHold
-from tests.core.statement_support import NORTHFIELD, RIVERSIDE, sign_statement
+from tests.core.statement_support import NORTHFIELD, RIVERSIDE, baseline_and_statement_cycles, sign_statement
 from tests.core.test_statement_import import _made, _register
 
 TODAY = dt.date.today()
@@ -46,10 +46,7 @@ def made(tmp_path_factory, shipped_sets):
 def workspace(tmp_path, shipped_sets, made):
     wt = shipped_sets["s11-wt2023"]
     with Workspace.create(tmp_path / "unit.s11workspace", "Officer") as workspace:
-        full = workspace.add_cycle("2026/27", wt, dt.date(2027, 3, 31))
-        _register(workspace, full.id)
-        statement = workspace.add_cycle("2027/28", wt, dt.date(2028, 3, 31), kind="statement", baseline="2026/27")
-        _register(workspace, statement.id)
+        full, _ = baseline_and_statement_cycles(workspace, wt, _register)
         assert [f.outcome for f in import_returns(workspace, full, [made[0]]).files] == [IMPORTED]
         yield workspace
 
